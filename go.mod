@@ -1,0 +1,12 @@
+module github.com/kgproject/kg
+
+go 1.26.8
+
+require (
+	github.com/go-ego/gse v0.80.3 // indirect
+	github.com/graphql-go/graphql v0.8.1 // indirect
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.4 // indirect
+	github.com/vcaesar/cedar v0.20.2 // indirect
+	go.etcd.io/bbolt v1.5.0 // indirect
+	golang.org/x/sys v0.45.0 // indirect
+)

@@ -1,0 +1,169 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+)
+
+// Direction says which way relations are followed from a node.
+type Direction int
+
+// The directions a RelationFilter or traversal can follow.
+const (
+	Outgoing Direction = iota // the node is the relation's From
+	Incoming                  // the node is the relation's To
+	Both
+)
+
+// NodeFilter selects nodes. Zero fields select everything; set fields are
+// combined with AND, list fields match any of their values. Results are
+// ordered by ID.
+type NodeFilter struct {
+	IDs    []string
+	Labels []Label
+	// Name matches a node whose Name or one of whose Aliases equals it.
+	Name string
+	// DateFrom and DateTo (YYYY-MM-DD, inclusive) keep events whose Date lies
+	// in the range; an event without a date never matches a date bound.
+	DateFrom, DateTo string
+	Kinds            []EventKind
+	// After keeps only nodes whose ID sorts after it (cursor pagination).
+	After string
+	// Limit caps the number of nodes returned; 0 means no cap.
+	Limit int
+}
+
+// NodePage is one page of a FindNodes answer. Total counts every node the
+// filter matches, ignoring After and Limit.
+type NodePage struct {
+	Nodes   []*Node
+	Total   int
+	HasMore bool
+}
+
+// RelationFilter selects the relations at some nodes.
+type RelationFilter struct {
+	// NodeIDs are the nodes whose relations are wanted; required.
+	NodeIDs []string
+	// Direction says whether NodeIDs are the relations' From, To or either.
+	Direction Direction
+	// Types keeps only relations of these types; empty means all.
+	Types []RelType
+}
+
+// TraversalOptions bound a neighbourhood or path search.
+type TraversalOptions struct {
+	// Depth is the neighbourhood radius, or a path's maximum number of hops.
+	Depth int
+	// Types restricts the relations followed; empty means all.
+	Types []RelType
+	// Limit caps the number of nodes in a neighbourhood; 0 means no cap.
+	// Nodes nearer the start are kept first.
+	Limit int
+}
+
+// Subgraph is a set of nodes and the relations among them. For a path, the
+// nodes are in order from start to end and Relations[i] joins Nodes[i] and
+// Nodes[i+1] (in either direction).
+type Subgraph struct {
+	Nodes     []*Node
+	Relations []*Relation
+}
+
+// SearchQuery asks for nodes whose name or aliases resemble Text.
+type SearchQuery struct {
+	Text   string
+	Labels []Label
+	Limit  int
+}
+
+// SearchHit is a node found by Search with its score (higher is better).
+type SearchHit struct {
+	Node  *Node
+	Score float64
+}
+
+// Store keeps a graph. Implementations are safe for concurrent use. Every
+// method returns ErrUnavailable (wrapped) when the store cannot be reached
+// or is closed, and honours ctx's cancellation.
+type Store interface {
+	// PutArticle stores an article's facts atomically, replacing everything
+	// the same article contributed before: after it returns, the graph is as
+	// if the article had always had exactly these facts. Storing identical
+	// facts again changes nothing. It returns ErrInvalid when f fails
+	// Validate, and stores nothing then.
+	PutArticle(ctx context.Context, f *ArticleFacts) error
+
+	// DeleteArticle retracts an article: its node, and every node, relation
+	// and piece of evidence that only it supported. It returns ErrNotFound
+	// when no such article is stored.
+	DeleteArticle(ctx context.Context, articleID string) error
+
+	// Nodes returns the nodes with the given IDs, in the same order, with
+	// nil where no node has that ID.
+	Nodes(ctx context.Context, ids []string) ([]*Node, error)
+
+	// FindNodes returns the nodes a filter selects, ordered by ID. It
+	// returns ErrInvalid for a malformed filter (bad label, kind or date).
+	FindNodes(ctx context.Context, f NodeFilter) (*NodePage, error)
+
+	// Relations returns the relations at the filter's nodes, ordered by ID,
+	// each once, with all their evidence in canonical order. It returns
+	// ErrInvalid when NodeIDs is empty.
+	Relations(ctx context.Context, f RelationFilter) ([]*Relation, error)
+
+	// Neighbourhood returns the nodes within opts.Depth hops of id
+	// (following relations both ways) and the relations among them that
+	// were followed. It returns ErrNotFound when id does not exist.
+	Neighbourhood(ctx context.Context, id string, opts TraversalOptions) (*Subgraph, error)
+
+	// ShortestPath returns a shortest path from one node to another of at
+	// most opts.Depth hops, following relations in either direction; among
+	// equally short paths it returns the one whose sequence of node IDs
+	// sorts first. It returns ErrNotFound when either node is missing or no
+	// such path exists.
+	ShortestPath(ctx context.Context, from, to string, opts TraversalOptions) (*Subgraph, error)
+
+	// Search returns the nodes that best match q, best first, scored by
+	// Score. It returns ErrInvalid for an empty text.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+
+	// Dump writes the whole graph in canonical form (see DumpWriter).
+	Dump(ctx context.Context, w io.Writer) error
+
+	// Close releases the store. Calls after Close fail with ErrUnavailable.
+	Close() error
+}
+
+// DumpWriter writes a graph in kg's canonical dump form: one JSON object a
+// line, first every node ordered by ID, then every relation ordered by ID
+// with its evidence sorted. Two stores that hold the same graph produce
+// byte-identical dumps.
+type DumpWriter struct {
+	enc *json.Encoder
+}
+
+// NewDumpWriter returns a DumpWriter writing to w.
+func NewDumpWriter(w io.Writer) *DumpWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &DumpWriter{enc: enc}
+}
+
+// Node writes one node line. Callers write nodes in ID order.
+func (d *DumpWriter) Node(n *Node) error {
+	return d.enc.Encode(struct {
+		Node *Node `json:"node"`
+	}{n})
+}
+
+// Relation writes one relation line. Callers write relations in ID order,
+// after all nodes.
+func (d *DumpWriter) Relation(r *Relation) error {
+	c := *r
+	c.Evidence = SortEvidence(append([]Evidence(nil), r.Evidence...))
+	return d.enc.Encode(struct {
+		Relation *Relation `json:"relation"`
+	}{&c})
+}
