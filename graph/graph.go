@@ -287,10 +287,11 @@ func (x *Node) check() error {
 
 // MergeNodes combines the contributions several articles made to one node
 // into the node a Store answers with. parts must be in the order of their
-// articles' IDs; the first non-empty value of each field wins, except
-// Aliases, which are the union of all parts' names and aliases other than
-// the chosen name, sorted. Every backend merges with this function so that
-// all answer alike.
+// articles' IDs. The name is the longest part name (the fullest form, e.g.
+// 高新区（示范区）党工委 over 高新区党工委; the earliest part on a tie); for
+// every other field the first non-empty value wins, except Aliases, which
+// are the union of all parts' names and aliases other than the chosen name,
+// sorted. Every backend merges with this function so that all answer alike.
 func MergeNodes(parts []Node) Node {
 	if len(parts) == 0 {
 		return Node{}
@@ -298,7 +299,9 @@ func MergeNodes(parts []Node) Node {
 	m := Node{ID: parts[0].ID, Label: parts[0].Label}
 	var names []string
 	for _, p := range parts {
-		first(&m.Name, p.Name)
+		if utf8.RuneCountInString(p.Name) > utf8.RuneCountInString(m.Name) {
+			m.Name = p.Name
+		}
 		first(&m.Title, p.Title)
 		if m.Kind == "" {
 			m.Kind = p.Kind
