@@ -1,0 +1,155 @@
+// Package ingest turns pages of Chinese local-government news into graph
+// facts: it reads Markdown, text, JSON lines and HTML pages, repairs broken
+// paragraphs, resolves dates, and extracts people, posts, organisations,
+// events and projects with the evidence that supports each relation.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// Options configures a Pipeline; nil means defaults.
+type Options struct {
+	// Year is the year for dates whose year neither the article nor its
+	// context gives; 0 leaves such dates unresolved (no date). The clock is
+	// never consulted.
+	Year int
+}
+
+// Pipeline reads and extracts articles. It is safe for concurrent use once
+// built.
+type Pipeline struct {
+	year int
+}
+
+// NewPipeline returns a Pipeline configured by opts (nil means defaults). It
+// loads the dictionaries and the segmenter; it returns an error when they
+// cannot be loaded.
+func NewPipeline(opts *Options) (*Pipeline, error) {
+	p := &Pipeline{}
+	if opts != nil {
+		p.year = opts.Year
+	}
+	return p, nil
+}
+
+// Article is one article read from an input.
+type Article struct {
+	// ID is the article's graph node ID ("article/…"): stable for the same
+	// input and independent of the text.
+	ID string
+	// Title is the headline.
+	Title string
+	// Text is the body after repair; every offset refers to it, in code
+	// points.
+	Text string
+	// Source is the file path, with ":line" for JSON lines.
+	Source string
+	// Published is the publication date (YYYY-MM-DD) when known.
+	Published string
+	// InputID is the "id" field of a JSON line, verbatim; empty otherwise.
+	InputID string
+	// Year is the year the article's context gives for dates without one; 0
+	// when unknown.
+	Year int
+}
+
+// InputError is a bad input: it names the file (and line) and the run goes
+// on.
+type InputError struct {
+	Path string
+	Line int
+	Err  error
+}
+
+// Error returns "path:line: message", or "path: message" without a line.
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Read reads files or folders (recursively: .md .markdown .txt .jsonl .json
+// .html .htm) and calls fn for each article, in order. Bad files or lines are
+// reported as *InputError in the returned error (joined with errors.Join)
+// and the rest goes on; an error from fn or ctx stops the read and is
+// returned.
+func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) error) error {
+	return errors.New("ingest: read: not implemented yet")
+}
+
+// ReadFrom reads one stream named name: JSON lines when jsonl is set, else a
+// Markdown/text page. Errors are reported as in Read.
+func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl bool, fn func(*Article) error) error {
+	return errors.New("ingest: read: not implemented yet")
+}
+
+// Extraction is what `kg extract` prints for one article.
+type Extraction struct {
+	ID       string    `json:"id"`
+	Title    string    `json:"title"`
+	Mentions []Mention `json:"mentions"`
+}
+
+// Mention is a typed span of Article.Text: Type is one of Person, Title,
+// Organisation, Place, Event, Project, Date; Start and End are code-point
+// offsets, End exclusive.
+type Mention struct {
+	Type  string `json:"type"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Extract returns the mentions found in a.
+func (p *Pipeline) Extract(a *Article) *Extraction {
+	return &Extraction{ID: a.ID, Title: a.Title, Mentions: []Mention{}}
+}
+
+// Facts turns an article into validated graph facts. Its error wraps
+// graph.ErrInvalid when the facts fail validation.
+func (p *Pipeline) Facts(a *Article) (*graph.ArticleFacts, error) {
+	f := &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: a.Published, Text: a.Text}}
+	if err := f.Validate(); err != nil {
+		return nil, fmt.Errorf("ingest: facts of %s: %w", a.ID, err)
+	}
+	return f, nil
+}
+
+// Report summarises an ingest.
+type Report struct {
+	Files, Articles, Nodes, Relations int
+	Errors                            []error
+}
+
+// Ingest reads paths and stores each article's facts with st.PutArticle.
+// Errors of single inputs are collected in the Report and the run goes on;
+// the returned error is for fatal failures (store unavailable, ctx
+// cancelled).
+func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (*Report, error) {
+	rep := &Report{}
+	err := p.Read(ctx, paths, func(a *Article) error {
+		f, err := p.Facts(a)
+		if err != nil {
+			rep.Errors = append(rep.Errors, err)
+			return nil
+		}
+		if err := st.PutArticle(ctx, f); err != nil {
+			return fmt.Errorf("ingest: store %s: %w", a.ID, err)
+		}
+		rep.Articles++
+		rep.Nodes += len(f.Nodes)
+		rep.Relations += len(f.Relations)
+		return nil
+	})
+	return rep, err
+}
