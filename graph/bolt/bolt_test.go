@@ -1,0 +1,89 @@
+package bolt_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/graph/graphtest"
+)
+
+// MustOpenStore opens a store in dir, closed when the test ends.
+func MustOpenStore(tb testing.TB, dir string, opts *bolt.Options) *bolt.Store {
+	tb.Helper()
+	s, err := bolt.Open(dir, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	graphtest.Run(t, func(t testing.TB) graph.Store {
+		return MustOpenStore(t, t.TempDir(), nil)
+	})
+}
+
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data", "kg")
+	s := MustOpenStore(t, dir, nil)
+	facts := graphtest.SeedFacts()
+	for i := range facts {
+		if err := s.PutArticle(ctx, &facts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := info.Mode().Perm(), os.FileMode(0o700); got != want {
+		t.Errorf("data directory mode = %v, want %v", got, want)
+	}
+
+	s = MustOpenStore(t, dir, nil)
+	var buf bytes.Buffer
+	if err := s.Dump(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), graphtest.SeedDump()) {
+		t.Errorf("dump after reopening differs from the seed dump")
+	}
+	if err := s.DeleteArticle(ctx, graphtest.SeedArticleID(1)); err != nil {
+		t.Errorf("DeleteArticle after reopening: %v", err)
+	}
+}
+
+func TestLockTimeout(t *testing.T) {
+	dir := t.TempDir()
+	MustOpenStore(t, dir, nil)
+	start := time.Now()
+	_, err := bolt.Open(dir, &bolt.Options{Timeout: 50 * time.Millisecond})
+	if !errors.Is(err, graph.ErrUnavailable) {
+		t.Fatalf("second Open error = %v, want ErrUnavailable", err)
+	}
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("second Open took %v with a 50ms timeout", elapsed)
+	}
+}
+
+func TestOpenNotADirectory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bolt.Open(file, nil); err == nil {
+		t.Errorf("Open(a regular file) succeeded")
+	}
+}

@@ -1,0 +1,395 @@
+package bolt
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// Nodes returns the nodes with the given IDs, in the same order, with nil
+// where no node has that ID.
+func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) {
+	out := make([]*graph.Node, len(ids))
+	err := s.view(ctx, "nodes", func(tx *bbolt.Tx) error {
+		for i, id := range ids {
+			n, err := getNode(tx, id)
+			if err != nil {
+				return err
+			}
+			out[i] = n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FindNodes returns the nodes f selects, ordered by ID. It reads the most
+// selective index the filter allows (IDs, name, dates, kinds, labels) and
+// scans all nodes only for an empty filter. It returns an error wrapping
+// graph.ErrInvalid for a bad label, kind, date or negative limit.
+func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
+	if err := checkNodeFilter(&f); err != nil {
+		return nil, fmt.Errorf("bolt: find nodes: %w", err)
+	}
+	page := &graph.NodePage{}
+	err := s.view(ctx, "find nodes", func(tx *bbolt.Tx) error {
+		ids, exact := candidates(tx, &f)
+		for i, id := range ids {
+			if i%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			var n *graph.Node
+			if !exact || (id > f.After && (f.Limit == 0 || len(page.Nodes) < f.Limit)) {
+				var err error
+				if n, err = getNode(tx, id); err != nil {
+					return err
+				}
+				if n == nil || !matches(n, &f) {
+					continue
+				}
+			}
+			page.Total++
+			if id <= f.After {
+				continue
+			}
+			if f.Limit > 0 && len(page.Nodes) == f.Limit {
+				page.HasMore = true
+				continue
+			}
+			page.Nodes = append(page.Nodes, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+func checkNodeFilter(f *graph.NodeFilter) error {
+	for _, l := range f.Labels {
+		if !l.Valid() {
+			return fmt.Errorf("%w: label %q", graph.ErrInvalid, l)
+		}
+	}
+	for _, k := range f.Kinds {
+		if !validKind(k) {
+			return fmt.Errorf("%w: event kind %q", graph.ErrInvalid, k)
+		}
+	}
+	for _, d := range []string{f.DateFrom, f.DateTo} {
+		if d == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return fmt.Errorf("%w: date %q is not YYYY-MM-DD", graph.ErrInvalid, d)
+		}
+	}
+	if f.Limit < 0 {
+		return fmt.Errorf("%w: negative limit %d", graph.ErrInvalid, f.Limit)
+	}
+	return nil
+}
+
+func validKind(k graph.EventKind) bool {
+	for _, x := range graph.EventKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// candidates returns, sorted and once each, the IDs of the nodes that may
+// match f, read from the most selective index; exact reports that every
+// candidate matches, so that nodes need not be read to count them.
+func candidates(tx *bbolt.Tx, f *graph.NodeFilter) (ids []string, exact bool) {
+	var got []string
+	switch {
+	case len(f.IDs) > 0:
+		got = append(got, f.IDs...)
+	case f.Name != "" && graph.SearchKey(f.Name) != "":
+		got = indexed(tx.Bucket(bKeys), graph.SearchKey(f.Name))
+	case f.DateFrom != "" || f.DateTo != "":
+		c := tx.Bucket(bDates).Cursor()
+		for k, _ := c.Seek([]byte(f.DateFrom)); k != nil; k, _ = c.Next() {
+			date, id, _ := bytes.Cut(k, []byte{0})
+			if f.DateTo != "" && string(date) > f.DateTo {
+				break
+			}
+			got = append(got, string(id))
+		}
+	case len(f.Kinds) > 0:
+		for _, k := range f.Kinds {
+			got = append(got, indexed(tx.Bucket(bKinds), string(k))...)
+		}
+		exact = f.Name == "" && len(f.Labels) == 0
+	case len(f.Labels) > 0:
+		for _, l := range f.Labels {
+			got = append(got, indexed(tx.Bucket(bLabels), string(l))...)
+		}
+		exact = f.Name == ""
+	default:
+		c := tx.Bucket(bNodes).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			got = append(got, string(k))
+		}
+		return got, true
+	}
+	sort.Strings(got)
+	return dedupe(got), exact
+}
+
+// indexed returns the node IDs an index lists under value.
+func indexed(b *bbolt.Bucket, value string) []string {
+	var ids []string
+	prefix := key(value, "")
+	scan(b, prefix, func(k, _ []byte) error {
+		ids = append(ids, string(k[len(prefix):]))
+		return nil
+	})
+	return ids
+}
+
+func matches(n *graph.Node, f *graph.NodeFilter) bool {
+	if len(f.IDs) > 0 && !contains(f.IDs, n.ID) {
+		return false
+	}
+	if len(f.Labels) > 0 && !contains(f.Labels, n.Label) {
+		return false
+	}
+	if f.Name != "" && n.Name != f.Name && !contains(n.Aliases, f.Name) {
+		return false
+	}
+	if f.DateFrom != "" || f.DateTo != "" {
+		if n.Date == "" || (f.DateFrom != "" && n.Date < f.DateFrom) || (f.DateTo != "" && n.Date > f.DateTo) {
+			return false
+		}
+	}
+	if len(f.Kinds) > 0 && !contains(f.Kinds, n.Kind) {
+		return false
+	}
+	return true
+}
+
+// Relations returns the relations at f's nodes, ordered by ID, each once,
+// with all their evidence in canonical order. It returns an error wrapping
+// graph.ErrInvalid when f.NodeIDs is empty or f has a bad type or direction.
+func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph.Relation, error) {
+	if err := checkRelationFilter(&f); err != nil {
+		return nil, fmt.Errorf("bolt: relations: %w", err)
+	}
+	var out []*graph.Relation
+	err := s.view(ctx, "relations", func(tx *bbolt.Tx) error {
+		seen := map[string]bool{}
+		for _, id := range dedupe(sortedCopy(f.NodeIDs)) {
+			adjacent(tx, id, f.Direction, f.Types, func(relID, _ string) {
+				seen[relID] = true
+			})
+		}
+		var err error
+		out, err = getRelations(tx, sortedKeys(seen))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func checkRelationFilter(f *graph.RelationFilter) error {
+	if len(f.NodeIDs) == 0 {
+		return fmt.Errorf("%w: no node IDs", graph.ErrInvalid)
+	}
+	if f.Direction != graph.Outgoing && f.Direction != graph.Incoming && f.Direction != graph.Both {
+		return fmt.Errorf("%w: direction %d", graph.ErrInvalid, f.Direction)
+	}
+	return checkTypes(f.Types)
+}
+
+func checkTypes(types []graph.RelType) error {
+	for _, t := range types {
+		if !t.Valid() {
+			return fmt.Errorf("%w: relation type %q", graph.ErrInvalid, t)
+		}
+	}
+	return nil
+}
+
+// adjacent calls fn with the ID and other end of every relation at node id
+// in direction dir whose type is among types (any type when empty).
+func adjacent(tx *bbolt.Tx, id string, dir graph.Direction, types []graph.RelType, fn func(relID, other string)) {
+	walk := func(b *bbolt.Bucket) {
+		var prefixes [][]byte
+		if len(types) == 0 {
+			prefixes = [][]byte{key(id, "")}
+		}
+		for _, t := range types {
+			prefixes = append(prefixes, key(id, string(t), ""))
+		}
+		for _, p := range prefixes {
+			scan(b, p, func(k, v []byte) error {
+				fn(string(k[bytes.LastIndexByte(k, 0)+1:]), string(v))
+				return nil
+			})
+		}
+	}
+	if dir != graph.Incoming {
+		walk(tx.Bucket(bOut))
+	}
+	if dir != graph.Outgoing {
+		walk(tx.Bucket(bIn))
+	}
+}
+
+// Search returns the nodes whose name or aliases best match q.Text, scored
+// by graph.Score, best first and then by ID; nodes scoring 0 are left out.
+// Candidates come from the character-pair index (the character index for a
+// one-character text). It returns an error wrapping graph.ErrInvalid for a
+// text with nothing to search for, a bad label or a negative limit.
+func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
+	k := graph.SearchKey(q.Text)
+	if k == "" {
+		return nil, fmt.Errorf("bolt: search: %w: empty text", graph.ErrInvalid)
+	}
+	for _, l := range q.Labels {
+		if !l.Valid() {
+			return nil, fmt.Errorf("bolt: search: %w: label %q", graph.ErrInvalid, l)
+		}
+	}
+	if q.Limit < 0 {
+		return nil, fmt.Errorf("bolt: search: %w: negative limit %d", graph.ErrInvalid, q.Limit)
+	}
+	var hits []graph.SearchHit
+	err := s.view(ctx, "search", func(tx *bbolt.Tx) error {
+		var ids []string
+		for _, g := range graph.Bigrams(k) {
+			ids = append(ids, indexed(tx.Bucket(bGrams), g)...)
+		}
+		sort.Strings(ids)
+		for _, id := range dedupe(ids) {
+			n, err := getNode(tx, id)
+			if err != nil {
+				return err
+			}
+			if n == nil || (len(q.Labels) > 0 && !contains(q.Labels, n.Label)) {
+				continue
+			}
+			if sc := graph.Score(q.Text, n); sc > 0 {
+				hits = append(hits, graph.SearchHit{Node: n, Score: sc})
+			}
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	if q.Limit > 0 && len(hits) > q.Limit {
+		hits = hits[:q.Limit]
+	}
+	return hits, nil
+}
+
+// Dump writes every node, then every relation, in ID order with
+// graph.DumpWriter, from one consistent snapshot.
+func (s *Store) Dump(ctx context.Context, w io.Writer) error {
+	dw := graph.NewDumpWriter(w)
+	return s.view(ctx, "dump", func(tx *bbolt.Tx) error {
+		i := 0
+		for _, b := range [][]byte{bNodes, bRels} {
+			c := tx.Bucket(b).Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if i++; i%256 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+				var err error
+				if string(b) == string(bNodes) {
+					var n graph.Node
+					if err = json.Unmarshal(v, &n); err == nil {
+						err = dw.Node(&n)
+					}
+				} else {
+					var r graph.Relation
+					if err = json.Unmarshal(v, &r); err == nil {
+						err = dw.Relation(&r)
+					}
+				}
+				if err != nil {
+					return fmt.Errorf("%s: %w", k, err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func getNode(tx *bbolt.Tx, id string) (*graph.Node, error) {
+	raw := tx.Bucket(bNodes).Get([]byte(id))
+	if raw == nil {
+		return nil, nil
+	}
+	var n graph.Node
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return nil, fmt.Errorf("decode node %s: %w", id, err)
+	}
+	return &n, nil
+}
+
+func getRelations(tx *bbolt.Tx, ids []string) ([]*graph.Relation, error) {
+	out := make([]*graph.Relation, 0, len(ids))
+	b := tx.Bucket(bRels)
+	for _, id := range ids {
+		raw := b.Get([]byte(id))
+		if raw == nil {
+			return nil, fmt.Errorf("relation %s indexed but missing", id)
+		}
+		var r graph.Relation
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return nil, fmt.Errorf("decode relation %s: %w", id, err)
+		}
+		out = append(out, &r)
+	}
+	return out, nil
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedCopy(xs []string) []string {
+	out := append([]string(nil), xs...)
+	sort.Strings(out)
+	return out
+}
+
+// dedupe drops repeats from a sorted slice.
+func dedupe(xs []string) []string {
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
