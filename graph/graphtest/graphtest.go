@@ -1076,9 +1076,12 @@ func (s suite) testCancelled(t *testing.T) {
 		"FindNodes":     func() error { _, err := st.FindNodes(c, graph.NodeFilter{}); return err },
 		"Relations":     func() error { _, err := st.Relations(c, graph.RelationFilter{NodeIDs: []string{idLvPei}}); return err },
 		"Neighbourhood": func() error { _, err := st.Neighbourhood(c, idLvPei, graph.TraversalOptions{Depth: 2}); return err },
-		"ShortestPath":  func() error { _, err := st.ShortestPath(c, idQianHui, idInspectionTeam, graph.TraversalOptions{}); return err },
-		"Search":        func() error { _, err := st.Search(c, graph.SearchQuery{Text: "吕沛"}); return err },
-		"Dump":          func() error { return st.Dump(c, &bytes.Buffer{}) },
+		"ShortestPath": func() error {
+			_, err := st.ShortestPath(c, idQianHui, idInspectionTeam, graph.TraversalOptions{})
+			return err
+		},
+		"Search": func() error { _, err := st.Search(c, graph.SearchQuery{Text: "吕沛"}); return err },
+		"Dump":   func() error { return st.Dump(c, &bytes.Buffer{}) },
 	}
 	for name, call := range calls {
 		if err := call(); !errors.Is(err, context.Canceled) {
@@ -1099,7 +1102,10 @@ func (s suite) testClose(t *testing.T) {
 		"DeleteArticle": func() error { return st.DeleteArticle(ctx, SeedArticleID(1)) },
 		"Nodes":         func() error { _, err := st.Nodes(ctx, []string{idLvPei}); return err },
 		"FindNodes":     func() error { _, err := st.FindNodes(ctx, graph.NodeFilter{}); return err },
-		"Relations":     func() error { _, err := st.Relations(ctx, graph.RelationFilter{NodeIDs: []string{idLvPei}}); return err },
+		"Relations": func() error {
+			_, err := st.Relations(ctx, graph.RelationFilter{NodeIDs: []string{idLvPei}})
+			return err
+		},
 		"Neighbourhood": func() error { _, err := st.Neighbourhood(ctx, idLvPei, graph.TraversalOptions{}); return err },
 		"ShortestPath":  func() error { _, err := st.ShortestPath(ctx, idQianHui, idLvPei, graph.TraversalOptions{}); return err },
 		"Search":        func() error { _, err := st.Search(ctx, graph.SearchQuery{Text: "吕沛"}); return err },
