@@ -1,0 +1,268 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// CoParticipant is a person who took part in events with another, and those
+// shared events ordered by date.
+type CoParticipant struct {
+	Person *graph.Node
+	Events []*graph.Node
+}
+
+// CoParticipants returns, for each person in ids, the other people who
+// chaired or attended the same events, most shared events first (then by
+// ID), at most first of them (all when first <= 0). It makes three store
+// calls whatever the number of people.
+func (s *Service) CoParticipants(ctx context.Context, ids []string, first int) (map[string][]CoParticipant, error) {
+	out := make(map[string][]CoParticipant, len(ids))
+	ids = distinct(ids)
+	if len(ids) == 0 {
+		return out, nil
+	}
+	roles := []graph.RelType{graph.RelChaired, graph.RelAttended}
+	own, err := s.Links(ctx, ids, graph.Outgoing, roles...)
+	if err != nil {
+		return nil, err
+	}
+	var events []string
+	eventNode := map[string]*graph.Node{}
+	for _, ls := range own {
+		for _, l := range ls {
+			events = append(events, l.Node.ID)
+			eventNode[l.Node.ID] = l.Node
+		}
+	}
+	parts, err := s.Links(ctx, events, graph.Incoming, roles...)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		shared := map[string]*CoParticipant{}
+		seen := map[[2]string]bool{}
+		for _, l := range own[id] {
+			ev := l.Node.ID
+			for _, p := range parts[ev] {
+				if p.Node.ID == id || seen[[2]string{p.Node.ID, ev}] {
+					continue
+				}
+				seen[[2]string{p.Node.ID, ev}] = true
+				c := shared[p.Node.ID]
+				if c == nil {
+					c = &CoParticipant{Person: p.Node}
+					shared[p.Node.ID] = c
+				}
+				c.Events = append(c.Events, eventNode[ev])
+			}
+		}
+		list := make([]CoParticipant, 0, len(shared))
+		for _, c := range shared {
+			SortNodes(c.Events)
+			list = append(list, *c)
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if len(list[i].Events) != len(list[j].Events) {
+				return len(list[i].Events) > len(list[j].Events)
+			}
+			return list[i].Person.ID < list[j].Person.ID
+		})
+		if first > 0 && len(list) > first {
+			list = list[:first]
+		}
+		out[id] = list
+	}
+	return out, nil
+}
+
+// Timeline returns, for each person in ids, the events the person chaired or
+// attended whose date lies in [from, to] (YYYY-MM-DD, inclusive; an empty
+// bound is open; undated events only when both are empty), ordered by date.
+// Each Link's Role tells the part the person played. It makes two store
+// calls whatever the number of people.
+func (s *Service) Timeline(ctx context.Context, ids []string, from, to string) (map[string][]Link, error) {
+	if err := checkDates(from, to); err != nil {
+		return nil, err
+	}
+	links, err := s.Links(ctx, ids, graph.Outgoing, graph.RelChaired, graph.RelAttended)
+	if err != nil {
+		return nil, err
+	}
+	for id, ls := range links {
+		kept := ls[:0]
+		for _, l := range ls {
+			if inRange(l.Node.Date, from, to) {
+				kept = append(kept, l)
+			}
+		}
+		links[id] = kept
+	}
+	return links, nil
+}
+
+func inRange(date, from, to string) bool {
+	if from == "" && to == "" {
+		return true
+	}
+	return date != "" && (from == "" || date >= from) && (to == "" || date <= to)
+}
+
+func checkDates(dates ...string) error {
+	for _, d := range dates {
+		if d == "" {
+			continue
+		}
+		if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+			return fmt.Errorf("queries: %w: date %q is not YYYY-MM-DD", graph.ErrInvalid, d)
+		}
+	}
+	return nil
+}
+
+// Holder is a person holding a post, with the HOLDS relation that says so
+// and the dates of the articles that support it.
+type Holder struct {
+	Person   *graph.Node
+	Post     *graph.Node
+	Relation *graph.Relation
+	// FirstSeen and LastSeen are the earliest and latest publication dates
+	// of the supporting articles; empty when none is dated.
+	FirstSeen, LastSeen string
+}
+
+// OrganisationPeople returns, for each organisation in ids, who held its
+// posts, ordered by post then person. With asOf (YYYY-MM-DD) it keeps, for
+// each post, the holders last seen in an article published on or before
+// asOf and, of those, only the one seen most recently (several on a tie);
+// a holding known only from undated articles does not count then. It makes
+// five store calls whatever the number of organisations.
+func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf string) (map[string][]Holder, error) {
+	if err := checkDates(asOf); err != nil {
+		return nil, err
+	}
+	posts, err := s.Links(ctx, ids, graph.Incoming, graph.RelOf)
+	if err != nil {
+		return nil, err
+	}
+	var postIDs []string
+	for _, ls := range posts {
+		for _, l := range ls {
+			postIDs = append(postIDs, l.Node.ID)
+		}
+	}
+	holders, err := s.Links(ctx, postIDs, graph.Incoming, graph.RelHolds)
+	if err != nil {
+		return nil, err
+	}
+	var articles []string
+	for _, ls := range holders {
+		for _, l := range ls {
+			articles = append(articles, l.Relation.Articles()...)
+		}
+	}
+	arts, err := s.nodeMap(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]Holder, len(ids))
+	for _, org := range ids {
+		var list []Holder
+		for _, p := range posts[org] {
+			var hs []Holder
+			for _, l := range holders[p.Node.ID] {
+				h := Holder{Person: l.Node, Post: p.Node, Relation: l.Relation}
+				for _, a := range l.Relation.Articles() {
+					d := ""
+					if n := arts[a]; n != nil {
+						d = n.Published
+					}
+					if d == "" || (asOf != "" && d > asOf) {
+						continue
+					}
+					if h.FirstSeen == "" || d < h.FirstSeen {
+						h.FirstSeen = d
+					}
+					if d > h.LastSeen {
+						h.LastSeen = d
+					}
+				}
+				if asOf != "" && h.LastSeen == "" {
+					continue
+				}
+				hs = append(hs, h)
+			}
+			if asOf != "" {
+				latest := ""
+				for _, h := range hs {
+					if h.LastSeen > latest {
+						latest = h.LastSeen
+					}
+				}
+				kept := hs[:0]
+				for _, h := range hs {
+					if h.LastSeen == latest {
+						kept = append(kept, h)
+					}
+				}
+				hs = kept
+			}
+			list = append(list, hs...)
+		}
+		out[org] = list
+	}
+	return out, nil
+}
+
+// Neighbourhood returns the nodes within opts.Depth hops of id and the
+// relations followed. It returns ErrNotFound when id does not exist and
+// ErrInvalid for a negative depth or limit.
+func (s *Service) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	if opts.Depth < 0 || opts.Limit < 0 {
+		return nil, fmt.Errorf("queries: %w: depth and limit must not be negative", graph.ErrInvalid)
+	}
+	g, err := s.store.Neighbourhood(ctx, id, opts)
+	if err != nil {
+		return nil, fmt.Errorf("queries: neighbourhood of %s: %w", id, err)
+	}
+	return g, nil
+}
+
+// Path returns a shortest path of at most opts.Depth hops between two nodes,
+// or nil when there is none. It returns ErrNotFound when either node does
+// not exist and ErrInvalid for a depth below 1.
+func (s *Service) Path(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	if opts.Depth < 1 {
+		return nil, fmt.Errorf("queries: %w: a path needs at least one hop", graph.ErrInvalid)
+	}
+	g, err := s.store.ShortestPath(ctx, from, to, opts)
+	if err == nil {
+		return g, nil
+	}
+	if !errors.Is(err, graph.ErrNotFound) {
+		return nil, fmt.Errorf("queries: path %s to %s: %w", from, to, err)
+	}
+	ends, err := s.nodeMap(ctx, []string{from, to})
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range []string{from, to} {
+		if ends[id] == nil {
+			return nil, notFound("", id)
+		}
+	}
+	return nil, nil
+}
+
+// Search returns the nodes whose names best match q, best first.
+func (s *Service) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
+	hits, err := s.store.Search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("queries: search %q: %w", q.Text, err)
+	}
+	return hits, nil
+}

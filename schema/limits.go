@@ -1,0 +1,230 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/language/ast"
+)
+
+// listEstimate is how many items a relation list is assumed to hold when
+// costing a query; connections and traversals count their first or limit.
+const listEstimate = 10
+
+// measure is what checkLimits found of an operation.
+type measure struct {
+	depth, fields, cost int
+}
+
+// checkLimits refuses an operation deeper than MaxDepth, selecting more than
+// MaxFields fields (aliases included), costing more than MaxCost, or asking
+// for more than MaxFirst items of a list. It runs before validation, whose
+// field-merging rule is quadratic in the number of aliases, and stops at the
+// first limit passed, so hostile queries are refused quickly. The cost of a
+// selection is the number of objects it may return: every list multiplies
+// the cost of what it contains by its first or limit argument (by
+// defaultFirst for a connection without one, by listEstimate for a relation
+// list).
+func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) (*measure, error) {
+	w := &walker{s: s, vars: vars, frags: map[string]*ast.FragmentDefinition{}, spreading: map[string]bool{}}
+	for _, d := range doc.Definitions {
+		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
+			w.frags[f.Name.Value] = f
+		}
+	}
+	var root graphql.Type = s.gql.QueryType()
+	if err := w.selections(op.SelectionSet, root, 1, 1); err != nil {
+		return &w.m, err
+	}
+	return &w.m, nil
+}
+
+type walker struct {
+	s         *Schema
+	vars      map[string]any
+	frags     map[string]*ast.FragmentDefinition
+	spreading map[string]bool
+	m         measure
+}
+
+func limitError(format string, args ...any) error {
+	return &publicError{msg: fmt.Sprintf(format, args...), code: codeLimit}
+}
+
+func (w *walker) selections(set *ast.SelectionSet, parent graphql.Type, depth, mult int) error {
+	if set == nil {
+		return nil
+	}
+	for _, sel := range set.Selections {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			if err := w.field(sel, parent, depth, mult); err != nil {
+				return err
+			}
+		case *ast.InlineFragment:
+			t := parent
+			if sel.TypeCondition != nil && sel.TypeCondition.Name != nil {
+				t = w.s.gql.Type(sel.TypeCondition.Name.Value)
+			}
+			if err := w.selections(sel.SelectionSet, t, depth, mult); err != nil {
+				return err
+			}
+		case *ast.FragmentSpread:
+			if sel.Name == nil {
+				continue
+			}
+			name := sel.Name.Value
+			f := w.frags[name]
+			if f == nil || w.spreading[name] {
+				continue // unknown or cyclic: validation reports it
+			}
+			w.spreading[name] = true
+			t := parent
+			if f.TypeCondition != nil && f.TypeCondition.Name != nil {
+				t = w.s.gql.Type(f.TypeCondition.Name.Value)
+			}
+			err := w.selections(f.SelectionSet, t, depth, mult)
+			w.spreading[name] = false
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error {
+	opts := &w.s.opts
+	w.m.fields++
+	if w.m.fields > opts.MaxFields {
+		return limitError("query selects more than %d fields (aliases and fragments included)", opts.MaxFields)
+	}
+	if depth > w.m.depth {
+		w.m.depth = depth
+	}
+	if depth > opts.MaxDepth {
+		return limitError("query is nested more than %d fields deep", opts.MaxDepth)
+	}
+	name := ""
+	if f.Name != nil {
+		name = f.Name.Value
+	}
+	var t graphql.Type
+	var list bool
+	if def := fieldDef(parent, name, w.s.gql); def != nil {
+		t, list = unwrap(def.Type)
+	}
+	counted := false // whether a first or limit argument sized the list
+	for _, arg := range f.Arguments {
+		if arg.Name == nil || (arg.Name.Value != "first" && arg.Name.Value != "limit") {
+			continue
+		}
+		n, ok := w.intValue(arg.Value)
+		if !ok {
+			continue
+		}
+		if n > opts.MaxFirst {
+			return limitError("%s: %d is more than the maximum of %d", arg.Name.Value, n, opts.MaxFirst)
+		}
+		if n < 0 {
+			return &publicError{msg: fmt.Sprintf("%s: %d is negative", arg.Name.Value, n), code: codeBadInput}
+		}
+		if n > 1 {
+			mult *= n
+		}
+		counted = true
+	}
+	if f.SelectionSet == nil {
+		return nil
+	}
+	named := ""
+	if t != nil {
+		named = t.Name()
+	}
+	if !counted && (strings.HasSuffix(named, "Connection") || named == "Subgraph") {
+		mult *= defaultFirst
+	}
+	if !counted && list && !strings.HasSuffix(parentName(parent), "Connection") && parentName(parent) != "Subgraph" && parentName(parent) != "Path" {
+		mult *= listEstimate
+	}
+	w.m.cost += mult
+	if w.m.cost > opts.MaxCost {
+		return limitError("query may return more than %d objects (list sizes multiply): ask for fewer items or fewer nested lists", opts.MaxCost)
+	}
+	return w.selections(f.SelectionSet, t, depth+1, mult)
+}
+
+func parentName(t graphql.Type) string {
+	if t == nil {
+		return ""
+	}
+	return t.Name()
+}
+
+// fieldDef finds a field of an object or interface type, introspection
+// fields included.
+func fieldDef(parent graphql.Type, name string, s graphql.Schema) *graphql.FieldDefinition {
+	switch name {
+	case "__schema":
+		return graphql.SchemaMetaFieldDef
+	case "__type":
+		return graphql.TypeMetaFieldDef
+	case "__typename":
+		return graphql.TypeNameMetaFieldDef
+	}
+	switch p := parent.(type) {
+	case *graphql.Object:
+		return p.Fields()[name]
+	case *graphql.Interface:
+		return p.Fields()[name]
+	}
+	return nil
+}
+
+// unwrap returns the named type under t's lists and non-nulls and whether
+// there was a list.
+func unwrap(t graphql.Type) (graphql.Type, bool) {
+	list := false
+	for {
+		switch x := t.(type) {
+		case *graphql.NonNull:
+			t = x.OfType
+		case *graphql.List:
+			list = true
+			t = x.OfType
+		default:
+			return t, list
+		}
+	}
+}
+
+func (w *walker) intValue(v ast.Value) (int, bool) {
+	switch v := v.(type) {
+	case *ast.IntValue:
+		n, err := strconv.Atoi(v.Value)
+		if err != nil {
+			return int(^uint(0) >> 1), true // too big for an int: over any limit
+		}
+		return n, true
+	case *ast.Variable:
+		if v.Name == nil {
+			return 0, false
+		}
+		switch x := w.vars[v.Name.Value].(type) {
+		case float64:
+			if x > float64(int(^uint(0)>>1)) {
+				return int(^uint(0) >> 1), true
+			}
+			return int(x), true
+		case int:
+			return x, true
+		case json.Number:
+			n, err := x.Int64()
+			return int(n), err == nil
+		}
+	}
+	return 0, false
+}

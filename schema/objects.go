@@ -1,0 +1,553 @@
+package schema
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/queries"
+)
+
+// builder makes the GraphQL types; its resolvers map errors through s.
+type builder struct {
+	s *Schema
+
+	node                                       *graphql.Interface
+	person, post, organisation, event, project *graphql.Object
+	place, article                             *graphql.Object
+	byLabel                                    map[graph.Label]*graphql.Object
+
+	evidence, tenure, participation, link   *graphql.Object
+	coParticipant, holding, monthCount      *graphql.Object
+	searchHit, graphNode, graphEdge         *graphql.Object
+	subgraph, path                          *graphql.Object
+	pageInfo, personConn, orgConn, postConn *graphql.Object
+	eventConn, projectConn, articleConn     *graphql.Object
+	personFilter, eventFilter, postFilter   *graphql.InputObject
+	orgFilter, projectFilter, articleFilter *graphql.InputObject
+}
+
+func src(p graphql.ResolveParams) *graph.Node { return p.Source.(*graph.Node) }
+
+// resolve wraps fn so that its errors, and those of the thunk it may
+// return, reach the client through public.
+func (b *builder) resolve(fn graphql.FieldResolveFn) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
+		v, err := fn(p)
+		if err != nil {
+			return nil, b.s.public(err)
+		}
+		if th, ok := v.(func() (any, error)); ok {
+			return func() (any, error) {
+				v, err := th()
+				if err != nil {
+					return nil, b.s.public(err)
+				}
+				return v, nil
+			}, nil
+		}
+		return v, nil
+	}
+}
+
+// field returns a resolver of a string property of a node, null when empty.
+func field(get func(n *graph.Node) string) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
+		if v := get(src(p)); v != "" {
+			return v, nil
+		}
+		return nil, nil
+	}
+}
+
+func idField() *graphql.Field {
+	return &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).ID, nil }}
+}
+
+func nameField() *graphql.Field {
+	return &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).Name, nil }}
+}
+
+func aliasesField() *graphql.Field {
+	return &graphql.Field{Type: listOf(graphql.String), Description: "Other written forms of the name.",
+		Resolve: func(p graphql.ResolveParams) (any, error) {
+			if a := src(p).Aliases; a != nil {
+				return a, nil
+			}
+			return []string{}, nil
+		}}
+}
+
+// linksOf resolves to the Links of the source node.
+func (b *builder) linksOf(p graphql.ResolveParams, dir graph.Direction, types ...graph.RelType) func() ([]queries.Link, error) {
+	return loaderFrom(p.Context).links(src(p).ID, dir, types...)
+}
+
+// nodes resolves a relation field to the distinct nodes at the other end.
+func (b *builder) nodes(dir graph.Direction, types ...graph.RelType) graphql.FieldResolveFn {
+	return b.resolve(func(p graphql.ResolveParams) (any, error) {
+		get := b.linksOf(p, dir, types...)
+		return func() (any, error) {
+			ls, err := get()
+			if err != nil {
+				return nil, err
+			}
+			return linkNodes(ls), nil
+		}, nil
+	})
+}
+
+func linkNodes(ls []queries.Link) []*graph.Node {
+	out := make([]*graph.Node, 0, len(ls))
+	seen := map[string]bool{}
+	for _, l := range ls {
+		if !seen[l.Node.ID] {
+			seen[l.Node.ID] = true
+			out = append(out, l.Node)
+		}
+	}
+	return out
+}
+
+// evidenceFields are the fields every relation-like object shares.
+func (b *builder) evidenceFields(fields graphql.Fields, rel func(v any) *graph.Relation) graphql.Fields {
+	fields["evidence"] = &graphql.Field{Type: listOf(b.evidence), Description: "The sentences that state the relation.",
+		Resolve: func(p graphql.ResolveParams) (any, error) { return rel(p.Source).Evidence, nil }}
+	fields["supportCount"] = &graphql.Field{Type: nonNull(graphql.Int), Description: "How many articles support the relation.",
+		Resolve: func(p graphql.ResolveParams) (any, error) { return len(rel(p.Source).Articles()), nil }}
+	return fields
+}
+
+// linksField is the generic relation field every node type has.
+func (b *builder) linksField() *graphql.Field {
+	return &graphql.Field{
+		Type:        listOf(b.link),
+		Description: "The node's relations with the node at the other end, their evidence and support.",
+		Args: graphql.FieldConfigArgument{
+			"types":     {Type: graphql.NewList(nonNull(relationEnum)), Description: "Only relations of these types; all when omitted."},
+			"direction": {Type: directionEnum, DefaultValue: graph.Both},
+		},
+		Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+			dir, _ := p.Args["direction"].(graph.Direction)
+			types := relTypes(p.Args["types"])
+			at := src(p).ID
+			get := b.linksOf(p, dir, types...)
+			return func() (any, error) {
+				ls, err := get()
+				if err != nil {
+					return nil, err
+				}
+				out := make([]linkValue, len(ls))
+				for i, l := range ls {
+					out[i] = linkValue{at: at, link: l}
+				}
+				return out, nil
+			}, nil
+		}),
+	}
+}
+
+// linkValue is a relation seen from the node at.
+type linkValue struct {
+	at   string
+	link queries.Link
+}
+
+func relTypes(v any) []graph.RelType {
+	list, _ := v.([]any)
+	var out []graph.RelType
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, graph.RelType(s))
+		}
+	}
+	return out
+}
+
+func (b *builder) build() {
+	b.node = graphql.NewInterface(graphql.InterfaceConfig{
+		Name:        "Node",
+		Description: "Anything in the graph: a person, post, organisation, event, project, place or article.",
+		Fields: graphql.Fields{
+			"id":   &graphql.Field{Type: nonNull(graphql.ID)},
+			"name": &graphql.Field{Type: nonNull(graphql.String)},
+		},
+		ResolveType: func(p graphql.ResolveTypeParams) *graphql.Object {
+			if n, ok := p.Value.(*graph.Node); ok {
+				return b.byLabel[n.Label]
+			}
+			return nil
+		},
+	})
+	b.evidence = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Evidence",
+		Description: "The sentence of an article that states a fact; start and end are its offsets in the article text, in Unicode code points, end exclusive.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"article": &graphql.Field{Type: nonNull(b.article), Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+					id := p.Source.(graph.Evidence).ArticleID
+					get := loaderFrom(p.Context).node(id)
+					return func() (any, error) {
+						n, err := get()
+						if err == nil && n == nil {
+							err = fmt.Errorf("schema: evidence names missing article %s", id)
+						}
+						return n, err
+					}, nil
+				})},
+				"sentence": &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(graph.Evidence).Sentence, nil }},
+				"start":    &graphql.Field{Type: nonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(graph.Evidence).Start, nil }},
+				"end":      &graphql.Field{Type: nonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(graph.Evidence).End, nil }},
+			}
+		}),
+	})
+	b.tenure = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Tenure",
+		Description: "A person's holding of a post.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return b.evidenceFields(graphql.Fields{
+				"post": &graphql.Field{Type: nonNull(b.post), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(tenure).link.Node, nil }},
+			}, func(v any) *graph.Relation { return v.(tenure).link.Relation })
+		}),
+	})
+	b.participation = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Participation",
+		Description: "A person's part in an event.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return b.evidenceFields(graphql.Fields{
+				"event": &graphql.Field{Type: nonNull(b.event), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(participation).link.Node, nil }},
+				"role":  &graphql.Field{Type: nonNull(roleEnum), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(participation).link.Role(), nil }},
+			}, func(v any) *graph.Relation { return v.(participation).link.Relation })
+		}),
+	})
+	b.link = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Link",
+		Description: "A relation seen from one of its nodes.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return b.evidenceFields(graphql.Fields{
+				"type": &graphql.Field{Type: nonNull(relationEnum), Resolve: func(p graphql.ResolveParams) (any, error) {
+					return string(p.Source.(linkValue).link.Relation.Type), nil
+				}},
+				"role": &graphql.Field{Type: graphql.String, Description: "An organisation's part in an event (attended, guided, hosted, signed, visited, convened).",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						return nilIfEmpty(p.Source.(linkValue).link.Relation.Role), nil
+					}},
+				"direction": &graphql.Field{Type: nonNull(directionEnum), Resolve: func(p graphql.ResolveParams) (any, error) {
+					v := p.Source.(linkValue)
+					if v.link.Relation.From == v.at {
+						return graph.Outgoing, nil
+					}
+					return graph.Incoming, nil
+				}},
+				"node": &graphql.Field{Type: nonNull(b.node), Description: "The node at the other end.", Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(linkValue).link.Node, nil }},
+			}, func(v any) *graph.Relation { return v.(linkValue).link.Relation })
+		}),
+	})
+	b.buildNodes()
+	b.buildAnalysis()
+	b.buildConnections()
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func (b *builder) buildNodes() {
+	b.person = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Person",
+		Description: "A person named in the articles.",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"posts": &graphql.Field{Type: listOf(b.tenure), Description: "The posts the person holds, with evidence.",
+					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+						get := b.linksOf(p, graph.Outgoing, graph.RelHolds)
+						return func() (any, error) {
+							ls, err := get()
+							out := make([]tenure, len(ls))
+							for i, l := range ls {
+								out[i] = tenure{l}
+							}
+							return out, err
+						}, nil
+					})},
+				"events": &graphql.Field{Type: listOf(b.participation), Description: "The events the person chaired or attended, by date.",
+					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum, Description: "Only this role."}},
+					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
+						return b.linksOf(p, graph.Outgoing, graph.RelChaired, graph.RelAttended)
+					})},
+				"eventCount": &graphql.Field{Type: nonNull(graphql.Int), Description: "How many events the person took part in (in role, when given).",
+					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum}},
+					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+						role, _ := p.Args["role"].(string)
+						get := b.linksOf(p, graph.Outgoing, graph.RelChaired, graph.RelAttended)
+						return func() (any, error) {
+							ls, err := get()
+							return len(linkNodes(filterRole(ls, role))), err
+						}, nil
+					})},
+				"timeline": &graphql.Field{Type: listOf(b.participation), Description: "The events the person took part in between from and to (inclusive), by date.",
+					Args: graphql.FieldConfigArgument{"from": {Type: dateScalar}, "to": {Type: dateScalar}},
+					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
+						from, _ := p.Args["from"].(string)
+						to, _ := p.Args["to"].(string)
+						svc := b.s.svc
+						return loadWith(loaderFrom(p.Context), "timeline/"+from+"/"+to, src(p).ID,
+							func(ctx context.Context, ids []string) (map[string][]queries.Link, error) {
+								return svc.Timeline(ctx, ids, from, to)
+							})
+					})},
+				"coParticipants": &graphql.Field{Type: listOf(b.coParticipant), Description: "People who took part in the same events, most shared events first.",
+					Args: graphql.FieldConfigArgument{"first": {Type: graphql.Int, DefaultValue: 10}},
+					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+						first, err := b.s.first(p.Args["first"], 10)
+						if err != nil {
+							return nil, err
+						}
+						svc := b.s.svc
+						get := loadWith(loaderFrom(p.Context), fmt.Sprint("co/", first), src(p).ID,
+							func(ctx context.Context, ids []string) (map[string][]queries.CoParticipant, error) {
+								if first == 0 {
+									return nil, nil
+								}
+								return svc.CoParticipants(ctx, ids, first)
+							})
+						return func() (any, error) {
+							cs, err := get()
+							if cs == nil {
+								cs = []queries.CoParticipant{}
+							}
+							return cs, err
+						}, nil
+					})},
+				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the person.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
+				"authored": &graphql.Field{Type: listOf(b.article), Description: "The articles the person reported (as 记者).", Resolve: b.nodes(graph.Outgoing, graph.RelAuthored)},
+				"links":    b.linksField(),
+			}
+		}),
+	})
+	b.post = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Post",
+		Description: "A title held at an organisation, named after both (高新区（示范区）党工委书记).",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(), "name": nameField(),
+				"title": &graphql.Field{Type: graphql.String, Description: "The job title words (书记).", Resolve: field(func(n *graph.Node) string { return n.Title })},
+				"organisation": &graphql.Field{Type: b.organisation, Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+					get := b.linksOf(p, graph.Outgoing, graph.RelOf)
+					return func() (any, error) {
+						ls, err := get()
+						if err != nil || len(ls) == 0 {
+							return nil, err
+						}
+						return ls[0].Node, nil
+					}, nil
+				})},
+				"holders": &graphql.Field{Type: listOf(b.person), Description: "The people who hold the post.", Resolve: b.nodes(graph.Incoming, graph.RelHolds)},
+				"links":   b.linksField(),
+			}
+		}),
+	})
+	b.organisation = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Organisation",
+		Description: "A government body, party committee, company or other organisation.",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"posts":  &graphql.Field{Type: listOf(b.post), Description: "The posts at the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelOf)},
+				"events": &graphql.Field{Type: listOf(b.event), Description: "The events the organisation took part in or reported at, by date.", Resolve: b.nodes(graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)},
+				"eventCount": &graphql.Field{Type: nonNull(graphql.Int), Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+					get := b.linksOf(p, graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)
+					return func() (any, error) {
+						ls, err := get()
+						return len(linkNodes(ls)), err
+					}, nil
+				})},
+				"eventsPerMonth": &graphql.Field{Type: listOf(b.monthCount), Description: "How many dated events the organisation took part in or reported at, per month.",
+					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+						get := b.linksOf(p, graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)
+						return func() (any, error) {
+							ls, err := get()
+							return perMonth(linkNodes(ls)), err
+						}, nil
+					})},
+				"people": &graphql.Field{Type: listOf(b.holding), Description: "Who held the organisation's posts; with asOf, the latest holder of each post known from articles published by then.",
+					Args: graphql.FieldConfigArgument{"asOf": {Type: dateScalar}},
+					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+						asOf, _ := p.Args["asOf"].(string)
+						svc := b.s.svc
+						get := loadWith(loaderFrom(p.Context), "people/"+asOf, src(p).ID,
+							func(ctx context.Context, ids []string) (map[string][]queries.Holder, error) {
+								return svc.OrganisationPeople(ctx, ids, asOf)
+							})
+						return func() (any, error) {
+							hs, err := get()
+							if hs == nil {
+								hs = []queries.Holder{}
+							}
+							return hs, err
+						}, nil
+					})},
+				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
+				"links":    b.linksField(),
+			}
+		}),
+	})
+	b.event = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Event",
+		Description: "A meeting, inspection, symposium or other event reported by an article.",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(), "name": nameField(),
+				"kind":                   &graphql.Field{Type: kindEnum, Resolve: field(func(n *graph.Node) string { return string(n.Kind) })},
+				"date":                   &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.Date })},
+				"endDate":                &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.EndDate })},
+				"partOfDay":              &graphql.Field{Type: graphql.String, Description: "上午, 下午, 晚上 …", Resolve: field(func(n *graph.Node) string { return n.PartOfDay })},
+				"chairs":                 &graphql.Field{Type: listOf(b.person), Resolve: b.nodes(graph.Incoming, graph.RelChaired)},
+				"attendees":              &graphql.Field{Type: listOf(b.person), Resolve: b.nodes(graph.Incoming, graph.RelAttended)},
+				"organisations":          &graphql.Field{Type: listOf(b.organisation), Description: "Organisations that attended, guided, hosted … the event.", Resolve: b.nodes(graph.Incoming, graph.RelParticipated)},
+				"reportingOrganisations": &graphql.Field{Type: listOf(b.organisation), Description: "Organisations that reported at the event.", Resolve: b.nodes(graph.Incoming, graph.RelReportedAt)},
+				"projects":               &graphql.Field{Type: listOf(b.project), Description: "Projects discussed.", Resolve: b.nodes(graph.Outgoing, graph.RelDiscussed)},
+				"articles":               &graphql.Field{Type: listOf(b.article), Description: "The articles that report the event.", Resolve: b.nodes(graph.Incoming, graph.RelReports)},
+				"participantCount": &graphql.Field{Type: nonNull(graphql.Int), Description: "How many people took part (in role, when given).",
+					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum}},
+					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+						role, _ := p.Args["role"].(string)
+						get := b.linksOf(p, graph.Incoming, graph.RelChaired, graph.RelAttended)
+						return func() (any, error) {
+							ls, err := get()
+							return len(linkNodes(filterRole(ls, role))), err
+						}, nil
+					})},
+				"links": b.linksField(),
+			}
+		}),
+	})
+	b.project = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Project",
+		Description: "A project, programme or campaign (345创新行动).",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"events":   &graphql.Field{Type: listOf(b.event), Description: "The events that discussed the project.", Resolve: b.nodes(graph.Incoming, graph.RelDiscussed)},
+				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the project.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
+				"links":    b.linksField(),
+			}
+		}),
+	})
+	b.place = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Place",
+		Description: "A place named in the articles.",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"articles": &graphql.Field{Type: listOf(b.article), Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
+				"links":    b.linksField(),
+			}
+		}),
+	})
+	b.article = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Article",
+		Description: "A news article; every fact's evidence points to one.",
+		Interfaces:  []*graphql.Interface{b.node},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(), "name": nameField(),
+				"title":     &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return firstNonEmpty(src(p).Title, src(p).Name), nil }},
+				"source":    &graphql.Field{Type: graphql.String, Description: "The file (and line) it was read from.", Resolve: field(func(n *graph.Node) string { return n.Source })},
+				"published": &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.Published })},
+				"reporters": &graphql.Field{Type: listOf(b.person), Description: "The reporters (记者) of the byline.", Resolve: b.nodes(graph.Incoming, graph.RelAuthored)},
+				"events":    &graphql.Field{Type: listOf(b.event), Description: "The events the article reports.", Resolve: b.nodes(graph.Outgoing, graph.RelReports)},
+				"mentions":  &graphql.Field{Type: listOf(b.node), Description: "The people, organisations, projects … the article names.", Resolve: b.nodes(graph.Outgoing, graph.RelMentions)},
+				"text":      &graphql.Field{Type: nonNull(graphql.String), Description: "The article body; evidence offsets refer to it.", Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).Text, nil }},
+				"links":     b.linksField(),
+			}
+		}),
+	})
+	b.byLabel = map[graph.Label]*graphql.Object{
+		graph.LabelPerson: b.person, graph.LabelPost: b.post, graph.LabelOrganisation: b.organisation,
+		graph.LabelEvent: b.event, graph.LabelProject: b.project, graph.LabelPlace: b.place, graph.LabelArticle: b.article,
+	}
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// participations resolves a list of Participation from links, keeping the
+// role argument's when given.
+func (b *builder) participations(links func(p graphql.ResolveParams) func() ([]queries.Link, error)) graphql.FieldResolveFn {
+	return b.resolve(func(p graphql.ResolveParams) (any, error) {
+		role, _ := p.Args["role"].(string)
+		get := links(p)
+		return func() (any, error) {
+			ls, err := get()
+			if err != nil {
+				return nil, err
+			}
+			ls = filterRole(ls, role)
+			out := make([]participation, len(ls))
+			for i, l := range ls {
+				out[i] = participation{l}
+			}
+			return out, nil
+		}, nil
+	})
+}
+
+func filterRole(ls []queries.Link, role string) []queries.Link {
+	if role == "" {
+		return ls
+	}
+	var out []queries.Link
+	for _, l := range ls {
+		if l.Role() == role {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+type monthCountValue struct {
+	month string
+	count int
+}
+
+func perMonth(events []*graph.Node) []monthCountValue {
+	var out []monthCountValue
+	idx := map[string]int{}
+	queries.SortNodes(events)
+	for _, e := range events {
+		if len(e.Date) < 7 {
+			continue
+		}
+		m := e.Date[:7]
+		i, ok := idx[m]
+		if !ok {
+			i = len(out)
+			idx[m] = i
+			out = append(out, monthCountValue{month: m})
+		}
+		out[i].count++
+	}
+	if out == nil {
+		out = []monthCountValue{}
+	}
+	return out
+}

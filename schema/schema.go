@@ -1,0 +1,386 @@
+// Package schema is kg's GraphQL API: the types and resolvers over a
+// graph.Store (through package queries), the protections every request goes
+// through, and the HTTP handler that serves it with the GraphiQL explorer.
+//
+// Resolvers batch their store calls per request (see loader), so the number
+// of store round trips of a request grows with the depth of its query, never
+// with the number of objects it returns.
+package schema
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"time"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/queries"
+)
+
+// Options bounds the requests a Schema serves; zero fields take the
+// defaults given.
+type Options struct {
+	// MaxDepth is the deepest nesting of fields a query may have (15).
+	MaxDepth int
+	// MaxFields is how many fields a query may select, counting aliases and
+	// fragments where they are used (500).
+	MaxFields int
+	// MaxCost is how many objects a query may return at most, list sizes
+	// multiplied (100000).
+	MaxCost int
+	// MaxFirst is the largest page size, first or limit argument (500).
+	MaxFirst int
+	// Timeout bounds the execution of one request (10s).
+	Timeout time.Duration
+	// MaxBodyBytes bounds an HTTP request body (1 MiB).
+	MaxBodyBytes int64
+	// Logger receives internal errors in full; nil discards them.
+	Logger *slog.Logger
+}
+
+func (o *Options) withDefaults() Options {
+	var d Options
+	if o != nil {
+		d = *o
+	}
+	set := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	set(&d.MaxDepth, 15)
+	set(&d.MaxFields, 500)
+	set(&d.MaxCost, 100000)
+	set(&d.MaxFirst, 500)
+	if d.Timeout <= 0 {
+		d.Timeout = 10 * time.Second
+	}
+	if d.MaxBodyBytes <= 0 {
+		d.MaxBodyBytes = 1 << 20
+	}
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return d
+}
+
+// Schema executes GraphQL requests against a store. It is safe for
+// concurrent use.
+type Schema struct {
+	svc  *queries.Service
+	gql  graphql.Schema
+	opts Options
+}
+
+// New returns the Schema serving store, bounded by opts (nil means the
+// defaults). It returns an error only if the type definitions are broken.
+func New(store graph.Store, opts *Options) (*Schema, error) {
+	s := &Schema{svc: queries.New(store), opts: opts.withDefaults()}
+	b := &builder{s: s}
+	b.build()
+	gql, err := graphql.NewSchema(graphql.SchemaConfig{
+		Query: b.query(),
+		Types: []graphql.Type{b.person, b.post, b.organisation, b.event, b.project, b.place, b.article, dateScalar},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("schema: build: %w", err)
+	}
+	s.gql = gql
+	return s, nil
+}
+
+// Request is a GraphQL request as sent over HTTP.
+type Request struct {
+	Query         string         `json:"query"`
+	Variables     map[string]any `json:"variables,omitempty"`
+	OperationName string         `json:"operationName,omitempty"`
+}
+
+// Response is the answer to a Request. Data holds the result in the order
+// the query asked for its fields; it is nil when the request failed before
+// execution (it did not parse, validate or pass the limits).
+type Response struct {
+	Data   json.RawMessage
+	Errors []Error
+	// Status is the HTTP status the response is sent with as
+	// application/graphql-response+json: 200 when executed, 400 for a
+	// request that failed before execution, 504 on timeout.
+	Status int
+}
+
+// Error is a GraphQL error.
+type Error struct {
+	Message    string         `json:"message"`
+	Locations  []Location     `json:"locations,omitempty"`
+	Path       []any          `json:"path,omitempty"`
+	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// Location is a position in the query text, from 1.
+type Location struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+// MarshalJSON writes {"errors": …, "data": …}, leaving out what is absent.
+func (r *Response) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	if len(r.Errors) > 0 {
+		buf.WriteString(`"errors":`)
+		if err := encode(&buf, r.Errors); err != nil {
+			return nil, err
+		}
+	}
+	if r.Data != nil {
+		if len(r.Errors) > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(`"data":`)
+		buf.Write(r.Data)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+func failed(status int, errs ...error) *Response {
+	r := &Response{Status: status}
+	for _, err := range errs {
+		r.Errors = append(r.Errors, toError(gqlerrors.FormatError(err)))
+	}
+	return r
+}
+
+func toError(e gqlerrors.FormattedError) Error {
+	out := Error{Message: e.Message, Path: e.Path, Extensions: e.Extensions}
+	for _, l := range e.Locations {
+		out.Locations = append(out.Locations, Location{Line: l.Line, Column: l.Column})
+	}
+	return out
+}
+
+// Do executes one request. Failures are reported in the Response.
+func (s *Schema) Do(ctx context.Context, req *Request) *Response {
+	if req.Query == "" {
+		return failed(400, &publicError{msg: `the request has no "query"`, code: codeRequest})
+	}
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
+	if err != nil {
+		return failed(400, err)
+	}
+	op, err := operation(doc, req.OperationName)
+	if err != nil {
+		return failed(400, err)
+	}
+	if _, err := s.checkLimits(doc, op, req.Variables); err != nil {
+		return failed(400, err)
+	}
+	if v := graphql.ValidateDocument(&s.gql, doc, nil); !v.IsValid {
+		r := &Response{Status: 400}
+		for _, e := range v.Errors {
+			r.Errors = append(r.Errors, toError(e))
+		}
+		return r
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
+	defer cancel()
+	ctx = context.WithValue(ctx, loaderKey{}, newLoader(ctx, s.svc))
+	res := graphql.Execute(graphql.ExecuteParams{Schema: s.gql, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx})
+	r := &Response{Status: 200}
+	for _, e := range res.Errors {
+		if oe := e.OriginalError(); oe != nil && res.Data == nil && (oe == context.DeadlineExceeded || oe == context.Canceled) {
+			// graphql-go gave up waiting for the resolvers.
+			e = gqlerrors.FormatError(s.public(oe))
+			r.Status = 504
+		}
+		r.Errors = append(r.Errors, toError(e))
+	}
+	if res.Data == nil {
+		r.Data = json.RawMessage("null")
+		return r
+	}
+	var buf bytes.Buffer
+	if err := writeOrdered(&buf, res.Data, op.SelectionSet.Selections, fragments(doc)); err != nil {
+		return failed(500, s.public(fmt.Errorf("schema: encode response: %w", err)))
+	}
+	r.Data = buf.Bytes()
+	return r
+}
+
+// public maps a resolver error to what the client reads.
+func (s *Schema) public(err error) error {
+	return public(s.opts.Logger, s.opts.Timeout.String(), err)
+}
+
+// first checks a page-size argument; v is nil when the argument is absent.
+func (s *Schema) first(v any, def int) (int, error) {
+	n, ok := v.(int)
+	if !ok {
+		return def, nil
+	}
+	if n < 0 {
+		return 0, badInput(fmt.Sprintf("first: %d is negative", n))
+	}
+	if n > s.opts.MaxFirst {
+		return 0, &publicError{msg: fmt.Sprintf("first: %d is more than the maximum of %d", n, s.opts.MaxFirst), code: codeLimit}
+	}
+	return n, nil
+}
+
+// operation picks the operation a request runs.
+func operation(doc *ast.Document, name string) (*ast.OperationDefinition, error) {
+	var ops []*ast.OperationDefinition
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			ops = append(ops, op)
+		}
+	}
+	if name == "" {
+		switch len(ops) {
+		case 0:
+			return nil, &publicError{msg: "the document has no operation", code: codeRequest}
+		case 1:
+			return ops[0], nil
+		}
+		return nil, &publicError{msg: "the document has several operations: give operationName", code: codeRequest}
+	}
+	for _, op := range ops {
+		if op.Name != nil && op.Name.Value == name {
+			return op, nil
+		}
+	}
+	return nil, &publicError{msg: fmt.Sprintf("no operation named %q", name), code: codeRequest}
+}
+
+func fragments(doc *ast.Document) map[string]*ast.FragmentDefinition {
+	m := map[string]*ast.FragmentDefinition{}
+	for _, d := range doc.Definitions {
+		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
+			m[f.Name.Value] = f
+		}
+	}
+	return m
+}
+
+// writeOrdered writes v as JSON with the keys of every object in the order
+// the selections ask for them: graphql-go hands back maps, whose order is
+// lost.
+func writeOrdered(buf *bytes.Buffer, v any, sels []ast.Selection, frags map[string]*ast.FragmentDefinition) error {
+	switch v := v.(type) {
+	case map[string]any:
+		keys, subs := responseKeys(sels, frags, nil, map[string]bool{})
+		buf.WriteByte('{')
+		n := 0
+		written := map[string]bool{}
+		write := func(k string, sub []ast.Selection) error {
+			x, ok := v[k]
+			if !ok || written[k] {
+				return nil
+			}
+			written[k] = true
+			if n > 0 {
+				buf.WriteByte(',')
+			}
+			n++
+			if err := encode(buf, k); err != nil {
+				return err
+			}
+			buf.WriteByte(':')
+			return writeOrdered(buf, x, sub, frags)
+		}
+		for _, k := range keys {
+			if err := write(k, subs[k]); err != nil {
+				return err
+			}
+		}
+		var rest []string
+		for k := range v {
+			if !written[k] {
+				rest = append(rest, k)
+			}
+		}
+		sort.Strings(rest)
+		for _, k := range rest {
+			if err := write(k, nil); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+		return nil
+	case []any:
+		buf.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeOrdered(buf, x, sels, frags); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+		return nil
+	}
+	return encode(buf, v)
+}
+
+// responseKeys lists the response keys of a selection set in order, with the
+// merged sub-selections of each.
+func responseKeys(sels []ast.Selection, frags map[string]*ast.FragmentDefinition, subs map[string][]ast.Selection, spreading map[string]bool) ([]string, map[string][]ast.Selection) {
+	if subs == nil {
+		subs = map[string][]ast.Selection{}
+	}
+	var keys []string
+	for _, sel := range sels {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			k := ""
+			if sel.Alias != nil {
+				k = sel.Alias.Value
+			} else if sel.Name != nil {
+				k = sel.Name.Value
+			}
+			if _, seen := subs[k]; !seen {
+				keys = append(keys, k)
+				subs[k] = nil
+			}
+			if sel.SelectionSet != nil {
+				subs[k] = append(subs[k], sel.SelectionSet.Selections...)
+			}
+		case *ast.InlineFragment:
+			if sel.SelectionSet != nil {
+				more, _ := responseKeys(sel.SelectionSet.Selections, frags, subs, spreading)
+				keys = append(keys, more...)
+			}
+		case *ast.FragmentSpread:
+			if sel.Name == nil || spreading[sel.Name.Value] || frags[sel.Name.Value] == nil {
+				continue
+			}
+			spreading[sel.Name.Value] = true
+			more, _ := responseKeys(frags[sel.Name.Value].SelectionSet.Selections, frags, subs, spreading)
+			spreading[sel.Name.Value] = false
+			keys = append(keys, more...)
+		}
+	}
+	return keys, subs
+}
+
+// encode writes v as JSON without escaping HTML characters.
+func encode(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1) // the newline Encode adds
+	return nil
+}
