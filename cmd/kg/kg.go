@@ -1,0 +1,547 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/ingest"
+	"github.com/kgproject/kg/schema"
+)
+
+// errReported means the failure has already been reported to the user; the
+// process exits with status 1 without saying more.
+var errReported = errors.New("failure already reported")
+
+// usageError is a command line kg cannot make sense of.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// Main is one run of kg: ParseFlags reads the command line, Run does the
+// command's work, Wait blocks while a server runs, Close releases
+// everything. Tests drive it in-process.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Getenv reads the environment (KG_DATA, KG_STORE).
+	Getenv func(string) string
+
+	cmd       string
+	data      string
+	storeKind string
+	args      []string
+	jsonl     bool
+	year      int
+	variables string
+	operation string
+	addr      string
+	ingest    []string
+
+	store    graph.Store
+	server   *http.Server
+	listener net.Listener
+	served   chan error
+}
+
+// NewMain returns a Main on the process's standard streams and environment.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
+
+// command describes a subcommand for help and flag parsing.
+type command struct {
+	name, args, summary, help string
+	flags                     func(m *Main, fs *flag.FlagSet)
+}
+
+var commands = []command{
+	{
+		name: "ingest", args: "[--data DIR] [--year YYYY] PATH...",
+		summary: "read pages of articles into the store",
+		help: `Reads files or folders (recursively: .md .markdown .txt .jsonl .json
+.html .htm), extracts people, posts, organisations, events and projects
+with the evidence for each relation, and stores them one article at a
+time. Ingesting an article again replaces what it said before. It prints
+what it stored; each bad input is reported with its file name, the rest
+is stored, and the exit status is 1 if any input failed.`,
+		flags: func(m *Main, fs *flag.FlagSet) { m.storeFlags(fs); m.yearFlag(fs) },
+	},
+	{
+		name: "extract", args: "[--jsonl] [--year YYYY] [PATH|-]...",
+		summary: "print the mentions found in each article (no store)",
+		help: `Prints one JSON line per article: {"id", "title", "mentions": [{"type",
+"text", "start", "end"}], ...}, offsets in Unicode code points into the
+article text, end exclusive. "-" or no PATH reads standard input; with
+--jsonl each input line is {"id", "text"} and the output line carries the
+same id.`,
+		flags: func(m *Main, fs *flag.FlagSet) {
+			fs.BoolVar(&m.jsonl, "jsonl", false, "standard input holds JSON lines {\"id\", \"text\"}")
+			m.yearFlag(fs)
+		},
+	},
+	{
+		name: "query", args: "[--data DIR] [--variables JSON] [--operation NAME] QUERY|-",
+		summary: "run one GraphQL request against the store",
+		help: `Runs one GraphQL request and prints the JSON response. "-" reads the
+request from standard input: either a bare query or a JSON body
+{"query", "variables", "operationName"}. The exit status is 1 when the
+request could not be executed (it did not parse or validate).`,
+		flags: func(m *Main, fs *flag.FlagSet) {
+			m.storeFlags(fs)
+			fs.StringVar(&m.variables, "variables", "", "the request's variables, a JSON object")
+			fs.StringVar(&m.operation, "operation", "", "the operation to run when QUERY has several")
+		},
+	},
+	{
+		name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--ingest PATH]...",
+		summary: "serve GraphQL over HTTP",
+		help: `Serves GraphQL at http://ADDR/graphql (POST application/json or GET) and
+the GraphiQL explorer at http://ADDR/graphiql. With --ingest, reads those
+pages into the store first. Stops on interrupt.`,
+		flags: func(m *Main, fs *flag.FlagSet) {
+			m.storeFlags(fs)
+			m.yearFlag(fs)
+			fs.StringVar(&m.addr, "addr", "127.0.0.1:8080", "the address to listen on")
+			fs.Func("ingest", "ingest this file or folder before serving (repeatable)", func(s string) error {
+				m.ingest = append(m.ingest, s)
+				return nil
+			})
+		},
+	},
+}
+
+func (m *Main) storeFlags(fs *flag.FlagSet) {
+	data := m.Getenv("KG_DATA")
+	if data == "" {
+		data = "./kg-data"
+	}
+	kind := m.Getenv("KG_STORE")
+	if kind == "" {
+		kind = "bolt"
+	}
+	fs.StringVar(&m.data, "data", data, "the embedded store's directory ($KG_DATA, else ./kg-data)")
+	fs.StringVar(&m.storeKind, "store", kind, "the store: bolt (embedded) or neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) ($KG_STORE, else bolt)")
+}
+
+func (m *Main) yearFlag(fs *flag.FlagSet) {
+	fs.IntVar(&m.year, "year", 0, "the year of dates whose year neither the article nor its context gives (0: leave them undated)")
+}
+
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// ParseFlags reads the command line (without the program name). It returns
+// flag.ErrHelp after printing the help asked for, and a usage error for a
+// command line it cannot use.
+func (m *Main) ParseFlags(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		m.usage(m.Stderr)
+		return usagef("no command")
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && name == "help" {
+			c := findCommand(args[1])
+			if c == nil {
+				return usagef("help: unknown command %q", args[1])
+			}
+			m.commandUsage(m.Stdout, c)
+			return flag.ErrHelp
+		}
+		m.usage(m.Stdout)
+		return flag.ErrHelp
+	}
+	c := findCommand(name)
+	if c == nil {
+		return usagef("unknown command %q", name)
+	}
+	fs := flag.NewFlagSet("kg "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.flags(m, fs)
+	rest, err := parseInterspersed(fs, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		m.commandUsage(m.Stdout, c)
+		return flag.ErrHelp
+	}
+	if err != nil {
+		return usagef("%s: %v", name, err)
+	}
+	m.cmd, m.args = name, rest
+	switch name {
+	case "ingest":
+		if len(rest) == 0 {
+			return usagef("ingest: no PATH given")
+		}
+	case "query":
+		if len(rest) != 1 {
+			return usagef("query: give one QUERY, or - to read it from standard input")
+		}
+	case "serve":
+		if len(rest) != 0 {
+			return usagef("serve: unexpected arguments %q", rest)
+		}
+	}
+	return nil
+}
+
+// parseInterspersed parses flags given before, between or after the
+// positional arguments, which it returns; "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+		// flag stops at "--" and swallows it: keep what follows positional.
+		if len(args) > 0 && args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+	}
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprintf(w, "kg builds a knowledge graph from Chinese local-government news and answers\nGraphQL queries over it.\n\nUsage:\n\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  kg %-8s %s\n", c.name, c.args)
+		fmt.Fprintf(w, "           %s\n", c.summary)
+	}
+	fmt.Fprintf(w, "\nRun 'kg help CMD' or 'kg CMD -h' for a command's details.\n")
+}
+
+func (m *Main) commandUsage(w io.Writer, c *command) {
+	fmt.Fprintf(w, "Usage: kg %s %s\n\n%s\n\nFlags:\n", c.name, c.args, c.help)
+	fs := flag.NewFlagSet("kg "+c.name, flag.ContinueOnError)
+	c.flags(&Main{Getenv: m.Getenv}, fs)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+// Run does the work of the parsed command. For serve it returns once the
+// server listens; Wait then blocks until it stops.
+func (m *Main) Run(ctx context.Context) error {
+	switch m.cmd {
+	case "ingest":
+		return m.runIngest(ctx)
+	case "extract":
+		return m.runExtract(ctx)
+	case "query":
+		return m.runQuery(ctx)
+	case "serve":
+		return m.runServe(ctx)
+	}
+	return usagef("nothing to run")
+}
+
+// Wait blocks while a server started by Run serves, until ctx is done or the
+// server fails; it returns at once for other commands.
+func (m *Main) Wait(ctx context.Context) error {
+	if m.server == nil {
+		return nil
+	}
+	select {
+	case <-ctx.Done():
+		return nil
+	case err := <-m.served:
+		return err
+	}
+}
+
+// Addr returns the address the server listens on, or "" before Run.
+func (m *Main) Addr() string {
+	if m.listener == nil {
+		return ""
+	}
+	return m.listener.Addr().String()
+}
+
+// Close stops the server, letting requests in flight finish for a few
+// seconds, and closes the store.
+func (m *Main) Close() error {
+	var errs []error
+	if m.server != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := m.server.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("stop server: %w", err))
+		}
+		m.server = nil
+	}
+	if m.store != nil {
+		if err := m.store.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close store: %w", err))
+		}
+		m.store = nil
+	}
+	return errors.Join(errs...)
+}
+
+// openStore opens the store the flags choose.
+func (m *Main) openStore(ctx context.Context) (graph.Store, error) {
+	switch m.storeKind {
+	case "bolt":
+		st, err := bolt.Open(m.data, nil)
+		if errors.Is(err, graph.ErrUnavailable) {
+			return nil, fmt.Errorf("%w (is a kg serve running on %s?)", err, m.data)
+		}
+		if err != nil {
+			return nil, err
+		}
+		m.store = st
+		return st, nil
+	case "neo4j":
+		return nil, errors.New("the neo4j store is not built yet; use --store bolt")
+	}
+	return nil, usagef("--store %q: use bolt or neo4j", m.storeKind)
+}
+
+func (m *Main) pipeline() (*ingest.Pipeline, error) {
+	return ingest.NewPipeline(&ingest.Options{Year: m.year})
+}
+
+func (m *Main) runIngest(ctx context.Context) error {
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	p, err := m.pipeline()
+	if err != nil {
+		return err
+	}
+	return m.ingestPaths(ctx, p, st, m.args, m.Stdout)
+}
+
+// ingestPaths ingests paths into st and reports to w what it stored and to
+// Stderr each input error; it returns errReported when any input failed.
+func (m *Main) ingestPaths(ctx context.Context, p *ingest.Pipeline, st graph.Store, paths []string, w io.Writer) error {
+	rep, err := p.Ingest(ctx, st, paths)
+	if rep != nil {
+		for _, e := range rep.Errors {
+			fmt.Fprintf(m.Stderr, "kg: ingest: %v\n", e)
+		}
+		where := m.data
+		if m.storeKind != "bolt" {
+			where = m.storeKind
+		}
+		fmt.Fprintf(w, "stored %d %s, %d %s, %d %s, %d %s in %s\n",
+			rep.Files, plural(rep.Files, "file"), rep.Articles, plural(rep.Articles, "article"),
+			rep.Nodes, plural(rep.Nodes, "node"), rep.Relations, plural(rep.Relations, "relation"), where)
+		if len(rep.Errors) > 0 {
+			fmt.Fprintf(m.Stderr, "kg: ingest: %d %s failed\n", len(rep.Errors), plural(len(rep.Errors), "input"))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if rep != nil && len(rep.Errors) > 0 {
+		return errReported
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func (m *Main) runExtract(ctx context.Context) error {
+	p, err := m.pipeline()
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(m.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	emit := func(a *ingest.Article) error { return enc.Encode(p.Extract(a)) }
+	paths := m.args
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	var errs []error
+	var files []string
+	for _, path := range paths {
+		if path != "-" {
+			files = append(files, path)
+			continue
+		}
+		if err := p.ReadFrom(ctx, m.Stdin, "-", m.jsonl, emit); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(files) > 0 {
+		if err := p.Read(ctx, files, emit); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("extract: write: %w", err)
+	}
+	return m.reportInputErrors("extract", errors.Join(errs...))
+}
+
+// reportInputErrors prints each input error on its own line; a failure that
+// is not an input's is returned as it is.
+func (m *Main) reportInputErrors(cmd string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var fatal []error
+	for _, e := range flatten(err) {
+		var in *ingest.InputError
+		if errors.As(e, &in) {
+			fmt.Fprintf(m.Stderr, "kg: %s: %v\n", cmd, e)
+		} else {
+			fatal = append(fatal, e)
+		}
+	}
+	if len(fatal) > 0 {
+		return fmt.Errorf("%s: %w", cmd, errors.Join(fatal...))
+	}
+	return errReported
+}
+
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+func (m *Main) runQuery(ctx context.Context) error {
+	req, err := m.request()
+	if err != nil {
+		return err
+	}
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	s, err := schema.New(st, &schema.Options{Logger: m.logger()})
+	if err != nil {
+		return err
+	}
+	resp := s.Do(ctx, req)
+	b, err := json.MarshalIndent(resp, "", "  ")
+	if err != nil {
+		return fmt.Errorf("query: encode response: %w", err)
+	}
+	if _, err := fmt.Fprintf(m.Stdout, "%s\n", b); err != nil {
+		return fmt.Errorf("query: write: %w", err)
+	}
+	if resp.Data == nil {
+		return errReported
+	}
+	return nil
+}
+
+// request builds the GraphQL request from the argument or standard input.
+func (m *Main) request() (*schema.Request, error) {
+	text := m.args[0]
+	if text == "-" {
+		b, err := io.ReadAll(m.Stdin)
+		if err != nil {
+			return nil, fmt.Errorf("query: read standard input: %w", err)
+		}
+		text = string(b)
+	}
+	req := &schema.Request{Query: text, OperationName: m.operation}
+	if trimmed := strings.TrimSpace(text); strings.HasPrefix(trimmed, "{") {
+		var body schema.Request
+		dec := json.NewDecoder(strings.NewReader(trimmed))
+		if err := dec.Decode(&body); err == nil && body.Query != "" {
+			req = &body
+		}
+	}
+	if m.variables != "" {
+		if err := json.Unmarshal([]byte(m.variables), &req.Variables); err != nil {
+			return nil, usagef("query: --variables: not a JSON object: %v", err)
+		}
+	}
+	if m.operation != "" {
+		req.OperationName = m.operation
+	}
+	return req, nil
+}
+
+func (m *Main) logger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(m.Stderr, nil))
+}
+
+func (m *Main) runServe(ctx context.Context) error {
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	if len(m.ingest) > 0 {
+		p, err := m.pipeline()
+		if err != nil {
+			return err
+		}
+		if err := m.ingestPaths(ctx, p, st, m.ingest, m.Stderr); err != nil && !errors.Is(err, errReported) {
+			return err
+		}
+	}
+	log := m.logger()
+	h, err := schema.NewHandler(st, &schema.Options{Logger: log})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", m.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	m.listener = ln
+	m.server = &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelError),
+	}
+	m.served = make(chan error, 1)
+	go func() {
+		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.served <- fmt.Errorf("serve: %w", err)
+		}
+		close(m.served)
+	}()
+	fmt.Fprintf(m.Stderr, "kg: serving GraphQL at http://%s/graphql (explorer: http://%s/graphiql)\n", ln.Addr(), ln.Addr())
+	return nil
+}
