@@ -29,17 +29,19 @@ type measure struct {
 // defaultFirst for a connection without one, by listEstimate for a relation
 // list).
 func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) (*measure, error) {
-	w := &walker{s: s, vars: vars, frags: map[string]*ast.FragmentDefinition{}, spreading: map[string]bool{}}
-	for _, d := range doc.Definitions {
-		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
-			w.frags[f.Name.Value] = f
+	// Depth and size first, so that a deep query hears about its depth
+	// rather than about the cost its depth causes.
+	frags := fragments(doc)
+	var m measure
+	for _, cost := range []bool{false, true} {
+		w := &walker{s: s, vars: vars, frags: frags, spreading: map[string]bool{}, cost: cost}
+		err := w.selections(op.SelectionSet, s.gql.QueryType(), 1, 1)
+		m = w.m
+		if err != nil {
+			return &m, err
 		}
 	}
-	var root graphql.Type = s.gql.QueryType()
-	if err := w.selections(op.SelectionSet, root, 1, 1); err != nil {
-		return &w.m, err
-	}
-	return &w.m, nil
+	return &m, nil
 }
 
 type walker struct {
@@ -47,6 +49,7 @@ type walker struct {
 	vars      map[string]any
 	frags     map[string]*ast.FragmentDefinition
 	spreading map[string]bool
+	cost      bool // whether to check the cost
 	m         measure
 }
 
@@ -151,7 +154,7 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 		mult *= listEstimate
 	}
 	w.m.cost += mult
-	if w.m.cost > opts.MaxCost {
+	if w.cost && w.m.cost > opts.MaxCost {
 		return limitError("query may return more than %d objects (list sizes multiply): ask for fewer items or fewer nested lists", opts.MaxCost)
 	}
 	return w.selections(f.SelectionSet, t, depth+1, mult)

@@ -156,7 +156,11 @@ func (r *Response) MarshalJSON() ([]byte, error) {
 func failed(status int, errs ...error) *Response {
 	r := &Response{Status: status}
 	for _, err := range errs {
-		r.Errors = append(r.Errors, toError(gqlerrors.FormatError(err)))
+		e := toError(gqlerrors.FormatError(err))
+		if pe, ok := err.(*publicError); ok {
+			e.Extensions = pe.Extensions()
+		}
+		r.Errors = append(r.Errors, e)
 	}
 	return r
 }
@@ -198,12 +202,14 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	res := graphql.Execute(graphql.ExecuteParams{Schema: s.gql, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx})
 	r := &Response{Status: 200}
 	for _, e := range res.Errors {
+		out := toError(e)
 		if oe := e.OriginalError(); oe != nil && res.Data == nil && (oe == context.DeadlineExceeded || oe == context.Canceled) {
 			// graphql-go gave up waiting for the resolvers.
-			e = gqlerrors.FormatError(s.public(oe))
+			pe := s.public(oe).(*publicError)
+			out = Error{Message: pe.msg, Extensions: pe.Extensions()}
 			r.Status = 504
 		}
-		r.Errors = append(r.Errors, toError(e))
+		r.Errors = append(r.Errors, out)
 	}
 	if res.Data == nil {
 		r.Data = json.RawMessage("null")

@@ -1,0 +1,64 @@
+package schema_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kgproject/kg/schema"
+)
+
+func TestLimits(t *testing.T) {
+	s := mustSchema(t, mustOpenSeed(t), nil)
+	deep := "{ people { nodes { " + strings.Repeat("posts { post { holders { ", 10) + "name" + strings.Repeat(" } } }", 10) + " } } }"
+	var aliases strings.Builder
+	aliases.WriteString("{ ")
+	for i := range 1000 {
+		fmt.Fprintf(&aliases, "a%d: person(name: \"吕沛\") { name } ", i)
+	}
+	aliases.WriteString("}")
+	wide := `{ people(first: 500) { nodes { events { event { attendees { events { event { name } } } } } } } }`
+	for _, tt := range []struct {
+		name, query string
+		vars        map[string]any
+		msg         string
+	}{
+		{"depth 30", deep, nil, "deep"},
+		{"1000 aliases", aliases.String(), nil, "fields"},
+		{"first 1000000", `{ people(first: 1000000) { nodes { name } } }`, nil, "more than the maximum of 500"},
+		{"first in a variable", `query($n: Int) { people(first: $n) { nodes { name } } }`, map[string]any{"n": 1e6}, "more than the maximum of 500"},
+		{"first beyond int", `{ people(first: 99999999999999999999999) { nodes { name } } }`, nil, "maximum of 500"},
+		{"cost", wide, nil, "list sizes multiply"},
+		{"search first", `{ search(text: "吕沛", first: 501) { score } }`, nil, "maximum of 500"},
+		{"recursive fragments", `{ people { nodes { ...P } } } fragment P on Person { posts { post { holders { ...P } } } }`, nil, "Cannot spread fragment"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			r := do(t, s, tt.query, tt.vars)
+			took := time.Since(start)
+			if r.Data != nil || len(r.Errors) == 0 || r.Status != 400 {
+				t.Fatalf("not refused: status %d, data %.200s", r.Status, r.Data)
+			}
+			if !strings.Contains(r.Errors[0].Message, tt.msg) {
+				t.Errorf("message %q does not contain %q", r.Errors[0].Message, tt.msg)
+			}
+			if took > 50*time.Millisecond {
+				t.Errorf("refusing took %v, want under 50ms", took)
+			}
+		})
+	}
+}
+
+func TestIntrospectionQueryWithinLimits(t *testing.T) {
+	q, err := os.ReadFile("testdata/introspection.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := mustSchema(t, mustOpenSeed(t), nil)
+	r := s.Do(t.Context(), &schema.Request{Query: string(q)})
+	if len(r.Errors) > 0 {
+		t.Fatalf("GraphiQL's introspection query fails: %+v", r.Errors)
+	}
+}
