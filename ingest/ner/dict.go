@@ -1,0 +1,157 @@
+package ner
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// MatchKind is the kind of a dictionary match passed to the tagger.
+type MatchKind int
+
+// Match kinds. The built-in dictionaries produce all of them; callers with
+// their own dictionaries (a list of posts, of organisation names' endings,
+// of place names) pass extra matches of the same kinds to TagWithMatches.
+const (
+	// MatchSurname marks a single-character surname.
+	MatchSurname MatchKind = iota
+	// MatchCompoundSurname marks a two-character surname such as 欧阳.
+	MatchCompoundSurname
+	// MatchTitle marks a post or job title such as 副市长.
+	MatchTitle
+	// MatchOrgSuffix marks a word that often ends an organisation name,
+	// such as 委员会 or 有限公司.
+	MatchOrgSuffix
+	// MatchPlace marks a place name, such as an administrative division.
+	MatchPlace
+	numMatchKinds
+)
+
+// Match is a dictionary match over [Start, End) in Unicode code points.
+type Match struct {
+	Kind       MatchKind
+	Start, End int
+}
+
+// dictBit is the bit of a match kind at a position of a match (B, I, E, S).
+func dictBit(k MatchKind, pos int) uint32 { return 1 << (uint(k)*4 + uint(pos)) }
+
+// markMatch sets the bits of m in marks, clipped to the text.
+func markMatch(marks []uint32, m Match) {
+	if m.Kind < 0 || m.Kind >= numMatchKinds || m.Start < 0 || m.End > len(marks) || m.Start >= m.End {
+		return
+	}
+	if m.End-m.Start == 1 {
+		marks[m.Start] |= dictBit(m.Kind, posS)
+		return
+	}
+	marks[m.Start] |= dictBit(m.Kind, posB)
+	for i := m.Start + 1; i < m.End-1; i++ {
+		marks[i] |= dictBit(m.Kind, posI)
+	}
+	marks[m.End-1] |= dictBit(m.Kind, posE)
+}
+
+var (
+	//go:embed dict/surnames.txt
+	surnamesText string
+	//go:embed dict/titles.txt
+	titlesText string
+	//go:embed dict/orgsuffix.txt
+	orgSuffixText string
+	//go:embed dict/places.txt
+	placesText string
+)
+
+// lexicon is the built-in dictionary: every entry maps to the set of kinds
+// it belongs to.
+type lexicon struct {
+	// words maps an entry to its kinds, and every proper prefix of an
+	// entry to 0, so that matching stops as soon as no entry can follow.
+	words  map[string]uint8
+	maxLen int // in runes
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     *lexicon
+)
+
+func builtinLexicon() *lexicon {
+	builtinOnce.Do(func() { builtin = newLexicon() })
+	return builtin
+}
+
+// newLexicon parses the embedded dictionaries.
+func newLexicon() *lexicon {
+	lx := &lexicon{words: make(map[string]uint8, 60000)}
+	// The first line lists single-character surnames run together, the
+	// others compound surnames separated by spaces.
+	for i, line := range lines(surnamesText) {
+		if i == 0 {
+			for _, r := range line {
+				lx.add(string(r), MatchSurname)
+			}
+			continue
+		}
+		for _, f := range strings.Fields(line) {
+			lx.add(f, MatchCompoundSurname)
+		}
+	}
+	for _, w := range lines(titlesText) {
+		lx.add(w, MatchTitle)
+	}
+	for _, w := range lines(orgSuffixText) {
+		lx.add(w, MatchOrgSuffix)
+	}
+	for _, w := range lines(placesText) {
+		lx.add(w, MatchPlace)
+	}
+	return lx
+}
+
+func (lx *lexicon) add(w string, k MatchKind) {
+	lx.words[w] |= 1 << uint(k)
+	for i := range w {
+		if i > 0 {
+			if _, ok := lx.words[w[:i]]; !ok {
+				lx.words[w[:i]] = 0
+			}
+		}
+	}
+	if n := utf8.RuneCountInString(w); n > lx.maxLen {
+		lx.maxLen = n
+	}
+}
+
+// lines returns the non-empty lines of s that are not comments.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// mark sets the bits of every dictionary word found in text; offs holds the
+// byte offset of each rune plus len(text).
+func (lx *lexicon) mark(marks []uint32, text string, offs []int) {
+	n := len(offs) - 1
+	for i := 0; i < n; i++ {
+		for l := 1; l <= lx.maxLen && i+l <= n; l++ {
+			kinds, ok := lx.words[text[offs[i]:offs[i+l]]]
+			if !ok {
+				break
+			}
+			for k := MatchKind(0); k < numMatchKinds; k++ {
+				if kinds&(1<<uint(k)) != 0 {
+					markMatch(marks, Match{Kind: k, Start: i, End: i + l})
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,173 @@
+package ner
+
+import (
+	"math/bits"
+	"unicode"
+)
+
+// Feature templates. A feature is a 32-bit hash of its template and values,
+// so that the model needs no string table.
+const (
+	tmplBias     = iota + 1
+	tmplU                    // unigram at offset -2..+2 (tmplU+off+2)
+	tmplB        = tmplU + 5 // bigram starting at offset -2..+1
+	tmplT        = tmplB + 4 // trigram starting at offset -2..0
+	tmplSkip     = tmplT + 3 // c[-1] c[+1]
+	tmplC0       = tmplSkip + 1
+	tmplC3       = tmplC0 + 1 // classes of c[-1] c[0] c[+1]
+	tmplCL       = tmplC3 + 1 // class of c[-2] c[-1] and c[+1] c[+2]
+	tmplDict     = tmplCL + 2 // dictionary feature at offset -1..+1 (tmplDict+off+1)
+	tmplDictPair = tmplDict + 3
+)
+
+// Padding runes outside the Unicode range mark the sentence boundaries.
+const (
+	runeBOS = 0x110000
+	runeEOS = 0x110001
+)
+
+// Character classes.
+const (
+	classOther = iota
+	classCJK
+	classDigit
+	classCNNum
+	classLatin
+	classPunct
+	classSpace
+	classBoundary
+)
+
+func charClass(r rune) int {
+	switch {
+	case r == runeBOS || r == runeEOS:
+		return classBoundary
+	case r >= '0' && r <= '9':
+		return classDigit
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return classLatin
+	case isCNNumeral(r):
+		return classCNNum
+	case unicode.Is(unicode.Han, r):
+		return classCJK
+	case unicode.IsSpace(r):
+		return classSpace
+	case unicode.IsPunct(r) || unicode.IsSymbol(r):
+		return classPunct
+	case unicode.IsLetter(r):
+		return classLatin
+	}
+	return classOther
+}
+
+func isCNNumeral(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两':
+		return true
+	}
+	return false
+}
+
+// normRune folds full-width ASCII to half-width, digits to '0' and Latin to
+// lower case, so that n-grams generalise over numbers and widths.
+func normRune(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		r -= 0xFEE0
+	} else if r == 0x3000 {
+		r = ' '
+	}
+	switch {
+	case r >= '0' && r <= '9':
+		return '0'
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A'
+	}
+	return r
+}
+
+func mix(h, v uint64) uint64 {
+	h ^= v
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 29
+	return h
+}
+
+func fin(h uint64) uint32 {
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return uint32(h)
+}
+
+func seed(tmpl int) uint64 { return uint64(tmpl) * 0x9E3779B97F4A7C15 }
+
+// sentence holds what feature extraction needs for one text.
+type sentence struct {
+	norm    []rune   // normalised runes, padded with two boundary runes each side
+	classes []int    // classes of norm
+	dict    []uint32 // dictionary bit sets per position (unpadded)
+}
+
+func newSentence(runes []rune, dict []uint32) *sentence {
+	n := len(runes)
+	s := &sentence{norm: make([]rune, n+4), classes: make([]int, n+4), dict: dict}
+	s.norm[0], s.norm[1] = runeBOS, runeBOS
+	s.norm[n+2], s.norm[n+3] = runeEOS, runeEOS
+	for i, r := range runes {
+		s.norm[i+2] = normRune(r)
+	}
+	for i, r := range s.norm {
+		if i >= 2 && i < n+2 {
+			s.classes[i] = charClass(runes[i-2])
+		} else {
+			s.classes[i] = charClass(r)
+		}
+	}
+	return s
+}
+
+// appendFeatures appends the feature keys of position i to dst.
+func (s *sentence) appendFeatures(dst []uint32, i int) []uint32 {
+	c := s.norm[i : i+5] // c[2] is the current character
+	u := func(r rune) uint64 { return uint64(r) }
+	dst = append(dst, fin(seed(tmplBias)))
+	for k := 0; k < 5; k++ {
+		dst = append(dst, fin(mix(seed(tmplU+k), u(c[k]))))
+	}
+	for k := 0; k < 4; k++ {
+		dst = append(dst, fin(mix(mix(seed(tmplB+k), u(c[k])), u(c[k+1]))))
+	}
+	for k := 0; k < 3; k++ {
+		dst = append(dst, fin(mix(mix(mix(seed(tmplT+k), u(c[k])), u(c[k+1])), u(c[k+2]))))
+	}
+	dst = append(dst, fin(mix(mix(seed(tmplSkip), u(c[1])), u(c[3]))))
+	cl := s.classes[i : i+5]
+	dst = append(dst, fin(mix(seed(tmplC0), uint64(cl[2]))))
+	dst = append(dst, fin(mix(seed(tmplC3), uint64(cl[1]<<8|cl[2]<<4|cl[3]))))
+	dst = append(dst, fin(mix(seed(tmplCL), uint64(cl[0]<<4|cl[1]))))
+	dst = append(dst, fin(mix(seed(tmplCL+1), uint64(cl[3]<<4|cl[4]))))
+	n := len(s.dict)
+	var cur uint32
+	for off := -1; off <= 1; off++ {
+		j := i + off
+		if j < 0 || j >= n {
+			continue
+		}
+		m := s.dict[j]
+		if off == 0 {
+			cur = m
+		}
+		for m != 0 {
+			b := bits.TrailingZeros32(m)
+			m &= m - 1
+			dst = append(dst, fin(mix(seed(tmplDict+off+1), uint64(b))))
+		}
+	}
+	// Pairs of dictionary marks at this position and the character itself,
+	// e.g. "a surname here and the character is 王".
+	for m := cur; m != 0; m &= m - 1 {
+		b := bits.TrailingZeros32(m)
+		dst = append(dst, fin(mix(mix(seed(tmplDictPair), uint64(b)), u(c[2]))))
+	}
+	return dst
+}

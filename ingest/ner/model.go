@@ -1,0 +1,155 @@
+package ner
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Model is a trained tagging model: quantised per-feature weights for every
+// tag, looked up by feature hash, and tag-transition weights.
+type Model struct {
+	scale   float32 // weight = int8 value / scale
+	trans   [numTags][numTags]float32
+	keys    []uint32 // sorted feature hashes
+	weights []int8   // numTags per key
+	index   []uint32 // index[b] is the first key whose top indexBits bits are >= b
+}
+
+var modelMagic = [8]byte{'K', 'G', 'N', 'E', 'R', 0, 1, 0}
+
+// ErrBadModel is returned when model data is not a model this package wrote.
+var ErrBadModel = errors.New("ner: bad model data")
+
+// Features returns the number of features the model keeps.
+func (m *Model) Features() int { return len(m.keys) }
+
+// WriteTo writes the model in its binary form. It returns the number of
+// bytes written and any error from w.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	buf.Write(modelMagic[:])
+	le := binary.LittleEndian
+	var b4 [4]byte
+	put := func(v uint32) { le.PutUint32(b4[:], v); buf.Write(b4[:]) }
+	put(uint32(numTags))
+	put(uint32(len(m.keys)))
+	put(math.Float32bits(m.scale))
+	for a := 0; a < numTags; a++ {
+		for b := 0; b < numTags; b++ {
+			put(math.Float32bits(m.trans[a][b]))
+		}
+	}
+	for _, k := range m.keys {
+		put(k)
+	}
+	for _, v := range m.weights {
+		buf.WriteByte(byte(v))
+	}
+	n, err := w.Write(buf.Bytes())
+	if err != nil {
+		return int64(n), fmt.Errorf("ner: write model: %w", err)
+	}
+	return int64(n), nil
+}
+
+// LoadModel reads a model written by WriteTo. The model keeps a reference
+// to data's weights, so data must not change afterwards. It returns an
+// error wrapping ErrBadModel if data is not a model.
+func LoadModel(data []byte) (*Model, error) {
+	le := binary.LittleEndian
+	hdr := len(modelMagic) + 12 + 4*numTags*numTags
+	if len(data) < hdr || !bytes.Equal(data[:8], modelMagic[:]) {
+		return nil, fmt.Errorf("%w: missing header", ErrBadModel)
+	}
+	p := data[8:]
+	if nt := int(le.Uint32(p)); nt != numTags {
+		return nil, fmt.Errorf("%w: %d tags, want %d", ErrBadModel, nt, numTags)
+	}
+	nf := int(le.Uint32(p[4:]))
+	m := &Model{scale: math.Float32frombits(le.Uint32(p[8:]))}
+	p = p[12:]
+	if len(p) != 4*numTags*numTags+nf*(4+numTags) {
+		return nil, fmt.Errorf("%w: size %d does not match %d features", ErrBadModel, len(data), nf)
+	}
+	for a := 0; a < numTags; a++ {
+		for b := 0; b < numTags; b++ {
+			m.trans[a][b] = math.Float32frombits(le.Uint32(p))
+			p = p[4:]
+		}
+	}
+	m.keys = make([]uint32, nf)
+	for i := range m.keys {
+		m.keys[i] = le.Uint32(p[4*i:])
+		if i > 0 && m.keys[i] <= m.keys[i-1] {
+			return nil, fmt.Errorf("%w: keys not sorted", ErrBadModel)
+		}
+	}
+	raw := p[4*nf:]
+	m.weights = make([]int8, 0)
+	if nf > 0 {
+		// Reinterpret without copying: int8 and byte share a layout.
+		m.weights = bytesAsInt8(raw)
+	}
+	m.buildIndex()
+	return m, nil
+}
+
+// indexBits is the width of the bucket index over the sorted keys: with
+// 2^18 buckets a lookup compares about two keys.
+const indexBits = 18
+
+func (m *Model) buildIndex() {
+	m.index = make([]uint32, 1<<indexBits+1)
+	j := 0
+	for b := 0; b <= 1<<indexBits; b++ {
+		for j < len(m.keys) && int(m.keys[j]>>(32-indexBits)) < b {
+			j++
+		}
+		m.index[b] = uint32(j)
+	}
+}
+
+// lookup returns the position of key in m.keys, or -1.
+func (m *Model) lookup(key uint32) int {
+	b := key >> (32 - indexBits)
+	lo, hi := int(m.index[b]), int(m.index[b+1])
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if k := m.keys[mid]; k < key {
+			lo = mid + 1
+		} else if k > key {
+			hi = mid
+		} else {
+			return mid
+		}
+	}
+	return -1
+}
+
+// emissions fills em (numTags per position) from the features of s.
+func (m *Model) emissions(s *sentence, n int, em []float32, buf []uint32) []uint32 {
+	var acc [numTags]int32
+	for i := 0; i < n; i++ {
+		buf = s.appendFeatures(buf[:0], i)
+		acc = [numTags]int32{}
+		for _, k := range buf {
+			j := m.lookup(k)
+			if j < 0 {
+				continue
+			}
+			w := m.weights[j*numTags : j*numTags+numTags]
+			for t := range acc {
+				acc[t] += int32(w[t])
+			}
+		}
+		row := em[i*numTags : (i+1)*numTags]
+		for t := range acc {
+			row[t] = float32(acc[t]) / m.scale
+		}
+	}
+	return buf
+}
