@@ -6,9 +6,7 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 
 	"github.com/kgproject/kg/graph"
 )
@@ -25,13 +23,18 @@ type Options struct {
 // built.
 type Pipeline struct {
 	year int
+	lx   *lexicon
 }
 
 // NewPipeline returns a Pipeline configured by opts (nil means defaults). It
 // loads the dictionaries and the segmenter; it returns an error when they
 // cannot be loaded.
 func NewPipeline(opts *Options) (*Pipeline, error) {
-	p := &Pipeline{}
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{lx: lx}
 	if opts != nil {
 		p.year = opts.Year
 	}
@@ -78,21 +81,6 @@ func (e *InputError) Error() string {
 // Unwrap returns the underlying error.
 func (e *InputError) Unwrap() error { return e.Err }
 
-// Read reads files or folders (recursively: .md .markdown .txt .jsonl .json
-// .html .htm) and calls fn for each article, in order. Bad files or lines are
-// reported as *InputError in the returned error (joined with errors.Join)
-// and the rest goes on; an error from fn or ctx stops the read and is
-// returned.
-func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) error) error {
-	return errors.New("ingest: read: not implemented yet")
-}
-
-// ReadFrom reads one stream named name: JSON lines when jsonl is set, else a
-// Markdown/text page. Errors are reported as in Read.
-func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl bool, fn func(*Article) error) error {
-	return errors.New("ingest: read: not implemented yet")
-}
-
 // Extraction is what `kg extract` prints for one article.
 type Extraction struct {
 	ID       string    `json:"id"`
@@ -110,15 +98,24 @@ type Mention struct {
 	End   int    `json:"end"`
 }
 
-// Extract returns the mentions found in a.
+// Extract returns the mentions found in a. With JSON lines input the ID is
+// the input line's id verbatim.
 func (p *Pipeline) Extract(a *Article) *Extraction {
-	return &Extraction{ID: a.ID, Title: a.Title, Mentions: []Mention{}}
+	d := newDoc(p.lx, a)
+	d.analyse()
+	id := a.ID
+	if a.InputID != "" {
+		id = a.InputID
+	}
+	return &Extraction{ID: id, Title: a.Title, Mentions: d.mentions()}
 }
 
 // Facts turns an article into validated graph facts. Its error wraps
 // graph.ErrInvalid when the facts fail validation.
 func (p *Pipeline) Facts(a *Article) (*graph.ArticleFacts, error) {
-	f := &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: a.Published, Text: a.Text}}
+	d := newDoc(p.lx, a)
+	d.analyse()
+	f := d.build()
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("ingest: facts of %s: %w", a.ID, err)
 	}

@@ -1,0 +1,102 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// dateMention is a date expression found in an article.
+type dateMention struct {
+	span
+	text      string
+	date      string // YYYY-MM-DD, "" when the year or month is unknown
+	endDate   string
+	partOfDay string
+}
+
+var (
+	// 2026年1月13日下午, 3月5日至6日, 3月30日至4月2日, 18日上午
+	dateRe = regexp.MustCompile(`(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月)?(\d{1,2})日(?:(?:至|到|—|－|-|~|～)(?:(\d{1,2})月)?(\d{1,2})日)?(上午|下午|晚上|晚间|中午|早上|早晨|凌晨|傍晚|夜间|夜里|晚)?`)
+	// 当晚, 当天下午 carry the date of the occasion.
+	sameDayRe = regexp.MustCompile(`当(晚|天|日)(上午|下午|晚上|中午)?`)
+)
+
+// partOfDayWord normalises a part-of-day word.
+func partOfDayWord(w string) string {
+	switch w {
+	case "晚", "晚间", "夜间", "夜里":
+		return "晚上"
+	case "早上", "早晨":
+		return "上午"
+	}
+	return w
+}
+
+// findDates returns the date expressions of text, resolved with year and
+// month (0 when unknown): a bare day (18日) takes the month of the nearest
+// earlier date, else month.
+func findDates(text string, year, month int) []dateMention {
+	var out []dateMention
+	curMonth := month
+	for _, m := range dateRe.FindAllStringSubmatchIndex(text, -1) {
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return text[m[2*k]:m[2*k+1]]
+		}
+		start := utf8.RuneCountInString(text[:m[0]])
+		end := start + utf8.RuneCountInString(text[m[0]:m[1]])
+		if g(2) == "" {
+			// A bare day must stand alone: not 24日均, not inside a number.
+			if m[0] > 0 {
+				prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+				if prev >= '0' && prev <= '9' || prev == '月' || prev == '年' {
+					continue
+				}
+			}
+		}
+		y := year
+		if g(1) != "" {
+			y, _ = strconv.Atoi(g(1))
+		}
+		mo := curMonth
+		if g(2) != "" {
+			mo, _ = strconv.Atoi(g(2))
+		}
+		d, _ := strconv.Atoi(g(3))
+		dm := dateMention{span: span{start, end}, text: text[m[0]:m[1]], partOfDay: partOfDayWord(g(6))}
+		if mo >= 1 && mo <= 12 {
+			curMonth = mo
+		}
+		dm.date = isoDay(y, mo, d)
+		if g(5) != "" {
+			emo := mo
+			if g(4) != "" {
+				emo, _ = strconv.Atoi(g(4))
+			}
+			ed, _ := strconv.Atoi(g(5))
+			dm.endDate = isoDay(y, emo, ed)
+			if dm.date == "" {
+				dm.endDate = ""
+			}
+		}
+		out = append(out, dm)
+	}
+	return out
+}
+
+// isoDay formats a calendar day, "" when any part is unknown or invalid.
+func isoDay(y, m, d int) string {
+	if y <= 0 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}

@@ -1,0 +1,150 @@
+package ingest
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+//go:embed dict/*.txt
+var dictFS embed.FS
+
+// lexicon holds the domain dictionaries the extractor works with.
+type lexicon struct {
+	surnames   map[string]bool // one- and two-character surnames
+	titles     []string        // job titles, longest first
+	titleSet   map[string]bool
+	suffixes   []string // organisation heads, longest first
+	boundaries map[string]bool
+	maxBound   int
+	places     map[string]bool // administrative divisions, full and short forms
+	knownOrgs  map[string]bool // bodies named without a level or place prefix
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		surnames:   map[string]bool{},
+		titleSet:   map[string]bool{},
+		boundaries: map[string]bool{},
+		places:     map[string]bool{},
+		knownOrgs:  map[string]bool{},
+	}
+	words := func(name string) ([]string, error) {
+		b, err := dictFS.ReadFile("dict/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("ingest: load dictionary %s: %w", name, err)
+		}
+		var out []string
+		for _, ln := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(ln, "#") {
+				continue
+			}
+			out = append(out, strings.Fields(ln)...)
+		}
+		return out, nil
+	}
+	ws, err := words("surnames.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		lx.surnames[w] = true
+	}
+	if lx.titles, err = words("titles.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range lx.titles {
+		lx.titleSet[w] = true
+	}
+	byLength(lx.titles)
+	if lx.suffixes, err = words("orgsuffixes.txt"); err != nil {
+		return nil, err
+	}
+	byLength(lx.suffixes)
+	if ws, err = words("boundaries.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		lx.boundaries[w] = true
+		lx.maxBound = max(lx.maxBound, utf8.RuneCountInString(w))
+	}
+	if ws, err = words("orgs.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		lx.knownOrgs[w] = true
+	}
+	if ws, err = words("places.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		lx.places[w] = true
+		if short := shortPlace(w); short != "" {
+			lx.places[short] = true
+		}
+	}
+	return lx, nil
+}
+
+// shortPlace drops the level word of a division name (河南省 -> 河南) when
+// what remains is still a name of two characters or more.
+func shortPlace(name string) string {
+	for _, suf := range []string{"特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "县", "区", "盟", "旗"} {
+		if s, ok := strings.CutSuffix(name, suf); ok && utf8.RuneCountInString(s) >= 2 {
+			return s
+		}
+	}
+	return ""
+}
+
+func byLength(ws []string) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j])
+	})
+}
+
+// titleEndingAt returns the longest title that ends at r[:end].
+func (lx *lexicon) titleEndingAt(r []rune, end int) string {
+	for _, t := range lx.titles {
+		n := utf8.RuneCountInString(t)
+		if n <= end && string(r[end-n:end]) == t {
+			return t
+		}
+	}
+	return ""
+}
+
+// titleAt returns the longest title that starts at r[i:].
+func (lx *lexicon) titleAt(r []rune, i int) string {
+	for _, t := range lx.titles {
+		n := utf8.RuneCountInString(t)
+		if i+n <= len(r) && string(r[i:i+n]) == t {
+			return t
+		}
+	}
+	return ""
+}
+
+// suffixEndingAt returns the longest organisation head ending at r[:end].
+func (lx *lexicon) suffixEndingAt(r []rune, end int) string {
+	for _, t := range lx.suffixes {
+		n := utf8.RuneCountInString(t)
+		if n <= end && string(r[end-n:end]) == t {
+			return t
+		}
+	}
+	return ""
+}
+
+// boundaryEndingAt returns the length of the longest boundary word that
+// ends at r[:end], 0 when none does.
+func (lx *lexicon) boundaryEndingAt(r []rune, end int) int {
+	for n := min(lx.maxBound, end); n >= 1; n-- {
+		if lx.boundaries[string(r[end-n:end])] {
+			return n
+		}
+	}
+	return 0
+}

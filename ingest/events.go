@@ -1,0 +1,426 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgproject/kg/graph"
+)
+
+var (
+	// 主持召开2026年第2次党政联席会议
+	chairNameRe = regexp.MustCompile(`主持召开([^，。；、\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
+	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:[，。；\n]|并|$)`)
+	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
+	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:召开|举行|开幕|开班|举办)`)
+	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
+	followRe = regexp.MustCompile(`^(随后|当晚|会后|之后|当天下午|当天上午|次日)`)
+)
+
+// eventKind classifies an event by its name and the words that report it.
+func eventKind(name, context string) graph.EventKind {
+	s := name + " " + context
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(name, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("签约", "签署", "协议"):
+		return graph.KindSigning
+	case has("开工", "奠基"):
+		return graph.KindGroundbreaking
+	case has("培训", "开班", "研修", "轮训"):
+		return graph.KindTraining
+	case has("座谈", "会见", "会谈", "恳谈"):
+		return graph.KindSymposium
+	case has("调研", "督导", "检查", "考察", "视察", "察看", "观摩"):
+		return graph.KindInspection
+	case has("选举", "当选"):
+		return graph.KindElection
+	case has("任命", "任职", "任免"):
+		return graph.KindAppointment
+	case has("会议", "会", "论坛"):
+		return graph.KindMeeting
+	}
+	switch {
+	case strings.Contains(s, "签约"):
+		return graph.KindSigning
+	case strings.Contains(s, "调研"), strings.Contains(s, "督导"), strings.Contains(s, "检查"):
+		return graph.KindInspection
+	case strings.Contains(s, "座谈"):
+		return graph.KindSymposium
+	}
+	return graph.KindOther
+}
+
+// findEvents finds the reported event (from the lead) and follow-on events
+// on the same occasion (随后…主持召开座谈会, 当晚…会见…), then their roles.
+func (d *doc) findEvents() {
+	if len(d.paras) == 0 {
+		return
+	}
+	lead := d.paras[0]
+	lead.start = max(lead.start, d.bylineEnd)
+	if lead.start >= lead.end {
+		return
+	}
+	e := &event{scope: span{lead.start, len(d.r)}}
+	// the date: the first date of the lead, unless 日前/近日 says no date
+	leadText := d.text(lead)
+	for _, dm := range d.dates {
+		if dm.start >= lead.start && dm.start < lead.end {
+			if i := strings.Index(leadText, "日前"); i >= 0 && utf8.RuneCountInString(leadText[:i]) < dm.start-lead.start {
+				break
+			}
+			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
+			e.ev = d.sentenceOf(dm.start)
+			break
+		}
+	}
+	if e.ev.end == 0 {
+		e.ev = d.sentenceOf(lead.start)
+	}
+	e.name = d.leadEventName(lead)
+	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
+	d.events = append(d.events, e)
+	// follow-on events
+	for _, p := range d.paras[1:] {
+		for _, s := range d.sents {
+			if s.start < p.start || s.start >= p.end {
+				continue
+			}
+			st := d.text(s)
+			m := followRe.FindString(st)
+			if m == "" {
+				continue
+			}
+			name := ""
+			if mm := chairNameRe.FindStringSubmatch(st); mm != nil {
+				name = mm[1]
+			} else if strings.Contains(st, "会见") {
+				i := strings.Index(st, "会见")
+				cs := clauseStart([]rune(st), utf8.RuneCountInString(st[:i]))
+				ce := clauseEnd([]rune(st), utf8.RuneCountInString(st[:i]))
+				name = string([]rune(st)[cs:ce])
+			}
+			if name == "" {
+				continue
+			}
+			f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{s.start, len(d.r)}, ev: s}
+			f.partOfDay = e.partOfDay
+			if m == "当晚" {
+				f.partOfDay = "晚上"
+			}
+			f.kind = string(eventKind(name, st))
+			last := d.events[len(d.events)-1]
+			last.scope.end = s.start
+			d.events = append(d.events, f)
+			break
+		}
+	}
+	for _, ev := range d.events {
+		d.roles(ev)
+	}
+}
+
+// leadEventName names the lead's event from the body, else the heading.
+func (d *doc) leadEventName(lead span) string {
+	t := d.text(lead)
+	type hit struct {
+		at   int
+		name string
+	}
+	var best *hit
+	try := func(re *regexp.Regexp) {
+		if m := re.FindStringSubmatchIndex(t); m != nil {
+			h := &hit{m[0], strings.TrimSpace(t[m[2]:m[3]])}
+			if best == nil || h.at < best.at {
+				best = h
+			}
+		}
+	}
+	try(chairNameRe)
+	try(holdNameRe)
+	if best == nil {
+		if m := namedHoldRe.FindStringSubmatchIndex(t); m != nil {
+			n := t[m[2]:m[3]]
+			// drop a leading date or time: 3月26日，…
+			n = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`).ReplaceAllString(n, "")
+			n = strings.TrimLeft(n, "，, ")
+			if utf8.RuneCountInString(n) >= 3 && !strings.ContainsAny(n, "主持出席") {
+				best = &hit{m[0], n}
+			}
+		}
+	}
+	if best != nil && best.name != "" {
+		return stripQuotes(best.name)
+	}
+	return d.a.Title
+}
+
+// relayWords mark a clause that relays earlier words rather than reports
+// presence (传达…讲话精神, 骆同舟书记在我市调研时).
+var relayWords = []string{"精神", "重要讲话", "讲话要求", "重要论述", "重要指示", "指示", "批示", "调研时", "考察时", "视察时", "莅"}
+
+func (d *doc) relayClause(i int) bool {
+	cs, ce := clauseStart(d.r, i), clauseEnd(d.r, i)
+	c := string(d.r[cs:ce])
+	for _, w := range relayWords {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// background reports whether position i lies in a background paragraph
+// (据了解…), whose projects belong to no event.
+func (d *doc) background(i int) bool {
+	for _, p := range d.paras {
+		if i >= p.start && i < p.end {
+			t := d.text(p)
+			return strings.HasPrefix(t, "据了解") || strings.HasPrefix(t, "据介绍") || strings.HasPrefix(t, "此前") || strings.HasPrefix(t, "近年来")
+		}
+	}
+	return false
+}
+
+func (d *doc) isReporter(p *person) bool {
+	for _, r := range d.reporters {
+		if r.name == p.name {
+			return true
+		}
+	}
+	return false
+}
+
+// roles fills an event's chairs, attendees, organisations and projects
+// from its scope.
+func (d *doc) roles(e *event) {
+	e.orgRoles = map[*org]string{}
+	e.roleEv = map[any]span{}
+	in := func(i int) bool { return i >= e.scope.start && i < e.scope.end }
+	r := d.r
+	chair := map[*person]bool{}
+	for _, ps := range d.personSpans {
+		if ps.p == nil || !in(ps.start) {
+			continue
+		}
+		j := ps.end
+		if hasPrefixAt(r, j, "在") {
+			j++
+		}
+		if hasPrefixAt(r, j, "主持") && !chair[ps.p] {
+			chair[ps.p] = true
+			e.chairs = append(e.chairs, ps.p)
+			e.roleEv[ps.p] = d.sentenceOf(ps.start)
+		}
+	}
+	present := map[*person]bool{}
+	for _, ps := range d.personSpans {
+		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
+			continue
+		}
+		if d.relayClause(ps.start) {
+			continue
+		}
+		present[ps.p] = true
+		e.attendees = append(e.attendees, ps.p)
+		e.roleEv[ps.p] = d.sentenceOf(ps.start)
+	}
+	sortPersons(e.attendees, d.persons)
+	// organisations acting in their own right
+	for _, o := range d.orgs {
+		for _, s := range o.spans {
+			if !in(s.start) {
+				continue
+			}
+			role := d.orgRole(s)
+			if role == "" {
+				continue
+			}
+			if role == "reported" {
+				if _, ok := e.orgRoles[o]; ok {
+					delete(e.orgRoles, o)
+				}
+				if !containsOrg(e.reporting, o) {
+					e.reporting = append(e.reporting, o)
+					e.roleEv[o] = d.sentenceOf(s.start)
+				}
+				continue
+			}
+			if containsOrg(e.reporting, o) {
+				continue
+			}
+			if _, ok := e.orgRoles[o]; !ok {
+				e.orgRoles[o] = role
+				e.roleEv[o] = d.sentenceOf(s.start)
+			}
+		}
+	}
+	// a delegation's unit at a talk (钱辉一行)
+	if e == d.events[0] && e.kind == string(graph.KindSymposium) {
+		for _, ps := range d.personSpans {
+			if ps.p == nil || !in(ps.start) || !hasPrefixAt(r, ps.end, "一行") || len(ps.p.posts) == 0 {
+				continue
+			}
+			u := unitOf(ps.p.posts[0].org)
+			if o := d.orgNamed(u); o != nil {
+				if _, ok := e.orgRoles[o]; !ok && !containsOrg(e.reporting, o) {
+					e.orgRoles[o] = "visited"
+					e.roleEv[o] = d.sentenceOf(ps.start)
+				}
+			}
+		}
+	}
+	for _, p := range d.projects {
+		for _, s := range p.spans {
+			if in(s.start) && !d.background(s.start) {
+				e.projects = append(e.projects, p)
+				e.roleEv[p] = d.sentenceOf(s.start)
+				break
+			}
+		}
+	}
+}
+
+// unitOf drops a party organisation's suffix: 中信银行焦作分行党委 -> 中信银行焦作分行.
+func unitOf(o string) string {
+	for _, b := range partyBodies {
+		if u, ok := strings.CutSuffix(o, b); ok && u != "" && areaOf(o) == "" {
+			return u
+		}
+	}
+	return o
+}
+
+func containsOrg(os []*org, o *org) bool {
+	for _, x := range os {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+func sortPersons(ps []*person, order []*person) {
+	idx := map[*person]int{}
+	for i, p := range order {
+		idx[p] = i
+	}
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && idx[ps[j]] < idx[ps[j-1]]; j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+var (
+	actsThroughRe = regexp.MustCompile(`^(?:[、和及][^，。；]{0,30}?)?(?:等\d*[家个]?[\p{Han}]{0,4})?(?:主要|有关|相关)?(?:负责同志|负责人|业务骨干|组成人员|代表|同志)`)
+	reportsRe     = regexp.MustCompile(`^(?:(?:主要|有关)?(?:负责同志|负责人))?(?:分别|先后|也|还)?(?:汇报|通报|作了?[^，。；]{0,12}?(?:报告|汇报))`)
+	speaksRe      = regexp.MustCompile(`^(?:作了?)?(?:典型|交流|表态|协商|专题)?发言|^到会指导|^到会`)
+	reportOfRe    = regexp.MustCompile(`^关于[^。；]{2,60}?的(?:报告|汇报)`)
+)
+
+// orgRole returns how the body named at s takes part in the event, "" when
+// it does not: "reported" for bodies that 汇报/通报/作报告, else a role of
+// PARTICIPATED (attended, guided, convened, signed, visited).
+func (d *doc) orgRole(s span) string {
+	r := d.r
+	// skip the rest of a list this body heads: A、B、C负责同志…
+	after := s.end
+	rest := string(r[after:min(len(r), after+60)])
+	cs := clauseStart(r, s.start)
+	ce := clauseEnd(r, s.start)
+	clause := string(r[cs:ce])
+	before := string(r[cs:s.start])
+	tail := string(r[s.end:ce])
+	// the end of the list the body is in
+	listEnd := s.end
+	for listEnd < ce {
+		if r[listEnd] == '、' || r[listEnd] == '和' || r[listEnd] == '及' {
+			if o, os := d.orgAt(listEnd + 1); o != nil {
+				listEnd = os.end
+				continue
+			}
+		}
+		break
+	}
+	afterList := string(r[listEnd:ce])
+	_ = rest
+	if m := actsThroughRe.FindString(afterList); m != "" {
+		verbs := afterList[len(m):]
+		if reportsRe.MatchString(strings.TrimLeft(verbs, "分别先后")) || strings.HasPrefix(verbs, "汇报") || strings.HasPrefix(verbs, "通报") {
+			return "reported"
+		}
+		if strings.Contains(verbs, "签") {
+			return "signed"
+		}
+		if strings.Contains(verbs, "指导") {
+			return "guided"
+		}
+		return "attended"
+	}
+	if reportsRe.MatchString(afterList) || reportOfRe.MatchString(afterList) {
+		return "reported"
+	}
+	if strings.HasSuffix(before, "听取了") || strings.HasSuffix(before, "听取") || strings.HasSuffix(before, "审议了") {
+		if reportOfRe.MatchString(afterList) {
+			return "reported"
+		}
+	}
+	if strings.HasSuffix(before, "代表") || strings.Contains(before, "代表") && strings.HasSuffix(strings.TrimRight(before, "、"), "代表") {
+		v := afterList
+		if strings.HasPrefix(v, "作了汇报") || strings.HasPrefix(v, "汇报") || strings.HasPrefix(v, "通报") || strings.HasPrefix(v, "作汇报") {
+			return "reported"
+		}
+	}
+	if strings.Contains(before, "代表") {
+		// 分别代表区政府和岚禾生物科技有限公司签订投资协议
+		if strings.Contains(tail, "签") {
+			return "signed"
+		}
+		if strings.Contains(afterList, "汇报") || strings.Contains(afterList, "通报") {
+			return "reported"
+		}
+	}
+	if speaksRe.MatchString(afterList) {
+		if strings.HasPrefix(afterList, "到会") {
+			return "guided"
+		}
+		return "attended"
+	}
+	// convener or co-organiser as subject: 区政协召开…, 高新区联合嵘州理工学院举办…
+	if regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:召开|举办|举行|主办|承办)`).MatchString(afterList) && leadIn(before) {
+		return "convened"
+	}
+	if strings.HasSuffix(before, "联合") {
+		return "convened"
+	}
+	if strings.HasSuffix(before, "与") && regexp.MustCompile(`^(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`).MatchString(afterList) {
+		return "signed"
+	}
+	if regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`).MatchString(afterList) && leadIn(before) {
+		return "signed"
+	}
+	if regexp.MustCompile(`(?:来到|走进|到|前往|深入|考察|察看|调研)[^，。；]*$`).MatchString(before) && !strings.Contains(clause, "对接") && d.lx.titleAt(r, s.end) == "" {
+		if !strings.HasPrefix(tail, "的") && !strings.HasPrefix(tail, "将") {
+			return "visited"
+		}
+	}
+	return ""
+}
+
+// leadIn reports whether the text before a body leaves it the subject of
+// its clause (nothing, a date, or a list of co-subjects).
+func leadIn(before string) bool {
+	b := strings.TrimSpace(before)
+	b = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`).ReplaceAllString(b, "")
+	return b == "" || strings.HasSuffix(b, "、") || strings.HasSuffix(b, "和") || strings.HasSuffix(b, "与")
+}

@@ -1,0 +1,374 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// doc is one article under analysis. All offsets are code points of r.
+type doc struct {
+	lx *lexicon
+	a  *Article
+	r  []rune
+
+	sents []span
+	paras []span
+	dates []dateMention
+	month int // month of the dateline or first full date, for bare days
+
+	bylineEnd   int
+	reporters   []reporter
+	paper       string
+	paperSpan   span
+	persons     []*person
+	byName      map[string]*person
+	personSpans []personSpan
+	titleSpans  []span
+	orgs        []*org
+	projects    []*project
+	events      []*event
+	places      []span
+	learned     map[string]bool // place names learned from the article (枫屿区, 嵘州市)
+}
+
+type reporter struct {
+	name string
+	sp   span
+}
+
+// person is a named individual of the article.
+type person struct {
+	name  string
+	posts []*post
+	first span
+}
+
+// personSpan is a mention of a person: the name, or a reference such as
+// 岑主任 or 刘宁书记.
+type personSpan struct {
+	span
+	p *person
+}
+
+// post is a title held at an organisation (org may be empty: 副区长).
+type post struct {
+	name, title, org string
+	ev               span // where the post is stated
+}
+
+// org is an organisation with every span that names it.
+type org struct {
+	name  string
+	spans []span
+}
+
+type project struct {
+	name  string
+	spans []span
+}
+
+// event is a reported activity with its participants.
+type event struct {
+	name, kind, date, endDate, partOfDay string
+	scope                                span
+	ev                                   span // the sentence that reports it
+	chairs, attendees                    []*person
+	orgRoles                             map[*org]string
+	reporting                            []*org
+	projects                             []*project
+	roleEv                               map[any]span
+}
+
+func newDoc(lx *lexicon, a *Article) *doc {
+	d := &doc{lx: lx, a: a, r: []rune(a.Text), byName: map[string]*person{}, learned: map[string]bool{}}
+	d.sents = sentences(d.r)
+	d.paras = paragraphs(d.r)
+	return d
+}
+
+// analyse runs every extraction step in order.
+func (d *doc) analyse() {
+	d.byline()
+	d.findDates()
+	d.learnPlaces()
+	d.findProjects()
+	d.findPeople()
+	d.findOrgs()
+	d.resolvePosts()
+	d.findReferences()
+	d.findEvents()
+}
+
+// sentenceOf returns the sentence holding position i.
+func (d *doc) sentenceOf(i int) span {
+	for _, s := range d.sents {
+		if i >= s.start && i < s.end {
+			return s
+		}
+	}
+	if len(d.sents) > 0 {
+		return d.sents[len(d.sents)-1]
+	}
+	return span{0, len(d.r)}
+}
+
+func (d *doc) text(s span) string { return string(d.r[s.start:s.end]) }
+
+var (
+	bylineRe = regexp.MustCompile(`^\s*(?:(\p{Han}{2,12}?)(?:报|日报|晚报|新闻网|新闻)?讯|本报(?:\d{1,2}月\d{1,2}日)?讯|新华社\p{Han}{0,6}\d{1,2}月\d{1,2}日电)?\s*[（(]([^（）()]{2,60})[）)]`)
+	boxRe    = regexp.MustCompile(`^\s*[□■]?\s*(?:本报)?(记者[^。，\n]{2,40}?)(?:\s{2,}|$|\n|(\d{1,2}(?:月\d{1,2})?日))`)
+)
+
+// byline reads the reporters and the paper from the start of the article:
+// 本报讯（记者X）, 嵘州日报讯（记者X 通讯员Y）, □记者 张三 通讯员 李四.
+func (d *doc) byline() {
+	s := d.a.Text
+	if m := bylineRe.FindStringSubmatchIndex(s); m != nil && strings.Contains(s[m[4]:m[5]], "记者") || m != nil && strings.Contains(s[m[4]:m[5]], "通讯员") {
+		inner := s[m[4]:m[5]]
+		off := utf8.RuneCountInString(s[:m[4]])
+		d.parseReporters(inner, off)
+		d.bylineEnd = utf8.RuneCountInString(s[:m[1]])
+		if m[2] >= 0 {
+			name := s[m[2]:m[3]]
+			if !strings.HasPrefix(name, "本") {
+				full := strings.TrimSuffix(s[m[2]:strings.Index(s[m[2]:], "讯")+m[2]], "讯")
+				start := utf8.RuneCountInString(s[:m[2]])
+				d.paper = full
+				d.paperSpan = span{start, start + utf8.RuneCountInString(full)}
+			}
+		}
+		return
+	}
+	if m := boxRe.FindStringSubmatchIndex(s); m != nil {
+		inner := s[m[2]:m[3]]
+		d.parseReporters(inner, utf8.RuneCountInString(s[:m[2]]))
+		d.bylineEnd = utf8.RuneCountInString(s[:m[3]])
+	}
+}
+
+// parseReporters reads "记者付凯明", "记者 苏映雪 通讯员 陶然", "记者韩嘉禾 葛亦航".
+func (d *doc) parseReporters(inner string, off int) {
+	r := []rune(inner)
+	i := 0
+	for i < len(r) {
+		switch {
+		case hasPrefixAt(r, i, "记者"):
+			i += 2
+			continue
+		case hasPrefixAt(r, i, "通讯员"):
+			i += 3
+			continue
+		case hasPrefixAt(r, i, "实习生"):
+			i += 3
+			continue
+		case !isHan(r[i]):
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) && isHan(r[j]) && !hasPrefixAt(r, j, "通讯员") && !hasPrefixAt(r, j, "记者") && !hasPrefixAt(r, j, "实习生") {
+			j++
+		}
+		name := string(r[i:j])
+		if n := utf8.RuneCountInString(name); n >= 2 && n <= 4 {
+			d.reporters = append(d.reporters, reporter{name, span{off + i, off + j}})
+		}
+		i = j
+	}
+}
+
+func (d *doc) findDates() {
+	month := 0
+	if d.a.Published != "" {
+		month = int(d.a.Published[5]-'0')*10 + int(d.a.Published[6]-'0')
+	}
+	d.dates = findDates(d.a.Text, d.a.Year, month)
+}
+
+var learnRe = regexp.MustCompile(`\p{Han}{2}(?:市|区|县|省|乡|镇|街道)`)
+
+// learnPlaces records the area names the article uses (枫屿区, 槐岭县),
+// taking the gazetteer's word for known ones.
+func (d *doc) learnPlaces() {
+	for _, m := range learnRe.FindAllString(d.a.Text+"\n"+d.a.Title, -1) {
+		rs := []rune(m)
+		stem := string(rs[:2])
+		if d.lx.places[m] || d.lx.places[stem] || !d.commonStem(stem) {
+			d.learned[stem] = true
+			d.learned[m] = true
+		}
+	}
+}
+
+// commonStem reports whether a two-character stem before 区/市/县 is an
+// ordinary word (全区, 城区, 园区, 高新区 stay areas but not names).
+func (d *doc) commonStem(s string) bool {
+	switch s {
+	case "全市", "全区", "全县", "本市", "城市", "市区", "城区", "园区", "片区", "社区", "该市", "该区", "该县", "我市", "我区", "我县", "辖区", "新区", "开发", "示范", "景区", "山区", "林区", "院区", "校区", "小区", "街区", "商圈", "主城", "县城", "农村", "城乡", "各乡", "乡镇":
+		return true
+	}
+	for _, c := range s {
+		if strings.ContainsRune("在和与的了是为对向到全各本该我其这那从于以及等个次年月日", c) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsSpecific reports whether a name starts with a level word, a place
+// or a known body, which makes it a proper name rather than a generic one.
+func (d *doc) startsSpecific(s string) bool {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return false
+	}
+	if strings.ContainsRune("省市区县乡镇州", rs[0]) {
+		return true
+	}
+	for n := min(len(rs), 9); n >= 2; n-- {
+		p := string(rs[:n])
+		if d.lx.places[p] || d.learned[p] || d.lx.knownOrgs[p] {
+			return true
+		}
+	}
+	for _, p := range []string{"中共", "中国", "国家", "全国", "中央", "共青团"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericStart lists the words that make a name generic (相关企业, 社区日间照料中心).
+var genericStart = []string{"社区", "农村", "乡镇", "基层", "各级", "各类", "各", "有关", "相关", "全区", "全市", "全县", "全省", "本", "该", "这", "其", "部分", "重点", "职能", "主管", "行业", "地方", "区域", "市场", "市民", "区位", "县城", "城区", "市区", "老年", "日间", "一", "两", "多", "上级", "下级", "党政", "政府", "企业", "公司", "单位", "机构", "在建", "新建", "民生", "重大", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "大型", "中小", "小微", "优质", "专业", "金融", "普通", "现代", "年度", "当地", "属地", "驻", "外地", "全体", "所有", "每个", "示范", "试点", "国有", "民营", "地方法人", "省级", "市级", "区级", "县级", "国家级", "教育", "医疗", "养老", "托育", "施工", "建设", "监管", "政务"}
+
+// listGeneric is the part of genericStart that also rules out list items.
+var listGeneric = []string{"有关", "相关", "各", "全区", "全市", "全县", "全省", "本", "该", "这", "其", "部分", "一", "两", "多", "上级", "所有", "全体", "其他", "其余"}
+
+func isGeneric(s string) bool {
+	for _, g := range genericStart {
+		if strings.HasPrefix(s, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanLeft returns where a name ending at end starts: it walks left over
+// name characters until punctuation, a boundary word, a person's name or a
+// date.
+func (d *doc) scanLeft(end int, quotes bool) int {
+	k := end
+	for k > 0 {
+		c := d.r[k-1]
+		if !isNameChar(c) && !(quotes && (c == '“' || c == '”')) {
+			break
+		}
+		if d.lx.boundaryEndingAt(d.r, k) > 0 {
+			break
+		}
+		if d.personEndsAt(k) {
+			break
+		}
+		if c == '日' || c == '月' {
+			// 5月7日区…: a date is no part of a name.
+			if k >= 2 && d.r[k-2] >= '0' && d.r[k-2] <= '9' {
+				break
+			}
+		}
+		if c == '和' || c == '及' || c == '与' {
+			// A list: 城市更新服务中心和区城投集团.
+			if k >= 2 && (d.lx.suffixEndingAt(d.r, k-1) != "" || d.lx.titleEndingAt(d.r, k-1) != "") {
+				break
+			}
+			if c == '与' {
+				break
+			}
+		}
+		k--
+	}
+	return k
+}
+
+func (d *doc) personEndsAt(k int) bool {
+	for _, ps := range d.personSpans {
+		if ps.end == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) inPersonSpan(k int) bool {
+	for _, ps := range d.personSpans {
+		if k >= ps.start && k < ps.end {
+			return true
+		}
+	}
+	return false
+}
+
+// addOrg records a span naming an organisation, merging forms with the
+// same search key.
+func (d *doc) addOrg(name string, sp span) *org {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil
+	}
+	key := graph.SearchKey(name)
+	for _, o := range d.orgs {
+		if graph.SearchKey(o.name) == key {
+			if utf8.RuneCountInString(name) > utf8.RuneCountInString(o.name) {
+				o.name = name
+			}
+			if sp.end > sp.start {
+				o.spans = append(o.spans, sp)
+			}
+			return o
+		}
+	}
+	o := &org{name: name}
+	if sp.end > sp.start {
+		o.spans = append(o.spans, sp)
+	}
+	d.orgs = append(d.orgs, o)
+	return o
+}
+
+func (d *doc) orgNamed(name string) *org {
+	key := graph.SearchKey(name)
+	for _, o := range d.orgs {
+		if graph.SearchKey(o.name) == key {
+			return o
+		}
+	}
+	return nil
+}
+
+// orgAt returns the organisation one of whose spans covers position i.
+func (d *doc) orgAt(i int) (*org, span) {
+	for _, o := range d.orgs {
+		for _, s := range o.spans {
+			if i >= s.start && i < s.end {
+				return o, s
+			}
+		}
+	}
+	return nil, span{}
+}
+
+func sortSpans(ss []span) {
+	sort.Slice(ss, func(i, j int) bool {
+		if ss[i].start != ss[j].start {
+			return ss[i].start < ss[j].start
+		}
+		return ss[i].end < ss[j].end
+	})
+}
+
+// searchKey is graph.SearchKey without quote marks.
+func searchKey(s string) string { return graph.SearchKey(stripQuotes(s)) }

@@ -1,0 +1,186 @@
+package ingest
+
+import (
+	"sort"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// factsBuilder collects nodes and relations, merging repeated ones.
+type factsBuilder struct {
+	d     *doc
+	f     *graph.ArticleFacts
+	nodes map[string]int
+	rels  map[string]int
+}
+
+func (b *factsBuilder) node(n graph.Node) string {
+	if i, ok := b.nodes[n.ID]; ok {
+		b.f.Nodes[i] = graph.MergeNodes([]graph.Node{b.f.Nodes[i], n})
+		return n.ID
+	}
+	b.nodes[n.ID] = len(b.f.Nodes)
+	b.f.Nodes = append(b.f.Nodes, n)
+	return n.ID
+}
+
+func (b *factsBuilder) evidence(s span) graph.Evidence {
+	return graph.Evidence{ArticleID: b.d.a.ID, Sentence: b.d.text(s), Start: s.start, End: s.end}
+}
+
+func (b *factsBuilder) rel(t graph.RelType, from, to, role string, s span) {
+	id := graph.RelationID(t, from, to, role)
+	ev := b.evidence(s)
+	if i, ok := b.rels[id]; ok {
+		r := &b.f.Relations[i]
+		for _, e := range r.Evidence {
+			if e == ev {
+				return
+			}
+		}
+		r.Evidence = append(r.Evidence, ev)
+		return
+	}
+	b.rels[id] = len(b.f.Relations)
+	b.f.Relations = append(b.f.Relations, graph.Relation{ID: id, Type: t, From: from, To: to, Role: role, Evidence: []graph.Evidence{ev}})
+}
+
+func personID(name string) string { return graph.NodeID(graph.LabelPerson, name) }
+func orgID(name string) string {
+	return graph.NodeID(graph.LabelOrganisation, graph.SearchKey(name))
+}
+func postID(name string) string { return graph.NodeID(graph.LabelPost, graph.SearchKey(name)) }
+func projectID(name string) string {
+	return graph.NodeID(graph.LabelProject, graph.SearchKey(name))
+}
+
+// build turns the analysed article into graph facts.
+func (d *doc) build() *graph.ArticleFacts {
+	a := d.a
+	b := &factsBuilder{d: d, nodes: map[string]int{}, rels: map[string]int{},
+		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: a.Published, Text: a.Text}}}
+	if b.f.Article.Name == "" {
+		b.f.Article.Name = a.ID
+	}
+	orgIDs := map[*org]string{}
+	for _, o := range d.orgs {
+		id := b.node(graph.Node{ID: orgID(o.name), Label: graph.LabelOrganisation, Name: o.name, Aliases: d.orgAliases(o)})
+		orgIDs[o] = id
+		for _, s := range o.spans {
+			b.rel(graph.RelMentions, a.ID, id, "", d.sentenceOf(s.start))
+		}
+	}
+	for _, rp := range d.reporters {
+		id := b.node(graph.Node{ID: personID(rp.name), Label: graph.LabelPerson, Name: rp.name})
+		ev := d.sentenceOf(rp.sp.start)
+		b.rel(graph.RelAuthored, id, a.ID, "", ev)
+		b.rel(graph.RelMentions, a.ID, id, "", ev)
+		if d.paper != "" {
+			pid := b.node(graph.Node{ID: postID("记者"), Label: graph.LabelPost, Name: "记者", Title: "记者"})
+			b.rel(graph.RelHolds, id, pid, "", ev)
+			b.rel(graph.RelMentions, a.ID, pid, "", ev)
+		}
+	}
+	personIDs := map[*person]string{}
+	for _, p := range d.persons {
+		id := b.node(graph.Node{ID: personID(p.name), Label: graph.LabelPerson, Name: p.name, Aliases: d.personAliases(p)})
+		personIDs[p] = id
+		for _, ps := range p.posts {
+			pid := b.node(graph.Node{ID: postID(ps.name), Label: graph.LabelPost, Name: ps.name, Title: ps.title})
+			b.rel(graph.RelHolds, id, pid, "", ps.ev)
+			b.rel(graph.RelMentions, a.ID, pid, "", ps.ev)
+			if ps.org != "" {
+				o := d.orgNamed(ps.org)
+				oid := orgID(ps.org)
+				if o != nil {
+					oid = orgIDs[o]
+				} else {
+					oid = b.node(graph.Node{ID: oid, Label: graph.LabelOrganisation, Name: ps.org})
+				}
+				b.rel(graph.RelOf, pid, oid, "", ps.ev)
+				b.rel(graph.RelMentions, a.ID, oid, "", ps.ev)
+			}
+		}
+	}
+	for _, ps := range d.personSpans {
+		if ps.p != nil {
+			b.rel(graph.RelMentions, a.ID, personIDs[ps.p], "", d.sentenceOf(ps.start))
+		}
+	}
+	projectIDs := map[*project]string{}
+	for _, p := range d.projects {
+		id := b.node(graph.Node{ID: projectID(p.name), Label: graph.LabelProject, Name: p.name})
+		projectIDs[p] = id
+		for _, s := range p.spans {
+			b.rel(graph.RelMentions, a.ID, id, "", d.sentenceOf(s.start))
+		}
+	}
+	for _, pl := range d.places {
+		name := d.text(pl)
+		id := b.node(graph.Node{ID: graph.NodeID(graph.LabelPlace, name), Label: graph.LabelPlace, Name: name})
+		b.rel(graph.RelMentions, a.ID, id, "", d.sentenceOf(pl.start))
+	}
+	for _, e := range d.events {
+		id := b.node(graph.Node{ID: graph.NodeID(graph.LabelEvent, graph.EventKey(e.date, e.name, a.ID)), Label: graph.LabelEvent, Name: e.name,
+			Kind: graph.EventKind(e.kind), Date: e.date, EndDate: e.endDate, PartOfDay: e.partOfDay})
+		b.rel(graph.RelReports, a.ID, id, "", e.ev)
+		b.rel(graph.RelMentions, a.ID, id, "", e.ev)
+		for _, p := range e.chairs {
+			b.rel(graph.RelChaired, personIDs[p], id, "", e.roleEv[p])
+		}
+		for _, p := range e.attendees {
+			b.rel(graph.RelAttended, personIDs[p], id, "", e.roleEv[p])
+		}
+		var os []*org
+		for o := range e.orgRoles {
+			os = append(os, o)
+		}
+		sort.Slice(os, func(i, j int) bool { return os[i].name < os[j].name })
+		for _, o := range os {
+			b.rel(graph.RelParticipated, orgIDs[o], id, e.orgRoles[o], e.roleEv[o])
+		}
+		for _, o := range e.reporting {
+			b.rel(graph.RelReportedAt, orgIDs[o], id, "", e.roleEv[o])
+		}
+		for _, p := range e.projects {
+			b.rel(graph.RelDiscussed, id, projectIDs[p], "", e.roleEv[p])
+		}
+	}
+	for i := range b.f.Relations {
+		b.f.Relations[i].Evidence = graph.SortEvidence(b.f.Relations[i].Evidence)
+	}
+	return b.f
+}
+
+// orgAliases lists the other forms the article writes an organisation in.
+func (d *doc) orgAliases(o *org) []string {
+	seen := map[string]bool{o.name: true}
+	var out []string
+	for _, s := range o.spans {
+		t := d.text(s)
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// personAliases lists the references to p other than the name (刘宁书记, 岑主任).
+func (d *doc) personAliases(p *person) []string {
+	seen := map[string]bool{p.name: true}
+	var out []string
+	for _, ps := range d.personSpans {
+		if ps.p != p {
+			continue
+		}
+		t := d.text(ps.span)
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

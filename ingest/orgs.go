@@ -1,0 +1,414 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// projectHeads end the name of a project or programme.
+var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革"}
+
+// projectGeneric lists the starts of generic project phrases (重点项目).
+var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
+
+// projectGenericEnd lists the words that, right before the head, make a
+// project phrase generic (梳理民生项目, 各自领域重大项目).
+var projectGenericEnd = []string{"民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新", "大", "小"}
+
+var phaseRe = regexp.MustCompile(`^[（(][一二三四五六七八九十\d]+期[）)]`)
+
+// findProjects finds named projects and programmes: 文澜路东延工程,
+// “十百千”项目攻坚行动 (quotes dropped), 槐岭县5万亩高标准农田建设项目（一期）.
+func (d *doc) findProjects() {
+	r := d.r
+	for he := 2; he <= len(r); he++ {
+		head := ""
+		for _, h := range projectHeads {
+			if hasSuffixAt(r, he, h) {
+				head = h
+			}
+		}
+		if head == "" {
+			continue
+		}
+		if he < len(r) && strings.ContainsRune("师部组", r[he]) {
+			continue
+		}
+		hs := he - utf8.RuneCountInString(head)
+		end := he
+		if m := phaseRe.FindString(string(r[he:min(len(r), he+6)])); m != "" {
+			end += utf8.RuneCountInString(m)
+		}
+		var name string
+		start := -1
+		if q := d.quoteBefore(hs, he); q >= 0 {
+			start = q
+			content := stripQuotes(string(r[q:end]))
+			if p := d.scanLeft(q, false); p < q {
+				pre := string(r[p:q])
+				if !(d.startsSpecific(pre) && isAreaName(pre)) && !hasAnyPrefix(pre, projectGeneric) && utf8.RuneCountInString(pre) <= 8 {
+					content = pre + content
+					start = p
+				}
+			}
+			name = content
+		} else {
+			start = d.scanLeft(hs, false)
+			name = string(r[start:end])
+			prefix := string(r[start:hs])
+			n := utf8.RuneCountInString(prefix)
+			stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(prefix, "建设"), "改造"), "新建")
+			wider := name
+			if start > 0 {
+				wider = string(r[start-1:end])
+			}
+			switch {
+			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, projectGeneric) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
+				continue
+			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix):
+				continue
+			case head == "项目" || head == "工程":
+				if !(d.startsSpecific(name) || containsDigit(prefix) || n >= 4) {
+					continue
+				}
+			case head == "行动":
+				if !strings.Contains(prefix, "年") {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		if name == "" {
+			continue
+		}
+		d.addProject(name, span{start, end})
+	}
+}
+
+// quoteBefore returns the position of the opening quote of a quoted
+// programme name ending with the head at r[hs:he], or -1: “三十工程”,
+// “双倍增”工程, “十百千”项目攻坚行动.
+func (d *doc) quoteBefore(hs, he int) int {
+	r := d.r
+	close := -1
+	if he < len(r) && r[he] == '”' {
+		close = he
+	} else {
+		for k := hs - 1; k >= 0 && k >= hs-8; k-- {
+			if r[k] == '”' {
+				close = k
+				break
+			}
+			if !isHan(r[k]) {
+				return -1
+			}
+		}
+	}
+	if close < 0 {
+		return -1
+	}
+	for k := close - 1; k >= 0 && k >= close-16; k-- {
+		if r[k] == '“' {
+			if close == he && k+1 >= hs {
+				return -1
+			}
+			return k
+		}
+		if r[k] == '”' || r[k] == '\n' || r[k] == '。' {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (d *doc) addProject(name string, sp span) {
+	for _, p := range d.projects {
+		if searchKeyEq(p.name, name) {
+			if utf8.RuneCountInString(name) > utf8.RuneCountInString(p.name) {
+				p.name = name
+			}
+			p.spans = append(p.spans, sp)
+			return
+		}
+	}
+	// A longer project found earlier at the same end holds this one.
+	for _, p := range d.projects {
+		for _, s := range p.spans {
+			if s.start <= sp.start && s.end >= sp.end {
+				return
+			}
+		}
+	}
+	d.projects = append(d.projects, &project{name: name, spans: []span{sp}})
+}
+
+func (d *doc) inProject(sp span) bool {
+	for _, p := range d.projects {
+		for _, s := range p.spans {
+			if s.start <= sp.start && s.end >= sp.end && s != sp {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var countRe = regexp.MustCompile(`^[\d一二三四五六七八九十百千几多]+[个项批家类]`)
+
+func countPrefix(s string) bool { return countRe.MatchString(s) }
+
+func hasAnySuffix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAreaName reports whether s ends like an area (高新区, 枫屿区, 嵘州市).
+func isAreaName(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("省市区县乡镇州）", last)
+}
+
+// orgCand is an organisation candidate span.
+type orgCand struct {
+	span
+	name     string
+	ok       bool // a proper name on its own
+	listPrev *orgCand
+	nested   bool
+}
+
+// orgFollowBad lists what, right after a head, shows the head is part of
+// another word (部署, 办理, 委员, 组织).
+var orgFollowBad = map[string]string{
+	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
+}
+
+// findOrgs finds named organisations by their heads (局, 委员会, 公司 …),
+// distributes prefixes shared by lists (区经济发展局、建设管理局), and drops
+// bodies nested in the names of meetings, projects or longer bodies.
+func (d *doc) findOrgs() {
+	r := d.r
+	var cands []*orgCand
+	for e := 1; e <= len(r); e++ {
+		suf := d.lx.suffixEndingAt(r, e)
+		known := ""
+		for n := min(e, 10); n >= 2; n-- {
+			if d.lx.knownOrgs[string(r[e-n:e])] {
+				known = string(r[e-n : e])
+				break
+			}
+		}
+		if suf == "" && known == "" {
+			continue
+		}
+		if suf != "" && e < len(r) {
+			if bad, ok := orgFollowBad[string([]rune(suf)[utf8.RuneCountInString(suf)-1:])]; ok && strings.ContainsRune(bad, r[e]) {
+				continue
+			}
+		}
+		s0 := e - utf8.RuneCountInString(suf)
+		if known != "" && utf8.RuneCountInString(known) > utf8.RuneCountInString(suf) {
+			s0 = e - utf8.RuneCountInString(known)
+		}
+		start := d.scanLeft(s0, false)
+		name := trimOrgPrefix(string(r[start:e]))
+		start = e - utf8.RuneCountInString(name)
+		if name == "" || d.inPersonSpan(start) {
+			continue
+		}
+		c := &orgCand{span: span{start, e}, name: name}
+		c.ok = d.properOrg(name, suf, known)
+		if start > 0 && (r[start-1] == '、' || r[start-1] == '和' || r[start-1] == '及') {
+			for i := len(cands) - 1; i >= 0; i-- {
+				if cands[i].end == start-1 {
+					c.listPrev = cands[i]
+					break
+				}
+			}
+		}
+		if d.nestedInMeeting(e) {
+			c.nested = true
+		}
+		cands = append(cands, c)
+	}
+	// Lists: an item takes the level of the list's first item and is
+	// accepted with it; a list nested in a meeting name is nested whole.
+	for _, c := range cands {
+		if c.listPrev == nil {
+			continue
+		}
+		head := c.listPrev
+		for head.listPrev != nil {
+			head = head.listPrev
+		}
+		if head.ok && !c.ok && !hasAnyPrefix(c.name, listGeneric) {
+			c.ok = true
+			if lvl := levelPrefix(head.name); lvl != "" && !d.startsSpecific(c.name) {
+				c.name = lvl + c.name
+			} else if a := areaOf(head.name); a != "" && d.bareBody(c.name) {
+				c.name = a + c.name
+			}
+		}
+	}
+	for i := len(cands) - 1; i >= 0; i-- {
+		c := cands[i]
+		if c.nested {
+			for p := c.listPrev; p != nil; p = p.listPrev {
+				p.nested = true
+			}
+		}
+	}
+	for _, c := range cands {
+		if !c.ok || c.nested || d.inProject(c.span) {
+			continue
+		}
+		inner := false
+		for _, o := range cands {
+			if o != c && o.ok && !o.nested && o.start <= c.start && o.end >= c.end && (o.end-o.start) > (c.end-c.start) {
+				inner = true
+				break
+			}
+		}
+		if inner {
+			continue
+		}
+		name := c.name
+		if d.bareBody(name) {
+			name = d.expandOrg(name, c.start)
+			if d.bareBody(name) {
+				continue
+			}
+		}
+		d.addOrg(name, c.span)
+	}
+	if d.paper != "" {
+		d.addOrg(d.paper, d.paperSpan)
+	}
+	d.mergeAbbreviations()
+}
+
+// levelPrefix returns the level character a name starts with (区经济发展局
+// -> 区) when it stands for the level alone.
+func levelPrefix(s string) string {
+	rs := []rune(s)
+	if len(rs) > 2 && strings.ContainsRune("省市区县", rs[0]) && !strings.ContainsRune("委政人", rs[1]) {
+		return string(rs[0])
+	}
+	return ""
+}
+
+// properOrg reports whether a candidate is a named organisation by itself.
+func (d *doc) properOrg(name, suf, known string) bool {
+	n := utf8.RuneCountInString(name)
+	if name == known {
+		return true
+	}
+	if n < 2 || name == suf || isGeneric(name) || countPrefix(name) {
+		return d.bareBody(name) && n >= 2
+	}
+	if containsDigit(name) {
+		return false
+	}
+	if d.startsSpecific(name) {
+		// an area alone (枫屿区) is never a body; a level word needs more
+		return n > 1
+	}
+	switch suf {
+	case "公司", "有限公司", "股份有限公司", "集团", "银行", "分行", "支行", "学院", "大学", "中学", "小学", "幼儿园", "研究院", "研究所", "医院", "中心", "服务中心", "合作社", "日报", "报社", "电视台", "总支", "支部", "商会", "协会", "学会", "基金会":
+		return n-utf8.RuneCountInString(suf) >= 2
+	}
+	return false
+}
+
+var meetingRe = regexp.MustCompile(`^[\p{Han}\d]{0,10}?(会议|全会|大会|常委会议|联席会)`)
+
+// nestedInMeeting reports whether a body ending at e is part of a meeting
+// name (市委经济工作会议, 中央纪委五次全会).
+func (d *doc) nestedInMeeting(e int) bool {
+	rest := string(d.r[e:min(len(d.r), e+14)])
+	m := meetingRe.FindStringIndex(rest)
+	if m == nil {
+		return false
+	}
+	mid := []rune(rest[:m[1]])
+	for k := 1; k <= len(mid); k++ {
+		if d.lx.boundaryEndingAt(mid, k) > 0 {
+			return false
+		}
+	}
+	if d.lx.titleAt(d.r, e) != "" {
+		return false
+	}
+	return true
+}
+
+// mergeAbbreviations folds short forms into the fullest form of the same
+// body in the article: 市发改委 -> 市发展和改革委员会, 区政府 -> 区人民政府,
+// 嵘州银行 -> 嵘州银行股份有限公司.
+func (d *doc) mergeAbbreviations() {
+	var out []*org
+	for _, s := range d.orgs {
+		var into *org
+		for _, l := range d.orgs {
+			if l != s && abbreviates(s.name, l.name) && (into == nil || utf8.RuneCountInString(l.name) > utf8.RuneCountInString(into.name)) {
+				into = l
+			}
+		}
+		if into != nil {
+			into.spans = append(into.spans, s.spans...)
+			continue
+		}
+		out = append(out, s)
+	}
+	d.orgs = out
+}
+
+var legalForms = []string{"股份有限公司", "有限责任公司", "有限公司", "科技有限公司", "集团有限公司", "科技股份有限公司", "集团股份有限公司", "集团", "公司"}
+
+// abbreviates reports whether s is a short form of l: l with its legal
+// form dropped (嵘州银行), or l's characters in order with the same level
+// and the same head (市发改委, 县工商联, 区政府).
+func abbreviates(s, l string) bool {
+	sr, lr := []rune(s), []rune(l)
+	if len(sr) >= len(lr) || len(sr) < 3 {
+		return false
+	}
+	if strings.HasPrefix(l, s) {
+		rest := string(lr[len(sr):])
+		for _, f := range legalForms {
+			if strings.HasSuffix(rest, f) && !strings.ContainsAny(rest, "分支") {
+				return true
+			}
+		}
+		return false
+	}
+	if sr[0] != lr[0] || sr[len(sr)-1] != lr[len(lr)-1] {
+		return false
+	}
+	j := 0
+	for _, c := range lr {
+		if j < len(sr) && sr[j] == c {
+			j++
+		}
+	}
+	return j == len(sr)
+}
+
+func searchKeyEq(a, b string) bool { return searchKey(a) == searchKey(b) }

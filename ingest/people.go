@@ -1,0 +1,489 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// followers are what may come right after a person's name.
+var followers = []string{
+	"主持", "出席", "参加", "陪同", "列席", "到会", "一行", "座谈", "会见", "会谈", "表示", "介绍", "指出", "强调", "要求", "宣布", "致辞", "讲话",
+	"带领", "率领", "来到", "作了", "作", "颁发", "同志", "应邀", "受邀", "通报", "汇报", "宣读", "就", "分别", "先后", "详细", "实地", "首先", "一同",
+	"看望", "听取", "签约", "签订", "签署", "代表", "深入", "关于", "进行", "共同", "认为", "希望", "感谢", "欢迎", "当选", "随后", "亲自", "专门",
+	"主动", "调研", "督导", "检查", "考察", "视察", "察看", "查看", "慰问", "宣誓", "领誓", "提出", "回顾", "总结", "部署", "安排", "鼓励", "叮嘱",
+	"肯定", "充分", "高度", "结合", "围绕", "作为", "现场", "登上", "沿街", "随机", "逐一", "一起", "对", "说", "在", "到", "为", "与", "和", "及",
+	"等", "向", "从", "被", "将", "已", "也", "还", "并", "又", "再", "都", "是", "赴", "率", "受", "任",
+}
+
+// nameStop holds characters that do not occur in a given name.
+const nameStop = "副主委会局长党政府市区县省乡镇的了在和与是等及并也还都就要把被对向从为将个们些这那其此各每同年月日记者书员中心司行院部厅处科所站队组办社报讯"
+
+// parseName reads a person's name at r[i:]: a surname (compound first)
+// and a one- or two-character given name, preferring the length after
+// which a follower comes. strict asks for a follower.
+func (d *doc) parseName(i int, strict bool) (string, bool) {
+	r := d.r
+	if i >= len(r) || !isHan(r[i]) {
+		return "", false
+	}
+	var lens []int
+	if i+2 <= len(r) && d.lx.surnames[string(r[i:i+2])] {
+		lens = []int{4, 3}
+	} else if d.lx.surnames[string(r[i])] {
+		lens = []int{3, 2}
+	} else {
+		return "", false
+	}
+	if i+2 <= len(r) && (d.lx.boundaries[string(r[i:i+2])] || d.lx.titleSet[string(r[i:i+2])]) {
+		return "", false
+	}
+	ok := func(n int) bool {
+		if i+n > len(r) {
+			return false
+		}
+		for k := i + 1; k < i+n; k++ {
+			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) {
+				return false
+			}
+		}
+		return true
+	}
+	follows := func(j int) bool {
+		if j >= len(r) {
+			return true
+		}
+		if !isHan(r[j]) {
+			return true
+		}
+		if anyPrefixAt(r, j, followers...) != "" {
+			return true
+		}
+		return d.lx.titleAt(r, j) != ""
+	}
+	for _, n := range lens {
+		if ok(n) && follows(i+n) {
+			return string(r[i : i+n]), true
+		}
+	}
+	if strict {
+		return "", false
+	}
+	// No follower: the longer form, unless the shorter one stands as a
+	// name elsewhere in the article (刘宁莅焦… and 刘宁书记).
+	long, short := lens[0], lens[1]
+	if ok(short) && d.standsElsewhere(string(r[i:i+short]), i) {
+		return string(r[i : i+short]), true
+	}
+	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
+		return string(r[i : i+long]), true
+	}
+	return "", false
+}
+
+// standsElsewhere reports whether name occurs elsewhere in the article
+// followed by a follower, a title or punctuation.
+func (d *doc) standsElsewhere(name string, not int) bool {
+	r, n := d.r, utf8.RuneCountInString(name)
+	for i := 0; i+n <= len(r); i++ {
+		if i == not || !hasPrefixAt(r, i, name) {
+			continue
+		}
+		j := i + n
+		if j >= len(r) || !isHan(r[j]) || d.lx.titleAt(r, j) != "" || anyPrefixAt(r, j, followers...) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// chainItem is one post of a post chain: an organisation part and a title.
+type chainItem struct {
+	org, title string
+	start, end int
+}
+
+// findPeople finds "organisation + title + name" chains (市政协副主席、高新区
+// （示范区）党工委书记吕沛), names listed after them (副区长段晴、温景行) and
+// "name + title" of leaders (习近平总书记).
+func (d *doc) findPeople() {
+	r := d.r
+	for _, rp := range d.reporters {
+		d.personSpans = append(d.personSpans, personSpan{span: rp.sp})
+	}
+	start := d.bylineEnd
+	for i := start; i < len(r); i++ {
+		t := d.lx.titleAt(r, i)
+		if t == "" {
+			continue
+		}
+		te := i + utf8.RuneCountInString(t)
+		if te < len(r) && strings.ContainsRune("会处室组团", r[te]) {
+			continue
+		}
+		name, ok := d.parseName(te, false)
+		if !ok || d.lx.titleSet[name] {
+			continue
+		}
+		if d.inPersonSpan(i) || d.personEndsAt(i) {
+			continue
+		}
+		items := d.chainBefore(i, t)
+		p := d.person(name, span{te, te + utf8.RuneCountInString(name)})
+		ev := d.sentenceOf(te)
+		for _, it := range items {
+			p.posts = append(p.posts, &post{org: it.org, title: it.title, ev: ev})
+			d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
+		}
+		// 副区长段晴、温景行: the names that follow share the posts.
+		j := te + utf8.RuneCountInString(name)
+		for j < len(r) && r[j] == '、' {
+			n2, ok := d.parseName(j+1, true)
+			if !ok || d.lx.titleAt(r, j+1) != "" {
+				break
+			}
+			if q := d.byName[n2]; q != nil && len(q.posts) > 0 {
+				break
+			}
+			q := d.person(n2, span{j + 1, j + 1 + utf8.RuneCountInString(n2)})
+			for _, it := range items {
+				q.posts = append(q.posts, &post{org: it.org, title: it.title, ev: ev})
+			}
+			j += 1 + utf8.RuneCountInString(n2)
+		}
+		i = te + utf8.RuneCountInString(name) - 1
+	}
+	d.leadersBeforeTitles()
+}
+
+// leadersBeforeTitles finds "name + title" mentions of leaders who are
+// introduced no other way (习近平总书记).
+func (d *doc) leadersBeforeTitles() {
+	r := d.r
+	for i := d.bylineEnd; i < len(r); i++ {
+		t := anyPrefixAt(r, i, "总书记", "总理", "委员长")
+		if t == "" {
+			continue
+		}
+		for _, n := range []int{3, 4, 2} {
+			s := i - n
+			if s < 0 {
+				continue
+			}
+			name, ok := d.parseName(s, true)
+			if !ok || utf8.RuneCountInString(name) != n {
+				continue
+			}
+			if s > 0 && isHan(r[s-1]) && d.lx.boundaryEndingAt(r, s) == 0 {
+				continue
+			}
+			p := d.person(name, span{s, i})
+			if len(p.posts) == 0 {
+				p.posts = append(p.posts, &post{title: t, ev: d.sentenceOf(i)})
+			}
+			d.titleSpans = append(d.titleSpans, span{i, i + utf8.RuneCountInString(t)})
+			break
+		}
+	}
+}
+
+// chainBefore collects the post chain that ends with the title at
+// r[ts:ts+len(title)], walking left across 、 and 兼.
+func (d *doc) chainBefore(ts int, title string) []chainItem {
+	var items []chainItem
+	end := ts + utf8.RuneCountInString(title)
+	for {
+		k := d.scanLeft(ts, false)
+		org := string(d.r[k:ts])
+		org = trimOrgPrefix(org)
+		items = append([]chainItem{{org: org, title: title, start: ts - utf8.RuneCountInString(org), end: end}}, items...)
+		k = ts - utf8.RuneCountInString(org)
+		if k == 0 {
+			break
+		}
+		sep := 0
+		if d.r[k-1] == '、' {
+			sep = 1
+		} else if d.r[k-1] == '兼' {
+			sep = 1
+		}
+		if sep == 0 {
+			break
+		}
+		prev := d.lx.titleEndingAt(d.r, k-sep)
+		if prev == "" || d.personEndsAt(k-sep) {
+			break
+		}
+		end = k - sep
+		ts = end - utf8.RuneCountInString(prev)
+		title = prev
+	}
+	return items
+}
+
+// trimOrgPrefix drops leading words that cannot begin an organisation.
+func trimOrgPrefix(s string) string {
+	for _, p := range []string{"新任命的", "新当选的", "原", "时任", "现任", "前任"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// person returns the article's person with this name, creating it.
+func (d *doc) person(name string, sp span) *person {
+	p := d.byName[name]
+	if p == nil {
+		p = &person{name: name, first: sp}
+		d.byName[name] = p
+		d.persons = append(d.persons, p)
+	}
+	d.personSpans = append(d.personSpans, personSpan{span: sp, p: p})
+	return p
+}
+
+// headTitles are titles that carry their level (副区长, 市长): they need no
+// organisation to be restored.
+var headTitles = map[string]bool{}
+
+func init() {
+	for _, lvl := range []string{"省", "市", "区", "县", "乡", "镇", "州"} {
+		for _, pre := range []string{"", "副", "常务副"} {
+			headTitles[pre+lvl+"长"] = true
+		}
+	}
+	for _, t := range []string{"总书记", "总理", "副总理", "国务委员", "委员长", "副委员长"} {
+		headTitles[t] = true
+	}
+}
+
+// partyBodies end the name of a unit's party organisation.
+var partyBodies = []string{"党工委", "党委", "党组", "党总支", "党支部"}
+
+// areaOf returns the area part of an area body (枫屿区委 -> 枫屿区, 高新区
+// （示范区）党工委 -> 高新区（示范区）, 市委 -> 市), "" when o is not one.
+func areaOf(o string) string {
+	for _, b := range []string{"人大常委会", "人民政府", "党工委", "管委会", "纪工委", "政府", "政协", "党委", "委"} {
+		if p, ok := strings.CutSuffix(o, b); ok && p != "" {
+			last, _ := utf8.DecodeLastRuneInString(p)
+			if strings.ContainsRune("省市区县乡镇州旗）", last) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+func bareLevel(area string) bool {
+	return utf8.RuneCountInString(area) == 1
+}
+
+// titleFamily maps a title to its family, so that 副主任 finds the
+// organisation of an earlier 主任.
+func titleFamily(t string) string {
+	t = strings.TrimPrefix(t, "常务")
+	t = strings.TrimPrefix(t, "副")
+	return t
+}
+
+// resolvePosts completes each post's organisation: shared prefixes of a
+// chain are distributed, elided organisations restored from the article,
+// short forms expanded to the fullest form; then each post gets its name.
+func (d *doc) resolvePosts() {
+	var seen []*post
+	for _, p := range d.persons {
+		var prev string
+		for k, ps := range p.posts {
+			o := ps.org
+			switch {
+			case o == "" && headTitles[ps.title]:
+				if k > 0 {
+					if a := areaOf(prev); a != "" && !bareLevel(a) {
+						o = a
+						ps.org = ""
+						ps.name = a + ps.title
+						prev = o
+						continue
+					}
+				}
+			case o == "" && k > 0:
+				o = prev
+				for _, b := range partyBodies {
+					if u, ok := strings.CutSuffix(prev, b); ok && u != "" && !isPartyTitle(ps.title) {
+						o = u
+					}
+				}
+				if areaOf(prev) != "" && !isPartyTitle(ps.title) && !strings.HasSuffix(prev, "常委会") && !strings.HasSuffix(prev, "政协") {
+					o = ""
+				}
+			case o == "":
+				o = d.antecedentByTitle(ps.title, seen)
+			case d.bareBody(o) && k > 0 && prev != "":
+				if a := areaOf(prev); a != "" {
+					if bareLevel(a) {
+						o = prev + o
+					} else {
+						o = a + o
+					}
+				} else {
+					o = d.expandOrg(o, ps.ev.start)
+				}
+			default:
+				o = d.expandOrg(o, ps.ev.start)
+			}
+			ps.org = o
+			if ps.name == "" {
+				ps.name = o + ps.title
+			}
+			if o != "" {
+				d.addOrg(o, span{})
+				prev = o
+			}
+			seen = append(seen, ps)
+		}
+	}
+	for _, p := range d.persons {
+		p.posts = dedupePosts(p.posts)
+	}
+}
+
+func isPartyTitle(t string) bool {
+	return strings.HasSuffix(t, "书记") || t == "委员" || t == "常委" || t == "党组成员"
+}
+
+func dedupePosts(ps []*post) []*post {
+	var out []*post
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if p.name == "" || seen[p.name] {
+			continue
+		}
+		seen[p.name] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// bareBody reports whether o names a body without its level or unit
+// (党工委, 管委会, 公司, 常委会, 政法委).
+func (d *doc) bareBody(o string) bool {
+	if d.startsSpecific(o) {
+		return false
+	}
+	if d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == o {
+		return true
+	}
+	return utf8.RuneCountInString(o) <= 3 && strings.HasSuffix(o, "委")
+}
+
+// antecedentByTitle restores the organisation of an elided post (副主任)
+// from the nearest earlier post of the same title family.
+func (d *doc) antecedentByTitle(title string, seen []*post) string {
+	if headTitles[title] || title == "记者" || title == "教授" {
+		return ""
+	}
+	fam := titleFamily(title)
+	for i := len(seen) - 1; i >= 0; i-- {
+		if titleFamily(seen[i].title) == fam && seen[i].org != "" {
+			return seen[i].org
+		}
+	}
+	return ""
+}
+
+// expandOrg expands an abbreviated or bare organisation to the fullest form
+// the article gives: 党工委 -> 高新区（示范区）党工委, 公司 -> the company last
+// named before pos, 岚禾生物 -> 岚禾生物科技有限公司.
+func (d *doc) expandOrg(o string, pos int) string {
+	if o == "" {
+		return o
+	}
+	best, bestPos := "", -1
+	for _, x := range d.orgs {
+		if x.name == o || utf8.RuneCountInString(x.name) <= utf8.RuneCountInString(o) {
+			continue
+		}
+		xk, ok := graph.SearchKey(x.name), graph.SearchKey(o)
+		match := false
+		switch {
+		case d.bareBody(o):
+			match = strings.HasSuffix(xk, ok)
+		case d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
+			// a short form without a head: 岚禾生物, 丰禾农业
+			match = strings.Contains(xk, ok) && d.lx.suffixEndingAt([]rune(x.name), utf8.RuneCountInString(x.name)) != ""
+		}
+		if !match {
+			continue
+		}
+		p := -1
+		for _, s := range x.spans {
+			if s.start <= pos && s.start > p {
+				p = s.start
+			}
+		}
+		if best == "" || p > bestPos || p == bestPos && utf8.RuneCountInString(x.name) > utf8.RuneCountInString(best) {
+			best, bestPos = x.name, p
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return o
+}
+
+// findReferences finds the other mentions of the article's people: the
+// name itself anywhere, name + title (刘宁书记) and surname + title (岑主任,
+// 上官副主任) when exactly one person of the article fits.
+func (d *doc) findReferences() {
+	r := d.r
+	for _, p := range d.persons {
+		nr := []rune(p.name)
+		for i := 0; i+len(nr) <= len(r); i++ {
+			if hasPrefixAt(r, i, p.name) && !d.inPersonSpan(i) {
+				d.personSpans = append(d.personSpans, personSpan{span: span{i, i + len(nr)}, p: p})
+			}
+		}
+	}
+	for i := d.bylineEnd; i < len(r); i++ {
+		if d.inPersonSpan(i) {
+			continue
+		}
+		for _, sn := range []int{2, 1} {
+			if i+sn > len(r) || !d.lx.surnames[string(r[i:i+sn])] {
+				continue
+			}
+			t := d.lx.titleAt(r, i+sn)
+			if t == "" {
+				continue
+			}
+			var match *person
+			n := 0
+			for _, p := range d.persons {
+				if strings.HasPrefix(p.name, string(r[i:i+sn])) && utf8.RuneCountInString(p.name) > sn && p.hasTitle(t) {
+					if match != p {
+						n++
+					}
+					match = p
+				}
+			}
+			if n == 1 {
+				end := i + sn + utf8.RuneCountInString(t)
+				d.personSpans = append(d.personSpans, personSpan{span: span{i, end}, p: match})
+				d.titleSpans = append(d.titleSpans, span{i + sn, end})
+				i = end - 1
+			}
+			break
+		}
+	}
+}
+
+// hasTitle reports whether p holds a post with title t, or whose title
+// ends with t (党委书记 … 书记).
+func (p *person) hasTitle(t string) bool {
+	for _, ps := range p.posts {
+		if ps.title == t || strings.HasSuffix(ps.name, t) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,555 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// readable lists the file extensions Read takes from folders.
+var readable = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".jsonl": true, ".json": true, ".html": true, ".htm": true}
+
+// page is one parsed input: its articles and the years it states.
+type page struct {
+	articles []*Article
+	year     int // masthead year, else the latest year the page's articles state
+}
+
+// Read reads files or folders (recursively: .md .markdown .txt .jsonl .json
+// .html .htm) and calls fn for each article, in order. Bad files or lines are
+// reported as *InputError in the returned error (joined with errors.Join)
+// and the rest goes on; an error from fn or ctx stops the read and is
+// returned. An article without a year of its own takes it from its page,
+// else from the other inputs of the same call, else from Options.Year.
+func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) error) error {
+	var files []string
+	var errs []error
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			errs = append(errs, &InputError{Path: root, Err: err})
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, root)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &InputError{Path: path, Err: err})
+				return nil
+			}
+			if !d.IsDir() && readable[strings.ToLower(filepath.Ext(path))] {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &InputError{Path: root, Err: err})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	var pages []*page
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			errs = append(errs, &InputError{Path: f, Err: err})
+			continue
+		}
+		pg, perrs := p.parse(data, f, formatOf(f))
+		errs = append(errs, perrs...)
+		if pg != nil {
+			pages = append(pages, pg)
+		}
+	}
+	if err := p.emit(ctx, pages, fn); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
+}
+
+// ReadFrom reads one stream named name: JSON lines when jsonl is set, else a
+// Markdown/text page. Errors are reported as in Read.
+func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl bool, fn func(*Article) error) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return &InputError{Path: name, Err: err}
+	}
+	f := formatText
+	if jsonl {
+		f = formatJSONL
+	} else if ff := formatOf(name); ff == formatHTML {
+		f = ff
+	}
+	pg, errs := p.parse(data, name, f)
+	var pages []*page
+	if pg != nil {
+		pages = append(pages, pg)
+	}
+	if err := p.emit(ctx, pages, fn); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
+}
+
+// emit settles each article's year from its context and hands it to fn.
+func (p *Pipeline) emit(ctx context.Context, pages []*page, fn func(*Article) error) error {
+	callYear := 0
+	for _, pg := range pages {
+		callYear = max(callYear, pg.year)
+	}
+	for _, pg := range pages {
+		for _, a := range pg.articles {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if a.Year == 0 {
+				switch {
+				case pg.year > 0:
+					a.Year = pg.year
+				case callYear > 0:
+					a.Year = callYear
+				default:
+					a.Year = p.year
+				}
+			}
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+type format int
+
+const (
+	formatText format = iota
+	formatJSONL
+	formatHTML
+)
+
+func formatOf(path string) format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".json":
+		return formatJSONL
+	case ".html", ".htm":
+		return formatHTML
+	}
+	return formatText
+}
+
+// parse decodes and splits one input into articles.
+func (p *Pipeline) parse(data []byte, name string, f format) (*page, []error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, []error{&InputError{Path: name, Err: errors.New("empty input")}}
+	}
+	text, err := decode(data)
+	if err != nil {
+		return nil, []error{&InputError{Path: name, Err: err}}
+	}
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	switch f {
+	case formatJSONL:
+		return p.parseJSONL(text, name)
+	case formatHTML:
+		title, body, err := htmlText(text)
+		if err != nil {
+			return nil, []error{&InputError{Path: name, Err: err}}
+		}
+		if title == "" {
+			return nil, []error{&InputError{Path: name, Err: errors.New("no title in the html page")}}
+		}
+		text = "# " + title + "\n" + body
+	}
+	pg, err := parsePage(text, name)
+	if err != nil {
+		return nil, []error{&InputError{Path: name, Err: err}}
+	}
+	return pg, nil
+}
+
+// decode returns data as UTF-8: UTF-8 with or without BOM, UTF-16 with BOM,
+// or GB18030. Binary data (NUL bytes) and bytes that are none of these are
+// errors.
+func decode(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+		out, _, err := transform.Bytes(dec, data)
+		if err != nil {
+			return "", fmt.Errorf("bad UTF-16: %w", err)
+		}
+		return string(out), nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", errors.New("binary data (NUL bytes), not a text page")
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
+	if err != nil || !plausibleChinese(out) {
+		return "", errors.New("invalid UTF-8 and not GB18030 text")
+	}
+	return string(out), nil
+}
+
+// plausibleChinese reports whether decoded GB18030 text looks like text:
+// mostly common CJK, ASCII and punctuation rather than rare code points.
+func plausibleChinese(b []byte) bool {
+	n, odd := 0, 0
+	for _, r := range string(b) {
+		n++
+		switch {
+		case r == utf8.RuneError:
+			odd++
+		case r < 0x80, r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x2000 && r <= 0x206F:
+		default:
+			odd++
+		}
+	}
+	return n > 0 && odd*10 <= n
+}
+
+// htmlText extracts the title and the block text of an HTML page.
+func htmlText(s string) (string, string, error) {
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return "", "", fmt.Errorf("parse html: %w", err)
+	}
+	var title, h1 string
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "noscript", "nav", "footer", "header":
+				if n.Data != "header" {
+					return
+				}
+			case "title":
+				title = strings.TrimSpace(nodeText(n))
+				return
+			case "h1":
+				if h1 == "" {
+					h1 = strings.TrimSpace(nodeText(n))
+					return
+				}
+			case "p", "div", "br", "h2", "h3", "h4", "li", "section", "article", "tr":
+				b.WriteString("\n")
+			}
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(strings.TrimSpace(n.Data))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && (n.Data == "p" || n.Data == "div" || n.Data == "h2" || n.Data == "h3") {
+			b.WriteString("\n")
+		}
+	}
+	walk(doc)
+	if h1 != "" {
+		title = h1
+	}
+	return title, b.String(), nil
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+type jsonLine struct {
+	ID        json.RawMessage `json:"id"`
+	Text      *string         `json:"text"`
+	Title     string          `json:"title"`
+	Published string          `json:"published"`
+	Date      string          `json:"date"`
+}
+
+// parseJSONL reads {"id","text"[,"title","published"/"date"]} lines; a bad
+// line is an error naming it and the others go on.
+func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
+	pg := &page{}
+	var errs []error
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		raw := strings.TrimSpace(sc.Text())
+		if raw == "" {
+			continue
+		}
+		var jl jsonLine
+		if err := json.Unmarshal([]byte(raw), &jl); err != nil {
+			errs = append(errs, &InputError{Path: name, Line: line, Err: fmt.Errorf("bad json: %w", err)})
+			continue
+		}
+		id := jsonID(jl.ID)
+		if id == "" || jl.Text == nil {
+			errs = append(errs, &InputError{Path: name, Line: line, Err: errors.New(`a line needs "id" and "text"`)})
+			continue
+		}
+		a := &Article{
+			ID:      articleID(id),
+			InputID: id,
+			Title:   strings.TrimSpace(jl.Title),
+			Source:  fmt.Sprintf("%s:%d", name, line),
+		}
+		pub := jl.Published
+		if pub == "" {
+			pub = jl.Date
+		}
+		if d, ok := isoDate(pub); ok {
+			a.Published = d
+		}
+		a.Text = repair(splitLines(*jl.Text))
+		if a.Title == "" {
+			a.Title = firstSentence(a.Text)
+		}
+		a.Year = articleYear(a)
+		pg.articles = append(pg.articles, a)
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, &InputError{Path: name, Line: line + 1, Err: err})
+	}
+	return pg, errs
+}
+
+func jsonID(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String()
+	}
+	return ""
+}
+
+var (
+	headingRe  = regexp.MustCompile(`^#{1,6}\s*(.*?)\s*#*$`)
+	mastheadRe = regexp.MustCompile(`^((19|20)\d\d)年(\d{1,2})月(\d{1,2})日`)
+	isoRe      = regexp.MustCompile(`((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})`)
+)
+
+// parsePage splits a Markdown/text page at its headings.
+func parsePage(text, name string) (*page, error) {
+	pg := &page{}
+	lines := strings.Split(text, "\n")
+	var cur *Article
+	var body []string
+	masthead := ""
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		cur.Text = repair(body)
+		cur.Published = datelinePublished(cur.Text, masthead)
+		cur.Year = articleYear(cur)
+		pg.articles = append(pg.articles, cur)
+	}
+	for _, ln := range lines {
+		t := strings.TrimSpace(ln)
+		if m := headingRe.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, "#") {
+			flush()
+			title := strings.TrimSpace(strings.Trim(m[1], "*"))
+			cur = &Article{
+				ID:     articleID(fmt.Sprintf("%s-%02d", baseName(name), len(pg.articles)+1)),
+				Title:  title,
+				Source: name,
+			}
+			body = nil
+			continue
+		}
+		if cur == nil {
+			if m := mastheadRe.FindStringSubmatch(t); m != nil && masthead == "" {
+				if d, ok := isoDate(m[0]); ok {
+					masthead = d
+				}
+			}
+			continue
+		}
+		body = append(body, ln)
+	}
+	flush()
+	if len(pg.articles) == 0 {
+		return nil, errors.New("no heading (# title) starts an article")
+	}
+	if masthead != "" {
+		pg.year, _ = strconv.Atoi(masthead[:4])
+	} else {
+		for _, a := range pg.articles {
+			if y := statedYear(a); y > pg.year {
+				pg.year = y
+			}
+		}
+	}
+	return pg, nil
+}
+
+func baseName(name string) string {
+	b := filepath.Base(name)
+	if b == "." || b == "/" || b == "" {
+		b = name
+	}
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// articleID makes an article node ID from a key that depends only on where
+// the article comes from.
+func articleID(key string) string {
+	return "article/" + strings.Join(strings.Fields(key), "_")
+}
+
+func isoDate(s string) (string, bool) {
+	m := isoRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
+}
+
+func splitLines(s string) []string {
+	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+}
+
+// sentenceEnd holds the characters a paragraph may end with; one that ends
+// otherwise was broken by a page break and continues on the next line.
+const sentenceEnd = "。！？；…”」』：:!?;\"）)"
+
+// repair joins a body's lines into paragraphs separated by "\n": blank
+// lines and markup are dropped, and a paragraph that does not end a
+// sentence is joined with the next one without a separator.
+func repair(lines []string) string {
+	var paras []string
+	open := false
+	for _, ln := range lines {
+		t := strings.TrimSpace(strings.ReplaceAll(ln, "**", ""))
+		t = strings.TrimLeft(t, "> ")
+		if t == "" || t == "---" || t == "***" {
+			continue
+		}
+		if open && len(paras) > 0 {
+			paras[len(paras)-1] += t
+		} else {
+			paras = append(paras, t)
+		}
+		last, _ := utf8.DecodeLastRuneInString(t)
+		open = !strings.ContainsRune(sentenceEnd, last)
+	}
+	return strings.Join(paras, "\n")
+}
+
+func firstSentence(text string) string {
+	r := []rune(text)
+	for i, c := range r {
+		if strings.ContainsRune("。！？\n", c) || i >= 40 {
+			return strings.TrimSpace(string(r[:i]))
+		}
+	}
+	return strings.TrimSpace(text)
+}
+
+var datelineRe = regexp.MustCompile(`^[^。\n]{0,30}?((?:19|20)\d\d年)?(\d{1,2})月(\d{1,2})日电|^[^。\n]{0,12}?报((?:19|20)\d\d年)?(\d{1,2})月(\d{1,2})日讯`)
+
+// datelinePublished returns the published date a masthead gives an article.
+func datelinePublished(text, masthead string) string {
+	return masthead
+}
+
+var yearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
+
+// statedYear returns the year an article states for itself: from its
+// published date, else the latest year its title or body uses for the
+// present (2026年第2次…, 2026年教育工作会议, 部署2026年…), not years it
+// looks back on (总结2025年…, 2025年度…, 2025年，全区…).
+func statedYear(a *Article) int {
+	if a.Published != "" {
+		y, _ := strconv.Atoi(a.Published[:4])
+		return y
+	}
+	best := 0
+	for _, s := range []string{a.Title, a.Text} {
+		r := []rune(s)
+		for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+			y, _ := strconv.Atoi(s[loc[2]:loc[3]])
+			start := utf8.RuneCountInString(s[:loc[0]])
+			end := utf8.RuneCountInString(s[:loc[1]])
+			if retrospective(r, start, end) {
+				continue
+			}
+			best = max(best, y)
+		}
+	}
+	return best
+}
+
+// retrospective reports whether the year mention r[start:end] looks back
+// on a past period rather than naming the present.
+func retrospective(r []rune, start, end int) bool {
+	before := string(r[max(0, start-4):start])
+	after := string(r[end:min(len(r), end+4)])
+	for _, w := range []string{"总结", "回顾", "去年", "通报了", "完成了", "了"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	if strings.HasPrefix(after, "度") || strings.HasPrefix(after, "，") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "底") || strings.HasPrefix(after, "末") {
+		return true
+	}
+	if strings.Contains(after, "工作完成") || strings.Contains(after, "累计") {
+		return true
+	}
+	return false
+}
+
+// articleYear is the year an article's own text gives, 0 when none.
+func articleYear(a *Article) int {
+	return statedYear(a)
+}

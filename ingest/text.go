@@ -1,0 +1,132 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// span is a half-open range of code points.
+type span struct{ start, end int }
+
+// sentences splits r into sentences at 。！？； and line ends; a closing
+// quote after the final mark stays with its sentence.
+func sentences(r []rune) []span {
+	var out []span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && unicode.IsSpace(r[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(r[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, span{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(r); i++ {
+		switch r[i] {
+		case '\n':
+			emit(i)
+			start = i + 1
+		case '。', '！', '？', '；', '!', '?':
+			j := i + 1
+			for j < len(r) && strings.ContainsRune("”’」』）)", r[j]) {
+				j++
+			}
+			emit(j)
+			i = j - 1
+		}
+	}
+	emit(len(r))
+	return out
+}
+
+// paragraphs splits r at line ends.
+func paragraphs(r []rune) []span {
+	var out []span
+	start := 0
+	for i := 0; i <= len(r); i++ {
+		if i == len(r) || r[i] == '\n' {
+			if i > start {
+				out = append(out, span{start, i})
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
+
+// isNameChar reports whether c can belong to an organisation, project or
+// post name.
+func isNameChar(c rune) bool {
+	return isHan(c) || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '０' && c <= '９' || c == '（' || c == '）' || c == '+' || c == '·'
+}
+
+// hasPrefixAt reports whether r[i:] starts with s.
+func hasPrefixAt(r []rune, i int, s string) bool {
+	for _, c := range s {
+		if i >= len(r) || r[i] != c {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// hasSuffixAt reports whether r[:i] ends with s.
+func hasSuffixAt(r []rune, i int, s string) bool {
+	rs := []rune(s)
+	if len(rs) > i {
+		return false
+	}
+	for k := range rs {
+		if r[i-len(rs)+k] != rs[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// anyPrefixAt returns the first of ws that r[i:] starts with, or "".
+func anyPrefixAt(r []rune, i int, ws ...string) string {
+	for _, w := range ws {
+		if hasPrefixAt(r, i, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// clauseEnd returns the end of the clause starting at i (the next ，。；！？
+// or line end).
+func clauseEnd(r []rune, i int) int {
+	for ; i < len(r); i++ {
+		if strings.ContainsRune("，。；！？\n,;", r[i]) {
+			return i
+		}
+	}
+	return len(r)
+}
+
+// clauseStart returns the start of the clause holding position i.
+func clauseStart(r []rune, i int) int {
+	for i > 0 && !strings.ContainsRune("，。；！？\n,;", r[i-1]) {
+		i--
+	}
+	return i
+}
+
+// stripQuotes removes quote marks.
+func stripQuotes(s string) string {
+	return strings.Map(func(c rune) rune {
+		if strings.ContainsRune("“”\"‘’「」『』《》", c) {
+			return -1
+		}
+		return c
+	}, s)
+}
