@@ -61,7 +61,7 @@ func (d *doc) findProjects() {
 			stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(prefix, "建设"), "改造"), "新建")
 			wider := name
 			if start > 0 {
-				wider = string(r[start-1:end])
+				wider = string(r[start-1 : end])
 			}
 			switch {
 			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, projectGeneric) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
