@@ -1,5 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -9,51 +11,65 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
 /**
- * Launcher runs an embedded Neo4j Community with its Bolt server on the
- * loopback interface, for kg's tests and development. Authentication is off:
- * the server listens on 127.0.0.1 only.
+ * Launcher runs embedded Neo4j Community servers with their Bolt connectors
+ * on the loopback interface, for kg's tests and development. Authentication
+ * is off: the servers listen on 127.0.0.1 only.
  *
- * <p>Usage: {@code java Launcher HOME PORT}. HOME holds the data and logs.
- * The process runs until it receives SIGTERM or SIGINT, and then shuts the
- * database down cleanly.
+ * <p>Usage: {@code java Launcher HOME PORT [COUNT]}. COUNT servers (default
+ * 1), each with its own database in HOME/PORT, listen on PORT, PORT+1, and
+ * so on: Community has a single user database, and the conformance suite
+ * needs several independent stores at once. The process runs until it
+ * receives SIGTERM or SIGINT, and then shuts the databases down cleanly.
  */
 public final class Launcher {
+    /** PAGE_CACHE_BYTES is shared among the servers. */
     private static final long PAGE_CACHE_BYTES = 256L * 1024 * 1024;
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java Launcher HOME PORT");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: java Launcher HOME PORT [COUNT]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
-        Files.createDirectories(home);
+        int count = args.length > 2 ? Integer.parseInt(args[2]) : 1;
 
         long started = System.nanoTime();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
-                // A test server: keep the transaction logs small on disk.
-                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
-                .build();
-
+        List<DatabaseManagementService> servers = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("kg-neo4j: shutting down");
-            dbms.shutdown();
+            synchronized (servers) {
+                for (DatabaseManagementService s : servers) {
+                    s.shutdown();
+                }
+            }
             stopped.countDown();
         }, "kg-neo4j-shutdown"));
 
-        String name = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
-        if (!dbms.database(name).isAvailable(120_000)) {
-            System.err.println("kg-neo4j: database " + name + " did not become available");
-            System.exit(1);
+        for (int i = 0; i < count; i++) {
+            Path dir = home.resolve(Integer.toString(port + i));
+            Files.createDirectories(dir);
+            DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port + i))
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES / count)
+                    // Test servers: keep the transaction logs small on disk.
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                    .build();
+            synchronized (servers) {
+                servers.add(dbms);
+            }
+            String name = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+            if (!dbms.database(name).isAvailable(120_000)) {
+                System.err.println("kg-neo4j: database " + name + " on port " + (port + i) + " did not become available");
+                System.exit(1);
+            }
         }
-        System.out.printf("kg-neo4j: ready on bolt://127.0.0.1:%d after %d ms%n",
-                port, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("kg-neo4j: ready on bolt://127.0.0.1:%d (%d servers) after %d ms%n",
+                port, count, (System.nanoTime() - started) / 1_000_000);
         stopped.await();
     }
 }

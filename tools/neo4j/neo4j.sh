@@ -8,15 +8,21 @@
 #   neo4j.sh stop     stop the server by its pid (SIGTERM, then SIGKILL)
 #   neo4j.sh status   exit 0 when the server runs and answers Bolt
 #   neo4j.sh pid      print the server's pid
-#   neo4j.sh uri      print the Bolt URI
+#   neo4j.sh uri      print the Bolt URI of the first server
+#   neo4j.sh uris     print the Bolt URIs of all servers, space-separated
 #
-# Environment: KG_NEO4J_PORT (default 7687), KG_NEO4J_HOME (data and logs,
-# default tools/neo4j/run/home), KG_NEO4J_WAIT (seconds to wait for Bolt,
-# default 180), JAVA_HOME.
+# One JVM runs KG_NEO4J_SERVERS servers (default 3) on consecutive ports:
+# Community has one user database, and the conformance suite needs several
+# independent stores at once.
+#
+# Environment: KG_NEO4J_PORT (first port, default 7687), KG_NEO4J_SERVERS,
+# KG_NEO4J_HOME (data and logs, default tools/neo4j/run/home),
+# KG_NEO4J_WAIT (seconds to wait for Bolt, default 180), JAVA_HOME.
 set -euo pipefail
 
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 port=${KG_NEO4J_PORT:-7687}
+servers=${KG_NEO4J_SERVERS:-3}
 run=$dir/run
 home=${KG_NEO4J_HOME:-$run/home}
 lib=$dir/lib
@@ -74,15 +80,26 @@ running_pid() {
   echo "$pid"
 }
 
-# bolt_answers sends a Bolt handshake offering 5.0-5.8 and 4.4 and succeeds
-# when the server agrees on a version.
+# bolt_answers sends a Bolt handshake offering 5.0-5.8 and 4.4 to every
+# server and succeeds when each agrees on a version.
 bolt_answers() {
-  timeout 3 bash -c '
-    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
-    printf "\x60\x60\xb0\x17\x00\x08\x08\x05\x00\x00\x04\x04\x00\x00\x00\x00\x00\x00\x00\x00" >&3
-    v=$(head -c 4 <&3 | od -An -tx1 | tr -d " \n")
-    [[ -n $v && $v != 00000000 ]]
-  ' _ "$port" 2>/dev/null
+  local p
+  for ((p = port; p < port + servers; p++)); do
+    timeout 3 bash -c '
+      exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+      printf "\x60\x60\xb0\x17\x00\x08\x08\x05\x00\x00\x04\x04\x00\x00\x00\x00\x00\x00\x00\x00" >&3
+      v=$(head -c 4 <&3 | od -An -tx1 | tr -d " \n")
+      [[ -n $v && $v != 00000000 ]]
+    ' _ "$p" 2>/dev/null || return 1
+  done
+}
+
+uris() {
+  local p out=()
+  for ((p = port; p < port + servers; p++)); do
+    out+=("bolt://127.0.0.1:$p")
+  done
+  echo "${out[*]}"
 }
 
 start() {
@@ -94,15 +111,15 @@ start() {
     fi
     return 1
   fi
-  if bolt_answers; then
-    say "port $port already answers Bolt, but not a server of this script; set KG_NEO4J_PORT"
+  if timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$port" 2>/dev/null; then
+    say "port $port is taken, but not by a server of this script; set KG_NEO4J_PORT"
     return 1
   fi
   fetch
   build
   mkdir -p "$run" "$home"
-  say "starting Neo4j on 127.0.0.1:$port (home $home, log $log)"
-  nohup "$java" "${jvm_flags[@]}" -cp "$classes:$lib/*" Launcher "$home" "$port" \
+  say "starting $servers Neo4j servers on 127.0.0.1:$port.. (home $home, log $log)"
+  nohup "$java" "${jvm_flags[@]}" -cp "$classes:$lib/*" Launcher "$home" "$port" "$servers" \
     >>"$log" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$pidfile"
@@ -164,8 +181,9 @@ status)
   ;;
 pid) running_pid ;;
 uri) echo "bolt://127.0.0.1:$port" ;;
+uris) uris ;;
 *)
-  echo "usage: $0 fetch|start|stop|status|pid|uri" >&2
+  echo "usage: $0 fetch|start|stop|status|pid|uri|uris" >&2
   exit 2
   ;;
 esac

@@ -1,0 +1,257 @@
+// Package neo4j is a graph.Store kept in a Neo4j 5 database and reached
+// over Bolt with the official Go driver.
+//
+// The graph reads naturally in Neo4j Browser: each node carries its label
+// (Person, Post, Organisation, Event, Project, Place, Article) and the
+// properties of graph.Node under their JSON names (id, name, aliases,
+// title, kind, date, endDate, partOfDay, source, published, text); each
+// relation is a relationship of its type (HOLDS, CHAIRED, …) with the
+// properties id, role, articles (the supporting article IDs) and evidence
+// (a JSON array of graph.Evidence).
+//
+// Properties whose names start with kg_ are bookkeeping: kg_parts holds,
+// as JSON keyed by article ID, the node as each supporting article gave it;
+// an Article node's kg_contrib lists the nodes and relations the article
+// supports; kg_search holds the character pairs of the node's names for the
+// full-text index. With them PutArticle retracts an article's previous
+// contribution exactly and recomputes merged nodes with graph.MergeNodes,
+// in the same managed write transaction that applies the new facts.
+//
+// Reads run in read transactions; neighbourhoods, paths and searches are
+// answered by Cypher on the server. The schema (uniqueness constraints,
+// range and full-text indexes) is created by Open from embedded Cypher files,
+// idempotently.
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// Config says how to reach the database. cmd/kg fills it from NEO4J_URI,
+// NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE.
+type Config struct {
+	// URI is the Bolt address, e.g. bolt://127.0.0.1:7687 or
+	// neo4j+s://xxxx.databases.neo4j.io; required.
+	URI string
+	// User and Password authenticate with basic auth; an empty User means
+	// no authentication (a server with auth disabled).
+	User, Password string
+	// Database names the database; empty means the server's default.
+	Database string
+}
+
+// Store is a graph.Store on a Neo4j database. It is safe for concurrent
+// use: each method runs in its own session, and concurrent writes to the
+// same nodes are serialised by Neo4j's locks (the driver retries a
+// transaction that lost a deadlock).
+type Store struct {
+	driver    neo4j.DriverWithContext
+	database  string
+	bookmarks neo4j.BookmarkManager
+	closed    atomic.Bool
+
+	// rw makes each read see every write of this Store whole or not at
+	// all: Neo4j isolates transactions only as read-committed, so a
+	// query running while a transaction commits can see part of it.
+	rw sync.RWMutex
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// openTimeout bounds how long Open waits for the server and the indexes.
+const openTimeout = 2 * time.Minute
+
+// Open connects to the database cfg names, checks that it answers and
+// applies the schema migrations. It fails with an error wrapping
+// graph.ErrUnavailable when the server cannot be reached or refuses the
+// credentials, and graph.ErrInvalid when cfg has no URI.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.URI == "" {
+		return nil, fmt.Errorf("neo4j: open: %w: no URI", graph.ErrInvalid)
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		c.UserAgent = "kg"
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: open %s: %w: %v", cfg.URI, graph.ErrInvalid, err)
+	}
+	s := &Store{
+		driver:    driver,
+		database:  cfg.Database,
+		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+	}
+	ctx, cancel := context.WithTimeout(ctx, openTimeout)
+	defer cancel()
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		driver.Close(context.Background())
+		return nil, s.wrap("open "+cfg.URI, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		driver.Close(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the driver and its connections. Every call after the
+// first, to Close or any other method, fails with an error wrapping
+// graph.ErrUnavailable.
+func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return fmt.Errorf("neo4j: close: %w", graph.ErrUnavailable)
+	}
+	if err := s.driver.Close(context.Background()); err != nil {
+		return fmt.Errorf("neo4j: close: %v", err)
+	}
+	return nil
+}
+
+// read runs fn in a managed read transaction; op names the operation in
+// errors.
+func read[T any](ctx context.Context, s *Store, op string, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var zero T
+	if err := s.begin(ctx); err != nil {
+		return zero, fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      neo4j.AccessModeRead,
+		DatabaseName:    s.database,
+		BookmarkManager: s.bookmarks,
+	})
+	defer sess.Close(context.Background())
+	v, err := neo4j.ExecuteRead(ctx, sess, fn)
+	if err != nil {
+		return zero, s.wrap(op, err)
+	}
+	return v, nil
+}
+
+// write runs fn in a managed write transaction, which the driver retries
+// on transient failures (deadlocks, leader changes, lost connections).
+func (s *Store) write(ctx context.Context, op string, fn func(tx neo4j.ManagedTransaction) error) error {
+	if err := s.begin(ctx); err != nil {
+		return fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	s.rw.Lock()
+	defer s.rw.Unlock()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      neo4j.AccessModeWrite,
+		DatabaseName:    s.database,
+		BookmarkManager: s.bookmarks,
+	})
+	defer sess.Close(context.Background())
+	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, fn(tx)
+	})
+	if err != nil {
+		return s.wrap(op, err)
+	}
+	return nil
+}
+
+func (s *Store) begin(ctx context.Context) error {
+	if s.closed.Load() {
+		return graph.ErrUnavailable
+	}
+	return ctx.Err()
+}
+
+// errKG marks errors this package made inside a transaction function, which
+// already wrap a graph sentinel and pass through wrap unchanged.
+type errKG struct{ err error }
+
+func (e errKG) Error() string { return e.err.Error() }
+func (e errKG) Unwrap() error { return e.err }
+
+// wrap translates a driver error into one wrapping a graph sentinel, keeping
+// the driver's message but none of its types.
+func (s *Store) wrap(op string, err error) error {
+	var own errKG
+	switch {
+	case errors.As(err, &own):
+		return fmt.Errorf("neo4j: %s: %w", op, own.err)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		if s.closed.Load() {
+			return fmt.Errorf("neo4j: %s: %w", op, graph.ErrUnavailable)
+		}
+		return fmt.Errorf("neo4j: %s: %w", op, ctxErr(err))
+	case s.closed.Load():
+		return fmt.Errorf("neo4j: %s: %w: %v", op, graph.ErrUnavailable, err)
+	}
+	return fmt.Errorf("neo4j: %s: %w: %v", op, classify(err), err)
+}
+
+func ctxErr(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return context.DeadlineExceeded
+	}
+	return context.Canceled
+}
+
+// classify picks the graph sentinel for a driver error.
+func classify(err error) error {
+	var (
+		conn  *neo4j.ConnectivityError
+		limit *neo4j.TransactionExecutionLimit
+		auth  *neo4j.InvalidAuthenticationError
+		usage *neo4j.UsageError
+		n4j   *neo4j.Neo4jError
+	)
+	switch {
+	case errors.As(err, &limit):
+		// Retries ran out: unreachable if the last attempt could not
+		// connect, otherwise the transaction kept losing to others.
+		if len(limit.Errors) > 0 {
+			if last := classify(limit.Errors[len(limit.Errors)-1]); last == graph.ErrUnavailable {
+				return last
+			}
+		}
+		return graph.ErrConflict
+	case errors.As(err, &conn), errors.As(err, &auth):
+		return graph.ErrUnavailable
+	case errors.As(err, &n4j):
+		switch {
+		case n4j.IsAuthenticationFailed(), n4j.HasSecurityCode():
+			return graph.ErrUnavailable
+		case n4j.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+			return graph.ErrConflict
+		case n4j.Code == "Neo.ClientError.Database.DatabaseNotFound",
+			n4j.Code == "Neo.TransientError.General.DatabaseUnavailable",
+			n4j.Code == "Neo.ClientError.Cluster.NotALeader":
+			return graph.ErrUnavailable
+		case n4j.Classification() == "TransientError":
+			return graph.ErrConflict
+		case n4j.Code == "Neo.ClientError.Statement.ParameterMissing",
+			n4j.Code == "Neo.ClientError.Statement.SyntaxError",
+			n4j.Code == "Neo.ClientError.Statement.TypeError":
+			// Our own queries are wrong: report it as it is.
+			return errInternal
+		}
+		return errInternal
+	case errors.As(err, &usage):
+		if strings.Contains(usage.Error(), "closed") {
+			return graph.ErrUnavailable
+		}
+		return errInternal
+	}
+	return errInternal
+}
+
+// errInternal marks failures that no graph sentinel describes.
+var errInternal = errors.New("server error")

@@ -1,0 +1,360 @@
+package neo4j
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// nodeProj projects node variable v onto the fields of graph.Node, leaving
+// the kg_ bookkeeping on the server.
+func nodeProj(v string) string {
+	return fmt.Sprintf(`%[1]s {.id, .name, .aliases, .title, .kind, .date, .endDate, .partOfDay, .source, .published, .text, label: head(labels(%[1]s))}`, v)
+}
+
+// relProj projects relationship variable v onto the fields of
+// graph.Relation.
+func relProj(v string) string {
+	return fmt.Sprintf(`%[1]s {.id, .role, .evidence, type: type(%[1]s), from: startNode(%[1]s).id, to: endNode(%[1]s).id}`, v)
+}
+
+// byLabel returns a CALL subquery body that binds v to the nodes of each
+// label in labels matching where (a predicate on v), one index lookup a
+// label; labels come from graph.Labels, never from input.
+func byLabel(v string, labels []graph.Label, where string) string {
+	parts := make([]string, len(labels))
+	for i, l := range labels {
+		parts[i] = fmt.Sprintf("MATCH (%s:%s) WHERE %s RETURN %s", v, l, where, v)
+	}
+	return "CALL { " + strings.Join(parts, " UNION ALL ") + " }"
+}
+
+// Nodes returns the nodes with the given IDs, in the same order, with nil
+// where no node has that ID. It returns ErrUnavailable when the server
+// cannot be reached.
+func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) {
+	if len(ids) == 0 {
+		if err := s.begin(ctx); err != nil {
+			return nil, fmt.Errorf("neo4j: nodes: %w", err)
+		}
+		return []*graph.Node{}, nil
+	}
+	found, err := read(ctx, s, "nodes", func(tx neo4j.ManagedTransaction) (map[string]*graph.Node, error) {
+		return nodesByID(ctx, tx, ids)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*graph.Node, len(ids))
+	for i, id := range ids {
+		if n, ok := found[id]; ok {
+			c := *n
+			c.Aliases = append([]string(nil), n.Aliases...)
+			out[i] = &c
+		}
+	}
+	return out, nil
+}
+
+func nodesByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*graph.Node, error) {
+	recs, err := run(ctx, tx, byLabel("n", graph.Labels, "n.id IN $ids")+" RETURN "+nodeProj("n"),
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*graph.Node, len(recs))
+	for _, rec := range recs {
+		n := toNode(rec.Values[0])
+		if _, dup := out[n.ID]; !dup {
+			out[n.ID] = n
+		}
+	}
+	return out, nil
+}
+
+// FindNodes returns the nodes f selects, ordered by ID, filtered on the
+// server with the label, name, date and kind indexes. It returns
+// ErrInvalid for a bad label, kind, date or limit, and ErrUnavailable when
+// the server cannot be reached.
+func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
+	if err := checkFilter(&f); err != nil {
+		return nil, fmt.Errorf("neo4j: find nodes: %w", err)
+	}
+	labels := f.Labels
+	if len(labels) == 0 {
+		labels = graph.Labels
+	}
+	labels = uniqueLabels(labels)
+	conds := []string{"true"}
+	params := map[string]any{"after": f.After, "take": -1}
+	if len(f.IDs) > 0 {
+		conds = append(conds, "n.id IN $ids")
+		params["ids"] = f.IDs
+	}
+	if f.Name != "" {
+		conds = append(conds, "(n.name = $name OR $name IN coalesce(n.aliases, []))")
+		params["name"] = f.Name
+	}
+	if f.DateFrom != "" {
+		conds = append(conds, "n.date >= $from")
+		params["from"] = f.DateFrom
+	}
+	if f.DateTo != "" {
+		conds = append(conds, "n.date <= $to")
+		params["to"] = f.DateTo
+	}
+	if len(f.Kinds) > 0 {
+		kinds := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			kinds[i] = string(k)
+		}
+		conds = append(conds, "n.kind IN $kinds")
+		params["kinds"] = kinds
+	}
+	if f.Limit > 0 {
+		params["take"] = f.Limit + 1
+	}
+	q := byLabel("n", labels, strings.Join(conds, " AND ")) + `
+		WITH n ORDER BY n.id
+		WITH count(n) AS total, collect(CASE WHEN n.id > $after THEN n END) AS rest
+		WITH total, CASE WHEN $take < 0 THEN rest ELSE rest[0..$take] END AS page
+		RETURN total, [n IN page | ` + nodeProj("n") + `] AS nodes`
+	return read(ctx, s, "find nodes", func(tx neo4j.ManagedTransaction) (*graph.NodePage, error) {
+		recs, err := run(ctx, tx, q, params)
+		if err != nil {
+			return nil, err
+		}
+		page := &graph.NodePage{Nodes: []*graph.Node{}}
+		if len(recs) == 0 {
+			return page, nil
+		}
+		total, _ := recs[0].Values[0].(int64)
+		page.Total = int(total)
+		list, _ := recs[0].Values[1].([]any)
+		for _, v := range list {
+			page.Nodes = append(page.Nodes, toNode(v))
+		}
+		sort.Slice(page.Nodes, func(i, j int) bool { return page.Nodes[i].ID < page.Nodes[j].ID })
+		if f.Limit > 0 && len(page.Nodes) > f.Limit {
+			page.Nodes = page.Nodes[:f.Limit]
+			page.HasMore = true
+		}
+		return page, nil
+	})
+}
+
+func checkFilter(f *graph.NodeFilter) error {
+	for _, l := range f.Labels {
+		if !l.Valid() {
+			return fmt.Errorf("%w: label %q", graph.ErrInvalid, l)
+		}
+	}
+	for _, k := range f.Kinds {
+		if !validKind(k) {
+			return fmt.Errorf("%w: event kind %q", graph.ErrInvalid, k)
+		}
+	}
+	for _, d := range []string{f.DateFrom, f.DateTo} {
+		if d == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return fmt.Errorf("%w: date %q is not YYYY-MM-DD", graph.ErrInvalid, d)
+		}
+	}
+	if f.Limit < 0 {
+		return fmt.Errorf("%w: negative limit %d", graph.ErrInvalid, f.Limit)
+	}
+	return nil
+}
+
+func validKind(k graph.EventKind) bool {
+	for _, x := range graph.EventKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func uniqueLabels(ls []graph.Label) []graph.Label {
+	var out []graph.Label
+	for _, l := range graph.Labels {
+		for _, x := range ls {
+			if x == l {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Relations returns the relations at f's nodes, ordered by ID, each once,
+// with all their evidence in canonical order. It returns ErrInvalid when
+// NodeIDs is empty or a type or direction is unknown, and ErrUnavailable
+// when the server cannot be reached.
+func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph.Relation, error) {
+	if len(f.NodeIDs) == 0 {
+		return nil, fmt.Errorf("neo4j: relations: %w: no node IDs", graph.ErrInvalid)
+	}
+	types, err := typePattern(f.Types)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: relations: %w", err)
+	}
+	var pattern string
+	switch f.Direction {
+	case graph.Outgoing:
+		pattern = "(x)-[r" + types + "]->()"
+	case graph.Incoming:
+		pattern = "(x)<-[r" + types + "]-()"
+	case graph.Both:
+		pattern = "(x)-[r" + types + "]-()"
+	default:
+		return nil, fmt.Errorf("neo4j: relations: %w: direction %d", graph.ErrInvalid, f.Direction)
+	}
+	q := byLabel("x", graph.Labels, "x.id IN $ids") + " MATCH " + pattern + " RETURN DISTINCT " + relProj("r")
+	return read(ctx, s, "relations", func(tx neo4j.ManagedTransaction) ([]*graph.Relation, error) {
+		recs, err := run(ctx, tx, q, map[string]any{"ids": f.NodeIDs})
+		if err != nil {
+			return nil, err
+		}
+		return toRelations(recs, 0)
+	})
+}
+
+// typePattern returns the relationship type alternatives of a pattern
+// (":HOLDS|OF"), or "" for all types, after checking each against the
+// model: Cypher cannot take relationship types as parameters.
+func typePattern(types []graph.RelType) (string, error) {
+	if len(types) == 0 {
+		return "", nil
+	}
+	var names []string
+	for _, t := range graph.RelTypes {
+		for _, x := range types {
+			if x == t {
+				names = append(names, string(t))
+				break
+			}
+		}
+	}
+	for _, t := range types {
+		if !t.Valid() {
+			return "", fmt.Errorf("%w: relation type %q", graph.ErrInvalid, t)
+		}
+	}
+	return ":" + strings.Join(names, "|"), nil
+}
+
+// Dump writes the whole graph in canonical form. It returns ErrUnavailable
+// when the server cannot be reached, and w's errors.
+func (s *Store) Dump(ctx context.Context, w io.Writer) error {
+	type graphData struct {
+		nodes []*graph.Node
+		rels  []*graph.Relation
+	}
+	g, err := read(ctx, s, "dump", func(tx neo4j.ManagedTransaction) (graphData, error) {
+		var g graphData
+		recs, err := run(ctx, tx, "MATCH (n) RETURN "+nodeProj("n"), nil)
+		if err != nil {
+			return g, err
+		}
+		for _, rec := range recs {
+			g.nodes = append(g.nodes, toNode(rec.Values[0]))
+		}
+		recs, err = run(ctx, tx, "MATCH ()-[r]->() RETURN "+relProj("r"), nil)
+		if err != nil {
+			return g, err
+		}
+		g.rels, err = toRelations(recs, 0)
+		return g, err
+	})
+	if err != nil {
+		return err
+	}
+	sort.Slice(g.nodes, func(i, j int) bool { return g.nodes[i].ID < g.nodes[j].ID })
+	d := graph.NewDumpWriter(w)
+	for _, n := range g.nodes {
+		if err := d.Node(n); err != nil {
+			return fmt.Errorf("neo4j: dump: %w", err)
+		}
+	}
+	for _, r := range g.rels {
+		if err := d.Relation(r); err != nil {
+			return fmt.Errorf("neo4j: dump: %w", err)
+		}
+	}
+	return nil
+}
+
+// toNode converts a node projection (nodeProj) to a graph.Node.
+func toNode(v any) *graph.Node {
+	m, _ := v.(map[string]any)
+	str := func(k string) string { s, _ := m[k].(string); return s }
+	n := &graph.Node{
+		ID:        str("id"),
+		Label:     graph.Label(str("label")),
+		Name:      str("name"),
+		Title:     str("title"),
+		Kind:      graph.EventKind(str("kind")),
+		Date:      str("date"),
+		EndDate:   str("endDate"),
+		PartOfDay: str("partOfDay"),
+		Source:    str("source"),
+		Published: str("published"),
+		Text:      str("text"),
+	}
+	if list, ok := m["aliases"].([]any); ok {
+		for _, a := range list {
+			if s, ok := a.(string); ok {
+				n.Aliases = append(n.Aliases, s)
+			}
+		}
+	}
+	return n
+}
+
+// toRelations converts the relation projections (relProj) in column col of
+// recs, sorted by ID and each once.
+func toRelations(recs []*neo4j.Record, col int) ([]*graph.Relation, error) {
+	out := make([]*graph.Relation, 0, len(recs))
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		r, err := toRelation(rec.Values[col])
+		if err != nil {
+			return nil, err
+		}
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			out = append(out, r)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func toRelation(v any) (*graph.Relation, error) {
+	m, _ := v.(map[string]any)
+	str := func(k string) string { s, _ := m[k].(string); return s }
+	r := &graph.Relation{
+		ID:   str("id"),
+		Type: graph.RelType(str("type")),
+		From: str("from"),
+		To:   str("to"),
+		Role: str("role"),
+	}
+	if err := json.Unmarshal([]byte(str("evidence")), &r.Evidence); err != nil {
+		return nil, errKG{fmt.Errorf("relation %s: bad evidence: %v", r.ID, err)}
+	}
+	r.Evidence = graph.SortEvidence(r.Evidence)
+	return r, nil
+}

@@ -1,0 +1,208 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// stepsPerQuery is how many breadth-first steps one Cypher query takes:
+// variable-length bounds cannot be parameters, so the steps are written out
+// in the query text, and deeper walks continue in further queries from
+// where the last one stopped.
+const stepsPerQuery = 16
+
+// Neighbourhood returns the nodes within opts.Depth hops of id and the
+// relations followed among them, as graph.Store documents. Cypher walks
+// breadth-first on the server, a layer a step, and stops once opts.Limit
+// nodes are reached; a last query in the same transaction fetches the
+// relations among the kept nodes. It returns ErrNotFound when id does not
+// exist, ErrInvalid for bad options and ErrUnavailable when the server
+// cannot be reached.
+func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	op := "neighbourhood of " + id
+	types, err := checkTraversal(&opts)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	depth := opts.Depth
+	if depth == 0 {
+		depth = 1
+	}
+	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
+		start, err := nodesByID(ctx, tx, []string{id})
+		if err != nil {
+			return nil, err
+		}
+		if start[id] == nil {
+			return nil, errKG{fmt.Errorf("%w: node %s", graph.ErrNotFound, id)}
+		}
+		layers := [][]string{{id}}
+		seen := []string{id}
+		for len(layers) <= depth {
+			last := layers[len(layers)-1]
+			if len(last) == 0 || (opts.Limit > 0 && len(seen) >= opts.Limit) {
+				break
+			}
+			steps := min(depth+1-len(layers), stepsPerQuery)
+			recs, err := run(ctx, tx, walkQuery(types, steps), map[string]any{
+				"seen": seen, "frontier": last, "limit": opts.Limit,
+			})
+			if err != nil {
+				return nil, err
+			}
+			if len(recs) == 0 {
+				break
+			}
+			for _, l := range recs[0].Values[0].([]any) {
+				ids := strings_(l)
+				sort.Strings(ids)
+				layers = append(layers, ids)
+				seen = append(seen, ids...)
+			}
+		}
+		var order []string // kept nodes, by (distance, ID)
+		var walked []string
+		for d, l := range layers {
+			for _, n := range l {
+				if opts.Limit > 0 && len(order) >= opts.Limit {
+					break
+				}
+				order = append(order, n)
+				if d < depth {
+					walked = append(walked, n)
+				}
+			}
+		}
+		nodes, err := nodesByID(ctx, tx, order)
+		if err != nil {
+			return nil, err
+		}
+		sub := &graph.Subgraph{Nodes: make([]*graph.Node, 0, len(order))}
+		for _, n := range order {
+			if nodes[n] == nil {
+				return nil, errKG{fmt.Errorf("node %s vanished during the walk", n)}
+			}
+			sub.Nodes = append(sub.Nodes, nodes[n])
+		}
+		recs, err := run(ctx, tx, byLabel("u", graph.Labels, "u.id IN $walked")+`
+			MATCH (u)-[r`+types+`]-(v)
+			WHERE v.id IN $kept
+			RETURN DISTINCT `+relProj("r"), map[string]any{"walked": walked, "kept": order})
+		if err != nil {
+			return nil, err
+		}
+		sub.Relations, err = toRelations(recs, 0)
+		return sub, err
+	})
+}
+
+// walkQuery returns a query that takes steps breadth-first steps from the
+// nodes with IDs $frontier, never revisiting those with IDs $seen, and
+// returns the IDs of each new layer. Once $limit nodes (0: no limit) are
+// seen it stops: no node further out could be kept.
+func walkQuery(types string, steps int) string {
+	var q strings.Builder
+	q.WriteString(byLabel("n", graph.Labels, "n.id IN $seen") + " WITH collect(n) AS seen ")
+	q.WriteString(byLabel("f", graph.Labels, "f.id IN $frontier") + " WITH seen, collect(f) AS frontier, [] AS layers")
+	for i := 0; i < steps; i++ {
+		fmt.Fprintf(&q, `
+			CALL {
+				WITH seen, frontier
+				UNWIND CASE WHEN $limit = 0 OR size(seen) < $limit THEN frontier ELSE [] END AS u
+				MATCH (u)-[%s]-(v)
+				WHERE NOT v IN seen
+				RETURN collect(DISTINCT v) AS next
+			}
+			WITH seen + next AS seen, next AS frontier, layers + [[v IN next | v.id]] AS layers`, types)
+	}
+	q.WriteString(" RETURN layers")
+	return q.String()
+}
+
+// ShortestPath returns the shortest path from one node to another as
+// graph.Store documents. Cypher's allShortestPaths finds every shortest
+// path on the server, which sorts them by their node IDs and then their
+// relation IDs and returns the first. It returns ErrNotFound when either
+// node is missing or no path of at most opts.Depth hops exists, ErrInvalid
+// for bad options and ErrUnavailable when the server cannot be reached.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	op := "shortest path " + from + " to " + to
+	types, err := checkTraversal(&opts)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	hops := "*"
+	if opts.Depth > 0 {
+		hops = fmt.Sprintf("*..%d", opts.Depth)
+	}
+	q := byLabel("a", graph.Labels, "a.id = $from") + " WITH a LIMIT 1 " +
+		byLabel("b", graph.Labels, "b.id = $to") + ` WITH a, b LIMIT 1
+		MATCH p = allShortestPaths((a)-[` + types + hops + `]-(b))
+		WITH p, [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.id] AS rels
+		ORDER BY ids, rels
+		LIMIT 1
+		RETURN [n IN nodes(p) | ` + nodeProj("n") + `] AS nodes, [r IN relationships(p) | ` + relProj("r") + `] AS rels`
+	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
+		ends, err := nodesByID(ctx, tx, []string{from, to})
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range []string{from, to} {
+			if ends[id] == nil {
+				return nil, errKG{fmt.Errorf("%w: node %s", graph.ErrNotFound, id)}
+			}
+		}
+		if from == to {
+			return &graph.Subgraph{Nodes: []*graph.Node{ends[from]}, Relations: []*graph.Relation{}}, nil
+		}
+		recs, err := run(ctx, tx, q, map[string]any{"from": from, "to": to})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 0 {
+			return nil, errKG{fmt.Errorf("%w: no path of at most %d hops", graph.ErrNotFound, opts.Depth)}
+		}
+		sub := &graph.Subgraph{}
+		for _, v := range recs[0].Values[0].([]any) {
+			sub.Nodes = append(sub.Nodes, toNode(v))
+		}
+		for _, v := range recs[0].Values[1].([]any) {
+			r, err := toRelation(v)
+			if err != nil {
+				return nil, err
+			}
+			sub.Relations = append(sub.Relations, r)
+		}
+		return sub, nil
+	})
+}
+
+// checkTraversal validates opts and returns the relationship pattern part
+// for its types (":HOLDS|OF" or "").
+func checkTraversal(opts *graph.TraversalOptions) (string, error) {
+	if opts.Depth < 0 {
+		return "", fmt.Errorf("%w: negative depth %d", graph.ErrInvalid, opts.Depth)
+	}
+	if opts.Limit < 0 {
+		return "", fmt.Errorf("%w: negative limit %d", graph.ErrInvalid, opts.Limit)
+	}
+	return typePattern(opts.Types)
+}
+
+// strings_ converts a list value of strings.
+func strings_(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
