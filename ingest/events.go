@@ -280,6 +280,11 @@ func (d *doc) roles(e *event) {
 		}
 	}
 	for _, p := range d.projects {
+		if strings.Contains(searchKey(e.name), searchKey(p.name)) {
+			e.projects = append(e.projects, p)
+			e.roleEv[p] = e.ev
+			continue
+		}
 		for _, s := range p.spans {
 			if in(s.start) && !d.background(s.start) {
 				e.projects = append(e.projects, p)
@@ -409,12 +414,25 @@ func (d *doc) orgRole(s span) string {
 	if regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`).MatchString(afterList) && leadIn(before) {
 		return "signed"
 	}
-	if regexp.MustCompile(`(?:来到|走进|到|前往|深入|考察|察看|调研)[^，。；]*$`).MatchString(before) && !strings.Contains(clause, "对接") && d.lx.titleAt(r, s.end) == "" {
+	if (visitRe.MatchString(before) || d.personThenTo(cs, s.start)) && !regexp.MustCompile(`^(?:要求|的|精神|部署|决策|工作|上来|中来|实处)`).MatchString(tail) && !strings.Contains(clause, "对接") && d.lx.titleAt(r, s.end) == "" {
 		if !strings.HasPrefix(tail, "的") && !strings.HasPrefix(tail, "将") {
 			return "visited"
 		}
 	}
 	return ""
+}
+
+var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
+
+// personThenTo reports whether the clause before a body reads "name 到"
+// (季鸿川到嵘芯微电子…).
+func (d *doc) personThenTo(cs, at int) bool {
+	for k := at - 1; k > cs; k-- {
+		if d.r[k] == '到' && d.personEndsAt(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadIn reports whether the text before a body leaves it the subject of

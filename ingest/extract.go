@@ -58,6 +58,7 @@ type personSpan struct {
 type post struct {
 	name, title, org string
 	ev               span // where the post is stated
+	orgSpan          span // where the organisation part is written, if it is
 }
 
 // org is an organisation with every span that names it.
@@ -95,8 +96,8 @@ func (d *doc) analyse() {
 	d.byline()
 	d.findDates()
 	d.learnPlaces()
-	d.findProjects()
 	d.findPeople()
+	d.findProjects()
 	d.findOrgs()
 	d.resolvePosts()
 	d.findReferences()
@@ -244,7 +245,7 @@ func (d *doc) startsSpecific(s string) bool {
 }
 
 // genericStart lists the words that make a name generic (相关企业, 社区日间照料中心).
-var genericStart = []string{"社区", "农村", "乡镇", "基层", "各级", "各类", "各", "有关", "相关", "全区", "全市", "全县", "全省", "本", "该", "这", "其", "部分", "重点", "职能", "主管", "行业", "地方", "区域", "市场", "市民", "区位", "县城", "城区", "市区", "老年", "日间", "一", "两", "多", "上级", "下级", "党政", "政府", "企业", "公司", "单位", "机构", "在建", "新建", "民生", "重大", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "大型", "中小", "小微", "优质", "专业", "金融", "普通", "现代", "年度", "当地", "属地", "驻", "外地", "全体", "所有", "每个", "示范", "试点", "国有", "民营", "地方法人", "省级", "市级", "区级", "县级", "国家级", "教育", "医疗", "养老", "托育", "施工", "建设", "监管", "政务"}
+var genericStart = []string{"社区", "农村", "乡镇", "基层", "各级", "各类", "各", "有关", "相关", "全区", "全市", "全县", "全省", "本", "该", "这", "其", "部分", "重点", "职能", "主管", "行业", "地方", "区域", "市场", "市民", "区位", "县城", "城区", "市区", "老年", "日间", "一", "两", "多", "上级", "下级", "党政", "政府", "企业", "公司", "单位", "机构", "在建", "新建", "民生", "重大", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "大型", "中小", "小微", "优质", "专业", "金融", "普通", "现代", "年度", "当地", "属地", "驻", "外地", "全体", "所有", "每个", "示范", "试点", "国有", "民营", "地方法人", "省级", "市级", "区级", "县级", "国家级", "教育", "医疗", "养老", "托育", "施工", "建设", "监管", "政务", "研发", "指挥", "展示", "调度", "监控", "培训", "新闻", "信息", "物流", "生产", "办公", "会议", "活动"}
 
 // listGeneric is the part of genericStart that also rules out list items.
 var listGeneric = []string{"有关", "相关", "各", "全区", "全市", "全县", "全省", "本", "该", "这", "其", "部分", "一", "两", "多", "上级", "所有", "全体", "其他", "其余"}
@@ -279,6 +280,9 @@ func (d *doc) scanLeft(end int, quotes bool) int {
 			if k >= 2 && d.r[k-2] >= '0' && d.r[k-2] <= '9' {
 				break
 			}
+		}
+		if (c == '和' || c == '及') && d.startsSpecific(string(d.r[k:end])) {
+			break
 		}
 		if c == '和' || c == '及' || c == '与' {
 			// A list: 城市更新服务中心和区城投集团.

@@ -16,6 +16,10 @@ var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", 
 // project phrase generic (梳理民生项目, 各自领域重大项目).
 var projectGenericEnd = []string{"民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新", "大", "小"}
 
+// eventNameRe matches what makes a project phrase part of an event's
+// name (…招商引资项目集中签约仪式).
+var eventNameRe = regexp.MustCompile(`^(?:集中)?(?:签约|开工|推介|观摩|竣工|投产)?(?:仪式|活动|大会|会议|推介会|观摩会|现场会)`)
+
 var phaseRe = regexp.MustCompile(`^[（(][一二三四五六七八九十\d]+期[）)]`)
 
 // findProjects finds named projects and programmes: 文澜路东延工程,
@@ -64,7 +68,7 @@ func (d *doc) findProjects() {
 				wider = string(r[start-1 : end])
 			}
 			switch {
-			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, projectGeneric) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
+			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, []string{"在建", "在谈", "续建"}) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
 				continue
 			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix):
 				continue
@@ -80,11 +84,32 @@ func (d *doc) findProjects() {
 				continue
 			}
 		}
-		if name == "" {
+		if name == "" || eventNameRe.MatchString(string(r[end:min(len(r), end+8)])) {
 			continue
 		}
 		d.addProject(name, span{start, end})
 	}
+	d.mergeAreaProjects()
+}
+
+// mergeAreaProjects folds a project written with its area in front
+// (枫屿区岚禾生物医药产业园项目) into the same project named without it.
+func (d *doc) mergeAreaProjects() {
+	var out []*project
+	for _, a := range d.projects {
+		var into *project
+		for _, b := range d.projects {
+			if b != a && strings.HasSuffix(a.name, b.name) && isAreaName(strings.TrimSuffix(a.name, b.name)) && d.startsSpecific(a.name) {
+				into = b
+			}
+		}
+		if into != nil {
+			into.spans = append(into.spans, a.spans...)
+			continue
+		}
+		out = append(out, a)
+	}
+	d.projects = out
 }
 
 // quoteBefore returns the position of the opening quote of a quoted
@@ -124,6 +149,22 @@ func (d *doc) quoteBefore(hs, he int) int {
 }
 
 func (d *doc) addProject(name string, sp span) {
+	// A longer project now found holds shorter ones found before it:
+	// “十百千”项目 inside “十百千”项目攻坚行动.
+	var keep []*project
+	for _, p := range d.projects {
+		var spans []span
+		for _, s := range p.spans {
+			if !(sp.start <= s.start && sp.end >= s.end && s != sp) {
+				spans = append(spans, s)
+			}
+		}
+		p.spans = spans
+		if len(spans) > 0 {
+			keep = append(keep, p)
+		}
+	}
+	d.projects = keep
 	for _, p := range d.projects {
 		if searchKeyEq(p.name, name) {
 			if utf8.RuneCountInString(name) > utf8.RuneCountInString(p.name) {
@@ -217,6 +258,9 @@ func (d *doc) findOrgs() {
 		}
 		if suf == "" && known == "" {
 			continue
+		}
+		if suf != "" && (len(d.lx.titleAt(r, e-utf8.RuneCountInString(suf))) > len(suf) || len(d.lx.titleEndingAt(r, e)) > len(suf)) {
+			continue // 局长, 区委常委: a title, not a body
 		}
 		if suf != "" && e < len(r) {
 			if bad, ok := orgFollowBad[string([]rune(suf)[utf8.RuneCountInString(suf)-1:])]; ok && strings.ContainsRune(bad, r[e]) {
@@ -323,7 +367,10 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	if n < 2 || name == suf || isGeneric(name) || countPrefix(name) {
 		return d.bareBody(name) && n >= 2
 	}
-	if containsDigit(name) {
+	if containsDigit(name) || meetingWordRe.MatchString(name) {
+		return false
+	}
+	if suf == "中心" && n-2 < 3 {
 		return false
 	}
 	if d.startsSpecific(name) {
@@ -336,6 +383,8 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	}
 	return false
 }
+
+var meetingWordRe = regexp.MustCompile(`(协商|座谈|汇报|调度|推进|动员|观摩|联席|报告|交流|见面|恳谈|研讨|培训|部署|表彰|总结)会$`)
 
 var meetingRe = regexp.MustCompile(`^[\p{Han}\d]{0,10}?(会议|全会|大会|常委会议|联席会)`)
 
@@ -399,7 +448,7 @@ func abbreviates(s, l string) bool {
 		}
 		return false
 	}
-	if sr[0] != lr[0] || sr[len(sr)-1] != lr[len(lr)-1] {
+	if sr[0] != lr[0] || !strings.ContainsRune(string(lr[max(0, len(lr)-3):]), sr[len(sr)-1]) {
 		return false
 	}
 	j := 0

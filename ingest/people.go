@@ -18,7 +18,7 @@ var followers = []string{
 }
 
 // nameStop holds characters that do not occur in a given name.
-const nameStop = "副主委会局长党政府市区县省乡镇的了在和与是等及并也还都就要把被对向从为将个们些这那其此各每同年月日记者书员中心司行院部厅处科所站队组办社报讯"
+const nameStop = "副委会局党府市区县省乡镇的了在和与是等及并也还都就要把被对向从为将个们些这那其此各每年月日记者员处所站队组办社讯"
 
 // parseName reads a person's name at r[i:]: a surname (compound first)
 // and a one- or two-character given name, preferring the length after
@@ -133,7 +133,11 @@ func (d *doc) findPeople() {
 		p := d.person(name, span{te, te + utf8.RuneCountInString(name)})
 		ev := d.sentenceOf(te)
 		for _, it := range items {
-			p.posts = append(p.posts, &post{org: it.org, title: it.title, ev: ev})
+			ps := &post{org: it.org, title: it.title, ev: ev}
+			if it.org != "" {
+				ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
+			}
+			p.posts = append(p.posts, ps)
 			d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
 		}
 		// 副区长段晴、温景行: the names that follow share the posts.
@@ -224,7 +228,7 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 
 // trimOrgPrefix drops leading words that cannot begin an organisation.
 func trimOrgPrefix(s string) string {
-	for _, p := range []string{"新任命的", "新当选的", "原", "时任", "现任", "前任"} {
+	for _, p := range []string{"新任命的", "新当选的", "原", "时任", "现任", "前任", "部分", "全体", "有关", "相关"} {
 		s = strings.TrimPrefix(s, p)
 	}
 	return s
@@ -336,7 +340,7 @@ func (d *doc) resolvePosts() {
 				ps.name = o + ps.title
 			}
 			if o != "" {
-				d.addOrg(o, span{})
+				d.addOrg(o, ps.orgSpan)
 				prev = o
 			}
 			seen = append(seen, ps)
@@ -345,6 +349,7 @@ func (d *doc) resolvePosts() {
 	for _, p := range d.persons {
 		p.posts = dedupePosts(p.posts)
 	}
+	d.mergeAbbreviations()
 }
 
 func isPartyTitle(t string) bool {

@@ -503,50 +503,39 @@ func datelinePublished(text, masthead string) string {
 	return masthead
 }
 
-var yearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
+var (
+	yearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
+	// a year naming the present: 2026年第2次…, 2026年一季度…, 2026年教育工作会议, 部署2026年重点任务
+	presentYearRe = regexp.MustCompile(`^(?:第|[一二三四1-4]季度|上半年|下半年|[^，。；！？\n]{0,14}?(?:会议|培训班|活动|仪式|大会|论坛|重点任务|工作要点|计划|目标))`)
+)
 
 // statedYear returns the year an article states for itself: from its
-// published date, else the latest year its title or body uses for the
-// present (2026年第2次…, 2026年教育工作会议, 部署2026年…), not years it
-// looks back on (总结2025年…, 2025年度…, 2025年，全区…).
+// published date, else the latest year its title uses, or its body uses
+// for the present (2026年第2次…, 部署2026年重点任务), not the years it looks
+// back on (总结2025年…, 2025年度…, 2025年区级财政决算).
 func statedYear(a *Article) int {
 	if a.Published != "" {
 		y, _ := strconv.Atoi(a.Published[:4])
 		return y
 	}
 	best := 0
-	for _, s := range []string{a.Title, a.Text} {
-		r := []rune(s)
-		for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
-			y, _ := strconv.Atoi(s[loc[2]:loc[3]])
-			start := utf8.RuneCountInString(s[:loc[0]])
-			end := utf8.RuneCountInString(s[:loc[1]])
-			if retrospective(r, start, end) {
-				continue
-			}
+	for _, m := range yearRe.FindAllStringSubmatch(a.Title, -1) {
+		y, _ := strconv.Atoi(m[1])
+		best = max(best, y)
+	}
+	s := a.Text
+	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
+		before := s[max(0, loc[0]-12):loc[0]]
+		after := s[loc[1]:]
+		if strings.HasSuffix(before, "总结") || strings.HasSuffix(before, "回顾") || strings.HasPrefix(after, "度") {
+			continue
+		}
+		if presentYearRe.MatchString(after) || strings.HasSuffix(before, "部署") {
 			best = max(best, y)
 		}
 	}
 	return best
-}
-
-// retrospective reports whether the year mention r[start:end] looks back
-// on a past period rather than naming the present.
-func retrospective(r []rune, start, end int) bool {
-	before := string(r[max(0, start-4):start])
-	after := string(r[end:min(len(r), end+4)])
-	for _, w := range []string{"总结", "回顾", "去年", "通报了", "完成了", "了"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	if strings.HasPrefix(after, "度") || strings.HasPrefix(after, "，") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "底") || strings.HasPrefix(after, "末") {
-		return true
-	}
-	if strings.Contains(after, "工作完成") || strings.Contains(after, "累计") {
-		return true
-	}
-	return false
 }
 
 // articleYear is the year an article's own text gives, 0 when none.
