@@ -19,7 +19,8 @@ const (
 )
 
 // Handler serves GraphQL over HTTP at /graphql (GET and POST, following the
-// GraphQL-over-HTTP specification).
+// GraphQL-over-HTTP specification) and the GraphiQL explorer at /graphiql,
+// which works offline: its assets are embedded.
 type Handler struct {
 	schema *Schema
 	mux    *http.ServeMux
@@ -34,6 +35,11 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 	}
 	h := &Handler{schema: s, mux: http.NewServeMux()}
 	h.mux.HandleFunc("/graphql", h.serveGraphQL)
+	h.mux.HandleFunc("/graphiql", serveGraphiQL)
+	h.mux.HandleFunc("/graphiql/", serveGraphiQL)
+	h.mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/graphiql", http.StatusFound)
+	})
 	return h, nil
 }
 

@@ -96,3 +96,41 @@ func TestIntrospection(t *testing.T) {
 		}
 	}
 }
+
+func TestGraphiQL(t *testing.T) {
+	srv := mustServer(t, nil)
+	for _, tt := range []struct {
+		path, acceptEncoding, contentType, encoding, contains string
+	}{
+		{"/graphiql", "", "text/html", "", "graphiql.min.js"},
+		{"/graphiql/react.production.min.js", "", "text/javascript", "", "React"},
+		{"/graphiql/react.production.min.js", "gzip", "text/javascript", "gzip", ""},
+		{"/graphiql/graphiql.min.css", "", "text/css", "", ".graphiql-container"},
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+tt.path, nil)
+		if tt.acceptEncoding != "" {
+			req.Header.Set("Accept-Encoding", tt.acceptEncoding)
+		}
+		// A Transport without automatic gzip shows what the server sends.
+		resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.contentType) || resp.Header.Get("Content-Encoding") != tt.encoding {
+			t.Errorf("GET %s (Accept-Encoding %q): %d %s encoding %q", tt.path, tt.acceptEncoding, resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Content-Encoding"))
+		}
+		if !strings.Contains(string(body), tt.contains) {
+			t.Errorf("GET %s: body lacks %q", tt.path, tt.contains)
+		}
+	}
+	resp, err := http.Get(srv.URL + "/graphiql/nothing.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 404 {
+		t.Errorf("missing asset: status %d, want 404", resp.StatusCode)
+	}
+}
