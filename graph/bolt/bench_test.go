@@ -1,0 +1,101 @@
+package bolt_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/graph/bolt"
+)
+
+// syntheticFacts returns article i of a made-up corpus: one meeting chaired
+// by one of 500 people and attended by four more, with three of 100
+// organisations taking part, so that people and organisations recur across
+// articles as they do in local news.
+func syntheticFacts(i int) graph.ArticleFacts {
+	const sentence = "某日，某某主持召开会议，某某出席会议。"
+	aid := graph.NodeID(graph.LabelArticle, fmt.Sprintf("bench-%06d", i))
+	ev := []graph.Evidence{{ArticleID: aid, Sentence: sentence, Start: 0, End: len([]rune(sentence))}}
+	date := fmt.Sprintf("2026-%02d-%02d", 1+i%12, 1+i%28)
+	event := graph.NodeID(graph.LabelEvent, graph.EventKey(date, fmt.Sprintf("第%d次会议", i), aid))
+	f := graph.ArticleFacts{
+		Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: fmt.Sprintf("会议%d召开", i), Text: sentence},
+		Nodes:   []graph.Node{{ID: event, Label: graph.LabelEvent, Name: fmt.Sprintf("第%d次会议", i), Kind: graph.KindMeeting, Date: date}},
+	}
+	link := func(t graph.RelType, from, to, role string) {
+		f.Relations = append(f.Relations, graph.Relation{Type: t, From: from, To: to, Role: role, Evidence: ev})
+	}
+	for k := range 5 {
+		name := fmt.Sprintf("人员%03d", (i*7+k*131)%500)
+		id := graph.NodeID(graph.LabelPerson, name)
+		f.Nodes = append(f.Nodes, graph.Node{ID: id, Label: graph.LabelPerson, Name: name})
+		if k == 0 {
+			link(graph.RelChaired, id, event, "")
+		} else {
+			link(graph.RelAttended, id, event, "")
+		}
+		link(graph.RelMentions, aid, id, "")
+	}
+	for k := range 3 {
+		name := fmt.Sprintf("单位%02d", (i*3+k*37)%100)
+		id := graph.NodeID(graph.LabelOrganisation, name)
+		f.Nodes = append(f.Nodes, graph.Node{ID: id, Label: graph.LabelOrganisation, Name: name})
+		link(graph.RelParticipated, id, event, "attended")
+		link(graph.RelMentions, aid, id, "")
+	}
+	link(graph.RelReports, aid, event, "")
+	return f
+}
+
+func load(b *testing.B, s *bolt.Store, n int) {
+	b.Helper()
+	for i := range n {
+		f := syntheticFacts(i)
+		if err := s.PutArticle(context.Background(), &f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPutArticle adds new articles to a store of 1000, with and
+// without fsync at commit.
+func BenchmarkPutArticle(b *testing.B) {
+	for _, noSync := range []bool{false, true} {
+		b.Run(fmt.Sprintf("NoSync=%t", noSync), func(b *testing.B) {
+			dir := b.TempDir()
+			s := MustOpenStore(b, dir, &bolt.Options{NoSync: true})
+			load(b, s, 1000)
+			s.Close()
+			s = MustOpenStore(b, dir, &bolt.Options{NoSync: noSync})
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				f := syntheticFacts(1000 + i)
+				if err := s.PutArticle(context.Background(), &f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNeighbourhood asks for people's depth-2 neighbourhoods in a
+// store of 1000 articles.
+func BenchmarkNeighbourhood(b *testing.B) {
+	s := MustOpenStore(b, b.TempDir(), &bolt.Options{NoSync: true})
+	load(b, s, 1000)
+	for _, limit := range []int{0, 50} {
+		b.Run(fmt.Sprintf("Depth=2/Limit=%d", limit), func(b *testing.B) {
+			nodes := 0
+			for i := 0; b.Loop(); i++ {
+				id := graph.NodeID(graph.LabelPerson, fmt.Sprintf("人员%03d", i%500))
+				g, err := s.Neighbourhood(context.Background(), id, graph.TraversalOptions{Depth: 2, Limit: limit})
+				if err != nil {
+					b.Fatal(err)
+				}
+				nodes += len(g.Nodes)
+			}
+			b.ReportMetric(float64(nodes)/float64(b.N), "nodes/op")
+		})
+	}
+}
