@@ -17,6 +17,7 @@ import (
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/graph/neo4j"
 	"github.com/kgproject/kg/ingest"
 	"github.com/kgproject/kg/schema"
 )
@@ -322,7 +323,21 @@ func (m *Main) openStore(ctx context.Context) (graph.Store, error) {
 		m.store = st
 		return st, nil
 	case "neo4j":
-		return nil, errors.New("the neo4j store is not built yet; use --store bolt")
+		cfg := neo4j.Config{
+			URI:      m.Getenv("NEO4J_URI"),
+			User:     m.Getenv("NEO4J_USER"),
+			Password: m.Getenv("NEO4J_PASSWORD"),
+			Database: m.Getenv("NEO4J_DATABASE"),
+		}
+		if cfg.URI == "" {
+			return nil, errors.New("--store neo4j needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE as the server requires)")
+		}
+		st, err := neo4j.Open(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		m.store = st
+		return st, nil
 	}
 	return nil, usagef("--store %q: use bolt or neo4j", m.storeKind)
 }

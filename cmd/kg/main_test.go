@@ -197,3 +197,14 @@ func TestFlagsAfterArguments(t *testing.T) {
 		t.Errorf("-h: err = %v, want flag.ErrHelp", err)
 	}
 }
+
+func TestNeo4jNeedsURI(t *testing.T) {
+	code, _, errOut := run(t, "", "query", "--store", "neo4j", "{ people { totalCount } }")
+	if code != 1 || !strings.Contains(errOut, "NEO4J_URI") {
+		t.Errorf("exit %d, stderr %q; want 1 and a message asking for NEO4J_URI", code, errOut)
+	}
+	code, _, errOut = run(t, "", "query", "--store", "mysql", "{ people { totalCount } }")
+	if code != 2 || !strings.Contains(errOut, "bolt or neo4j") {
+		t.Errorf("exit %d, stderr %q; want 2 and the stores to choose from", code, errOut)
+	}
+}
