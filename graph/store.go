@@ -167,7 +167,9 @@ type Store interface {
 	// label or a negative limit.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
-	// Dump writes the whole graph in canonical form (see DumpWriter).
+	// Dump writes the whole graph in canonical form (see DumpWriter), read
+	// as one consistent snapshot: a concurrent PutArticle or DeleteArticle
+	// is either wholly in the dump or not at all.
 	Dump(ctx context.Context, w io.Writer) error
 
 	// Close releases the store. Calls after Close, to any method including

@@ -37,7 +37,9 @@ import (
 
 // Run runs every conformance test against stores made by open. Each call of
 // open must return a fresh, empty store and arrange its closing (with
-// t.Cleanup); a store the suite closes itself may be closed again then.
+// t.Cleanup); a store the suite closes itself may be closed again then. A
+// test uses at most two stores at once, the two it opened last, so open may
+// recycle older ones.
 func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 	s := suite{open: open}
 	tests := []struct {
@@ -50,12 +52,14 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"PutArticle/Replace", s.testPutReplace},
 		{"PutArticle/Invalid", s.testPutInvalid},
 		{"PutArticle/KeepsInput", s.testPutKeepsInput},
+		{"PutArticle/RepeatedListings", s.testPutRepeatedListings},
 		{"DeleteArticle", s.testDelete},
 		{"DeleteArticle/NotFound", s.testDeleteNotFound},
 		{"Nodes", s.testNodes},
 		{"FindNodes", s.testFindNodes},
 		{"FindNodes/Pages", s.testFindNodesPages},
 		{"FindNodes/Invalid", s.testFindNodesInvalid},
+		{"ByteOrder", s.testByteOrder},
 		{"Relations", s.testRelations},
 		{"Relations/Invalid", s.testRelationsInvalid},
 		{"Neighbourhood", s.testNeighbourhood},
@@ -325,6 +329,87 @@ func (s suite) testPutKeepsInput(t *testing.T) {
 		t.Errorf("PutArticle modified its argument")
 	}
 	checkDump(t, "facts without relation IDs", dump(t, st), newModel(SeedFacts()[5]).dump())
+}
+
+// testPutRepeatedListings gives a node and a relation twice in one
+// article: the node's part is the merge of its listings, the relation's
+// evidence the union.
+func (s suite) testPutRepeatedListings(t *testing.T) {
+	f := SeedFacts()[5]
+	var extra []graph.Node
+	for _, n := range f.Nodes {
+		if n.ID == idLvPei {
+			n.Name, n.Aliases = "吕沛同志", []string{"吕书记"}
+			extra = append(extra, n)
+		}
+	}
+	f.Nodes = append(f.Nodes, extra...)
+	r := f.Relations[0]
+	r.Evidence = []graph.Evidence{evidenceFor(f.Article, "一要保持清醒真重视")}
+	f.Relations = append(f.Relations, r, f.Relations[0])
+	st := s.open(t)
+	put(t, st, f)
+	checkDump(t, "article with repeated listings", dump(t, st), newModel(f).dump())
+	got, err := st.Nodes(ctx, []string{idLvPei})
+	if err != nil {
+		t.Fatalf("Nodes: %v", err)
+	}
+	if n := got[0]; n == nil || n.Name != "吕沛同志" || !slices.Equal(n.Aliases, []string{"吕书记", "吕沛"}) {
+		t.Errorf("吕沛 listed twice = %+v, want name 吕沛同志 and aliases [吕书记 吕沛]", n)
+	}
+}
+
+// testByteOrder checks that "ordered by ID" is byte order: ｚ (U+FF5A)
+// sorts before 𠮷 (U+20BB7) in UTF-8 though not in UTF-16.
+func (s suite) testByteOrder(t *testing.T) {
+	const text = "𠮷野和ｚ某出席。"
+	aid := graph.NodeID(graph.LabelArticle, "order")
+	a, b := graph.NodeID(graph.LabelPerson, "𠮷野"), graph.NodeID(graph.LabelPerson, "ｚ某")
+	ev := []graph.Evidence{{ArticleID: aid, Sentence: text, Start: 0, End: len([]rune(text))}}
+	f := graph.ArticleFacts{
+		Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: "order", Text: text},
+		Nodes:   []graph.Node{{ID: a, Label: graph.LabelPerson, Name: "𠮷野"}, {ID: b, Label: graph.LabelPerson, Name: "ｚ某"}},
+		Relations: []graph.Relation{
+			{Type: graph.RelMentions, From: aid, To: a, Evidence: ev},
+			{Type: graph.RelMentions, From: aid, To: b, Evidence: ev},
+		},
+	}
+	st := s.open(t)
+	put(t, st, f)
+	want := []string{b, a}
+	page, err := st.FindNodes(ctx, graph.NodeFilter{Labels: []graph.Label{graph.LabelPerson}})
+	if err != nil {
+		t.Fatalf("FindNodes: %v", err)
+	}
+	if got := nodeIDs(page.Nodes); !slices.Equal(got, want) {
+		t.Errorf("FindNodes order = %q, want %q", got, want)
+	}
+	page, err = st.FindNodes(ctx, graph.NodeFilter{Labels: []graph.Label{graph.LabelPerson}, After: b})
+	if err != nil {
+		t.Fatalf("FindNodes after %s: %v", b, err)
+	}
+	if got := nodeIDs(page.Nodes); !slices.Equal(got, want[1:]) {
+		t.Errorf("FindNodes after %s = %q, want %q", b, got, want[1:])
+	}
+	g, err := st.Neighbourhood(ctx, aid, graph.TraversalOptions{Depth: 1})
+	if err != nil {
+		t.Fatalf("Neighbourhood: %v", err)
+	}
+	if got := nodeIDs(g.Nodes); !slices.Equal(got, []string{aid, b, a}) {
+		t.Errorf("Neighbourhood order = %q, want %q", got, []string{aid, b, a})
+	}
+	checkDump(t, "byte order", dump(t, st), newModel(f).dump())
+}
+
+// evidenceFor returns the sentence of an article's text that contains
+// needle, as evidence.
+func evidenceFor(a graph.Node, needle string) graph.Evidence {
+	for _, x := range splitSentences(a.Text) {
+		if strings.Contains(x.text, needle) {
+			return graph.Evidence{ArticleID: a.ID, Sentence: x.text, Start: x.start, End: x.end}
+		}
+	}
+	panic("graphtest: no sentence of " + a.ID + " contains " + needle)
 }
 
 func (s suite) testDelete(t *testing.T) {
