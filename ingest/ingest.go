@@ -7,8 +7,10 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest/ner"
 )
 
 // Options configures a Pipeline; nil means defaults.
@@ -24,6 +26,20 @@ type Options struct {
 type Pipeline struct {
 	year int
 	lx   *lexicon
+
+	taggerOnce sync.Once
+	tagger     *ner.Tagger
+	taggerErr  error
+}
+
+// nerTagger loads the statistical tagger on first use, so that ingesting
+// does not pay for it.
+func (p *Pipeline) nerTagger() *ner.Tagger {
+	p.taggerOnce.Do(func() { p.tagger, p.taggerErr = ner.Default() })
+	if p.taggerErr != nil {
+		return nil
+	}
+	return p.tagger
 }
 
 // NewPipeline returns a Pipeline configured by opts (nil means defaults). It
@@ -107,7 +123,7 @@ func (p *Pipeline) Extract(a *Article) *Extraction {
 	if a.InputID != "" {
 		id = a.InputID
 	}
-	return &Extraction{ID: id, Title: a.Title, Mentions: d.mentions()}
+	return &Extraction{ID: id, Title: a.Title, Mentions: d.mentions(p.nerTagger())}
 }
 
 // Facts turns an article into validated graph facts. Its error wraps
