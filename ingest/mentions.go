@@ -117,4 +117,3 @@ func dedupeMentions(ms []Mention) []Mention {
 	}
 	return out
 }
-
