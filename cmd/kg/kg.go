@@ -546,7 +546,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	}
 	m.listener = ln
 	m.server = &http.Server{
-		Handler:           h,
+		Handler:           logRequests(log, h),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelError),
 	}
@@ -559,4 +559,25 @@ func (m *Main) runServe(ctx context.Context) error {
 	}()
 	fmt.Fprintf(m.Stderr, "kg: serving GraphQL at http://%s/graphql (explorer: http://%s/graphiql)\n", ln.Addr(), ln.Addr())
 	return nil
+}
+
+// logRequests logs each request's method, path, status and duration.
+func logRequests(log *slog.Logger, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(sw, r)
+		log.Info("http", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start).Round(time.Microsecond))
+	})
+}
+
+// statusWriter remembers the status a handler sent.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
 }
