@@ -79,6 +79,19 @@ func BenchmarkPutArticle(b *testing.B) {
 	}
 }
 
+// BenchmarkPutArticleAgain puts unchanged articles of a store of 1000 again,
+// as re-ingesting a page does.
+func BenchmarkPutArticleAgain(b *testing.B) {
+	s := MustOpenStore(b, b.TempDir(), &bolt.Options{NoSync: true})
+	load(b, s, 1000)
+	for i := 0; b.Loop(); i++ {
+		f := syntheticFacts(i % 1000)
+		if err := s.PutArticle(context.Background(), &f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkNeighbourhood asks for people's depth-2 neighbourhoods in a
 // store of 1000 articles.
 func BenchmarkNeighbourhood(b *testing.B) {

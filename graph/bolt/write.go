@@ -39,7 +39,7 @@ func (s *Store) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
 		return fmt.Errorf("bolt: put article %s: %w", f.Article.ID, err)
 	}
 	return s.update(ctx, "put article "+c.id, func(tx *bbolt.Tx) error {
-		w := writer{tx: tx, nodes: map[string]bool{}, rels: map[string]bool{}}
+		w := newWriter(tx)
 		if err := w.retract(c.id); err != nil {
 			return err
 		}
@@ -57,7 +57,7 @@ func (s *Store) DeleteArticle(ctx context.Context, articleID string) error {
 		if tx.Bucket(bArticles).Get([]byte(articleID)) == nil {
 			return graph.ErrNotFound
 		}
-		w := writer{tx: tx, nodes: map[string]bool{}, rels: map[string]bool{}}
+		w := newWriter(tx)
 		if err := w.retract(articleID); err != nil {
 			return err
 		}
@@ -102,11 +102,22 @@ func newContribution(f *graph.ArticleFacts) (*contribution, error) {
 }
 
 // writer changes the graph inside one update transaction, remembering
-// which merged nodes and relations must be recomputed.
+// which merged nodes and relations must be recomputed. Parts that an
+// article gives again unchanged are not touched, so that putting the same
+// facts again costs only reading them.
 type writer struct {
 	tx    *bbolt.Tx
 	nodes map[string]bool
 	rels  map[string]bool
+	// retracted parts, by node or relation ID, until apply sees them again
+	oldNodes, oldRels map[string][]byte
+}
+
+func newWriter(tx *bbolt.Tx) *writer {
+	return &writer{
+		tx: tx, nodes: map[string]bool{}, rels: map[string]bool{},
+		oldNodes: map[string][]byte{}, oldRels: map[string][]byte{},
+	}
 }
 
 // retract removes an article's parts and record, if it has any.
@@ -121,13 +132,17 @@ func (w *writer) retract(articleID string) error {
 	}
 	parts, relparts := w.tx.Bucket(bParts), w.tx.Bucket(bRelParts)
 	for _, id := range rec.Nodes {
-		if err := parts.Delete(key(id, articleID)); err != nil {
+		k := key(id, articleID)
+		w.oldNodes[id] = bytes.Clone(parts.Get(k))
+		if err := parts.Delete(k); err != nil {
 			return err
 		}
 		w.nodes[id] = true
 	}
 	for _, id := range rec.Relations {
-		if err := relparts.Delete(key(id, articleID)); err != nil {
+		k := key(id, articleID)
+		w.oldRels[id] = bytes.Clone(relparts.Get(k))
+		if err := relparts.Delete(k); err != nil {
 			return err
 		}
 		w.rels[id] = true
@@ -140,17 +155,19 @@ func (w *writer) apply(c *contribution) error {
 	var rec record
 	parts, relparts := w.tx.Bucket(bParts), w.tx.Bucket(bRelParts)
 	for id, n := range c.nodes {
-		if err := put(parts, key(id, c.id), n); err != nil {
+		same, err := putPart(parts, key(id, c.id), n, w.oldNodes[id])
+		if err != nil {
 			return err
 		}
-		w.nodes[id] = true
+		w.nodes[id] = !same
 		rec.Nodes = append(rec.Nodes, id)
 	}
 	for id, r := range c.rels {
-		if err := put(relparts, key(id, c.id), r); err != nil {
+		same, err := putPart(relparts, key(id, c.id), r, w.oldRels[id])
+		if err != nil {
 			return err
 		}
-		w.rels[id] = true
+		w.rels[id] = !same
 		rec.Relations = append(rec.Relations, id)
 	}
 	sort.Strings(rec.Nodes)
@@ -162,11 +179,17 @@ func (w *writer) apply(c *contribution) error {
 // index entries, in line with the parts that remain.
 func (w *writer) recompute() error {
 	for _, id := range sortedKeys(w.nodes) {
+		if !w.nodes[id] {
+			continue
+		}
 		if err := w.recomputeNode(id); err != nil {
 			return fmt.Errorf("node %s: %w", id, err)
 		}
 	}
 	for _, id := range sortedKeys(w.rels) {
+		if !w.rels[id] {
+			continue
+		}
 		if err := w.recomputeRelation(id); err != nil {
 			return fmt.Errorf("relation %s: %w", id, err)
 		}
@@ -321,6 +344,16 @@ func scan(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
 		}
 	}
 	return nil
+}
+
+// putPart stores an article's part and reports whether it equals the part
+// the article had given before (old), in which case nothing merged changes.
+func putPart(b *bbolt.Bucket, k []byte, v any, old []byte) (same bool, err error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(raw, old), b.Put(k, raw)
 }
 
 func put(b *bbolt.Bucket, k []byte, v any) error {
