@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,6 +77,9 @@ func TestLockTimeout(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 5*time.Second {
 		t.Errorf("second Open took %v with a 50ms timeout", elapsed)
 	}
+	if !strings.Contains(err.Error(), "locked") {
+		t.Errorf("second Open error %q does not say the database is locked", err)
+	}
 }
 
 func TestOpenNotADirectory(t *testing.T) {
@@ -85,5 +89,60 @@ func TestOpenNotADirectory(t *testing.T) {
 	}
 	if _, err := bolt.Open(file, nil); err == nil {
 		t.Errorf("Open(a regular file) succeeded")
+	}
+}
+
+// lateCancel is a context that is cancelled from its n-th Err call on, to
+// cancel a write after its transaction has started.
+type lateCancel struct {
+	context.Context
+	n int
+}
+
+func (c *lateCancel) Err() error {
+	if c.n--; c.n <= 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestWriteAllOrNothing cancels PutArticle and DeleteArticle after their
+// transactions did their work: nothing of it may remain.
+func TestWriteAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t, t.TempDir(), nil)
+	facts := graphtest.SeedFacts()
+	for i := range facts[:5] {
+		if err := s.PutArticle(ctx, &facts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var before bytes.Buffer
+	if err := s.Dump(ctx, &before); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutArticle(&lateCancel{ctx, 2}, &facts[5]); !errors.Is(err, context.Canceled) {
+		t.Errorf("PutArticle cancelled before commit: error = %v, want context.Canceled", err)
+	}
+	if err := s.DeleteArticle(&lateCancel{ctx, 2}, graphtest.SeedArticleID(1)); !errors.Is(err, context.Canceled) {
+		t.Errorf("DeleteArticle cancelled before commit: error = %v, want context.Canceled", err)
+	}
+	var after bytes.Buffer
+	if err := s.Dump(ctx, &after); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before.Bytes(), after.Bytes()) {
+		t.Errorf("a write cancelled before its commit changed the graph")
+	}
+}
+
+func TestOpenCorrupt(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, bolt.FileName), bytes.Repeat([]byte("not a database "), 1000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := bolt.Open(dir, nil); err == nil {
+		s.Close()
+		t.Errorf("Open(a corrupt file) succeeded")
 	}
 }
