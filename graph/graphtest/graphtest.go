@@ -55,6 +55,7 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"PutArticle/RepeatedListings", s.testPutRepeatedListings},
 		{"DeleteArticle", s.testDelete},
 		{"DeleteArticle/NotFound", s.testDeleteNotFound},
+		{"PutAndDelete/Sequence", s.testSequence},
 		{"Nodes", s.testNodes},
 		{"FindNodes", s.testFindNodes},
 		{"FindNodes/Pages", s.testFindNodesPages},
@@ -440,6 +441,73 @@ func (s suite) testDelete(t *testing.T) {
 	checkDump(t, "after deleting every article", dump(t, st), nil)
 	put(t, st, SeedFacts()...)
 	checkDump(t, "after deleting every article and putting them back", dump(t, st), seedDump)
+}
+
+// variant returns article i of the seed (0-based) with every other
+// relation dropped and an alias added to its nodes, so that its
+// contribution overlaps the original's without equalling it.
+func variant(i int) graph.ArticleFacts {
+	f := SeedFacts()[i]
+	var rels []graph.Relation
+	for k, r := range f.Relations {
+		if k%2 == 1 {
+			rels = append(rels, r)
+		}
+	}
+	f.Relations = rels
+	for k := range f.Nodes {
+		if k%3 == 0 {
+			f.Nodes[k].Aliases = append(f.Nodes[k].Aliases, fmt.Sprintf("别名%d", i))
+		}
+	}
+	return f
+}
+
+// testSequence puts, replaces and deletes articles in a fixed pseudo-random
+// order and compares the dump with the model's after every step.
+func (s suite) testSequence(t *testing.T) {
+	st := s.open(t)
+	m := newModel()
+	x := uint32(2026)
+	next := func(n int) int {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return int(x % uint32(n))
+	}
+	for step := range 40 {
+		i := next(6)
+		id := SeedArticleID(i + 1)
+		var what string
+		switch op := next(3); {
+		case op == 0:
+			what = "put " + id
+			f := SeedFacts()[i]
+			put(t, st, f)
+			m.put(f)
+		case op == 1:
+			what = "put variant of " + id
+			f := variant(i)
+			put(t, st, f)
+			m.put(f)
+		default:
+			what = "delete " + id
+			_, stored := m.facts[id]
+			err := st.DeleteArticle(ctx, id)
+			switch {
+			case stored && err != nil:
+				t.Fatalf("step %d: %s: %v", step, what, err)
+			case !stored && !errors.Is(err, graph.ErrNotFound):
+				t.Fatalf("step %d: %s (not stored): error = %v, want ErrNotFound", step, what, err)
+			}
+			m.delete(id)
+		}
+		got, want := dump(t, st), m.dump()
+		if !bytes.Equal(got, want) {
+			checkDump(t, fmt.Sprintf("step %d: %s", step, what), got, want)
+			return
+		}
+	}
 }
 
 func (s suite) testDeleteNotFound(t *testing.T) {
