@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/go-ego/gse"
 )
 
 //go:embed dict/*.txt
@@ -21,6 +23,7 @@ type lexicon struct {
 	maxBound   int
 	places     map[string]bool // administrative divisions, full and short forms
 	knownOrgs  map[string]bool // bodies named without a level or place prefix
+	seg        *gse.Segmenter  // word segmenter with a compact dictionary
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -85,7 +88,52 @@ func loadLexicon() (*lexicon, error) {
 			lx.places[short] = true
 		}
 	}
+	if err := lx.loadSegmenter(); err != nil {
+		return nil, err
+	}
 	return lx, nil
+}
+
+// loadSegmenter builds the gse segmenter from the compact word list plus
+// the domain words (titles, organisation heads, boundary words, known
+// bodies), so that those are whole tokens. gse's full dictionary takes
+// seconds to load; this one takes milliseconds.
+func (lx *lexicon) loadSegmenter() error {
+	b, err := dictFS.ReadFile("dict/words.txt")
+	if err != nil {
+		return fmt.Errorf("ingest: load dictionary words.txt: %w", err)
+	}
+	var sb strings.Builder
+	for _, ln := range strings.Split(string(b), "\n") {
+		if ln != "" && !strings.HasPrefix(ln, "#") {
+			sb.WriteString(ln)
+			sb.WriteByte('\n')
+		}
+	}
+	domain := append(append(append([]string{}, lx.titles...), lx.suffixes...), keys(lx.knownOrgs)...)
+	for w := range lx.boundaries {
+		domain = append(domain, w)
+	}
+	for _, w := range domain {
+		if utf8.RuneCountInString(w) >= 2 {
+			fmt.Fprintf(&sb, "%s 5000\n", w)
+		}
+	}
+	seg := &gse.Segmenter{SkipLog: true}
+	if err := seg.LoadDictStr(sb.String()); err != nil {
+		return fmt.Errorf("ingest: load segmenter: %w", err)
+	}
+	lx.seg = seg
+	return nil
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // shortPlace drops the level word of a division name (河南省 -> 河南) when
@@ -139,10 +187,15 @@ func (lx *lexicon) suffixEndingAt(r []rune, end int) string {
 }
 
 // boundaryEndingAt returns the length of the longest boundary word that
-// ends at r[:end], 0 when none does.
-func (lx *lexicon) boundaryEndingAt(r []rune, end int) int {
+// ends at r[:end], 0 when none does. When cuts is given, a boundary word
+// counts only where the segmentation cuts on both sides of it: 要 of 要素,
+// 及 of 及时 and 构建 of 机构|建设 do not.
+func (lx *lexicon) boundaryEndingAt(r []rune, end int, cuts ...[]bool) int {
 	for n := min(lx.maxBound, end); n >= 1; n-- {
 		if lx.boundaries[string(r[end-n:end])] {
+			if len(cuts) > 0 && cuts[0] != nil && end < len(cuts[0]) && !(cuts[0][end-n] && cuts[0][end]) {
+				continue
+			}
 			return n
 		}
 	}

@@ -33,6 +33,9 @@ type doc struct {
 	events      []*event
 	places      []span
 	learned     map[string]bool // place names learned from the article (枫屿区, 嵘州市)
+	cuts        []bool          // cuts[i]: a dictionary word or a single character starts at i
+	words       map[int]int     // start -> end of each dictionary word of two characters or more
+	tokens      map[int]int     // start -> end of each word of the HMM segmentation (names too)
 }
 
 type reporter struct {
@@ -88,7 +91,42 @@ func newDoc(lx *lexicon, a *Article) *doc {
 	d := &doc{lx: lx, a: a, r: []rune(a.Text), byName: map[string]*person{}, learned: map[string]bool{}}
 	d.sents = sentences(d.r)
 	d.paras = paragraphs(d.r)
+	d.segment()
 	return d
+}
+
+// segment cuts the text into words with gse twice: by the dictionary
+// alone (where dictionary words lie) and with the HMM for unknown words
+// (which groups names: 钱辉|座谈, 刘宁|莅焦).
+func (d *doc) segment() {
+	d.cuts = make([]bool, len(d.r)+1)
+	d.words = map[int]int{}
+	d.tokens = map[int]int{}
+	d.cuts[len(d.r)] = true
+	for _, s := range d.sents {
+		i := s.start
+		d.cuts[i] = true
+		for _, w := range d.lx.seg.Cut(d.text(s), false) {
+			n := utf8.RuneCountInString(w)
+			if n >= 2 {
+				d.words[i] = i + n
+			}
+			i += n
+			d.cuts[min(i, len(d.r))] = true
+		}
+		i = s.start
+		for _, w := range d.lx.seg.Cut(d.text(s), true) {
+			n := utf8.RuneCountInString(w)
+			d.tokens[i] = i + n
+			i += n
+		}
+	}
+	for i, c := range d.r {
+		if !isHan(c) {
+			d.cuts[i] = true
+			d.cuts[i+1] = true
+		}
+	}
 }
 
 // analyse runs every extraction step in order.
@@ -269,7 +307,7 @@ func (d *doc) scanLeft(end int, quotes bool) int {
 		if !isNameChar(c) && !(quotes && (c == '“' || c == '”')) {
 			break
 		}
-		if d.lx.boundaryEndingAt(d.r, k) > 0 {
+		if d.lx.boundaryEndingAt(d.r, k, d.cuts) > 0 {
 			break
 		}
 		if d.personEndsAt(k) {

@@ -76,6 +76,11 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if ok(short) && d.standsElsewhere(string(r[i:i+short]), i) {
 		return string(r[i : i+short]), true
 	}
+	// The segmenter's word for it, when that is a name's length (钱辉|座谈)
+	// and not a dictionary word (安排).
+	if e, found := d.tokens[i]; found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
+		return string(r[i:e]), true
+	}
 	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
 		return string(r[i : i+long]), true
 	}
@@ -92,6 +97,17 @@ func (d *doc) standsElsewhere(name string, not int) bool {
 		}
 		j := i + n
 		if j >= len(r) || !isHan(r[j]) || d.lx.titleAt(r, j) != "" || anyPrefixAt(r, j, followers...) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// knownNameEndsAt reports whether a person already found is named right
+// before i (刘宁书记安排…: the title follows a name, it does not introduce one).
+func (d *doc) knownNameEndsAt(i int) bool {
+	for name := range d.byName {
+		if hasSuffixAt(d.r, i, name) {
 			return true
 		}
 	}
@@ -126,7 +142,7 @@ func (d *doc) findPeople() {
 		if !ok || d.lx.titleSet[name] {
 			continue
 		}
-		if d.inPersonSpan(i) || d.personEndsAt(i) {
+		if d.inPersonSpan(i) || d.personEndsAt(i) || d.knownNameEndsAt(i) {
 			continue
 		}
 		items := d.chainBefore(i, t)

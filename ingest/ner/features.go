@@ -18,6 +18,7 @@ const (
 	tmplCL       = tmplC3 + 1 // class of c[-2] c[-1] and c[+1] c[+2]
 	tmplDict     = tmplCL + 2 // dictionary feature at offset -1..+1 (tmplDict+off+1)
 	tmplDictPair = tmplDict + 3
+	tmplReach    = tmplDictPair + 1 // distance to the nearest match of a kind ending at or after i / starting at or before i
 )
 
 // Padding runes outside the Unicode range mark the sentence boundaries.
@@ -106,6 +107,57 @@ type sentence struct {
 	norm    []rune   // normalised runes, padded with two boundary runes each side
 	classes []int    // classes of norm
 	dict    []uint32 // dictionary bit sets per position (unpadded)
+	// reach[i] packs, per reach kind, the bucketed distance from i to the
+	// nearest match ending at or after i (low nibble) and starting at or
+	// before i (high nibble); 0 means none within reach.
+	reach [][len(reachKinds)]uint8
+}
+
+// reachKinds are the match kinds whose distance features look beyond the
+// character window: an organisation often starts several characters
+// before its ending, a title before its last character.
+var reachKinds = [...]MatchKind{MatchOrgSuffix, MatchTitle, MatchPlace}
+
+// reachBucket maps a distance 0..maxReach to 1..7.
+func reachBucket(d int) uint8 {
+	switch {
+	case d <= 3:
+		return uint8(d + 1)
+	case d <= 5:
+		return 5
+	case d <= 8:
+		return 6
+	}
+	return 7
+}
+
+const maxReach = 12
+
+func (s *sentence) computeReach() {
+	n := len(s.dict)
+	s.reach = make([][len(reachKinds)]uint8, n)
+	for ki, k := range reachKinds {
+		ends := dictBit(k, posE) | dictBit(k, posS)
+		starts := dictBit(k, posB) | dictBit(k, posS)
+		next := -1
+		for i := n - 1; i >= 0; i-- {
+			if s.dict[i]&ends != 0 {
+				next = i
+			}
+			if next >= 0 && next-i <= maxReach {
+				s.reach[i][ki] = reachBucket(next - i)
+			}
+		}
+		prev := -1
+		for i := 0; i < n; i++ {
+			if s.dict[i]&starts != 0 {
+				prev = i
+			}
+			if prev >= 0 && i-prev <= maxReach {
+				s.reach[i][ki] |= reachBucket(i-prev) << 4
+			}
+		}
+	}
 }
 
 func newSentence(runes []rune, dict []uint32) *sentence {
@@ -116,6 +168,7 @@ func newSentence(runes []rune, dict []uint32) *sentence {
 	for i, r := range runes {
 		s.norm[i+2] = normRune(r)
 	}
+	s.computeReach()
 	for i, r := range s.norm {
 		if i >= 2 && i < n+2 {
 			s.classes[i] = charClass(runes[i-2])
@@ -168,6 +221,14 @@ func (s *sentence) appendFeatures(dst []uint32, i int) []uint32 {
 	for m := cur; m != 0; m &= m - 1 {
 		b := bits.TrailingZeros32(m)
 		dst = append(dst, fin(mix(mix(seed(tmplDictPair), uint64(b)), u(c[2]))))
+	}
+	for ki, r := range s.reach[i] {
+		if r&0xf != 0 {
+			dst = append(dst, fin(mix(mix(seed(tmplReach), uint64(ki)), uint64(r&0xf))))
+		}
+		if r>>4 != 0 {
+			dst = append(dst, fin(mix(mix(seed(tmplReach), uint64(ki)+8), uint64(r>>4))))
+		}
 	}
 	return dst
 }
