@@ -5,10 +5,13 @@
 // article's previous contribution is retracted and the new one applied, all
 // or nothing, and committed with fsync unless Options.NoSync says otherwise.
 // Each article's contribution is kept apart (the node as that article gave
-// it, the evidence it gave for each relation), so that retraction is exact;
-// merged nodes and relations are recomputed from what remains. Reads run in
-// bbolt read transactions and go by index: adjacency lists for traversals,
-// and label, name, character-pair, date and kind indexes for lookups.
+// it, the evidence it gave for each relation), so that retraction is exact:
+// merged nodes are recomputed from the parts that remain, and a relation's
+// evidence is assembled from its articles' parts when read, so that a
+// relation many articles support costs each write only its own part. Reads
+// run in bbolt read transactions and go by index: adjacency lists for
+// traversals, and label, name, character-pair, date and kind indexes for
+// lookups.
 //
 // # Layout
 //
@@ -16,8 +19,8 @@
 //
 //	nodes     nodeID                     -> merged node (JSON)
 //	parts     nodeID 0 articleID         -> the node as that article gave it
-//	rels      relID                      -> merged relation with all evidence
-//	relparts  relID 0 articleID          -> the relation with that article's evidence
+//	rels      relID                      -> the relation's type, ends and role
+//	relparts  relID 0 articleID          -> the evidence that article gives, sorted
 //	out       fromID 0 type 0 relID      -> toID
 //	in        toID 0 type 0 relID        -> fromID
 //	labels    label 0 nodeID
@@ -26,6 +29,9 @@
 //	dates     date 0 nodeID
 //	kinds     kind 0 nodeID
 //	articles  articleID                  -> the node and relation IDs it supports
+//	meta      "format"                   -> the layout's version, FormatVersion
+//
+// Values are JSON.
 package bolt
 
 import (
@@ -71,7 +77,7 @@ type Store struct {
 var _ graph.Store = (*Store)(nil)
 
 var bucketNames = [][]byte{
-	bNodes, bParts, bRels, bRelParts, bOut, bIn, bLabels, bKeys, bGrams, bDates, bKinds, bArticles,
+	bNodes, bParts, bRels, bRelParts, bOut, bIn, bLabels, bKeys, bGrams, bDates, bKinds, bArticles, bMeta,
 }
 
 var (
@@ -87,12 +93,20 @@ var (
 	bDates    = []byte("dates")
 	bKinds    = []byte("kinds")
 	bArticles = []byte("articles")
+	bMeta     = []byte("meta")
 )
+
+// FormatVersion is the version of the database layout this package writes
+// and reads. Open refuses a database of another version.
+const FormatVersion = "1"
+
+var formatKey = []byte("format")
 
 // Open opens the store in dir, creating the directory (mode 0700) and the
 // database file dir/kg.db when missing. It fails with an error wrapping
 // graph.ErrUnavailable when another process holds the database and the lock
-// is not released within opts.Timeout.
+// is not released within opts.Timeout, and refuses a database whose layout
+// is not FormatVersion.
 func Open(dir string, opts *Options) (*Store, error) {
 	if opts == nil {
 		opts = &Options{}
@@ -112,19 +126,31 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
 	}
-	err = db.Update(func(tx *bbolt.Tx) error {
-		for _, name := range bucketNames {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := db.Update(initialise); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("bolt: open %s: create buckets: %w", path, err)
+		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
 	}
 	return &Store{db: db, path: path}, nil
+}
+
+// initialise creates the buckets of a new database and checks the layout
+// version of an existing one.
+func initialise(tx *bbolt.Tx) error {
+	if meta := tx.Bucket(bMeta); meta != nil {
+		if v := string(meta.Get(formatKey)); v != FormatVersion {
+			return fmt.Errorf("database format %q, want %q: ingest the articles again into a new data directory", v, FormatVersion)
+		}
+		return nil
+	}
+	if tx.Bucket(bNodes) != nil {
+		return fmt.Errorf("database written by an earlier kg (no format version): ingest the articles again into a new data directory")
+	}
+	for _, name := range bucketNames {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return tx.Bucket(bMeta).Put(formatKey, []byte(FormatVersion))
 }
 
 // Path returns the database file's path.

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	bbolt "go.etcd.io/bbolt"
+
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/graph/bolt"
 	"github.com/kgproject/kg/graph/graphtest"
@@ -144,5 +146,26 @@ func TestOpenCorrupt(t *testing.T) {
 	if s, err := bolt.Open(dir, nil); err == nil {
 		s.Close()
 		t.Errorf("Open(a corrupt file) succeeded")
+	}
+}
+
+func TestOpenOtherFormat(t *testing.T) {
+	dir := t.TempDir()
+	s := MustOpenStore(t, dir, nil)
+	s.Close()
+	db, err := bbolt.Open(filepath.Join(dir, bolt.FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("format"), []byte("0")) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if s, err := bolt.Open(dir, nil); err == nil || !strings.Contains(err.Error(), "format") {
+		if s != nil {
+			s.Close()
+		}
+		t.Errorf("Open(a database of format 0) error = %v, want one about the format", err)
 	}
 }

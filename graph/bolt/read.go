@@ -325,9 +325,9 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 						err = dw.Node(&n)
 					}
 				} else {
-					var r graph.Relation
-					if err = json.Unmarshal(v, &r); err == nil {
-						err = dw.Relation(&r)
+					var r *graph.Relation
+					if r, err = decodeRelation(tx, string(k), v); err == nil {
+						err = dw.Relation(r)
 					}
 				}
 				if err != nil {
@@ -359,13 +359,38 @@ func getRelations(tx *bbolt.Tx, ids []string) ([]*graph.Relation, error) {
 		if raw == nil {
 			return nil, fmt.Errorf("relation %s indexed but missing", id)
 		}
-		var r graph.Relation
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return nil, fmt.Errorf("decode relation %s: %w", id, err)
+		r, err := decodeRelation(tx, id, raw)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, &r)
+		out = append(out, r)
 	}
 	return out, nil
+}
+
+// decodeRelation turns a stored header into the relation with the
+// evidence of every article that supports it.
+func decodeRelation(tx *bbolt.Tx, id string, raw []byte) (*graph.Relation, error) {
+	var h header
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return nil, fmt.Errorf("decode relation %s: %w", id, err)
+	}
+	r := &graph.Relation{ID: id, Type: h.Type, From: h.From, To: h.To, Role: h.Role}
+	err := scan(tx.Bucket(bRelParts), key(id, ""), func(_, v []byte) error {
+		var ev []graph.Evidence
+		if err := json.Unmarshal(v, &ev); err != nil {
+			return fmt.Errorf("decode evidence of relation %s: %w", id, err)
+		}
+		r.Evidence = append(r.Evidence, ev...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Parts come in article order, each sorted: this is canonical already,
+	// but sorting keeps the answer right whatever was stored.
+	r.Evidence = graph.SortEvidence(r.Evidence)
+	return r, nil
 }
 
 func contains[T comparable](xs []T, x T) bool {

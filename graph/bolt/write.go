@@ -111,12 +111,15 @@ type writer struct {
 	rels  map[string]bool
 	// retracted parts, by node or relation ID, until apply sees them again
 	oldNodes, oldRels map[string][]byte
+	// headers of the relations apply wrote evidence for
+	headers map[string]header
 }
 
 func newWriter(tx *bbolt.Tx) *writer {
 	return &writer{
 		tx: tx, nodes: map[string]bool{}, rels: map[string]bool{},
 		oldNodes: map[string][]byte{}, oldRels: map[string][]byte{},
+		headers: map[string]header{},
 	}
 }
 
@@ -163,10 +166,11 @@ func (w *writer) apply(c *contribution) error {
 		rec.Nodes = append(rec.Nodes, id)
 	}
 	for id, r := range c.rels {
-		same, err := putPart(relparts, key(id, c.id), r, w.oldRels[id])
+		same, err := putPart(relparts, key(id, c.id), r.Evidence, w.oldRels[id])
 		if err != nil {
 			return err
 		}
+		w.headers[id] = header{Type: r.Type, From: r.From, To: r.To, Role: r.Role}
 		w.rels[id] = !same
 		rec.Relations = append(rec.Relations, id)
 	}
@@ -245,49 +249,49 @@ func (w *writer) recomputeNode(id string) error {
 	return nodes.Put([]byte(id), newRaw)
 }
 
+// recomputeRelation adds or removes a relation's header and adjacency
+// entries as it gains its first or loses its last supporting article; its
+// evidence stays in relparts and is assembled when read.
 func (w *writer) recomputeRelation(id string) error {
 	rels := w.tx.Bucket(bRels)
-	var merged *graph.Relation
-	err := scan(w.tx.Bucket(bRelParts), key(id, ""), func(_, v []byte) error {
-		var r graph.Relation
-		if err := json.Unmarshal(v, &r); err != nil {
-			return fmt.Errorf("decode part: %w", err)
+	k, _ := w.tx.Bucket(bRelParts).Cursor().Seek(key(id, ""))
+	supported := k != nil && bytes.HasPrefix(k, key(id, ""))
+	raw := rels.Get([]byte(id))
+	switch {
+	case supported && raw == nil:
+		h, ok := w.headers[id]
+		if !ok {
+			return fmt.Errorf("evidence without a header")
 		}
-		if merged == nil {
-			merged = &r
-		} else {
-			merged.Evidence = append(merged.Evidence, r.Evidence...)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if merged == nil {
-		raw := rels.Get([]byte(id))
-		if raw == nil {
-			return nil
-		}
-		var old graph.Relation
-		if err := json.Unmarshal(raw, &old); err != nil {
-			return fmt.Errorf("decode relation: %w", err)
-		}
-		if err := w.tx.Bucket(bOut).Delete(key(old.From, string(old.Type), id)); err != nil {
+		if err := w.tx.Bucket(bOut).Put(key(h.From, string(h.Type), id), []byte(h.To)); err != nil {
 			return err
 		}
-		if err := w.tx.Bucket(bIn).Delete(key(old.To, string(old.Type), id)); err != nil {
+		if err := w.tx.Bucket(bIn).Put(key(h.To, string(h.Type), id), []byte(h.From)); err != nil {
+			return err
+		}
+		return put(rels, []byte(id), h)
+	case !supported && raw != nil:
+		var h header
+		if err := json.Unmarshal(raw, &h); err != nil {
+			return fmt.Errorf("decode relation: %w", err)
+		}
+		if err := w.tx.Bucket(bOut).Delete(key(h.From, string(h.Type), id)); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(bIn).Delete(key(h.To, string(h.Type), id)); err != nil {
 			return err
 		}
 		return rels.Delete([]byte(id))
 	}
-	merged.Evidence = graph.SortEvidence(merged.Evidence)
-	if err := w.tx.Bucket(bOut).Put(key(merged.From, string(merged.Type), id), []byte(merged.To)); err != nil {
-		return err
-	}
-	if err := w.tx.Bucket(bIn).Put(key(merged.To, string(merged.Type), id), []byte(merged.From)); err != nil {
-		return err
-	}
-	return put(rels, []byte(id), merged)
+	return nil
+}
+
+// header is a relation without its evidence.
+type header struct {
+	Type graph.RelType `json:"t"`
+	From string        `json:"f"`
+	To   string        `json:"o"`
+	Role string        `json:"r,omitempty"`
 }
 
 // indexKey is one index entry of a node.
