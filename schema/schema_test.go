@@ -11,27 +11,8 @@ import (
 	"testing"
 
 	"github.com/kgproject/kg/graph"
-	"github.com/kgproject/kg/graph/bolt"
-	"github.com/kgproject/kg/graph/graphtest"
 	"github.com/kgproject/kg/schema"
 )
-
-// mustOpenSeed opens a bolt store in a temporary directory holding the seed
-// page's facts.
-func mustOpenSeed(tb testing.TB) *bolt.Store {
-	tb.Helper()
-	st, err := bolt.Open(tb.TempDir(), &bolt.Options{NoSync: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	for _, f := range graphtest.SeedFacts() {
-		if err := st.PutArticle(context.Background(), &f); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return st
-}
 
 // countingStore counts the calls that reach a store.
 type countingStore struct {
@@ -96,38 +77,40 @@ func decode(tb testing.TB, r *schema.Response, v any) {
 }
 
 func TestFoundationQuery(t *testing.T) {
-	s := mustSchema(t, mustOpenSeed(t), nil)
-	r := do(t, s, `{ person(name: "宫卫红") { events { role event { name date } evidence { sentence } } } }`, nil)
-	var got struct {
-		Person struct {
-			Events []struct {
-				Role     string
-				Event    struct{ Name, Date string }
-				Evidence []struct{ Sentence string }
+	forEachStore(t, func(t *testing.T, st graph.Store) {
+		s := mustSchema(t, st, nil)
+		r := do(t, s, `{ person(name: "宫卫红") { events { role event { name date } evidence { sentence } } } }`, nil)
+		var got struct {
+			Person struct {
+				Events []struct {
+					Role     string
+					Event    struct{ Name, Date string }
+					Evidence []struct{ Sentence string }
+				}
 			}
 		}
-	}
-	decode(t, r, &got)
-	want := []struct{ name, date string }{
-		{"高新区领导与中信银行焦作分行客人座谈", "2026-01-13"},
-		{"高新区经济领域重点工作汇报会", "2026-01-15"},
-		{"高新区民生领域重点工作汇报会", "2026-01-16"},
-	}
-	if len(got.Person.Events) != len(want) {
-		t.Fatalf("got %d events, want %d: %s", len(got.Person.Events), len(want), r.Data)
-	}
-	for i, e := range got.Person.Events {
-		if e.Event.Name != want[i].name || e.Event.Date != want[i].date || e.Role != "ATTENDEE" {
-			t.Errorf("event %d = %s %s %s, want ATTENDEE %s %s", i, e.Role, e.Event.Name, e.Event.Date, want[i].name, want[i].date)
+		decode(t, r, &got)
+		want := []struct{ name, date string }{
+			{"高新区领导与中信银行焦作分行客人座谈", "2026-01-13"},
+			{"高新区经济领域重点工作汇报会", "2026-01-15"},
+			{"高新区民生领域重点工作汇报会", "2026-01-16"},
 		}
-		if len(e.Evidence) != 1 || !strings.Contains(e.Evidence[0].Sentence, "宫卫红") {
-			t.Errorf("event %d evidence = %+v, want the sentence naming 宫卫红", i, e.Evidence)
+		if len(got.Person.Events) != len(want) {
+			t.Fatalf("got %d events, want %d: %s", len(got.Person.Events), len(want), r.Data)
 		}
-	}
-	// The fields come in the order the query asks for them.
-	if !strings.HasPrefix(string(r.Data), `{"person":{"events":[{"role":"ATTENDEE","event":{"name":`) {
-		t.Errorf("data not in query order: %s", r.Data)
-	}
+		for i, e := range got.Person.Events {
+			if e.Event.Name != want[i].name || e.Event.Date != want[i].date || e.Role != "ATTENDEE" {
+				t.Errorf("event %d = %s %s %s, want ATTENDEE %s %s", i, e.Role, e.Event.Name, e.Event.Date, want[i].name, want[i].date)
+			}
+			if len(e.Evidence) != 1 || !strings.Contains(e.Evidence[0].Sentence, "宫卫红") {
+				t.Errorf("event %d evidence = %+v, want the sentence naming 宫卫红", i, e.Evidence)
+			}
+		}
+		// The fields come in the order the query asks for them.
+		if !strings.HasPrefix(string(r.Data), `{"person":{"events":[{"role":"ATTENDEE","event":{"name":`) {
+			t.Errorf("data not in query order: %s", r.Data)
+		}
+	})
 }
 
 // The queries of eval/kgscore, verbatim.
@@ -154,146 +137,152 @@ const (
 )
 
 func TestScorerQueries(t *testing.T) {
-	s := mustSchema(t, mustOpenSeed(t), nil)
-	var arts struct {
-		Articles struct {
-			PageInfo struct {
-				HasNextPage bool
-				EndCursor   string
-			}
-			Nodes []struct {
-				Title     string
-				Reporters []struct{ Name string }
-				Events    []struct {
-					Name, Kind, Date, PartOfDay      string
-					Chairs, Attendees, Organisations []struct{ Name string }
+	forEachStore(t, func(t *testing.T, st graph.Store) {
+		s := mustSchema(t, st, nil)
+		var arts struct {
+			Articles struct {
+				PageInfo struct {
+					HasNextPage bool
+					EndCursor   string
 				}
-				Mentions []struct{ Typename, Name string }
+				Nodes []struct {
+					Title     string
+					Reporters []struct{ Name string }
+					Events    []struct {
+						Name, Kind, Date, PartOfDay      string
+						Chairs, Attendees, Organisations []struct{ Name string }
+					}
+					Mentions []struct{ Typename, Name string }
+				}
 			}
 		}
-	}
-	decode(t, do(t, s, articlesQuery, map[string]any{"after": nil}), &arts)
-	if got := len(arts.Articles.Nodes); got != 6 || arts.Articles.PageInfo.HasNextPage {
-		t.Fatalf("got %d articles (more: %v), want 6 on one page", got, arts.Articles.PageInfo.HasNextPage)
-	}
-	var symposium bool
-	for _, a := range arts.Articles.Nodes {
-		if len(a.Reporters) != 1 || a.Reporters[0].Name != "付凯明" {
-			t.Errorf("%s: reporters %+v, want 付凯明", a.Title, a.Reporters)
+		decode(t, do(t, s, articlesQuery, map[string]any{"after": nil}), &arts)
+		if got := len(arts.Articles.Nodes); got != 6 || arts.Articles.PageInfo.HasNextPage {
+			t.Fatalf("got %d articles (more: %v), want 6 on one page", got, arts.Articles.PageInfo.HasNextPage)
 		}
-		if len(a.Events) != 1 {
-			t.Errorf("%s: %d events, want 1", a.Title, len(a.Events))
-			continue
-		}
-		if e := a.Events[0]; e.Name == "高新区领导与中信银行焦作分行客人座谈" {
-			symposium = true
-			if e.Kind != "SYMPOSIUM" || e.Date != "2026-01-13" || e.PartOfDay != "上午" {
-				t.Errorf("座谈 = %+v", e)
+		var symposium bool
+		for _, a := range arts.Articles.Nodes {
+			if len(a.Reporters) != 1 || a.Reporters[0].Name != "付凯明" {
+				t.Errorf("%s: reporters %+v, want 付凯明", a.Title, a.Reporters)
+			}
+			if len(a.Events) != 1 {
+				t.Errorf("%s: %d events, want 1", a.Title, len(a.Events))
+				continue
+			}
+			if e := a.Events[0]; e.Name == "高新区领导与中信银行焦作分行客人座谈" {
+				symposium = true
+				if e.Kind != "SYMPOSIUM" || e.Date != "2026-01-13" || e.PartOfDay != "上午" {
+					t.Errorf("座谈 = %+v", e)
+				}
+			}
+			if len(a.Mentions) == 0 {
+				t.Errorf("%s: no mentions", a.Title)
 			}
 		}
-		if len(a.Mentions) == 0 {
-			t.Errorf("%s: no mentions", a.Title)
+		if !symposium {
+			t.Error("the 座谈 event is missing")
 		}
-	}
-	if !symposium {
-		t.Error("the 座谈 event is missing")
-	}
-	r := do(t, s, `{ articles(first: 1) { nodes { mentions { __typename ... on Person { name } } } } }`, nil)
-	if !strings.Contains(string(r.Data), `{"__typename":"Person","name":"吕沛"}`) {
-		t.Errorf("mentions lack 吕沛 as a Person: %s", r.Data)
-	}
+		r := do(t, s, `{ articles(first: 1) { nodes { mentions { __typename ... on Person { name } } } } }`, nil)
+		if !strings.Contains(string(r.Data), `{"__typename":"Person","name":"吕沛"}`) {
+			t.Errorf("mentions lack 吕沛 as a Person: %s", r.Data)
+		}
 
-	var people struct {
-		People struct {
-			Nodes []struct {
-				Name  string
-				Posts []struct{ Post struct{ Name string } }
+		var people struct {
+			People struct {
+				Nodes []struct {
+					Name  string
+					Posts []struct{ Post struct{ Name string } }
+				}
 			}
 		}
-	}
-	decode(t, do(t, s, peopleQuery, map[string]any{"after": nil}), &people)
-	posts := map[string][]string{}
-	for _, p := range people.People.Nodes {
-		for _, t := range p.Posts {
-			posts[p.Name] = append(posts[p.Name], t.Post.Name)
+		decode(t, do(t, s, peopleQuery, map[string]any{"after": nil}), &people)
+		posts := map[string][]string{}
+		for _, p := range people.People.Nodes {
+			for _, t := range p.Posts {
+				posts[p.Name] = append(posts[p.Name], t.Post.Name)
+			}
 		}
-	}
-	if got := strings.Join(posts["吕沛"], " "); !strings.Contains(got, "高新区（示范区）党工委书记") || !strings.Contains(got, "市政协副主席") {
-		t.Errorf("吕沛's posts = %q", got)
-	}
+		if got := strings.Join(posts["吕沛"], " "); !strings.Contains(got, "高新区（示范区）党工委书记") || !strings.Contains(got, "市政协副主席") {
+			t.Errorf("吕沛's posts = %q", got)
+		}
+	})
 }
 
 func TestPagination(t *testing.T) {
-	s := mustSchema(t, mustOpenSeed(t), nil)
-	type page struct {
-		Articles struct {
-			TotalCount int
-			PageInfo   struct {
-				HasNextPage bool
-				EndCursor   *string
+	forEachStore(t, func(t *testing.T, st graph.Store) {
+		s := mustSchema(t, st, nil)
+		type page struct {
+			Articles struct {
+				TotalCount int
+				PageInfo   struct {
+					HasNextPage bool
+					EndCursor   *string
+				}
+				Edges []struct {
+					Cursor string
+					Node   struct{ ID string }
+				}
 			}
-			Edges []struct {
-				Cursor string
-				Node   struct{ ID string }
+		}
+		var ids []string
+		var after any
+		for i := 0; ; i++ {
+			var p page
+			decode(t, do(t, s, `query($after: String) { articles(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, map[string]any{"after": after}), &p)
+			if p.Articles.TotalCount != 6 {
+				t.Errorf("totalCount = %d, want 6", p.Articles.TotalCount)
 			}
+			for _, e := range p.Articles.Edges {
+				ids = append(ids, e.Node.ID)
+			}
+			if !p.Articles.PageInfo.HasNextPage {
+				break
+			}
+			if i > 3 {
+				t.Fatal("pagination does not end")
+			}
+			after = *p.Articles.PageInfo.EndCursor
 		}
-	}
-	var ids []string
-	var after any
-	for i := 0; ; i++ {
-		var p page
-		decode(t, do(t, s, `query($after: String) { articles(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, map[string]any{"after": after}), &p)
-		if p.Articles.TotalCount != 6 {
-			t.Errorf("totalCount = %d, want 6", p.Articles.TotalCount)
+		if got, want := strings.Join(ids, " "), "article/seed-1 article/seed-2 article/seed-3 article/seed-4 article/seed-5 article/seed-6"; got != want {
+			t.Errorf("paged ids = %q, want %q", got, want)
 		}
-		for _, e := range p.Articles.Edges {
-			ids = append(ids, e.Node.ID)
-		}
-		if !p.Articles.PageInfo.HasNextPage {
-			break
-		}
-		if i > 3 {
-			t.Fatal("pagination does not end")
-		}
-		after = *p.Articles.PageInfo.EndCursor
-	}
-	if got, want := strings.Join(ids, " "), "article/seed-1 article/seed-2 article/seed-3 article/seed-4 article/seed-5 article/seed-6"; got != want {
-		t.Errorf("paged ids = %q, want %q", got, want)
-	}
+	})
 }
 
 func TestErrors(t *testing.T) {
-	s := mustSchema(t, mustOpenSeed(t), nil)
-	for _, tt := range []struct {
-		name, query string
-		wantData    bool
-		code, msg   string
-	}{
-		{"not found", `{ person(name: "无此人") { name } }`, true, "NOT_FOUND", "not found"},
-		{"no id nor name", `{ person { name } }`, true, "BAD_USER_INPUT", "give an id or a name"},
-		{"bad cursor", `{ people(after: "%%%") { totalCount } }`, true, "BAD_USER_INPUT", "cursor"},
-		{"bad date", `{ events(filter: {from: "yesterday"}) { totalCount } }`, false, "", "Date"},
-		{"role without person", `{ events(filter: {role: CHAIR}) { totalCount } }`, true, "BAD_USER_INPUT", "role needs a person"},
-		{"syntax", `{ people { `, false, "", "Syntax Error"},
-		{"unknown field", `{ people { nodes { age } } }`, false, "", "age"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			r := do(t, s, tt.query, nil)
-			if len(r.Errors) == 0 {
-				t.Fatalf("no error; data %s", r.Data)
-			}
-			if (r.Data != nil) != tt.wantData {
-				t.Errorf("data = %s, want present: %v", r.Data, tt.wantData)
-			}
-			e := r.Errors[0]
-			if !strings.Contains(e.Message, tt.msg) {
-				t.Errorf("message %q does not contain %q", e.Message, tt.msg)
-			}
-			if tt.code != "" && e.Extensions["code"] != tt.code {
-				t.Errorf("code = %v, want %s", e.Extensions["code"], tt.code)
-			}
-		})
-	}
+	forEachStore(t, func(t *testing.T, st graph.Store) {
+		s := mustSchema(t, st, nil)
+		for _, tt := range []struct {
+			name, query string
+			wantData    bool
+			code, msg   string
+		}{
+			{"not found", `{ person(name: "无此人") { name } }`, true, "NOT_FOUND", "not found"},
+			{"no id nor name", `{ person { name } }`, true, "BAD_USER_INPUT", "give an id or a name"},
+			{"bad cursor", `{ people(after: "%%%") { totalCount } }`, true, "BAD_USER_INPUT", "cursor"},
+			{"bad date", `{ events(filter: {from: "yesterday"}) { totalCount } }`, false, "", "Date"},
+			{"role without person", `{ events(filter: {role: CHAIR}) { totalCount } }`, true, "BAD_USER_INPUT", "role needs a person"},
+			{"syntax", `{ people { `, false, "", "Syntax Error"},
+			{"unknown field", `{ people { nodes { age } } }`, false, "", "age"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				r := do(t, s, tt.query, nil)
+				if len(r.Errors) == 0 {
+					t.Fatalf("no error; data %s", r.Data)
+				}
+				if (r.Data != nil) != tt.wantData {
+					t.Errorf("data = %s, want present: %v", r.Data, tt.wantData)
+				}
+				e := r.Errors[0]
+				if !strings.Contains(e.Message, tt.msg) {
+					t.Errorf("message %q does not contain %q", e.Message, tt.msg)
+				}
+				if tt.code != "" && e.Extensions["code"] != tt.code {
+					t.Errorf("code = %v, want %s", e.Extensions["code"], tt.code)
+				}
+			})
+		}
+	})
 }
 
 // failingStore fails every read with an error that must not reach clients.
@@ -318,28 +307,30 @@ func TestInternalErrorsAreLogged(t *testing.T) {
 // TestRoundTrips checks that a request touches the store a number of times
 // that depends on the query's shape, not on how many objects it returns.
 func TestRoundTrips(t *testing.T) {
-	st := &countingStore{Store: mustOpenSeed(t)}
-	s := mustSchema(t, st, nil)
-	for _, tt := range []struct {
-		name  string
-		query string
-		max   int64
-	}{
-		// FindNodes, then Relations+Nodes for each of the 8 relation fields.
-		{"scorer articles", articlesQuery, 1 + 2*8},
-		{"scorer people", peopleQuery, 1 + 2},
-		{"evidence articles", `{ people { nodes { events { evidence { article { title } } } } } }`, 1 + 2 + 1},
-		{"co-participants", `{ people { nodes { coParticipants { person { name } count } } } }`, 1 + 4},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			st.calls.Store(0)
-			r := do(t, s, tt.query, map[string]any{"after": nil})
-			if len(r.Errors) > 0 {
-				t.Fatalf("errors: %+v", r.Errors)
-			}
-			if got := st.calls.Load(); got > tt.max {
-				t.Errorf("%d store calls, want at most %d", got, tt.max)
-			}
-		})
-	}
+	forEachStore(t, func(t *testing.T, st graph.Store) {
+		counted := &countingStore{Store: st}
+		s := mustSchema(t, counted, nil)
+		for _, tt := range []struct {
+			name  string
+			query string
+			max   int64
+		}{
+			// FindNodes, then Relations+Nodes for each of the 8 relation fields.
+			{"scorer articles", articlesQuery, 1 + 2*8},
+			{"scorer people", peopleQuery, 1 + 2},
+			{"evidence articles", `{ people { nodes { events { evidence { article { title } } } } } }`, 1 + 2 + 1},
+			{"co-participants", `{ people { nodes { coParticipants { person { name } count } } } }`, 1 + 4},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				counted.calls.Store(0)
+				r := do(t, s, tt.query, map[string]any{"after": nil})
+				if len(r.Errors) > 0 {
+					t.Fatalf("errors: %+v", r.Errors)
+				}
+				if got := counted.calls.Load(); got > tt.max {
+					t.Errorf("%d store calls, want at most %d", got, tt.max)
+				}
+			})
+		}
+	})
 }
