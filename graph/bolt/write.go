@@ -102,9 +102,9 @@ func newContribution(f *graph.ArticleFacts) (*contribution, error) {
 }
 
 // writer changes the graph inside one update transaction, remembering
-// which merged nodes and relations must be recomputed. Parts that an
-// article gives again unchanged are not touched, so that putting the same
-// facts again costs only reading them.
+// which merged nodes and relations must be recomputed. A part an article
+// gives again unchanged causes no recompute, so that putting the same facts
+// again costs little more than reading them.
 type writer struct {
 	tx    *bbolt.Tx
 	nodes map[string]bool

@@ -1193,6 +1193,18 @@ func (s suite) testConcurrent(t *testing.T) {
 				if _, err := st.FindNodes(ctx, graph.NodeFilter{Labels: []graph.Label{graph.LabelEvent}}); err != nil {
 					report(fmt.Errorf("FindNodes: %w", err))
 				}
+				if _, err := st.ShortestPath(ctx, idLvPei, idInspectionTeam, graph.TraversalOptions{}); err != nil {
+					report(fmt.Errorf("ShortestPath: %w", err))
+				}
+				rels, err := st.Relations(ctx, graph.RelationFilter{NodeIDs: []string{idLvPei}, Direction: graph.Both})
+				if err != nil {
+					report(fmt.Errorf("Relations: %w", err))
+				}
+				for _, r := range rels {
+					if len(r.Evidence) == 0 {
+						report(fmt.Errorf("Relations returned %s without evidence", r.ID))
+					}
+				}
 			}
 		}()
 	}
