@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -135,6 +136,7 @@ func (d *doc) analyse() {
 	d.findDates()
 	d.learnPlaces()
 	d.findPeople()
+	d.findAppointments()
 	d.findProjects()
 	d.findOrgs()
 	d.resolvePosts()
@@ -158,34 +160,58 @@ func (d *doc) sentenceOf(i int) span {
 func (d *doc) text(s span) string { return string(d.r[s.start:s.end]) }
 
 var (
-	bylineRe = regexp.MustCompile(`^\s*(?:(\p{Han}{2,12}?)(?:报|日报|晚报|新闻网|新闻)?讯|本报(?:\d{1,2}月\d{1,2}日)?讯|新华社\p{Han}{0,6}\d{1,2}月\d{1,2}日电)?\s*[（(]([^（）()]{2,60})[）)]`)
-	boxRe    = regexp.MustCompile(`^\s*[□■]?\s*(?:本报)?(记者[^。，\n]{2,40}?)(?:\s{2,}|$|\n|(\d{1,2}(?:月\d{1,2})?日))`)
+	// 本报讯, 嵘州日报讯, 本报3月28日讯, 新华社北京3月28日电, each maybe followed by （记者X 通讯员Y）
+	datelineRe = regexp.MustCompile(`^\s*(?:(本报|[\p{Han}]{2,10}?(?:日报|晚报|早报|商报|报|新闻网|融媒体中心))(?:[\p{Han}]{0,6}?(\d{1,2})月(\d{1,2})日)?讯|(?:新华社|中新社|人民网|新华网)[\p{Han}]{0,6}?(\d{1,2})月(\d{1,2})日电)`)
+	creditRe   = regexp.MustCompile(`^\s*[（(]([^（）()\n]{2,60})[）)]`)
+	// □记者 张三 通讯员 李四, 本报记者 王五 (a line of its own or the start of the first)
+	boxRe = regexp.MustCompile(`^\s*[□■●◆]?\s*(?:本报)?((?:记者|通讯员|实习生)[^。，\n（(]{2,40}?)(?:\s{2,}|\n|$|[　]|(?:\s*本报讯))`)
+	// a credit closing the article: （记者 张三 通讯员 李四）
+	tailCreditRe = regexp.MustCompile(`[（(]((?:记者|通讯员|文/图|文|图)[^（）()\n]{2,40})[）)]\s*$`)
 )
 
-// byline reads the reporters and the paper from the start of the article:
-// 本报讯（记者X）, 嵘州日报讯（记者X 通讯员Y）, □记者 张三 通讯员 李四.
+// byline reads the reporters, the paper and the dateline from the start of
+// the article: 本报讯（记者X）, 嵘州日报讯（记者X 通讯员Y）, 本报3月28日讯,
+// □记者 张三 通讯员 李四; or a closing credit （记者 X）.
 func (d *doc) byline() {
 	s := d.a.Text
-	if m := bylineRe.FindStringSubmatchIndex(s); m != nil && strings.Contains(s[m[4]:m[5]], "记者") || m != nil && strings.Contains(s[m[4]:m[5]], "通讯员") {
-		inner := s[m[4]:m[5]]
-		off := utf8.RuneCountInString(s[:m[4]])
-		d.parseReporters(inner, off)
-		d.bylineEnd = utf8.RuneCountInString(s[:m[1]])
-		if m[2] >= 0 {
-			name := s[m[2]:m[3]]
-			if !strings.HasPrefix(name, "本") {
-				full := strings.TrimSuffix(s[m[2]:strings.Index(s[m[2]:], "讯")+m[2]], "讯")
-				start := utf8.RuneCountInString(s[:m[2]])
-				d.paper = full
-				d.paperSpan = span{start, start + utf8.RuneCountInString(full)}
+	pos := 0
+	if m := boxRe.FindStringSubmatchIndex(s); m != nil {
+		d.parseReporters(s[m[2]:m[3]], utf8.RuneCountInString(s[:m[2]]))
+		pos = m[3]
+		d.bylineEnd = utf8.RuneCountInString(s[:pos])
+	}
+	if m := datelineRe.FindStringSubmatchIndex(s[pos:]); m != nil {
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return s[pos+m[2*k] : pos+m[2*k+1]]
+		}
+		if paper := g(1); paper != "" && paper != "本报" {
+			start := utf8.RuneCountInString(s[:pos+m[2]])
+			d.paper = paper
+			d.paperSpan = span{start, start + utf8.RuneCountInString(paper)}
+		}
+		for _, k := range []int{2, 4} {
+			if mo := g(k); mo != "" {
+				d.month, _ = strconv.Atoi(mo)
 			}
 		}
-		return
+		pos += m[1]
+		d.bylineEnd = utf8.RuneCountInString(s[:pos])
 	}
-	if m := boxRe.FindStringSubmatchIndex(s); m != nil {
-		inner := s[m[2]:m[3]]
-		d.parseReporters(inner, utf8.RuneCountInString(s[:m[2]]))
-		d.bylineEnd = utf8.RuneCountInString(s[:m[3]])
+	if m := creditRe.FindStringSubmatchIndex(s[pos:]); m != nil && (pos > 0 || len(d.reporters) == 0) {
+		inner := s[pos+m[2] : pos+m[3]]
+		if strings.Contains(inner, "记者") || strings.Contains(inner, "通讯员") {
+			d.parseReporters(inner, utf8.RuneCountInString(s[:pos+m[2]]))
+			pos += m[1]
+			d.bylineEnd = utf8.RuneCountInString(s[:pos])
+		}
+	}
+	if len(d.reporters) == 0 {
+		if m := tailCreditRe.FindStringSubmatchIndex(s); m != nil {
+			d.parseReporters(s[m[2]:m[3]], utf8.RuneCountInString(s[:m[2]]))
+		}
 	}
 }
 
@@ -202,6 +228,9 @@ func (d *doc) parseReporters(inner string, off int) {
 			i += 3
 			continue
 		case hasPrefixAt(r, i, "实习生"):
+			i += 3
+			continue
+		case hasPrefixAt(r, i, "文/图"), hasPrefixAt(r, i, "摄影"):
 			i += 3
 			continue
 		case !isHan(r[i]):
@@ -221,8 +250,8 @@ func (d *doc) parseReporters(inner string, off int) {
 }
 
 func (d *doc) findDates() {
-	month := 0
-	if d.a.Published != "" {
+	month := d.month
+	if month == 0 && d.a.Published != "" {
 		month = int(d.a.Published[5]-'0')*10 + int(d.a.Published[6]-'0')
 	}
 	d.dates = findDates(d.a.Text, d.a.Year, month)
@@ -321,6 +350,9 @@ func (d *doc) scanLeft(end int, quotes bool) int {
 		}
 		if (c == '和' || c == '及') && d.startsSpecific(string(d.r[k:end])) {
 			break
+		}
+		if c == '兼' && d.lx.titleEndingAt(d.r, k-1) != "" {
+			break // 常务副市长兼市发改委主任
 		}
 		if c == '和' || c == '及' || c == '与' {
 			// A list: 城市更新服务中心和区城投集团.

@@ -50,6 +50,9 @@ func (d *doc) findProjects() {
 			start = q
 			content := stripQuotes(string(r[q:end]))
 			if p := d.scanLeft(q, false); p < q {
+				if i := strings.LastIndexAny(string(r[p:q]), "和及与、"); i >= 0 {
+					p += utf8.RuneCountInString(string(r[p:q])[:i]) + 1
+				}
 				pre := string(r[p:q])
 				if !(d.startsSpecific(pre) && isAreaName(pre)) && !hasAnyPrefix(pre, projectGeneric) && utf8.RuneCountInString(pre) <= 8 {
 					content = pre + content
@@ -272,6 +275,15 @@ func (d *doc) findOrgs() {
 			s0 = e - utf8.RuneCountInString(known)
 		}
 		start := d.scanLeft(s0, false)
+		if companySuffixes[suf] {
+			// 和 joins two names here, never two words of one (堤防和青禾食品有限公司)
+			for k := s0 - 1; k > start; k-- {
+				if r[k] == '和' || r[k] == '及' {
+					start = k + 1
+					break
+				}
+			}
+		}
 		name := trimOrgPrefix(string(r[start:e]))
 		start = e - utf8.RuneCountInString(name)
 		if name == "" || d.inPersonSpan(start) {
@@ -357,6 +369,10 @@ func levelPrefix(s string) string {
 	}
 	return ""
 }
+
+// companySuffixes end the names of companies and institutions, which a
+// 和 does not join inside (unlike 发展和改革委员会).
+var companySuffixes = map[string]bool{"公司": true, "有限公司": true, "股份有限公司": true, "集团": true, "分公司": true, "银行": true, "分行": true, "支行": true, "学院": true, "大学": true, "学校": true, "小学": true, "中学": true, "幼儿园": true, "医院": true, "卫生院": true, "研究院": true, "研究所": true, "合作社": true}
 
 // properOrg reports whether a candidate is a named organisation by itself.
 func (d *doc) properOrg(name, suf, known string) bool {

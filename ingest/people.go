@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -507,4 +508,83 @@ func (p *person) hasTitle(t string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// 任命李四为县财政局局长, 会议选举王五为县政协主席
+	appointRe = regexp.MustCompile(`(?:任命|选举|推选|补选|增选)(\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 张三当选为区政协主席, 王五出任集团总经理
+	electedRe = regexp.MustCompile(`(当选为|当选|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 市领导王一、李二、赵三参加
+	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志)`)
+)
+
+// findAppointments finds posts that elections and appointments create
+// (任命李四为县财政局局长, 张三当选为区政协主席) and leaders listed by name
+// alone (市领导王一、李二参加).
+func (d *doc) findAppointments() {
+	s := d.a.Text
+	at := func(byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
+	for _, m := range appointRe.FindAllStringSubmatchIndex(s, -1) {
+		i := at(m[2])
+		name, ok := d.parseName(i, false)
+		if !ok || name != s[m[2]:m[3]] {
+			continue
+		}
+		d.addPostsFrom(name, span{i, i + utf8.RuneCountInString(name)}, at(m[4]), at(m[5]))
+	}
+	for _, m := range electedRe.FindAllStringSubmatchIndex(s, -1) {
+		k := at(m[0])
+		for _, n := range []int{3, 2, 4} {
+			if k-n < 0 {
+				continue
+			}
+			name, ok := d.parseName(k-n, true)
+			if ok && utf8.RuneCountInString(name) == n {
+				d.addPostsFrom(name, span{k - n, k}, at(m[4]), at(m[5]))
+				break
+			}
+		}
+	}
+	for _, m := range leadersRe.FindAllStringSubmatchIndex(s, -1) {
+		i := at(m[2])
+		for _, item := range strings.FieldsFunc(s[m[2]:m[3]], func(c rune) bool { return c == '、' || c == '和' }) {
+			n := utf8.RuneCountInString(item)
+			if name, ok := d.parseName(i, false); ok && name == item && !d.lx.titleSet[item] {
+				d.person(name, span{i, i + n})
+			}
+			i += n + 1
+		}
+	}
+}
+
+// addPostsFrom gives the person named at sp the posts written in r[from:to]
+// (县政协主席、党组书记).
+func (d *doc) addPostsFrom(name string, sp span, from, to int) {
+	var items []chainItem
+	start := from
+	for k := from; k <= to; k++ {
+		if k < to && d.r[k] != '、' && d.r[k] != '兼' {
+			continue
+		}
+		t := d.lx.titleEndingAt(d.r, k)
+		if t != "" {
+			org := string(d.r[start : k-utf8.RuneCountInString(t)])
+			items = append(items, chainItem{org: org, title: t, start: start, end: k})
+		}
+		start = k + 1
+	}
+	if len(items) == 0 {
+		return
+	}
+	p := d.person(name, sp)
+	ev := d.sentenceOf(sp.start)
+	for _, it := range items {
+		ps := &post{org: it.org, title: it.title, ev: ev}
+		if it.org != "" {
+			ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
+		}
+		p.posts = append(p.posts, ps)
+		d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
+	}
 }

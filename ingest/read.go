@@ -384,7 +384,7 @@ func parsePage(text, name string) (*page, error) {
 			return
 		}
 		cur.Text = repair(body)
-		cur.Published = datelinePublished(cur.Text, masthead)
+		cur.Published = masthead
 		cur.Year = articleYear(cur)
 		pg.articles = append(pg.articles, cur)
 	}
@@ -463,6 +463,10 @@ func splitLines(s string) []string {
 // otherwise was broken by a page break and continues on the next line.
 const sentenceEnd = "。！？；…”」』：:!?;\"）)"
 
+// creditLineRe matches a line of its own that credits the reporters
+// (□记者 张三 通讯员 李四): it ends its paragraph without punctuation.
+var creditLineRe = regexp.MustCompile(`^[□■●◆]?\s*(?:本报)?(?:记者|通讯员|实习生)[\p{Han}\s　]{2,30}$`)
+
 // repair joins a body's lines into paragraphs separated by "\n": blank
 // lines and markup are dropped, and a paragraph that does not end a
 // sentence is joined with the next one without a separator.
@@ -481,7 +485,7 @@ func repair(lines []string) string {
 			paras = append(paras, t)
 		}
 		last, _ := utf8.DecodeLastRuneInString(t)
-		open = !strings.ContainsRune(sentenceEnd, last)
+		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t)
 	}
 	return strings.Join(paras, "\n")
 }
@@ -496,12 +500,7 @@ func firstSentence(text string) string {
 	return strings.TrimSpace(text)
 }
 
-var datelineRe = regexp.MustCompile(`^[^。\n]{0,30}?((?:19|20)\d\d年)?(\d{1,2})月(\d{1,2})日电|^[^。\n]{0,12}?报((?:19|20)\d\d年)?(\d{1,2})月(\d{1,2})日讯`)
 
-// datelinePublished returns the published date a masthead gives an article.
-func datelinePublished(text, masthead string) string {
-	return masthead
-}
 
 var (
 	yearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)

@@ -18,6 +18,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/kgproject/kg/ingest/ner"
@@ -57,6 +59,7 @@ func run(args []string) error {
 	minCount := fs.Int("mincount", 1, "drop features seen fewer times")
 	prune := fs.Float64("prune", 0, "drop averaged weights below this magnitude")
 	maxFeatures := fs.Int("maxfeatures", 600000, "keep at most this many features (0: all)")
+	only := fs.String("sources", "cluener,resume,msra", "comma-separated training sources to use")
 	heldout := fs.Bool("heldout", false, "train without every 20th sentence and score on those")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -65,6 +68,9 @@ func run(args []string) error {
 	var train []ner.Sentence
 	held := map[string][]score.Record{}
 	for _, src := range sources {
+		if !slices.Contains(strings.Split(*only, ","), strings.TrimSuffix(src.file, "-train.jsonl")) {
+			continue
+		}
 		recs, err := score.ReadFile(filepath.Join(*data, "ner", src.file))
 		if err != nil {
 			return err
