@@ -500,8 +500,6 @@ func firstSentence(text string) string {
 	return strings.TrimSpace(text)
 }
 
-
-
 var (
 	yearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
 	// a year naming the present: 2026年第2次…, 2026年一季度…, 2026年教育工作会议, 部署2026年重点任务
