@@ -19,6 +19,9 @@ var (
 	followRe = regexp.MustCompile(`^(随后|当晚|会后|之后|当天下午|当天上午|次日)`)
 )
 
+// undatedRe marks a lead that gives no date (日前, 近日…).
+var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来`)
+
 // eventKind classifies an event by its name and the words that report it.
 func eventKind(name, context string) graph.EventKind {
 	s := name + " " + context
@@ -75,7 +78,7 @@ func (d *doc) findEvents() {
 	leadText := d.text(lead)
 	for _, dm := range d.dates {
 		if dm.start >= lead.start && dm.start < lead.end {
-			if i := strings.Index(leadText, "日前"); i >= 0 && utf8.RuneCountInString(leadText[:i]) < dm.start-lead.start {
+			if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
 				break
 			}
 			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay

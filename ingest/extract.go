@@ -141,7 +141,60 @@ func (d *doc) analyse() {
 	d.findOrgs()
 	d.resolvePosts()
 	d.findReferences()
+	d.findPlaces()
 	d.findEvents()
+}
+
+// findPlaces finds the administrative areas the article names (青河区,
+// 嵘州市 learned from the text, 河南 from the gazetteer) outside the names
+// of people, organisations and projects.
+func (d *doc) findPlaces() {
+	var taken []span
+	for _, o := range d.orgs {
+		taken = append(taken, o.spans...)
+	}
+	for _, p := range d.projects {
+		taken = append(taken, p.spans...)
+	}
+	for _, ps := range d.personSpans {
+		taken = append(taken, ps.span)
+	}
+	inside := func(i int) bool {
+		for _, s := range taken {
+			if i >= s.start && i < s.end {
+				return true
+			}
+		}
+		return false
+	}
+	for i := d.bylineEnd; i < len(d.r); i++ {
+		if inside(i) {
+			continue
+		}
+		for n := min(8, len(d.r)-i); n >= 2; n-- {
+			w := string(d.r[i : i+n])
+			last := d.r[i+n-1]
+			full := strings.ContainsRune("省市区县州旗镇乡", last)
+			if (d.learned[w] && full) || (d.lx.places[w] && (full || n >= 3 || isPlaceShort(w))) {
+				if inside(i+n-1) || (i+n < len(d.r) && d.lx.suffixEndingAt(d.r, i+n+1) != "" && !full) {
+					break
+				}
+				d.places = append(d.places, span{i, i + n})
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+// isPlaceShort accepts the short forms of provinces (河南, 江苏), which
+// are common; short forms of lower levels are too often other words.
+func isPlaceShort(w string) bool {
+	switch w {
+	case "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门":
+		return true
+	}
+	return false
 }
 
 // sentenceOf returns the sentence holding position i.
@@ -259,15 +312,30 @@ func (d *doc) findDates() {
 
 var learnRe = regexp.MustCompile(`\p{Han}{2}(?:市|区|县|省|乡|镇|街道)`)
 
-// learnPlaces records the area names the article uses (枫屿区, 槐岭县),
-// taking the gazetteer's word for known ones.
+// learnPlaces records the area names the article uses (枫屿区, 槐岭县):
+// two characters and a level word, written as a unit of their own (the
+// stem no dictionary word, the level word starting none: not 谋划城市,
+// 增强市民, 重点区域), or known to the gazetteer.
 func (d *doc) learnPlaces() {
-	for _, m := range learnRe.FindAllString(d.a.Text+"\n"+d.a.Title, -1) {
-		rs := []rune(m)
-		stem := string(rs[:2])
-		if d.lx.places[m] || d.lx.places[stem] || !d.commonStem(stem) {
-			d.learned[stem] = true
-			d.learned[m] = true
+	for _, txt := range []string{d.a.Text, d.a.Title} {
+		r := []rune(txt)
+		own := txt == d.a.Text
+		for _, loc := range learnRe.FindAllStringIndex(txt, -1) {
+			i := utf8.RuneCountInString(txt[:loc[0]])
+			m := string(r[i : i+utf8.RuneCountInString(txt[loc[0]:loc[1]])])
+			stem := string(r[i : i+2])
+			if d.lx.places[m] {
+				d.learned[stem], d.learned[m] = true, true
+				continue
+			}
+			if d.commonStem(stem) || !own {
+				continue
+			}
+			lvl := i + 2
+			if !d.cuts[i] || d.words[i] == i+2 || d.words[i+1] > lvl || d.words[lvl] > 0 {
+				continue
+			}
+			d.learned[stem], d.learned[m] = true, true
 		}
 	}
 }

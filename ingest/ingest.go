@@ -19,13 +19,17 @@ type Options struct {
 	// context gives; 0 leaves such dates unresolved (no date). The clock is
 	// never consulted.
 	Year int
+	// RulesOnly makes Extract take every mention from the rules, without
+	// the statistical tagger of package ner.
+	RulesOnly bool
 }
 
 // Pipeline reads and extracts articles. It is safe for concurrent use once
 // built.
 type Pipeline struct {
-	year int
-	lx   *lexicon
+	year      int
+	rulesOnly bool
+	lx        *lexicon
 
 	taggerOnce sync.Once
 	tagger     *ner.Tagger
@@ -35,6 +39,9 @@ type Pipeline struct {
 // nerTagger loads the statistical tagger on first use, so that ingesting
 // does not pay for it.
 func (p *Pipeline) nerTagger() *ner.Tagger {
+	if p.rulesOnly {
+		return nil
+	}
 	p.taggerOnce.Do(func() { p.tagger, p.taggerErr = ner.Default() })
 	if p.taggerErr != nil {
 		return nil
@@ -53,6 +60,7 @@ func NewPipeline(opts *Options) (*Pipeline, error) {
 	p := &Pipeline{lx: lx}
 	if opts != nil {
 		p.year = opts.Year
+		p.rulesOnly = opts.RulesOnly
 	}
 	return p, nil
 }

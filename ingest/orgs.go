@@ -90,6 +90,9 @@ func (d *doc) findProjects() {
 		if name == "" || eventNameRe.MatchString(string(r[end:min(len(r), end+8)])) {
 			continue
 		}
+		if end < len(r) && r[end] == '”' && start < end && r[start] == '“' {
+			end++ // “三十工程”: the span keeps both quote marks
+		}
 		d.addProject(name, span{start, end})
 	}
 	d.mergeAreaProjects()

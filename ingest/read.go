@@ -341,7 +341,8 @@ func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
 		if d, ok := isoDate(pub); ok {
 			a.Published = d
 		}
-		a.Text = repair(splitLines(*jl.Text))
+		// The text stays verbatim: callers give offsets into it.
+		a.Text = *jl.Text
 		if a.Title == "" {
 			a.Title = firstSentence(a.Text)
 		}
