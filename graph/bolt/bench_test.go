@@ -112,3 +112,29 @@ func BenchmarkNeighbourhood(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPutArticleHub adds articles that all name one person, as local
+// news names its leaders, to a store where 5000 articles already do: the
+// cost of recomputing a node grows with the articles that support it.
+func BenchmarkPutArticleHub(b *testing.B) {
+	s := MustOpenStore(b, b.TempDir(), &bolt.Options{NoSync: true})
+	hub := func(i int) graph.ArticleFacts {
+		f := syntheticFacts(i)
+		id := graph.NodeID(graph.LabelPerson, "吕沛")
+		f.Nodes = append(f.Nodes, graph.Node{ID: id, Label: graph.LabelPerson, Name: "吕沛"})
+		f.Relations = append(f.Relations, graph.Relation{Type: graph.RelChaired, From: id, To: f.Nodes[0].ID, Evidence: f.Relations[0].Evidence})
+		return f
+	}
+	for i := range 5000 {
+		f := hub(i)
+		if err := s.PutArticle(context.Background(), &f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := 0; b.Loop(); i++ {
+		f := hub(5000 + i)
+		if err := s.PutArticle(context.Background(), &f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -204,8 +204,17 @@ func (w *writer) recompute() error {
 func (w *writer) recomputeNode(id string) error {
 	nodes := w.tx.Bucket(bNodes)
 	oldRaw := nodes.Get([]byte(id))
+	// A part equal to an earlier one cannot change what MergeNodes makes
+	// of the earlier ones (it ties on the name, comes later for every other
+	// field and adds no alias), so only distinct parts are decoded: the
+	// people most articles name mostly give identical parts.
 	var parts []graph.Node
+	seen := map[string]bool{}
 	err := scan(w.tx.Bucket(bParts), key(id, ""), func(_, v []byte) error {
+		if seen[string(v)] {
+			return nil
+		}
+		seen[string(v)] = true
 		var n graph.Node
 		if err := json.Unmarshal(v, &n); err != nil {
 			return fmt.Errorf("decode part: %w", err)
