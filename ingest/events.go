@@ -14,7 +14,7 @@ var (
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
 	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:[，。；\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
-	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:召开|举行|开幕|开班|举办)`)
+	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
 	followRe = regexp.MustCompile(`^(随后|当晚|会后|之后|当天下午|当天上午|次日)`)
 )
@@ -68,9 +68,17 @@ func (d *doc) findEvents() {
 	if len(d.paras) == 0 {
 		return
 	}
-	lead := d.paras[0]
-	lead.start = max(lead.start, d.bylineEnd)
-	if lead.start >= lead.end {
+	// the lead: the first paragraph with text after the byline
+	var lead span
+	first := -1
+	for k, p := range d.paras {
+		p.start = max(p.start, d.bylineEnd)
+		if p.start < p.end {
+			lead, first = p, k
+			break
+		}
+	}
+	if first < 0 {
 		return
 	}
 	e := &event{scope: span{lead.start, len(d.r)}}
@@ -93,7 +101,7 @@ func (d *doc) findEvents() {
 	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	d.events = append(d.events, e)
 	// follow-on events
-	for _, p := range d.paras[1:] {
+	for _, p := range d.paras[first+1:] {
 		for _, s := range d.sents {
 			if s.start < p.start || s.start >= p.end {
 				continue
@@ -410,6 +418,9 @@ func (d *doc) orgRole(s span) string {
 	}
 	if strings.HasSuffix(before, "联合") {
 		return "convened"
+	}
+	if strings.TrimSpace(before) == "在" && strings.TrimSpace(tail) == "" {
+		return "visited" // 在青山建工集团有限公司，李明听取了…
 	}
 	if strings.HasSuffix(before, "与") && regexp.MustCompile(`^(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`).MatchString(afterList) {
 		return "signed"

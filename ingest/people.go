@@ -176,6 +176,31 @@ func (d *doc) findPeople() {
 		i = te + utf8.RuneCountInString(name) - 1
 	}
 	d.leadersBeforeTitles()
+	d.comrades()
+}
+
+// comrades finds "name + 同志" (王明同志): a person named with the
+// party's form of address.
+func (d *doc) comrades() {
+	r := d.r
+	for i := d.bylineEnd; i+2 <= len(r); i++ {
+		if !hasPrefixAt(r, i, "同志") {
+			continue
+		}
+		for _, n := range []int{3, 2, 4} {
+			s := i - n
+			if s < 0 || d.inPersonSpan(s) {
+				continue
+			}
+			if s > 0 && isHan(r[s-1]) && d.lx.boundaryEndingAt(r, s, d.cuts) == 0 && !d.personEndsAt(s) && d.lx.titleEndingAt(r, s) == "" {
+				continue
+			}
+			if name, ok := d.parseName(s, true); ok && utf8.RuneCountInString(name) == n && d.words[s] != i {
+				d.person(name, span{s, i})
+				break
+			}
+		}
+	}
 }
 
 // leadersBeforeTitles finds "name + title" mentions of leaders who are

@@ -358,3 +358,56 @@ func write(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+func TestOtherHouseStyles(t *testing.T) {
+	opts := &ingest.Options{Year: 2026}
+	t.Run("county paper", func(t *testing.T) {
+		s := factsOf(t, "# 我县召开2026年安全生产工作会议\n\n本报讯（通讯员 李晓 记者 王芳）3月12日，我县召开2026年安全生产工作会议。县委常委、常务副县长张卫东出席会议并讲话，副县长刘洋主持会议。县应急管理局、县住建局、县交通运输局负责同志作表态发言。\n\n张卫东强调，要深入开展“安全生产治本攻坚三年行动”。", opts)[0]
+		e := s.events[0]
+		if e.name != "2026年安全生产工作会议" || !reflect.DeepEqual(e.chairs, []string{"刘洋"}) || !reflect.DeepEqual(e.attendees, []string{"张卫东"}) || len(e.orgs) != 3 {
+			t.Errorf("event %+v", e)
+		}
+		if !reflect.DeepEqual(s.reporters, sorted("李晓", "王芳")) {
+			t.Errorf("reporters %v", s.reporters)
+		}
+	})
+	t.Run("city site", func(t *testing.T) {
+		s := factsOf(t, "## 市长李明调研城市更新工作\n\n5月20日，市长李明带队调研城市更新工作。副市长陈静，市政府秘书长吴涛，市住建局、市自然资源和规划局主要负责同志陪同。\n\n李明一行先后来到老城区改造项目、东湖片区棚户区改造项目现场，详细了解项目进展。在青山建工集团有限公司，李明听取了企业负责人的汇报。", opts)[0]
+		e := s.events[0]
+		if e.kind != "INSPECTION" || e.name != "市长李明调研城市更新工作" || len(e.attendees) != 3 {
+			t.Errorf("event %+v", e)
+		}
+		for _, o := range []string{"市住建局", "市自然资源和规划局", "青山建工集团有限公司"} {
+			if e.orgs[o] == "" {
+				t.Errorf("participating %v lack %s", e.orgs, o)
+			}
+		}
+		if !reflect.DeepEqual(sorted(e.projects...), sorted("老城区改造项目", "东湖片区棚户区改造项目")) {
+			t.Errorf("projects %v", e.projects)
+		}
+	})
+	t.Run("wire dateline and leaders by name", func(t *testing.T) {
+		s := factsOf(t, "# 全市招商引资推进会召开\n\n新华社青州4月8日电（记者 赵立）8日上午，全市招商引资推进会召开。市委书记王建华出席会议并讲话，市委副书记、市长孙海涛主持会议，市领导刘强、周敏、吴昊出席。会议由王明同志作总结。\n\n会上，青州经济技术开发区管委会、市商务局作交流发言；市发展和改革委员会通报了一季度招商引资情况。", opts)[0]
+		e := s.events[0]
+		if e.date != "2026-04-08" || e.partOfDay != "上午" || !reflect.DeepEqual(e.chairs, []string{"孙海涛"}) {
+			t.Errorf("event %+v", e)
+		}
+		for _, who := range []string{"王建华", "刘强", "周敏", "吴昊", "王明"} {
+			if !has(e.attendees, who) {
+				t.Errorf("attendees %v lack %s", e.attendees, who)
+			}
+		}
+		if !has(e.reporting, "市发展和改革委员会") || e.orgs["市商务局"] == "" || e.orgs["青州经济技术开发区管委会"] == "" {
+			t.Errorf("event %+v", e)
+		}
+	})
+	t.Run("byline of its own and an election", func(t *testing.T) {
+		s := factsOf(t, "# 区政协十届三次会议闭幕\n\n记者 林涛\n\n1月15日上午，政协青河区第十届委员会第三次会议胜利闭幕。会议选举张伟为区政协副主席。区政协主席李红主持闭幕大会。", opts)[0]
+		if len(s.events) != 1 || s.events[0].date != "2026-01-15" || !reflect.DeepEqual(s.events[0].chairs, []string{"李红"}) {
+			t.Fatalf("events %+v", s.events)
+		}
+		if !reflect.DeepEqual(s.people["张伟"], []string{"区政协副主席"}) || !reflect.DeepEqual(s.reporters, []string{"林涛"}) {
+			t.Errorf("people %v reporters %v", s.people, s.reporters)
+		}
+	})
+}
