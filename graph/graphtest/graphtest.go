@@ -26,6 +26,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"sort"
 	"strings"
@@ -56,6 +57,7 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"DeleteArticle", s.testDelete},
 		{"DeleteArticle/NotFound", s.testDeleteNotFound},
 		{"PutAndDelete/Sequence", s.testSequence},
+		{"PutAndDelete/Random", s.testRandom},
 		{"Nodes", s.testNodes},
 		{"FindNodes", s.testFindNodes},
 		{"FindNodes/Pages", s.testFindNodesPages},
@@ -507,6 +509,46 @@ func (s suite) testSequence(t *testing.T) {
 			checkDump(t, fmt.Sprintf("step %d: %s", step, what), got, want)
 			return
 		}
+	}
+}
+
+// testRandom puts and deletes made-up, heavily overlapping articles in a
+// fixed pseudo-random order and compares the store with the model after
+// every step: the dump, and at the end every node's neighbourhood.
+func (s suite) testRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 1))
+	st := s.open(t)
+	m := newModel()
+	for step := range 60 {
+		k := rng.IntN(8)
+		id := graph.NodeID(graph.LabelArticle, fmt.Sprintf("r-%d", k))
+		what := "put " + id
+		if _, stored := m.facts[id]; stored && rng.IntN(3) == 0 {
+			what = "delete " + id
+			if err := st.DeleteArticle(ctx, id); err != nil {
+				t.Fatalf("step %d: %s: %v", step, what, err)
+			}
+			m.delete(id)
+		} else {
+			f := randomFacts(rng, k)
+			put(t, st, f)
+			m.put(f)
+		}
+		got, want := dump(t, st), m.dump()
+		if !bytes.Equal(got, want) {
+			checkDump(t, fmt.Sprintf("step %d: %s", step, what), got, want)
+			return
+		}
+	}
+	v := m.view()
+	for _, n := range v.order {
+		g, err := st.Neighbourhood(ctx, n.ID, graph.TraversalOptions{Depth: 2, Limit: 6})
+		if err != nil {
+			t.Errorf("Neighbourhood(%s): %v", n.ID, err)
+			continue
+		}
+		nodes, rels := v.neighbourhood(n.ID, graph.TraversalOptions{Depth: 2, Limit: 6})
+		checkSubgraph(t, "Neighbourhood("+n.ID+")", v, g, nodes, rels)
 	}
 }
 
