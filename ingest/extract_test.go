@@ -16,14 +16,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 func TestExtractGolden(t *testing.T) {
-	p, err := ingest.NewPipeline(&ingest.Options{RulesOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pipeline(t, &ingest.Options{RulesOnly: true})
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	err = p.Read(context.Background(), []string{filepath.Join("testdata", "seed.md")}, func(a *ingest.Article) error {
+	err := p.Read(context.Background(), []string{filepath.Join("testdata", "seed.md")}, func(a *ingest.Article) error {
 		ex := p.Extract(a)
 		text := []rune(a.Text)
 		for _, m := range ex.Mentions {
@@ -52,10 +49,7 @@ func TestExtractGolden(t *testing.T) {
 }
 
 func TestExtractWithTagger(t *testing.T) {
-	p, err := ingest.NewPipeline(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pipeline(t, nil)
 	a := &ingest.Article{ID: "article/t", Text: "3月2日上午，县长王立新在青禾县主持召开县政府常务会议，研究白鹭河综合治理工程。"}
 	ex := p.Extract(a)
 	types := map[string]bool{}

@@ -40,7 +40,7 @@ func TestReadEncodings(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "page.md")
 			write(t, path, string(tc.data(t)))
-			p, _ := ingest.NewPipeline(nil)
+			p := pipeline(t, nil)
 			var got []*ingest.Article
 			if err := p.Read(context.Background(), []string{path}, func(a *ingest.Article) error {
 				got = append(got, a)
@@ -70,7 +70,7 @@ func TestReadBadInputs(t *testing.T) {
 	for name, b := range files {
 		write(t, filepath.Join(dir, name), string(b))
 	}
-	p, _ := ingest.NewPipeline(nil)
+	p := pipeline(t, nil)
 	var titles []string
 	err := p.Read(context.Background(), []string{dir, filepath.Join(dir, "missing.md")}, func(a *ingest.Article) error {
 		titles = append(titles, a.Title)
@@ -95,7 +95,7 @@ func TestReadBadInputs(t *testing.T) {
 }
 
 func TestReadJSONLKeepsTextAndID(t *testing.T) {
-	p, _ := ingest.NewPipeline(nil)
+	p := pipeline(t, nil)
 	in := `{"id": "pd-7", "text": "  县长王立新主持会议。\n会议强调，要抓好春耕。", "published": "2026-03-02"}` + "\n"
 	var got *ingest.Article
 	err := p.ReadFrom(context.Background(), strings.NewReader(in), "-", true, func(a *ingest.Article) error {
@@ -117,7 +117,7 @@ func TestReadHTML(t *testing.T) {
 	html := `<html><head><title>站点</title></head><body><h1>县政府召开常务会议</h1><p>3月2日上午，县长王立新主持召开县政府常务会议。</p><script>var x = "不要";</script><p>会议强调，要抓好春耕。</p></body></html>`
 	path := filepath.Join(t.TempDir(), "a.html")
 	write(t, path, html)
-	p, _ := ingest.NewPipeline(nil)
+	p := pipeline(t, nil)
 	var got *ingest.Article
 	if err := p.Read(context.Background(), []string{path}, func(a *ingest.Article) error { got = a; return nil }); err != nil {
 		t.Fatal(err)
@@ -128,7 +128,7 @@ func TestReadHTML(t *testing.T) {
 }
 
 func TestSameInputSameFacts(t *testing.T) {
-	p, _ := ingest.NewPipeline(nil)
+	p := pipeline(t, nil)
 	facts := func() []byte {
 		var buf bytes.Buffer
 		_ = p.Read(context.Background(), []string{filepath.Join("testdata", "seed.md")}, func(a *ingest.Article) error {

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"os"
+	"sync"
 	"reflect"
 	"sort"
 	"strings"
@@ -89,15 +90,38 @@ func summarise(f *graph.ArticleFacts) summary {
 	return s
 }
 
-// factsOf reads one page and returns the summaries of its articles.
-func factsOf(t *testing.T, page string, opts *ingest.Options) []summary {
+var (
+	pipelinesMu sync.Mutex
+	pipelines   = map[ingest.Options]*ingest.Pipeline{}
+)
+
+// pipeline returns a Pipeline for opts, shared by the tests (building one
+// loads the dictionaries).
+func pipeline(t testing.TB, opts *ingest.Options) *ingest.Pipeline {
 	t.Helper()
-	p, err := ingest.NewPipeline(opts)
+	var o ingest.Options
+	if opts != nil {
+		o = *opts
+	}
+	pipelinesMu.Lock()
+	defer pipelinesMu.Unlock()
+	if p := pipelines[o]; p != nil {
+		return p
+	}
+	p, err := ingest.NewPipeline(&o)
 	if err != nil {
 		t.Fatal(err)
 	}
+	pipelines[o] = p
+	return p
+}
+
+// factsOf reads one page and returns the summaries of its articles.
+func factsOf(t *testing.T, page string, opts *ingest.Options) []summary {
+	t.Helper()
+	p := pipeline(t, opts)
 	var out []summary
-	err = p.ReadFrom(context.Background(), strings.NewReader(page), "test.md", false, func(a *ingest.Article) error {
+	err := p.ReadFrom(context.Background(), strings.NewReader(page), "test.md", false, func(a *ingest.Article) error {
 		f, err := p.Facts(a)
 		if err != nil {
 			return err
@@ -224,15 +248,12 @@ func TestDates(t *testing.T) {
 }
 
 func TestYearFromOtherPages(t *testing.T) {
-	p, err := ingest.NewPipeline(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pipeline(t, nil)
 	dir := t.TempDir()
 	write(t, dir+"/a.md", "# 甲\n\n1月13日下午，县里召开2026年第1次常务会议。")
 	write(t, dir+"/b.md", "# 乙\n\n2月3日，县委书记李青山主持会议。")
 	dates := map[string]string{}
-	err = p.Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+	err := p.Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
 		f, err := p.Facts(a)
 		if err != nil {
 			return err
@@ -254,7 +275,7 @@ func TestYearFromOtherPages(t *testing.T) {
 
 func TestRepair(t *testing.T) {
 	page := "# 甲\n\n3月2日，县委书记李青山到县城乡供水一体\n\n化工程建设现场调研。要持续推进工作落\n\n实。"
-	p, _ := ingest.NewPipeline(&ingest.Options{Year: 2026})
+	p := pipeline(t, &ingest.Options{Year: 2026})
 	var text string
 	_ = p.ReadFrom(context.Background(), strings.NewReader(page), "x.md", false, func(a *ingest.Article) error {
 		text = a.Text

@@ -214,10 +214,7 @@ var scoreKinds = []string{"people", "organisations", "projects", "reporters", "p
 
 func score(t *testing.T, pages []string) *scores {
 	t.Helper()
-	p, err := ingest.NewPipeline(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pipeline(t, nil)
 	v := buildView(t, p, pages)
 	var gold []goldArticle
 	for _, pg := range pages {
