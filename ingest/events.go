@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kgproject/kg/graph"
@@ -18,6 +19,31 @@ var (
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
 	followRe = regexp.MustCompile(`^(随后|当晚|会后|之后|当天下午|当天上午|次日)`)
 )
+
+// relativeDayRe matches a day named relative to the dateline (昨天上午).
+var relativeDayRe = regexp.MustCompile(`(今天|今日|昨天|昨日|前天)(上午|下午|晚上|中午|晚)?`)
+
+// relativeDay resolves 今天/昨天/前天 against the dateline or the
+// published date, "" when neither gives a day.
+func (d *doc) relativeDay(w string) string {
+	ref := ""
+	if d.month > 0 && d.day > 0 {
+		ref = isoDay(d.a.Year, d.month, d.day)
+	} else if d.a.Published != "" {
+		ref = d.a.Published
+	}
+	t, err := time.Parse(time.DateOnly, ref)
+	if err != nil {
+		return ""
+	}
+	switch w {
+	case "昨天", "昨日":
+		t = t.AddDate(0, 0, -1)
+	case "前天":
+		t = t.AddDate(0, 0, -2)
+	}
+	return t.Format(time.DateOnly)
+}
 
 // undatedRe marks a lead that gives no date (日前, 近日…).
 var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来`)
@@ -96,6 +122,12 @@ func (d *doc) findEvents() {
 	}
 	if e.ev.end == 0 {
 		e.ev = d.sentenceOf(lead.start)
+		if m := relativeDayRe.FindStringSubmatchIndex(leadText); m != nil && !undatedRe.MatchString(leadText[:m[0]]) {
+			e.date = d.relativeDay(leadText[m[2]:m[3]])
+			if m[4] >= 0 {
+				e.partOfDay = partOfDayWord(leadText[m[4]:m[5]])
+			}
+		}
 	}
 	e.name = d.leadEventName(lead)
 	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))

@@ -19,7 +19,8 @@ type doc struct {
 	sents []span
 	paras []span
 	dates []dateMention
-	month int // month of the dateline or first full date, for bare days
+	month int // month of the dateline, for bare days
+	day   int // day of the dateline, for 今天/昨天
 
 	bylineEnd   int
 	reporters   []reporter
@@ -248,6 +249,7 @@ func (d *doc) byline() {
 		for _, k := range []int{2, 4} {
 			if mo := g(k); mo != "" {
 				d.month, _ = strconv.Atoi(mo)
+				d.day, _ = strconv.Atoi(g(k + 1))
 			}
 		}
 		pos += m[1]
