@@ -19,8 +19,9 @@ const (
 )
 
 // Handler serves GraphQL over HTTP at /graphql (GET and POST, following the
-// GraphQL-over-HTTP specification) and the GraphiQL explorer at /graphiql,
-// which works offline: its assets are embedded.
+// GraphQL-over-HTTP specification), kg's graph explorer at / and the
+// GraphiQL explorer at /graphiql. Both work offline: their assets are
+// embedded.
 type Handler struct {
 	schema *Schema
 	mux    *http.ServeMux
@@ -35,11 +36,10 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 	}
 	h := &Handler{schema: s, mux: http.NewServeMux()}
 	h.mux.HandleFunc("/graphql", h.serveGraphQL)
-	h.mux.HandleFunc("/graphiql", serveGraphiQL)
-	h.mux.HandleFunc("/graphiql/", serveGraphiQL)
-	h.mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/graphiql", http.StatusFound)
-	})
+	h.mux.HandleFunc("/graphiql", assets("/graphiql", "graphiql"))
+	h.mux.HandleFunc("/graphiql/", assets("/graphiql", "graphiql"))
+	h.mux.HandleFunc("/{$}", assets("/", "explorer"))
+	h.mux.HandleFunc("/explorer/", assets("/explorer", "explorer"))
 	return h, nil
 }
 

@@ -97,7 +97,7 @@ func TestIntrospection(t *testing.T) {
 	}
 }
 
-func TestGraphiQL(t *testing.T) {
+func TestAssets(t *testing.T) {
 	srv := mustServer(t, nil)
 	for _, tt := range []struct {
 		path, acceptEncoding, contentType, encoding, contains string
@@ -106,6 +106,9 @@ func TestGraphiQL(t *testing.T) {
 		{"/graphiql/react.production.min.js", "", "text/javascript", "", "React"},
 		{"/graphiql/react.production.min.js", "gzip", "text/javascript", "gzip", ""},
 		{"/graphiql/graphiql.min.css", "", "text/css", "", ".graphiql-container"},
+		{"/", "", "text/html", "", "explorer.js"},
+		{"/explorer/explorer.js", "gzip", "text/javascript", "", "neighbourhood"},
+		{"/explorer/cytoscape.min.js", "", "text/javascript", "", "cytoscape"},
 	} {
 		req, _ := http.NewRequest("GET", srv.URL+tt.path, nil)
 		if tt.acceptEncoding != "" {
