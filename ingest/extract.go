@@ -438,6 +438,36 @@ func (d *doc) scanLeft(end int, quotes bool) int {
 	return k
 }
 
+// nameVerbs are verbs that may begin a name (发展和改革委员会).
+var nameVerbs = map[string]bool{"发展": true, "建设": true, "改革": true, "创新": true, "服务": true, "管理": true, "保障": true, "招商": true, "投资": true, "开发": true, "合作": true, "研究": true, "规划": true, "监督": true, "检察": true, "应急": true, "救援": true, "治理": true, "保护": true, "促进": true, "振兴": true, "示范": true, "交流": true}
+
+// skipLeadingFunctionWords moves start past the dictionary words that
+// cannot begin a name: adverbs, verbs, prepositions, conjunctions and
+// pronouns by gse's dictionary (牢牢|扭住项目, 要|加快…).
+func (d *doc) skipLeadingFunctionWords(start, end int) int {
+	for start < end {
+		e, ok := d.words[start]
+		if !ok || e >= end {
+			return start
+		}
+		w := string(d.r[start:e])
+		_, pos, found := d.lx.seg.Find(w)
+		if !found || nameVerbs[w] || !functionPOS(pos) {
+			return start
+		}
+		start = e
+	}
+	return start
+}
+
+func functionPOS(pos string) bool {
+	switch pos {
+	case "d", "v", "vd", "p", "c", "r", "ad", "u", "uj", "ul", "uz", "uv", "ud", "ug", "f", "t", "m", "q":
+		return true
+	}
+	return false
+}
+
 func (d *doc) personEndsAt(k int) bool {
 	for _, ps := range d.personSpans {
 		if ps.end == k {

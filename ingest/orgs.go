@@ -61,7 +61,7 @@ func (d *doc) findProjects() {
 			}
 			name = content
 		} else {
-			start = d.scanLeft(hs, false)
+			start = d.skipLeadingFunctionWords(d.scanLeft(hs, false), hs)
 			name = string(r[start:end])
 			prefix := string(r[start:hs])
 			n := utf8.RuneCountInString(prefix)
@@ -287,6 +287,7 @@ func (d *doc) findOrgs() {
 				}
 			}
 		}
+		start = d.skipLeadingFunctionWords(start, s0)
 		name := trimOrgPrefix(string(r[start:e]))
 		start = e - utf8.RuneCountInString(name)
 		if name == "" || d.inPersonSpan(start) {

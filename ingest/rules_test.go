@@ -432,4 +432,32 @@ func TestOtherHouseStyles(t *testing.T) {
 			t.Errorf("people %v reporters %v", s.people, s.reporters)
 		}
 	})
+	t.Run("county media centre", func(t *testing.T) {
+		s := factsOf(t, "# 青河县召开2026年一季度经济运行分析会\n\n青河县融媒体中心讯（记者 郝佳 实习生 田甜）4月10日上午，青河县召开2026年一季度经济运行分析会。县委书记马骏出席会议并讲话，县委副书记、县长尹志刚主持会议，县人大常委会主任毛建军，县政协主席白云飞，县委常委、常务副县长邱少华等县领导出席会议。\n\n会上，县统计局通报了一季度全县主要经济指标完成情况；县发展和改革局、工业和信息化局、商务局、财政局主要负责同志分别作了发言。青河农商银行、国网青河县供电公司负责人参加会议。\n\n马骏指出，要牢牢扭住项目建设“牛鼻子”，加快推进青河县城东污水处理厂扩建工程、青河经济开发区标准化厂房（二期）项目建设。要深化“放管服”改革，扎实开展“万人助万企”活动。", opts)[0]
+		e := s.events[0]
+		if want := sorted("马骏", "毛建军", "白云飞", "邱少华"); !reflect.DeepEqual(sorted(e.attendees...), want) || !reflect.DeepEqual(e.chairs, []string{"尹志刚"}) {
+			t.Errorf("event %+v", e)
+		}
+		for _, o := range []string{"县发展和改革局", "县工业和信息化局", "县商务局", "县财政局", "青河农商银行", "国网青河县供电公司"} {
+			if e.orgs[o] == "" {
+				t.Errorf("participating %v lack %s", e.orgs, o)
+			}
+		}
+		if want := sorted("万人助万企活动", "放管服改革", "青河县城东污水处理厂扩建工程", "青河经济开发区标准化厂房（二期）项目"); !reflect.DeepEqual(s.projects, want) {
+			t.Errorf("projects %v, want %v", s.projects, want)
+		}
+		if !has(s.orgs, "青河县融媒体中心") || !has(s.people["郝佳"], "记者") {
+			t.Errorf("orgs %v people %v", s.orgs, s.people)
+		}
+	})
+	t.Run("delegation over two days", func(t *testing.T) {
+		s := factsOf(t, "## 省交通运输厅来我市调研农村公路建设\n\n□本报记者 蒋文\n\n6月18日至19日，省交通运输厅厅长钱立群一行来我市调研农村公路建设工作。副市长黄晓东陪同调研。\n\n钱立群指出，要加快推进国道G207线青州段改建工程。", opts)[0]
+		e := s.events[0]
+		if e.date != "2026-06-18" || e.endDate != "2026-06-19" || e.kind != "INSPECTION" || !reflect.DeepEqual(sorted(e.attendees...), sorted("钱立群", "黄晓东")) {
+			t.Errorf("event %+v", e)
+		}
+		if !reflect.DeepEqual(s.people["钱立群"], []string{"省交通运输厅厅长"}) || !reflect.DeepEqual(s.reporters, []string{"蒋文"}) {
+			t.Errorf("people %v reporters %v", s.people, s.reporters)
+		}
+	})
 }
