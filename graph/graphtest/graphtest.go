@@ -404,17 +404,6 @@ func (s suite) testByteOrder(t *testing.T) {
 	checkDump(t, "byte order", dump(t, st), newModel(f).dump())
 }
 
-// evidenceFor returns the sentence of an article's text that contains
-// needle, as evidence.
-func evidenceFor(a graph.Node, needle string) graph.Evidence {
-	for _, x := range splitSentences(a.Text) {
-		if strings.Contains(x.text, needle) {
-			return graph.Evidence{ArticleID: a.ID, Sentence: x.text, Start: x.start, End: x.end}
-		}
-	}
-	panic("graphtest: no sentence of " + a.ID + " contains " + needle)
-}
-
 func (s suite) testDelete(t *testing.T) {
 	for i := 1; i <= 6; i++ {
 		id := SeedArticleID(i)

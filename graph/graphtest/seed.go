@@ -78,7 +78,6 @@ var (
 // in the article text, so offsets are right by construction.
 type builder struct {
 	f     graph.ArticleFacts
-	sents []sentence
 	nodes map[string]bool
 }
 
@@ -102,7 +101,6 @@ func newBuilder(i int) *builder {
 		Source: SeedSource,
 		Text:   body,
 	}
-	b.sents = splitSentences(body)
 	return b
 }
 
@@ -144,12 +142,18 @@ func splitSentences(text string) []sentence {
 
 // evidence returns the first sentence containing needle.
 func (b *builder) evidence(needle string) graph.Evidence {
-	for _, s := range b.sents {
+	return evidenceFor(b.f.Article, needle)
+}
+
+// evidenceFor returns the first sentence of an article's text that
+// contains needle, as evidence.
+func evidenceFor(a graph.Node, needle string) graph.Evidence {
+	for _, s := range splitSentences(a.Text) {
 		if strings.Contains(s.text, needle) {
-			return graph.Evidence{ArticleID: b.f.Article.ID, Sentence: s.text, Start: s.start, End: s.end}
+			return graph.Evidence{ArticleID: a.ID, Sentence: s.text, Start: s.start, End: s.end}
 		}
 	}
-	panic(fmt.Sprintf("graphtest: %s: no sentence contains %q", b.f.Article.ID, needle))
+	panic(fmt.Sprintf("graphtest: %s: no sentence contains %q", a.ID, needle))
 }
 
 func (b *builder) add(n graph.Node) string {
