@@ -6,7 +6,10 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/kgproject/kg/graph"
@@ -152,12 +155,13 @@ type Report struct {
 	Errors                            []error
 }
 
-// Ingest reads paths and stores each article's facts with st.PutArticle.
-// Errors of single inputs are collected in the Report and the run goes on;
-// the returned error is for fatal failures (store unavailable, ctx
-// cancelled).
+// Ingest reads paths and stores each article's facts with st.PutArticle,
+// one article atomically. Bad inputs and articles whose facts fail
+// validation are collected in Report.Errors and the run goes on; the
+// returned error is for fatal failures (the store failing, ctx cancelled).
 func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (*Report, error) {
 	rep := &Report{}
+	files := map[string]bool{}
 	err := p.Read(ctx, paths, func(a *Article) error {
 		f, err := p.Facts(a)
 		if err != nil {
@@ -167,10 +171,39 @@ func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (
 		if err := st.PutArticle(ctx, f); err != nil {
 			return fmt.Errorf("ingest: store %s: %w", a.ID, err)
 		}
+		files[sourceFile(a.Source)] = true
 		rep.Articles++
 		rep.Nodes += len(f.Nodes)
 		rep.Relations += len(f.Relations)
 		return nil
 	})
+	rep.Files = len(files)
+	if err == nil {
+		return rep, nil
+	}
+	var ie *InputError
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if !errors.As(e, &ie) {
+				return rep, err
+			}
+		}
+		rep.Errors = append(rep.Errors, j.Unwrap()...)
+		return rep, nil
+	}
+	if errors.As(err, &ie) {
+		rep.Errors = append(rep.Errors, err)
+		return rep, nil
+	}
 	return rep, err
+}
+
+// sourceFile drops the line number of a JSON lines source.
+func sourceFile(src string) string {
+	if i := strings.LastIndexByte(src, ':'); i > 0 {
+		if _, err := strconv.Atoi(src[i+1:]); err == nil {
+			return src[:i]
+		}
+	}
+	return src
 }

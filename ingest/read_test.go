@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/ingest"
 )
 
@@ -149,5 +150,33 @@ func TestSameInputSameFacts(t *testing.T) {
 	}
 	if a, b := facts(), facts(); !bytes.Equal(a, b) {
 		t.Error("two reads of the same page gave different facts")
+	}
+}
+
+// memStore is a graph.Store that keeps the facts it is given.
+type memStore struct {
+	graph.Store
+	facts map[string]*graph.ArticleFacts
+}
+
+func (m *memStore) PutArticle(_ context.Context, f *graph.ArticleFacts) error {
+	m.facts[f.Article.ID] = f
+	return nil
+}
+
+func TestIngestCollectsInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "good.md"), page)
+	write(t, filepath.Join(dir, "empty.md"), "")
+	st := &memStore{facts: map[string]*graph.ArticleFacts{}}
+	rep, err := pipeline(t, nil).Ingest(context.Background(), st, []string{dir})
+	if err != nil {
+		t.Fatalf("Ingest: %v (input errors are not fatal)", err)
+	}
+	if rep.Files != 1 || rep.Articles != 1 || len(rep.Errors) != 1 || len(st.facts) != 1 || rep.Nodes == 0 || rep.Relations == 0 {
+		t.Errorf("report %+v, stored %d", rep, len(st.facts))
+	}
+	if !strings.Contains(rep.Errors[0].Error(), "empty.md") {
+		t.Errorf("error %v does not name the file", rep.Errors[0])
 	}
 }
