@@ -34,17 +34,20 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) 
 	return out, nil
 }
 
-// FindNodes returns the nodes f selects, ordered by ID. It reads the most
-// selective index the filter allows (IDs, name, dates, kinds, labels) and
-// scans all nodes only for an empty filter. It returns an error wrapping
-// graph.ErrInvalid for a bad label, kind, date or negative limit.
+// FindNodes returns the nodes f selects, ordered by ID. It takes its
+// candidates from the most selective index the filter allows (IDs, name,
+// dates, kinds, labels; all nodes only for a filter without any), checks
+// labels and kinds against their indexes and reads only the nodes it
+// returns, unless a name or date bound needs the node itself. It returns an
+// error wrapping graph.ErrInvalid for a bad label, kind, date or negative
+// limit.
 func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
 	if err := checkNodeFilter(&f); err != nil {
 		return nil, fmt.Errorf("bolt: find nodes: %w", err)
 	}
 	page := &graph.NodePage{}
 	err := s.view(ctx, "find nodes", func(tx *bbolt.Tx) error {
-		ids, exact := candidates(tx, &f)
+		ids, decode := candidates(tx, &f)
 		for i, id := range ids {
 			if i%256 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -52,7 +55,7 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 				}
 			}
 			var n *graph.Node
-			if !exact || (id > f.After && (f.Limit == 0 || len(page.Nodes) < f.Limit)) {
+			if decode {
 				var err error
 				if n, err = getNode(tx, id); err != nil {
 					return err
@@ -60,6 +63,8 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 				if n == nil || !matches(n, &f) {
 					continue
 				}
+			} else if !indexMatch(tx, id, &f) {
+				continue
 			}
 			page.Total++
 			if id <= f.After {
@@ -68,6 +73,12 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 			if f.Limit > 0 && len(page.Nodes) == f.Limit {
 				page.HasMore = true
 				continue
+			}
+			if n == nil {
+				var err error
+				if n, err = getNode(tx, id); err != nil {
+					return err
+				}
 			}
 			page.Nodes = append(page.Nodes, n)
 		}
@@ -114,16 +125,19 @@ func validKind(k graph.EventKind) bool {
 }
 
 // candidates returns, sorted and once each, the IDs of the nodes that may
-// match f, read from the most selective index; exact reports that every
-// candidate matches, so that nodes need not be read to count them.
-func candidates(tx *bbolt.Tx, f *graph.NodeFilter) (ids []string, exact bool) {
+// match f, read from the most selective index. decode reports that a node
+// must be read to decide whether it matches (a name, or a date bound the
+// index did not settle); otherwise indexMatch decides from the indexes.
+func candidates(tx *bbolt.Tx, f *graph.NodeFilter) (ids []string, decode bool) {
+	dates := f.DateFrom != "" || f.DateTo != ""
+	decode = f.Name != "" || dates
 	var got []string
 	switch {
 	case len(f.IDs) > 0:
 		got = append(got, f.IDs...)
 	case f.Name != "" && graph.SearchKey(f.Name) != "":
 		got = indexed(tx.Bucket(bKeys), graph.SearchKey(f.Name))
-	case f.DateFrom != "" || f.DateTo != "":
+	case dates:
 		c := tx.Bucket(bDates).Cursor()
 		for k, _ := c.Seek([]byte(f.DateFrom)); k != nil; k, _ = c.Next() {
 			date, id, _ := bytes.Cut(k, []byte{0})
@@ -132,25 +146,60 @@ func candidates(tx *bbolt.Tx, f *graph.NodeFilter) (ids []string, exact bool) {
 			}
 			got = append(got, string(id))
 		}
+		decode = f.Name != ""
 	case len(f.Kinds) > 0:
 		for _, k := range f.Kinds {
 			got = append(got, indexed(tx.Bucket(bKinds), string(k))...)
 		}
-		exact = f.Name == "" && len(f.Labels) == 0
 	case len(f.Labels) > 0:
 		for _, l := range f.Labels {
 			got = append(got, indexed(tx.Bucket(bLabels), string(l))...)
 		}
-		exact = f.Name == ""
 	default:
 		c := tx.Bucket(bNodes).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			got = append(got, string(k))
 		}
-		return got, true
+		return got, decode
 	}
 	sort.Strings(got)
-	return dedupe(got), exact
+	return dedupe(got), decode
+}
+
+// indexMatch reports whether node id exists and has one of f's labels and
+// kinds, looking only at the indexes.
+func indexMatch(tx *bbolt.Tx, id string, f *graph.NodeFilter) bool {
+	if tx.Bucket(bNodes).Get([]byte(id)) == nil {
+		return false
+	}
+	in := func(b []byte, values []string) bool {
+		if len(values) == 0 {
+			return true
+		}
+		for _, v := range values {
+			if tx.Bucket(b).Get(key(v, id)) != nil {
+				return true
+			}
+		}
+		return false
+	}
+	return in(bLabels, labelStrings(f.Labels)) && in(bKinds, kindStrings(f.Kinds))
+}
+
+func labelStrings(ls []graph.Label) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = string(l)
+	}
+	return out
+}
+
+func kindStrings(ks []graph.EventKind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = string(k)
+	}
+	return out
 }
 
 // indexed returns the node IDs an index lists under value.
