@@ -138,7 +138,10 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 		dist := map[string]int{to: 0}
 		layer := []string{to}
 		for d := 0; dist[from] == 0 && from != to; d++ {
-			if len(layer) == 0 || (opts.Depth > 0 && d >= opts.Depth) {
+			if len(layer) == 0 {
+				return fmt.Errorf("%w: no path", graph.ErrNotFound)
+			}
+			if opts.Depth > 0 && d >= opts.Depth {
 				return fmt.Errorf("%w: no path of at most %d hops", graph.ErrNotFound, opts.Depth)
 			}
 			if err := ctx.Err(); err != nil {
