@@ -57,7 +57,10 @@ func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) e
 				errs = append(errs, &InputError{Path: path, Err: err})
 				return nil
 			}
-			if !d.IsDir() && readable[strings.ToLower(filepath.Ext(path))] {
+			// annotation files beside the pages (x.gold.json) and a
+			// folder's README are no input
+			base := strings.ToLower(d.Name())
+			if !d.IsDir() && readable[strings.ToLower(filepath.Ext(path))] && !strings.HasSuffix(base, ".gold.json") && !strings.HasPrefix(base, "readme.") {
 				found = append(found, path)
 			}
 			return nil
@@ -147,14 +150,17 @@ type format int
 
 const (
 	formatText format = iota
+	formatJSON
 	formatJSONL
 	formatHTML
 )
 
 func formatOf(path string) format {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".jsonl", ".json":
+	case ".jsonl":
 		return formatJSONL
+	case ".json":
+		return formatJSON
 	case ".html", ".htm":
 		return formatHTML
 	}
@@ -172,6 +178,8 @@ func (p *Pipeline) parse(data []byte, name string, f format) (*page, []error) {
 	}
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	switch f {
+	case formatJSON:
+		return p.parseJSON(text, name)
 	case formatJSONL:
 		return p.parseJSONL(text, name)
 	case formatHTML:
@@ -304,6 +312,9 @@ type jsonLine struct {
 	Date      string          `json:"date"`
 }
 
+// maxLineErrors caps the bad lines reported one by one for a file.
+const maxLineErrors = 5
+
 // parseJSONL reads {"id","text"[,"title","published"/"date"]} lines; a bad
 // line is an error naming it and the others go on.
 func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
@@ -311,7 +322,7 @@ func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
 	var errs []error
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
+	line, bad := 0, 0
 	for sc.Scan() {
 		line++
 		raw := strings.TrimSpace(sc.Text())
@@ -320,7 +331,10 @@ func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
 		}
 		var jl jsonLine
 		if err := json.Unmarshal([]byte(raw), &jl); err != nil {
-			errs = append(errs, &InputError{Path: name, Line: line, Err: fmt.Errorf("bad json: %w", err)})
+			bad++
+			if bad <= maxLineErrors {
+				errs = append(errs, &InputError{Path: name, Line: line, Err: fmt.Errorf("bad json: %w", err)})
+			}
 			continue
 		}
 		id := jsonID(jl.ID)
@@ -352,7 +366,50 @@ func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
 	if err := sc.Err(); err != nil {
 		errs = append(errs, &InputError{Path: name, Line: line + 1, Err: err})
 	}
+	if bad > maxLineErrors {
+		errs = append(errs, &InputError{Path: name, Err: fmt.Errorf("%d more bad lines", bad-maxLineErrors)})
+	}
+	if len(pg.articles) == 0 {
+		return nil, errs
+	}
 	return pg, errs
+}
+
+// parseJSON reads a .json file: an array of {"id","text"} objects, one
+// such object, or an object holding an array of them; a file that parses
+// as none of these is read as JSON lines.
+func (p *Pipeline) parseJSON(text, name string) (*page, []error) {
+	var v any
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		return p.parseJSONL(text, name)
+	}
+	var items []any
+	switch x := v.(type) {
+	case []any:
+		items = x
+	case map[string]any:
+		if _, ok := x["text"]; ok {
+			items = []any{x}
+		} else {
+			for _, f := range x {
+				if arr, ok := f.([]any); ok && len(arr) > 0 {
+					if m, ok := arr[0].(map[string]any); ok && m["text"] != nil {
+						items = arr
+					}
+				}
+			}
+		}
+	}
+	if len(items) == 0 {
+		return nil, []error{&InputError{Path: name, Err: errors.New(`no articles: want {"id","text"} objects`)}}
+	}
+	var lines strings.Builder
+	for _, it := range items {
+		b, _ := json.Marshal(it)
+		lines.Write(b)
+		lines.WriteByte('\n')
+	}
+	return p.parseJSONL(lines.String(), name)
 }
 
 func jsonID(raw json.RawMessage) string {

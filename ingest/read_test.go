@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -178,5 +179,27 @@ func TestIngestCollectsInputErrors(t *testing.T) {
 	}
 	if !strings.Contains(rep.Errors[0].Error(), "empty.md") {
 		t.Errorf("error %v does not name the file", rep.Errors[0])
+	}
+}
+
+func TestReadFolderAndJSON(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "page.md"), page)
+	write(t, filepath.Join(dir, "page.gold.json"), `{"file": "page.md", "articles": [{"title": "县政府召开常务会议"}]}`)
+	write(t, filepath.Join(dir, "README.md"), "# 说明\n\n本目录收录测试版面。")
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "sub", "list.json"), `[{"id": "n1", "text": "县长王立新主持会议。"}, {"id": 2, "text": "副县长周立群出席。", "title": "乙"}]`)
+	var ids []string
+	err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+		ids = append(ids, a.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"article/page-01", "article/n1", "article/2"}; strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("articles %v, want %v (no gold file, no README)", ids, want)
 	}
 }

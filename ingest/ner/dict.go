@@ -2,6 +2,7 @@ package ner
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -71,6 +72,9 @@ type lexicon struct {
 	// entry to 0, so that matching stops as soon as no entry can follow.
 	words  map[string]uint8
 	maxLen int // in runes
+	// places is the sorted list of place names, kept apart because it is
+	// large: slicing the embedded text is much faster than a map.
+	places []string
 }
 
 var (
@@ -105,8 +109,9 @@ func newLexicon() *lexicon {
 	for _, w := range lines(orgSuffixText) {
 		lx.add(w, MatchOrgSuffix)
 	}
-	for _, w := range lines(placesText) {
-		lx.add(w, MatchPlace)
+	lx.places = lines(placesText)
+	if !slices.IsSorted(lx.places) {
+		slices.Sort(lx.places)
 	}
 	return lx
 }
@@ -127,8 +132,8 @@ func (lx *lexicon) add(w string, k MatchKind) {
 
 // lines returns the non-empty lines of s that are not comments.
 func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
+	out := make([]string, 0, strings.Count(s, "\n")+1)
+	for l := range strings.Lines(s) {
 		l = strings.TrimSpace(l)
 		if l != "" && !strings.HasPrefix(l, "#") {
 			out = append(out, l)
@@ -151,6 +156,15 @@ func (lx *lexicon) mark(marks []uint32, text string, offs []int) {
 				if kinds&(1<<uint(k)) != 0 {
 					markMatch(marks, Match{Kind: k, Start: i, End: i + l})
 				}
+			}
+		}
+		for l := 1; i+l <= n; l++ {
+			w := text[offs[i]:offs[i+l]]
+			j, found := slices.BinarySearch(lx.places, w)
+			if found {
+				markMatch(marks, Match{Kind: MatchPlace, Start: i, End: i + l})
+			} else if j == len(lx.places) || !strings.HasPrefix(lx.places[j], w) {
+				break
 			}
 		}
 	}
