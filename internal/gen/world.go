@@ -1,0 +1,222 @@
+package gen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// post is an organisation and a title; org is empty for titles written
+// alone (区长, 副市长).
+type post struct{ org, title string }
+
+func (p post) String() string { return p.org + p.title }
+
+// person is an invented official, manager or reporter.
+type person struct {
+	name    string
+	surname string
+	posts   []post
+	// short is the title a later mention puts after the surname (书记 in
+	// 彭书记), empty when the genre would not shorten it.
+	short string
+}
+
+// company is an invented enterprise with its leaders and a project.
+type company struct {
+	full, brand      string
+	chair, manager   *person
+	project, product string
+}
+
+// unit is a district or county of the city: the subject of a page.
+type unit struct {
+	name, kind string // 枫屿区, 区
+	secretary  *person
+	head       *person // 区委副书记、区长
+	exec       *person // 区委常委、常务副区长
+	deputies   []*person
+	npc        *person
+	npcDeputy  *person
+	cppcc      *person
+	cppccVice  *person
+	discipline *person
+	depts      []string // 区住房和城乡建设局 …
+	deptHeads  []*person
+	companies  []*company
+	projects   []string
+	roads      []string
+	reporters  []*person
+	school     string
+	meetings   int // numbered meetings held so far
+}
+
+// city is the prefecture-level city every unit belongs to.
+type city struct {
+	short, name, paper string
+	secretary, mayor   *person
+	exec               *person
+	vices              []*person
+	cppcc, npc         *person
+	deptHeads          []*person
+	depts              []string
+}
+
+// world is the invented population of a corpus.
+type world struct {
+	rng   *rand.Rand
+	names map[string]bool
+	city  *city
+	units []*unit
+}
+
+// newWorld invents a city with enough districts and counties for a corpus
+// of n articles: more units for bigger corpora, so that people and events
+// stay varied while each unit still recurs on many pages.
+func newWorld(rng *rand.Rand, n int) *world {
+	w := &world{rng: rng, names: map[string]bool{}}
+	short := w.placeName(1) + "州"
+	c := &city{short: short, name: short + "市", paper: short + "日报"}
+	c.secretary = w.person("书记", post{"市委", "书记"})
+	c.mayor = w.person("市长", post{"市委", "副书记"}, post{"", "市长"})
+	c.exec = w.person("", post{"市委", "常委"}, post{"", "常务副市长"})
+	for i := 0; i < 3; i++ {
+		c.vices = append(c.vices, w.person("", post{"", "副市长"}))
+	}
+	c.cppcc = w.person("主席", post{"市政协", "主席"})
+	c.npc = w.person("主任", post{"市人大常委会", "主任"})
+	for _, d := range pickN(rng, cityDepts, 6) {
+		org := "市" + d
+		c.depts = append(c.depts, org)
+		title := "副局长"
+		if strings.HasSuffix(d, "委员会") {
+			title = "副主任"
+		}
+		c.deptHeads = append(c.deptHeads, w.person("", post{org, title}))
+	}
+	w.city = c
+	units := 3 + n/400
+	used := map[string]bool{}
+	for i := 0; i < units; i++ {
+		kind := "区"
+		if i%3 == 2 {
+			kind = "县"
+		}
+		var name string
+		for {
+			name = w.placeName(2) + kind
+			if !used[name] {
+				break
+			}
+		}
+		used[name] = true
+		w.units = append(w.units, w.unit(name, kind))
+	}
+	return w
+}
+
+func (w *world) unit(name, k string) *unit {
+	u := &unit{name: name, kind: k}
+	u.secretary = w.person("书记", post{k + "委", "书记"})
+	u.head = w.person(k+"长", post{k + "委", "副书记"}, post{"", k + "长"})
+	u.exec = w.person("", post{k + "委", "常委"}, post{"", "常务副" + k + "长"})
+	for i := 0; i < 3; i++ {
+		u.deputies = append(u.deputies, w.person("", post{"", "副" + k + "长"}))
+	}
+	u.npc = w.person("主任", post{k + "人大常委会", "主任"})
+	u.npcDeputy = w.person("", post{k + "人大常委会", "副主任"})
+	u.cppcc = w.person("主席", post{k + "政协", "主席"})
+	u.cppccVice = w.person("", post{k + "政协", "副主席"})
+	u.discipline = w.person("", post{k + "委", "常委"}, post{k + "纪委", "书记"})
+	for _, d := range pickN(w.rng, unitDepts, 6) {
+		org := k + d
+		u.depts = append(u.depts, org)
+		title := "局长"
+		if strings.HasSuffix(d, "委员会") {
+			title = "主任"
+		}
+		u.deptHeads = append(u.deptHeads, w.person("", post{org, title}))
+	}
+	stem := strings.TrimSuffix(name, k)
+	for i := 0; i < 3; i++ {
+		brand := w.brand()
+		ind := industries[w.rng.IntN(len(industries))]
+		form := "有限公司"
+		if w.rng.IntN(2) == 0 {
+			form = "股份有限公司"
+		}
+		co := &company{full: brand + ind + form, brand: brand + ind}
+		co.chair = w.person("", post{co.full, "董事长"})
+		co.manager = w.person("", post{co.full, "总经理"})
+		co.product = products[w.rng.IntN(len(products))]
+		co.project = brand + co.product + "项目"
+		u.companies = append(u.companies, co)
+	}
+	for _, p := range pickN(w.rng, unitProjects, 4) {
+		u.projects = append(u.projects, stem+p)
+	}
+	for i := 0; i < 2; i++ {
+		u.roads = append(u.roads, w.placeName(2)+roadSuffix[w.rng.IntN(len(roadSuffix))])
+	}
+	for i := 0; i < 3; i++ {
+		u.reporters = append(u.reporters, w.person(""))
+	}
+	u.school = stem + schoolSuffix[w.rng.IntN(len(schoolSuffix))]
+	return u
+}
+
+// person invents a person with a name no one else in the world has.
+func (w *world) person(short string, posts ...post) *person {
+	for {
+		var sur string
+		if w.rng.IntN(12) == 0 {
+			sur = compoundSurnames[w.rng.IntN(len(compoundSurnames))]
+		} else {
+			sur = singleSurnames[w.rng.IntN(len(singleSurnames))]
+		}
+		given := string(givenChars[w.rng.IntN(len(givenChars))])
+		if w.rng.IntN(10) < 7 {
+			given += string(givenChars[w.rng.IntN(len(givenChars))])
+		}
+		name := sur + given
+		if w.names[name] || strings.ContainsRune(given, []rune(sur)[0]) {
+			continue
+		}
+		w.names[name] = true
+		return &person{name: name, surname: sur, posts: posts, short: short}
+	}
+}
+
+func (w *world) placeName(n int) string {
+	var sb strings.Builder
+	for i := 0; i < n; i++ {
+		sb.WriteRune(placeChars[w.rng.IntN(len(placeChars))])
+	}
+	return sb.String()
+}
+
+func (w *world) brand() string {
+	return string(brandChars[w.rng.IntN(len(brandChars))]) + string(placeChars[w.rng.IntN(len(placeChars))])
+}
+
+// pickN returns n distinct elements of xs in random order.
+func pickN(rng *rand.Rand, xs []string, n int) []string {
+	idx := rng.Perm(len(xs))
+	out := make([]string, 0, n)
+	for _, i := range idx[:min(n, len(xs))] {
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+// chain writes a person's posts as the genre does before a name:
+// 区委副书记、区长.
+func (p *person) chain() string {
+	s := make([]string, len(p.posts))
+	for i, x := range p.posts {
+		s[i] = x.String()
+	}
+	return strings.Join(s, "、")
+}
+
+func (p *person) String() string { return fmt.Sprintf("%s%s", p.chain(), p.name) }
