@@ -2,11 +2,13 @@ package schema
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/kgproject/kg/graph"
@@ -20,7 +22,7 @@ const (
 
 // Handler serves GraphQL over HTTP at /graphql (GET and POST, following the
 // GraphQL-over-HTTP specification), kg's graph explorer at / and the
-// GraphiQL explorer at /graphiql. Both work offline: their assets are
+// GraphiQL explorer at /graphiql, and exports at /export (see serveExport). Both work offline: their assets are
 // embedded.
 type Handler struct {
 	schema *Schema
@@ -40,6 +42,7 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 	h.mux.HandleFunc("/graphiql/", assets("/graphiql", "graphiql"))
 	h.mux.HandleFunc("/{$}", assets("/", "explorer"))
 	h.mux.HandleFunc("/explorer/", assets("/explorer", "explorer"))
+	h.mux.HandleFunc("/export", h.serveExport)
 	return h, nil
 }
 
@@ -146,5 +149,73 @@ func writeJSON(w http.ResponseWriter, media string, status int, resp *Response) 
 	buf.WriteByte('\n')
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// serveExport answers GET /export?format=F with the whole graph, or with
+// &id=ID[&depth=D][&relations=T,T][&limit=N] with the neighbourhood of a
+// node, in one of ExportFormats (cytoscape by default): the same subgraph
+// JSON front-ends draw.
+func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "use GET", http.StatusMethodNotAllowed)
+		return
+	}
+	q := r.URL.Query()
+	format := q.Get("format")
+	if format == "" {
+		format = "cytoscape"
+	}
+	ctype, ok := map[string]string{
+		"cytoscape": "application/json", "graphml": "application/graphml+xml",
+		"csv-nodes": "text/csv", "csv-relationships": "text/csv",
+	}[format]
+	if !ok {
+		http.Error(w, fmt.Sprintf("format %q is none of %s", format, strings.Join(ExportFormats, ", ")), http.StatusBadRequest)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), h.schema.opts.Timeout)
+	defer cancel()
+	var g *graph.Subgraph
+	var err error
+	if id := q.Get("id"); id != "" {
+		opts := graph.TraversalOptions{Depth: 1, Limit: h.schema.opts.MaxFirst}
+		if v := q.Get("depth"); v != "" {
+			if opts.Depth, err = strconv.Atoi(v); err != nil || opts.Depth < 0 || opts.Depth > maxTraversalDepth {
+				http.Error(w, fmt.Sprintf("depth must be between 0 and %d", maxTraversalDepth), http.StatusBadRequest)
+				return
+			}
+		}
+		if v := q.Get("limit"); v != "" {
+			if opts.Limit, err = strconv.Atoi(v); err != nil || opts.Limit < 1 || opts.Limit > h.schema.opts.MaxFirst {
+				http.Error(w, fmt.Sprintf("limit must be between 1 and %d", h.schema.opts.MaxFirst), http.StatusBadRequest)
+				return
+			}
+		}
+		if v := q.Get("relations"); v != "" {
+			for _, t := range strings.Split(v, ",") {
+				opts.Types = append(opts.Types, graph.RelType(strings.TrimSpace(t)))
+			}
+		}
+		g, err = h.schema.svc.Neighbourhood(ctx, id, opts)
+	} else {
+		g, err = ReadGraph(ctx, h.schema.svc.Store())
+	}
+	if err != nil {
+		pe := h.schema.public(err).(*publicError)
+		status := map[string]int{codeNotFound: http.StatusNotFound, codeBadInput: http.StatusBadRequest, codeTimeout: http.StatusGatewayTimeout}[pe.code]
+		if status == 0 {
+			status = http.StatusInternalServerError
+		}
+		http.Error(w, pe.msg, status)
+		return
+	}
+	var buf bytes.Buffer
+	if err := Export(&buf, g, format); err != nil {
+		http.Error(w, h.schema.public(err).Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
 	w.Write(buf.Bytes())
 }

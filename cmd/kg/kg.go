@@ -12,6 +12,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,6 +56,8 @@ type Main struct {
 	operation string
 	addr      string
 	ingest    []string
+	format    string
+	out       string
 
 	store    graph.Store
 	server   *http.Server
@@ -108,6 +112,22 @@ request could not be executed (it did not parse or validate).`,
 			m.storeFlags(fs)
 			fs.StringVar(&m.variables, "variables", "", "the request's variables, a JSON object")
 			fs.StringVar(&m.operation, "operation", "", "the operation to run when QUERY has several")
+		},
+	},
+	{
+		name: "export", args: "[--data DIR] [--format cytoscape|graphml|csv] [--out PATH]",
+		summary: "write the whole graph for other tools",
+		help: `Writes the whole graph: cytoscape (Cytoscape.js elements JSON) or graphml
+to --out FILE or standard output; csv writes nodes.csv and
+relationships.csv into the folder --out (default kg-export), in the layout
+that neo4j-admin reads:
+  neo4j-admin database import full --nodes=nodes.csv \
+    --relationships=relationships.csv --multiline-fields=true
+Every relation carries its evidence sentences and support count.`,
+		flags: func(m *Main, fs *flag.FlagSet) {
+			m.storeFlags(fs)
+			fs.StringVar(&m.format, "format", "cytoscape", "cytoscape, graphml or csv")
+			fs.StringVar(&m.out, "out", "", "the file (or, for csv, the folder) to write; standard output for the others when empty")
 		},
 	},
 	{
@@ -201,6 +221,13 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		if len(rest) != 1 {
 			return usagef("query: give one QUERY, or - to read it from standard input")
 		}
+	case "export":
+		if len(rest) != 0 {
+			return usagef("export: unexpected arguments %q", rest)
+		}
+		if m.format != "csv" && !slices.Contains(schema.ExportFormats, m.format) {
+			return usagef("export: --format %q: use cytoscape, graphml or csv", m.format)
+		}
 	case "serve":
 		if len(rest) != 0 {
 			return usagef("serve: unexpected arguments %q", rest)
@@ -260,6 +287,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runExtract(ctx)
 	case "query":
 		return m.runQuery(ctx)
+	case "export":
+		return m.runExport(ctx)
 	case "serve":
 		return m.runServe(ctx)
 	}
@@ -580,4 +609,50 @@ type statusWriter struct {
 func (w *statusWriter) WriteHeader(status int) {
 	w.status = status
 	w.ResponseWriter.WriteHeader(status)
+}
+
+func (m *Main) runExport(ctx context.Context) error {
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	g, err := schema.ReadGraph(ctx, st)
+	if err != nil {
+		return err
+	}
+	if m.format == "csv" {
+		dir := m.out
+		if dir == "" {
+			dir = "kg-export"
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		for _, f := range []struct{ name, format string }{{"nodes.csv", "csv-nodes"}, {"relationships.csv", "csv-relationships"}} {
+			if err := m.exportFile(filepath.Join(dir, f.name), g, f.format); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(m.Stderr, "kg: wrote %d nodes and %d relations to %s\n", len(g.Nodes), len(g.Relations), dir)
+		return nil
+	}
+	if m.out == "" {
+		return schema.Export(m.Stdout, g, m.format)
+	}
+	return m.exportFile(m.out, g, m.format)
+}
+
+func (m *Main) exportFile(path string, g *graph.Subgraph, format string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := schema.Export(f, g, format); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }

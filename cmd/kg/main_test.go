@@ -8,6 +8,8 @@ import (
 	"flag"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -206,5 +208,27 @@ func TestNeo4jNeedsURI(t *testing.T) {
 	code, _, errOut = run(t, "", "query", "--store", "mysql", "{ people { totalCount } }")
 	if code != 2 || !strings.Contains(errOut, "bolt or neo4j") {
 		t.Errorf("exit %d, stderr %q; want 2 and the stores to choose from", code, errOut)
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := seedDir(t)
+	code, out, errOut := run(t, "", "export", "--data", dir, "--format", "graphml")
+	if code != 0 || !strings.Contains(out, "<graphml") || !strings.Contains(out, "吕沛") {
+		t.Errorf("export graphml: exit %d, stderr %q, output %.200s", code, errOut, out)
+	}
+	csvDir := filepath.Join(t.TempDir(), "csv")
+	code, _, errOut = run(t, "", "export", "--data", dir, "--format", "csv", "--out", csvDir)
+	if code != 0 {
+		t.Fatalf("export csv: exit %d: %s", code, errOut)
+	}
+	for _, f := range []string{"nodes.csv", "relationships.csv"} {
+		b, err := os.ReadFile(filepath.Join(csvDir, f))
+		if err != nil || !strings.Contains(string(b), "吕沛") {
+			t.Errorf("%s: %v, %.100s", f, err, b)
+		}
+	}
+	if code, _, _ := run(t, "", "export", "--data", dir, "--format", "dot"); code != 2 {
+		t.Errorf("--format dot: exit %d, want 2", code)
 	}
 }

@@ -1,0 +1,202 @@
+package schema
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// ExportFormats lists the formats Export writes.
+var ExportFormats = []string{"cytoscape", "graphml", "csv-nodes", "csv-relationships"}
+
+// ReadGraph reads the whole graph of store through its canonical dump.
+func ReadGraph(ctx context.Context, store graph.Store) (*graph.Subgraph, error) {
+	var buf bytes.Buffer
+	if err := store.Dump(ctx, &buf); err != nil {
+		return nil, fmt.Errorf("schema: read graph: %w", err)
+	}
+	g := &graph.Subgraph{}
+	sc := bufio.NewScanner(&buf)
+	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	for sc.Scan() {
+		var line struct {
+			Node     *graph.Node     `json:"node"`
+			Relation *graph.Relation `json:"relation"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			return nil, fmt.Errorf("schema: read graph: dump line: %w", err)
+		}
+		if line.Node != nil {
+			g.Nodes = append(g.Nodes, line.Node)
+		}
+		if line.Relation != nil {
+			g.Relations = append(g.Relations, line.Relation)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("schema: read graph: %w", err)
+	}
+	return g, nil
+}
+
+// Export writes g to w in format, one of ExportFormats:
+//
+//   - cytoscape: Cytoscape.js elements JSON, {"elements": {"nodes": [{"data":
+//     …}], "edges": [{"data": …}]}}, every property and the evidence of each
+//     relation in data;
+//   - graphml: GraphML with the node properties and each relation's type,
+//     role and evidence sentences as data keys;
+//   - csv-nodes and csv-relationships: the two files that
+//     `neo4j-admin database import full --nodes=nodes.csv
+//     --relationships=relationships.csv --multiline-fields=true` reads
+//     (arrays joined with ';').
+//
+// It returns an error wrapping graph.ErrInvalid for an unknown format.
+func Export(w io.Writer, g *graph.Subgraph, format string) error {
+	var err error
+	switch format {
+	case "cytoscape":
+		err = writeCytoscape(w, g)
+	case "graphml":
+		err = writeGraphML(w, g)
+	case "csv-nodes":
+		err = writeNodesCSV(w, g)
+	case "csv-relationships":
+		err = writeRelationsCSV(w, g)
+	default:
+		return fmt.Errorf("schema: export: %w: format %q is none of %s", graph.ErrInvalid, format, strings.Join(ExportFormats, ", "))
+	}
+	if err != nil {
+		return fmt.Errorf("schema: export %s: %w", format, err)
+	}
+	return nil
+}
+
+type cyElement struct {
+	Data map[string]any `json:"data"`
+}
+
+func nodeData(n *graph.Node) map[string]any {
+	d := map[string]any{"id": n.ID, "label": string(n.Label), "name": n.Name}
+	set := func(k, v string) {
+		if v != "" {
+			d[k] = v
+		}
+	}
+	if len(n.Aliases) > 0 {
+		d["aliases"] = n.Aliases
+	}
+	set("title", n.Title)
+	set("kind", string(n.Kind))
+	set("date", n.Date)
+	set("endDate", n.EndDate)
+	set("partOfDay", n.PartOfDay)
+	set("source", n.Source)
+	set("published", n.Published)
+	return d
+}
+
+func writeCytoscape(w io.Writer, g *graph.Subgraph) error {
+	var doc struct {
+		Elements struct {
+			Nodes []cyElement `json:"nodes"`
+			Edges []cyElement `json:"edges"`
+		} `json:"elements"`
+	}
+	doc.Elements.Nodes = []cyElement{}
+	doc.Elements.Edges = []cyElement{}
+	for _, n := range g.Nodes {
+		doc.Elements.Nodes = append(doc.Elements.Nodes, cyElement{nodeData(n)})
+	}
+	for _, r := range g.Relations {
+		d := map[string]any{"id": r.ID, "source": r.From, "target": r.To, "type": string(r.Type),
+			"evidence": r.Evidence, "supportCount": len(r.Articles())}
+		if r.Role != "" {
+			d["role"] = r.Role
+		}
+		doc.Elements.Edges = append(doc.Elements.Edges, cyElement{d})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+func writeGraphML(w io.Writer, g *graph.Subgraph) error {
+	bw := bufio.NewWriter(w)
+	esc := func(s string) string {
+		var b strings.Builder
+		xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
+	nodeKeys := []string{"label", "name", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published"}
+	for _, k := range nodeKeys {
+		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", k, k)
+	}
+	for _, k := range []string{"type", "role", "evidence"} {
+		fmt.Fprintf(bw, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"string\"/>\n", k, k)
+	}
+	fmt.Fprintf(bw, "  <key id=\"e_supportCount\" for=\"edge\" attr.name=\"supportCount\" attr.type=\"int\"/>\n")
+	bw.WriteString("  <graph id=\"kg\" edgedefault=\"directed\">\n")
+	for _, n := range g.Nodes {
+		fmt.Fprintf(bw, "    <node id=\"%s\">", esc(n.ID))
+		vals := []string{string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published}
+		for i, v := range vals {
+			if v != "" {
+				fmt.Fprintf(bw, "<data key=\"%s\">%s</data>", nodeKeys[i], esc(v))
+			}
+		}
+		bw.WriteString("</node>\n")
+	}
+	for _, r := range g.Relations {
+		fmt.Fprintf(bw, "    <edge id=\"%s\" source=\"%s\" target=\"%s\"><data key=\"e_type\">%s</data>", esc(r.ID), esc(r.From), esc(r.To), r.Type)
+		if r.Role != "" {
+			fmt.Fprintf(bw, "<data key=\"e_role\">%s</data>", esc(r.Role))
+		}
+		fmt.Fprintf(bw, "<data key=\"e_evidence\">%s</data><data key=\"e_supportCount\">%d</data></edge>\n", esc(sentences(r)), len(r.Articles()))
+	}
+	bw.WriteString("  </graph>\n</graphml>\n")
+	return bw.Flush()
+}
+
+// sentences joins a relation's evidence as "article: sentence" lines.
+func sentences(r *graph.Relation) string {
+	var lines []string
+	for _, e := range r.Evidence {
+		lines = append(lines, e.ArticleID+": "+e.Sentence)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func writeNodesCSV(w io.Writer, g *graph.Subgraph) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text"})
+	for _, n := range g.Nodes {
+		cw.Write([]string{n.ID, string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.Text})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeRelationsCSV(w io.Writer, g *graph.Subgraph) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{":START_ID", ":END_ID", ":TYPE", "id", "role", "articles:string[]", "sentences:string[]", "supportCount:int"})
+	for _, r := range g.Relations {
+		var sents []string
+		for _, e := range r.Evidence {
+			sents = append(sents, strings.ReplaceAll(e.Sentence, ";", "；"))
+		}
+		cw.Write([]string{r.From, r.To, string(r.Type), r.ID, r.Role, strings.Join(r.Articles(), ";"), strings.Join(sents, ";"), fmt.Sprint(len(r.Articles()))})
+	}
+	cw.Flush()
+	return cw.Error()
+}
