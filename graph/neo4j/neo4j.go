@@ -48,6 +48,10 @@ type Config struct {
 	User, Password string
 	// Database names the database; empty means the server's default.
 	Database string
+	// RetryTime bounds how long a transaction is retried after transient
+	// failures (deadlocks, a lost connection, a cluster leader change);
+	// zero means the driver's default, 30 seconds.
+	RetryTime time.Duration
 }
 
 // Store is a graph.Store on a Neo4j database. It is safe for concurrent
@@ -85,6 +89,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
 		c.UserAgent = "kg"
+		if cfg.RetryTime > 0 {
+			c.MaxTransactionRetryTime = cfg.RetryTime
+		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: open %s: %w: %v", cfg.URI, graph.ErrInvalid, err)

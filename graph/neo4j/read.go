@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -94,7 +95,7 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 	}
 	labels = uniqueLabels(labels)
 	conds := []string{"true"}
-	params := map[string]any{"after": f.After, "take": -1}
+	params := map[string]any{}
 	if len(f.IDs) > 0 {
 		conds = append(conds, "n.id IN $ids")
 		params["ids"] = f.IDs
@@ -119,33 +120,42 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 		conds = append(conds, "n.kind IN $kinds")
 		params["kinds"] = kinds
 	}
-	if f.Limit > 0 {
-		params["take"] = f.Limit + 1
-	}
-	q := byLabel("n", labels, strings.Join(conds, " AND ")) + `
-		WITH n ORDER BY n.id
-		WITH count(n) AS total, collect(CASE WHEN n.id > $after THEN n END) AS rest
-		WITH total, CASE WHEN $take < 0 THEN rest ELSE rest[0..$take] END AS page
-		RETURN total, [n IN page | ` + nodeProj("n") + `] AS nodes`
+	// Neo4j orders strings by UTF-16 code units, graph by bytes of UTF-8
+	// (they differ for characters beyond U+FFFF), so the server selects
+	// and Go orders and pages.
+	q := byLabel("n", labels, strings.Join(conds, " AND ")) + " RETURN n.id"
 	return read(ctx, s, "find nodes", func(tx neo4j.ManagedTransaction) (*graph.NodePage, error) {
 		recs, err := run(ctx, tx, q, params)
 		if err != nil {
 			return nil, err
 		}
-		page := &graph.NodePage{Nodes: []*graph.Node{}}
-		if len(recs) == 0 {
-			return page, nil
+		ids := make([]string, 0, len(recs))
+		for _, rec := range recs {
+			if id, ok := rec.Values[0].(string); ok {
+				ids = append(ids, id)
+			}
 		}
-		total, _ := recs[0].Values[0].(int64)
-		page.Total = int(total)
-		list, _ := recs[0].Values[1].([]any)
-		for _, v := range list {
-			page.Nodes = append(page.Nodes, toNode(v))
+		ids = uniqueSorted(ids)
+		page := &graph.NodePage{Nodes: []*graph.Node{}, Total: len(ids)}
+		var want []string
+		for _, id := range ids {
+			if id <= f.After {
+				continue
+			}
+			if f.Limit > 0 && len(want) == f.Limit {
+				page.HasMore = true
+				break
+			}
+			want = append(want, id)
 		}
-		sort.Slice(page.Nodes, func(i, j int) bool { return page.Nodes[i].ID < page.Nodes[j].ID })
-		if f.Limit > 0 && len(page.Nodes) > f.Limit {
-			page.Nodes = page.Nodes[:f.Limit]
-			page.HasMore = true
+		nodes, err := nodesByID(ctx, tx, want)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range want {
+			if nodes[id] != nil {
+				page.Nodes = append(page.Nodes, nodes[id])
+			}
 		}
 		return page, nil
 	})
@@ -357,4 +367,11 @@ func toRelation(v any) (*graph.Relation, error) {
 	}
 	r.Evidence = graph.SortEvidence(r.Evidence)
 	return r, nil
+}
+
+// uniqueSorted returns xs sorted, each once.
+func uniqueSorted(xs []string) []string {
+	out := append([]string{}, xs...)
+	sort.Strings(out)
+	return slices.Compact(out)
 }

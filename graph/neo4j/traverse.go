@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,10 +145,8 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 	q := byLabel("a", graph.Labels, "a.id = $from") + " WITH a LIMIT 1 " +
 		byLabel("b", graph.Labels, "b.id = $to") + ` WITH a, b LIMIT 1
 		MATCH p = allShortestPaths((a)-[` + types + hops + `]-(b))
-		WITH p, [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.id] AS rels
-		ORDER BY ids, rels
-		LIMIT 1
-		RETURN [n IN nodes(p) | ` + nodeProj("n") + `] AS nodes, [r IN relationships(p) | ` + relProj("r") + `] AS rels`
+		RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.id] AS rels,
+			[r IN relationships(p) | elementId(r)] AS eids`
 	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
 		ends, err := nodesByID(ctx, tx, []string{from, to})
 		if err != nil {
@@ -168,16 +167,44 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 		if len(recs) == 0 {
 			return nil, errKG{fmt.Errorf("%w: no path of at most %d hops", graph.ErrNotFound, opts.Depth)}
 		}
-		sub := &graph.Subgraph{}
-		for _, v := range recs[0].Values[0].([]any) {
-			sub.Nodes = append(sub.Nodes, toNode(v))
-		}
-		for _, v := range recs[0].Values[1].([]any) {
-			r, err := toRelation(v)
-			if err != nil {
-				return nil, err
+		// Neo4j orders strings by UTF-16 code units, graph by bytes of
+		// UTF-8: the tie-break is made here.
+		var best, bestRels, bestEIDs []string
+		for _, rec := range recs {
+			ids, rels := strings_(rec.Values[0]), strings_(rec.Values[1])
+			c := slices.Compare(ids, best)
+			if best == nil || c < 0 || (c == 0 && slices.Compare(rels, bestRels) < 0) {
+				best, bestRels, bestEIDs = ids, rels, strings_(rec.Values[2])
 			}
-			sub.Relations = append(sub.Relations, r)
+		}
+		nodes, err := nodesByID(ctx, tx, best)
+		if err != nil {
+			return nil, err
+		}
+		sub := &graph.Subgraph{}
+		for _, id := range best {
+			if nodes[id] == nil {
+				return nil, errKG{fmt.Errorf("node %s vanished", id)}
+			}
+			sub.Nodes = append(sub.Nodes, nodes[id])
+		}
+		recs, err = run(ctx, tx, `UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN `+relProj("r"), map[string]any{"eids": bestEIDs})
+		if err != nil {
+			return nil, err
+		}
+		rels, err := toRelations(recs, 0)
+		if err != nil {
+			return nil, err
+		}
+		byID := map[string]*graph.Relation{}
+		for _, r := range rels {
+			byID[r.ID] = r
+		}
+		for _, id := range bestRels {
+			if byID[id] == nil {
+				return nil, errKG{fmt.Errorf("relation %s vanished", id)}
+			}
+			sub.Relations = append(sub.Relations, byID[id])
 		}
 		return sub, nil
 	})

@@ -104,8 +104,75 @@ func newFacts(f *graph.ArticleFacts) *facts {
 	return nf
 }
 
+// The write queries. Their texts are fixed, so that the server plans each
+// once; labels and relationship types, which Cypher cannot take as
+// parameters, are written out for each member of graph.Labels and
+// graph.RelTypes, each with its own parameter list. Once a transaction has
+// found a node or relationship it goes back to it by element ID.
+// Each query takes one list parameter of uniform type, so that the server
+// plans it once whatever mix of labels and types an article has (the plan
+// cache keys on parameter types, and an empty list has a type of its own).
+var (
+	// lockNodesQuery creates the missing nodes of $rows ({label, id}) and
+	// locks all of them (a write takes the node's exclusive lock until
+	// commit), then reads what the articles contributed.
+	lockNodesQuery = unionQuery(labelNames(), func(l string) string {
+		return "UNWIND $rows AS row WITH row WHERE row.label = '" + l + "' MERGE (n:" + l + " {id: row.id}) RETURN n"
+	}) + ` SET n.kg_lock = true REMOVE n.kg_lock
+		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
+
+	// readRelsQuery finds the relationships of $rows ({type, id}) by the
+	// uniqueness constraints' indexes.
+	readRelsQuery = unionQuery(relTypeNames(), func(t string) string {
+		return "UNWIND $rows AS row WITH row WHERE row.type = '" + t + "' MATCH ()-[r:" + t + " {id: row.id}]->() RETURN r"
+	}) + ` RETURN r.id AS id, elementId(r) AS eid, r.evidence AS evidence`
+
+	// createRelsQuery creates the relationships of $rows ({type, from, to,
+	// props}) between nodes given by element ID.
+	createRelsQuery = unionQuery(relTypeNames(), func(t string) string {
+		return "UNWIND $rows AS row WITH row WHERE row.type = '" + t + `'
+			MATCH (x) WHERE elementId(x) = row.from
+			MATCH (y) WHERE elementId(y) = row.to
+			CREATE (x)-[r:` + t + `]->(y) SET r = row.props
+			RETURN count(r) AS created`
+	}) + ` RETURN sum(created) AS created`
+)
+
+const (
+	dropRelsQuery = `UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r`
+	setRelsQuery  = `UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid
+		SET r.evidence = row.evidence, r.articles = row.articles`
+	dropNodesQuery = `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n`
+	setNodesQuery  = `UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props`
+)
+
+// unionQuery joins one subquery per name into CALL { … UNION ALL … }.
+func unionQuery(names []string, part func(string) string) string {
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = part(n)
+	}
+	return "CALL { " + strings.Join(parts, " UNION ALL ") + " }"
+}
+
+func relTypeNames() []string {
+	out := make([]string, len(graph.RelTypes))
+	for i, t := range graph.RelTypes {
+		out[i] = string(t)
+	}
+	return out
+}
+
+func labelNames() []string {
+	out := make([]string, len(graph.Labels))
+	for i, l := range graph.Labels {
+		out[i] = string(l)
+	}
+	return out
+}
+
 // apply replaces the contribution of article aid with nf (nil retracts it)
-// inside tx.
+// inside tx, in at most eight queries whatever the article's size.
 func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *facts) error {
 	old, found, err := lockArticle(ctx, tx, aid, nf != nil)
 	if err != nil {
@@ -118,216 +185,178 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		nf = &facts{article: aid}
 	}
 
-	// Every node the article supported or supports, by label.
-	nodeIDs := map[graph.Label]map[string]bool{}
-	addNode := func(l graph.Label, id string) {
-		if nodeIDs[l] == nil {
-			nodeIDs[l] = map[string]bool{}
-		}
-		nodeIDs[l][id] = true
-	}
-	addNode(graph.LabelArticle, aid)
-	for _, r := range old.Nodes {
-		addNode(graph.Label(r.Kind), r.ID)
-	}
+	// Every node the article supported or supports, by label, locked and
+	// created where new; under the locks nobody changes what the other
+	// articles contributed before this transaction commits.
+	refs := []ref{{ID: aid, Kind: string(graph.LabelArticle)}}
+	refs = append(refs, old.Nodes...)
 	for id, n := range nf.parts {
-		addNode(n.Label, id)
+		refs = append(refs, ref{ID: id, Kind: string(n.Label)})
 	}
-	relIDs := map[graph.RelType]map[string]bool{}
-	for _, r := range old.Rels {
-		if relIDs[graph.RelType(r.Kind)] == nil {
-			relIDs[graph.RelType(r.Kind)] = map[string]bool{}
+	recs, err := run(ctx, tx, lockNodesQuery, map[string]any{"rows": refRows(refs, "label")})
+	if err != nil {
+		return err
+	}
+	type stored struct {
+		label, eid string
+		parts      map[string]graph.Node
+	}
+	var nodes []*stored
+	byID := map[string]*stored{} // node ID -> the node of the label this article gives it
+	for _, rec := range recs {
+		n := &stored{parts: map[string]graph.Node{}}
+		id, _ := rec.Values[0].(string)
+		n.label, _ = rec.Values[1].(string)
+		n.eid, _ = rec.Values[2].(string)
+		if js, ok := rec.Values[3].(string); ok && js != "" {
+			if err := json.Unmarshal([]byte(js), &n.parts); err != nil {
+				return errKG{fmt.Errorf("node %s: bad kg_parts: %v", id, err)}
+			}
 		}
-		relIDs[graph.RelType(r.Kind)][r.ID] = true
+		delete(n.parts, aid)
+		if p, ok := nf.parts[id]; ok && string(p.Label) == n.label {
+			n.parts[aid] = p
+			byID[id] = n
+		}
+		nodes = append(nodes, n)
 	}
+
+	// The relations the article supported or supports, with their evidence.
+	refs = append([]ref(nil), old.Rels...)
 	for id, r := range nf.rels {
-		if relIDs[r.Type] == nil {
-			relIDs[r.Type] = map[string]bool{}
-		}
-		relIDs[r.Type][id] = true
+		refs = append(refs, ref{ID: id, Kind: string(r.Type)})
 	}
-
-	// Lock the nodes (creating the new ones), then read what the other
-	// articles contributed: under the locks nobody changes it before commit.
-	parts := map[string]map[string]graph.Node{} // node ID -> article ID -> part
-	for _, l := range graph.Labels {
-		ids := sortedKeys(nodeIDs[l])
-		if len(ids) == 0 {
-			continue
-		}
-		recs, err := run(ctx, tx, fmt.Sprintf(
-			`UNWIND $ids AS id
-			 MERGE (n:%s {id: id})
-			 SET n.kg_lock = true REMOVE n.kg_lock
-			 RETURN n.id AS id, n.kg_parts AS parts`, l), map[string]any{"ids": ids})
+	recs = nil
+	if len(refs) > 0 {
+		recs, err = run(ctx, tx, readRelsQuery, map[string]any{"rows": refRows(refs, "type")})
 		if err != nil {
 			return err
 		}
-		for _, rec := range recs {
-			id, _ := rec.Values[0].(string)
-			p := map[string]graph.Node{}
-			if js, ok := rec.Values[1].(string); ok && js != "" {
-				if err := json.Unmarshal([]byte(js), &p); err != nil {
-					return errKG{fmt.Errorf("node %s: bad kg_parts: %v", id, err)}
-				}
-			}
-			parts[id] = p
-		}
 	}
-	evidence := map[string][]graph.Evidence{}
-	for _, t := range graph.RelTypes {
-		ids := sortedKeys(relIDs[t])
-		if len(ids) == 0 {
+	relEID := map[string]string{}
+	var dropRels []string
+	var setRels []map[string]any
+	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
+		eid, _ := rec.Values[1].(string)
+		var ev []graph.Evidence
+		if js, ok := rec.Values[2].(string); ok && js != "" {
+			if err := json.Unmarshal([]byte(js), &ev); err != nil {
+				return errKG{fmt.Errorf("relation %s: bad evidence: %v", id, err)}
+			}
+		}
+		relEID[id] = eid
+		kept := ev[:0]
+		for _, e := range ev {
+			if e.ArticleID != aid {
+				kept = append(kept, e)
+			}
+		}
+		if r, ok := nf.rels[id]; ok {
+			kept = append(kept, r.Evidence...)
+		}
+		kept = graph.SortEvidence(kept)
+		if len(kept) == 0 {
+			dropRels = append(dropRels, eid)
 			continue
 		}
-		recs, err := run(ctx, tx, fmt.Sprintf(
-			`UNWIND $ids AS id
-			 MATCH ()-[r:%s {id: id}]->()
-			 RETURN r.id AS id, r.evidence AS evidence`, t), map[string]any{"ids": ids})
-		if err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			id, _ := rec.Values[0].(string)
-			var ev []graph.Evidence
-			if js, ok := rec.Values[1].(string); ok && js != "" {
-				if err := json.Unmarshal([]byte(js), &ev); err != nil {
-					return errKG{fmt.Errorf("relation %s: bad evidence: %v", id, err)}
-				}
-			}
-			evidence[id] = ev
-		}
+		js, arts := evidenceProps(kept)
+		setRels = append(setRels, map[string]any{"eid": eid, "evidence": js, "articles": arts})
 	}
 
-	// Relations first: a node is only deleted once nothing supports it, and
-	// then no relation of another article can touch it either.
 	var cur contrib
-	for _, t := range graph.RelTypes {
-		var drop []string
-		var keep []map[string]any
-		for _, id := range sortedKeys(relIDs[t]) {
-			var ev []graph.Evidence
-			for _, e := range evidence[id] {
-				if e.ArticleID != aid {
-					ev = append(ev, e)
-				}
-			}
-			if r, ok := nf.rels[id]; ok {
-				ev = append(ev, r.Evidence...)
-				cur.Rels = append(cur.Rels, ref{ID: id, Kind: string(t)})
-			}
-			ev = graph.SortEvidence(ev)
-			if len(ev) == 0 {
-				drop = append(drop, id)
-				continue
-			}
-			if _, ok := nf.rels[id]; !ok {
-				keep = append(keep, map[string]any{"id": id, "props": relProps(id, "", ev)})
-			}
-			evidence[id] = ev
+	var create []map[string]any
+	for _, id := range sortedKeys(nf.rels) {
+		r := nf.rels[id]
+		cur.Rels = append(cur.Rels, ref{ID: id, Kind: string(r.Type)})
+		if _, ok := relEID[id]; ok {
+			continue
 		}
-		if len(drop) > 0 {
-			if _, err := run(ctx, tx, fmt.Sprintf(
-				`UNWIND $ids AS id MATCH ()-[r:%s {id: id}]->() DELETE r`, t), map[string]any{"ids": drop}); err != nil {
-				return err
-			}
+		from, to := byID[r.From], byID[r.To]
+		if from == nil || to == nil {
+			return errKG{fmt.Errorf("relation %s: an end is not among the article's nodes", id)}
 		}
-		if len(keep) > 0 {
-			if _, err := run(ctx, tx, fmt.Sprintf(
-				`UNWIND $rows AS row MATCH ()-[r:%s {id: row.id}]->() SET r.evidence = row.props.evidence, r.articles = row.props.articles`, t),
-				map[string]any{"rows": keep}); err != nil {
-				return err
-			}
+		js, arts := evidenceProps(r.Evidence)
+		props := map[string]any{"id": id, "evidence": js, "articles": arts}
+		if r.Role != "" {
+			props["role"] = r.Role
+		}
+		create = append(create, map[string]any{"type": string(r.Type), "from": from.eid, "to": to.eid, "props": props})
+	}
+	for _, id := range sortedKeys(nf.parts) {
+		if id != aid {
+			cur.Nodes = append(cur.Nodes, ref{ID: id, Kind: string(nf.parts[id].Label)})
 		}
 	}
 
-	nodeLabel := map[string]graph.Label{}
-	for _, l := range graph.Labels {
-		var drop []string
-		var set []map[string]any
-		for _, id := range sortedKeys(nodeIDs[l]) {
-			nodeLabel[id] = l
-			p := parts[id]
-			delete(p, aid)
-			if n, ok := nf.parts[id]; ok && n.Label == l {
-				p[aid] = n
-				if id != aid {
-					cur.Nodes = append(cur.Nodes, ref{ID: id, Kind: string(l)})
-				}
-			}
-			if len(p) == 0 {
-				drop = append(drop, id)
-				continue
-			}
-			props, err := nodeProps(id, p)
+	var dropNodes []string
+	var setNodes []map[string]any
+	for _, n := range nodes {
+		if len(n.parts) == 0 {
+			dropNodes = append(dropNodes, n.eid)
+			continue
+		}
+		props, err := nodeProps(n.parts)
+		if err != nil {
+			return errKG{err}
+		}
+		if byID[aid] == n {
+			js, err := json.Marshal(cur)
 			if err != nil {
 				return errKG{err}
 			}
-			set = append(set, map[string]any{"id": id, "props": props})
+			props["kg_contrib"] = string(js)
 		}
-		if l == graph.LabelArticle {
-			for _, row := range set {
-				if row["id"] == aid {
-					js, err := json.Marshal(cur)
-					if err != nil {
-						return errKG{err}
-					}
-					row["props"].(map[string]any)["kg_contrib"] = string(js)
-				}
-			}
-		}
-		if len(drop) > 0 {
-			if _, err := run(ctx, tx, fmt.Sprintf(
-				`UNWIND $ids AS id MATCH (n:%s {id: id}) DETACH DELETE n`, l), map[string]any{"ids": drop}); err != nil {
-				return err
-			}
-		}
-		if len(set) > 0 {
-			if _, err := run(ctx, tx, fmt.Sprintf(
-				`UNWIND $rows AS row MATCH (n:%s {id: row.id}) SET n = row.props`, l), map[string]any{"rows": set}); err != nil {
-				return err
-			}
-		}
+		setNodes = append(setNodes, map[string]any{"eid": n.eid, "props": props})
 	}
 
-	// The article's relations, created where new; their ends are locked.
-	type group struct {
-		t        graph.RelType
-		from, to graph.Label
-	}
-	groups := map[group][]map[string]any{}
-	for _, id := range sortedKeys(nf.rels) {
-		r := nf.rels[id]
-		g := group{r.Type, nodeLabel[r.From], nodeLabel[r.To]}
-		groups[g] = append(groups[g], map[string]any{
-			"id": id, "from": r.From, "to": r.To, "props": relProps(id, r.Role, evidence[id]),
-		})
-	}
-	keys := make([]group, 0, len(groups))
-	for g := range groups {
-		keys = append(keys, g)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.t != b.t {
-			return a.t < b.t
+	// Relations go before nodes: a node is deleted only once nothing
+	// supports it, and then no other article's relation touches it.
+	if len(dropRels) > 0 {
+		if _, err := run(ctx, tx, dropRelsQuery, map[string]any{"eids": dropRels}); err != nil {
+			return err
 		}
-		if a.from != b.from {
-			return a.from < b.from
+	}
+	if len(setRels) > 0 {
+		if _, err := run(ctx, tx, setRelsQuery, map[string]any{"rows": setRels}); err != nil {
+			return err
 		}
-		return a.to < b.to
-	})
-	for _, g := range keys {
-		if _, err := run(ctx, tx, fmt.Sprintf(
-			`UNWIND $rows AS row
-			 MATCH (x:%s {id: row.from})
-			 MATCH (y:%s {id: row.to})
-			 MERGE (x)-[r:%s {id: row.id}]->(y)
-			 SET r = row.props`, g.from, g.to, g.t), map[string]any{"rows": groups[g]}); err != nil {
+	}
+	if len(dropNodes) > 0 {
+		if _, err := run(ctx, tx, dropNodesQuery, map[string]any{"eids": dropNodes}); err != nil {
+			return err
+		}
+	}
+	if len(setNodes) > 0 {
+		if _, err := run(ctx, tx, setNodesQuery, map[string]any{"rows": setNodes}); err != nil {
+			return err
+		}
+	}
+	if len(create) > 0 {
+		if _, err := run(ctx, tx, createRelsQuery, map[string]any{"rows": create}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// refRows turns refs into query rows {key: Kind, id: ID}, sorted (so that
+// transactions take locks in one order) and each once.
+func refRows(refs []ref, key string) []map[string]any {
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].ID != refs[j].ID {
+			return refs[i].ID < refs[j].ID
+		}
+		return refs[i].Kind < refs[j].Kind
+	})
+	var rows []map[string]any
+	for i, r := range refs {
+		if i > 0 && r == refs[i-1] {
+			continue
+		}
+		rows = append(rows, map[string]any{key: r.Kind, "id": r.ID})
+	}
+	return rows
 }
 
 // lockArticle locks the article's node (creating it when create is set)
@@ -355,7 +384,7 @@ func lockArticle(ctx context.Context, tx neo4j.ManagedTransaction, aid string, c
 }
 
 // nodeProps returns the properties of the node merged from parts.
-func nodeProps(id string, parts map[string]graph.Node) (map[string]any, error) {
+func nodeProps(parts map[string]graph.Node) (map[string]any, error) {
 	aids := sortedKeys(parts)
 	list := make([]graph.Node, len(aids))
 	for i, a := range aids {
@@ -367,7 +396,7 @@ func nodeProps(id string, parts map[string]graph.Node) (map[string]any, error) {
 		return nil, err
 	}
 	p := map[string]any{
-		"id":        id,
+		"id":        m.ID,
 		"name":      m.Name,
 		"kg_parts":  string(js),
 		"kg_search": searchTokens(&m),
@@ -386,20 +415,17 @@ func nodeProps(id string, parts map[string]graph.Node) (map[string]any, error) {
 	return p, nil
 }
 
-// relProps returns the properties of a relation with evidence ev.
-func relProps(id, role string, ev []graph.Evidence) map[string]any {
+// evidenceProps returns a relation's evidence property (JSON) and its
+// articles property (the supporting article IDs, sorted).
+func evidenceProps(ev []graph.Evidence) (string, []string) {
 	js, _ := json.Marshal(ev) // Evidence always marshals
-	var arts []string
+	arts := []string{}
 	for _, e := range ev {
 		if len(arts) == 0 || arts[len(arts)-1] != e.ArticleID {
 			arts = append(arts, e.ArticleID)
 		}
 	}
-	p := map[string]any{"id": id, "evidence": string(js), "articles": arts}
-	if role != "" {
-		p["role"] = role
-	}
-	return p
+	return string(js), arts
 }
 
 // searchTokens returns the full-text tokens of a node: the character pairs

@@ -47,29 +47,55 @@ public final class Launcher {
             stopped.countDown();
         }, "kg-neo4j-shutdown"));
 
+        // The servers start in parallel: each spends most of its start
+        // waiting on its own files.
+        List<Thread> starters = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Path dir = home.resolve(Integer.toString(port + i));
-            Files.createDirectories(dir);
-            DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir)
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port + i))
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES / count)
-                    // Test servers: keep the transaction logs small on disk.
-                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
-                    .build();
-            synchronized (servers) {
-                servers.add(dbms);
-            }
-            String name = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
-            if (!dbms.database(name).isAvailable(120_000)) {
-                System.err.println("kg-neo4j: database " + name + " on port " + (port + i) + " did not become available");
-                System.exit(1);
-            }
+            int p = port + i;
+            Thread th = new Thread(() -> {
+                try {
+                    start(home.resolve(Integer.toString(p)), p, count, servers);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    synchronized (failures) {
+                        failures.add(p + ": " + e);
+                    }
+                }
+            }, "kg-neo4j-start-" + p);
+            th.start();
+            starters.add(th);
+        }
+        for (Thread th : starters) {
+            th.join();
+        }
+        if (!failures.isEmpty()) {
+            System.err.println("kg-neo4j: servers failed to start: " + failures);
+            System.exit(1);
         }
         System.out.printf("kg-neo4j: ready on bolt://127.0.0.1:%d (%d servers) after %d ms%n",
                 port, count, (System.nanoTime() - started) / 1_000_000);
         stopped.await();
+    }
+
+    private static void start(Path dir, int port, int count, List<DatabaseManagementService> servers)
+            throws Exception {
+        Files.createDirectories(dir);
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES / count)
+                // Test servers: keep the transaction logs small on disk.
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                .build();
+        synchronized (servers) {
+            servers.add(dbms);
+        }
+        String name = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+        if (!dbms.database(name).isAvailable(120_000)) {
+            throw new IllegalStateException("database " + name + " did not become available");
+        }
     }
 }
