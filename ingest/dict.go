@@ -17,8 +17,10 @@ var dictFS embed.FS
 type lexicon struct {
 	surnames   map[string]bool // one- and two-character surnames
 	titles     []string        // job titles, longest first
+	titleRunes [][]rune
 	titleSet   map[string]bool
 	suffixes   []string // organisation heads, longest first
+	sufRunes   [][]rune
 	boundaries map[string]bool
 	maxBound   int
 	places     map[string]bool // administrative divisions, full and short forms
@@ -66,6 +68,8 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	byLength(lx.suffixes)
+	lx.titleRunes = runesOf(lx.titles)
+	lx.sufRunes = runesOf(lx.suffixes)
 	if ws, err = words("boundaries.txt"); err != nil {
 		return nil, err
 	}
@@ -147,6 +151,37 @@ func shortPlace(name string) string {
 	return ""
 }
 
+func runesOf(ws []string) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
+// longestEndingAt returns the index of the longest word of ws (longest
+// first) that ends at r[:end], -1 when none does.
+func longestEndingAt(ws [][]rune, r []rune, end int) int {
+	for i, w := range ws {
+		if len(w) <= end && equalRunes(r[end-len(w):end], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func byLength(ws []string) {
 	sort.SliceStable(ws, func(i, j int) bool {
 		return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j])
@@ -155,21 +190,17 @@ func byLength(ws []string) {
 
 // titleEndingAt returns the longest title that ends at r[:end].
 func (lx *lexicon) titleEndingAt(r []rune, end int) string {
-	for _, t := range lx.titles {
-		n := utf8.RuneCountInString(t)
-		if n <= end && string(r[end-n:end]) == t {
-			return t
-		}
+	if i := longestEndingAt(lx.titleRunes, r, end); i >= 0 {
+		return lx.titles[i]
 	}
 	return ""
 }
 
 // titleAt returns the longest title that starts at r[i:].
 func (lx *lexicon) titleAt(r []rune, i int) string {
-	for _, t := range lx.titles {
-		n := utf8.RuneCountInString(t)
-		if i+n <= len(r) && string(r[i:i+n]) == t {
-			return t
+	for k, t := range lx.titleRunes {
+		if i+len(t) <= len(r) && equalRunes(r[i:i+len(t)], t) {
+			return lx.titles[k]
 		}
 	}
 	return ""
@@ -177,11 +208,8 @@ func (lx *lexicon) titleAt(r []rune, i int) string {
 
 // suffixEndingAt returns the longest organisation head ending at r[:end].
 func (lx *lexicon) suffixEndingAt(r []rune, end int) string {
-	for _, t := range lx.suffixes {
-		n := utf8.RuneCountInString(t)
-		if n <= end && string(r[end-n:end]) == t {
-			return t
-		}
+	if i := longestEndingAt(lx.sufRunes, r, end); i >= 0 {
+		return lx.suffixes[i]
 	}
 	return ""
 }

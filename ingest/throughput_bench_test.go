@@ -1,0 +1,106 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-ego/gse"
+
+	"github.com/kgproject/kg/internal/gen"
+)
+
+// The throughput benchmarks compare full extraction with bare gse
+// segmentation of the same article texts, in the same process, so that the
+// ratio survives a noisy machine. Run them on one core and several times
+// (bench/run.sh does):
+//
+//	go test ./ingest -run '^$' -bench '^BenchmarkThroughput$' -cpu 1 -count 5
+//
+// Each sub-benchmark reports MB/s of article text and articles/s; the
+// sub-benchmarks of one run interleave, so their medians compare fairly.
+
+var benchCorpus struct {
+	once sync.Once
+	arts []*Article
+	err  error
+}
+
+// benchArticles reads 300 generated articles (seed 1) through the pipeline.
+func benchArticles(b *testing.B, p *Pipeline) []*Article {
+	b.Helper()
+	benchCorpus.once.Do(func() {
+		g, err := gen.New(&gen.Options{Seed: 1, Articles: 300})
+		if err != nil {
+			benchCorpus.err = err
+			return
+		}
+		for pg := g.Next(); pg != nil; pg = g.Next() {
+			err := p.ReadFrom(context.Background(), strings.NewReader(pg.Text), pg.Name, false, func(a *Article) error {
+				benchCorpus.arts = append(benchCorpus.arts, a)
+				return nil
+			})
+			if err != nil {
+				benchCorpus.err = err
+				return
+			}
+		}
+	})
+	if benchCorpus.err != nil {
+		b.Fatal(benchCorpus.err)
+	}
+	return benchCorpus.arts
+}
+
+var fullGSE struct {
+	once sync.Once
+	seg  gse.Segmenter
+	err  error
+}
+
+func BenchmarkThroughput(b *testing.B) {
+	p, err := NewPipeline(&Options{Year: 2026})
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchArticles(b, p)
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	run := func(name string, fn func(a *Article)) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			start := time.Now()
+			for b.Loop() {
+				for _, a := range arts {
+					fn(a)
+				}
+			}
+			b.ReportMetric(float64(len(arts)*b.N)/time.Since(start).Seconds(), "articles/s")
+		})
+	}
+	// facts is what kg ingest does to an article: segmentation, rules,
+	// resolution and the validated graph facts.
+	run("facts", func(a *Article) {
+		if _, err := p.Facts(a); err != nil {
+			b.Fatal(err)
+		}
+	})
+	// extract is what kg extract prints: the mentions, with the tagger.
+	run("extract", func(a *Article) { p.Extract(a) })
+	// gse is bare segmentation of the same text with the segmenter and
+	// dictionary the pipeline loads (dictionary and HMM, one pass).
+	run("gse", func(a *Article) { p.lx.seg.Cut(a.Text, true) })
+	// gse-full is bare segmentation with gse's own full dictionary.
+	fullGSE.once.Do(func() {
+		fullGSE.seg.SkipLog = true
+		fullGSE.err = fullGSE.seg.LoadDictEmbed()
+	})
+	if fullGSE.err != nil {
+		b.Fatal(fullGSE.err)
+	}
+	run("gse-full", func(a *Article) { fullGSE.seg.Cut(a.Text, true) })
+}
