@@ -1,7 +1,3 @@
-// Package ingest turns pages of Chinese local-government news into graph
-// facts: it reads Markdown, text, JSON lines and HTML pages, repairs broken
-// paragraphs, resolves dates, and extracts people, posts, organisations,
-// events and projects with the evidence that supports each relation.
 package ingest
 
 import (

@@ -1,0 +1,118 @@
+// Package ingest turns pages of Chinese local-government news into graph
+// facts (graph.ArticleFacts) and into the typed mentions `kg extract`
+// prints.
+//
+//	p, _ := ingest.NewPipeline(&ingest.Options{Year: 2026})
+//	err := p.Read(ctx, []string{"corpus/"}, func(a *ingest.Article) error {
+//		f, err := p.Facts(a) // validated facts, ready for graph.Store.PutArticle
+//		…
+//	})
+//
+// # Reading
+//
+// Read takes Markdown/text pages (a # or ## heading starts an article; a
+// date masthead such as 2024年1月3日 星期三 before the first heading dates
+// the page), JSON lines {"id","text"[,"title","published"|"date"]}, .json
+// files holding such objects, and HTML pages (title and block text, via
+// golang.org/x/net/html). Input may be UTF-8 with or without BOM, UTF-16
+// with BOM or GB18030, with any line ends. Empty, binary or undecodable
+// files, pages without a heading and bad JSON lines are *InputError values
+// naming the file (and line); the rest of the run goes on. Paragraphs that
+// end without a sentence-final mark were broken by a page break and are
+// joined with the next one (贯彻落 / 实 -> 贯彻落实); a line that credits
+// the reporters (□记者 张三 通讯员 李四) stays on its own. JSON lines keep
+// their text verbatim, since callers give offsets into it.
+//
+// An article's year is the one it states for the present (a published
+// date, 2026年第2次…, 部署2026年重点任务, a year in its headline; not
+// 总结2025年… or 2025年度…), else its page's masthead or the latest year
+// the page's articles state, else the latest year of the other inputs of
+// the same Read call, else Options.Year, else unknown: dates then stay
+// unresolved. The clock is never read.
+//
+// # Extraction
+//
+// Each article is segmented with gse, loaded with a compact dictionary
+// (the frequent words of gse's own dictionary plus the domain words below;
+// gse's full dictionary takes seconds to load, this one milliseconds). The
+// dictionary segmentation tells where words are, so that a boundary word
+// counts only as a whole word (要 in 要素, 构建 across 机构|建设 do not); the
+// HMM segmentation groups unknown words such as names (钱辉|座谈).
+//
+// Dictionaries, under dict/: surnames (compound ones first), job titles,
+// organisation heads (局, 委员会, 有限公司, 党工委 …), bodies commonly named
+// without a prefix (党中央, 工信部, 民建 …), boundary words (verbs and
+// function words that end a name on its left), and the administrative
+// divisions of ../shared/data/gazetteers (provinces, cities, counties).
+// The rules, in order:
+//
+//   - Byline and dateline: 本报讯（记者X 通讯员Y）, 嵘州日报讯（…）, 本报3月28日讯,
+//     新华社…电, □记者 X, or a closing （记者 X）. Reporters AUTHOR the
+//     article; when the byline names the paper, the paper is an
+//     organisation and its reporters hold the post 记者.
+//   - Dates: 1月13日下午, 18日上午 (month of the dateline), 3月5日至6日, 今天/
+//     昨天 against the dateline; 日前/近日 mean no date.
+//   - People and posts: "organisation + title + name" chains, walked left
+//     across 、 and 兼 (市委常委、常务副市长兼市发改委主任林某). Names are a
+//     surname and one or two characters, the length chosen by what follows
+//     (a verb, a title, punctuation), by the same name elsewhere in the
+//     article, or by the segmenter. Shared prefixes are distributed over
+//     the chain (高新区（示范区）党工委副书记、管委会主任 -> two posts; 市委常委、
+//     政法委书记 -> 市委政法委书记; 枫屿区委副书记、区长 -> 枫屿区区长; a
+//     party committee's unit for 党委书记、董事长). Elided organisations are
+//     restored only from the article (党工委委员 -> the article's 党工委;
+//     副主任 -> the organisation of the 主任; 公司总经理 -> the company last
+//     named; 岚禾生物 -> 岚禾生物科技有限公司). Also: names listed after a
+//     post (副区长甲、乙), leaders by name alone (市领导甲、乙), 同志, leaders
+//     named before their title (习近平总书记), and posts created by
+//     appointments and elections (任命甲为…局长, 乙当选为…主席).
+//     References by name + title (刘宁书记) or surname + title (岑主任) are
+//     resolved within the article, only when one person fits.
+//   - Organisations: spans ending with a head, their left edge found by the
+//     boundary words, person names, list marks and the segmenter; proper
+//     only with a level word, a place, a known body or an institution's
+//     name, never generic (相关企业, 社区日间照料中心) nor an area alone.
+//     Lists share their level (区经济发展局、建设管理局 -> 区建设管理局);
+//     bodies nested in a meeting, project or longer name do not count (市委
+//     in 市委经济工作会议); short forms fold into the fullest form of the
+//     article (市发改委 -> 市发展和改革委员会, 区政府 -> 区人民政府, 嵘州银行 ->
+//     嵘州银行股份有限公司). Bodies in posts count too.
+//   - Projects: names ending with 项目, 工程 (or a dated 三年行动), named
+//     with a place, a number or a long enough proper part; quoted
+//     programmes with their head (“十百千”项目攻坚行动 -> 十百千项目攻坚行动,
+//     quotes dropped); phase marks kept (（一期）). Slogans, principles,
+//     products and generic phrases (重点项目, “项目为王”理念) are not.
+//   - Events: the lead's activity, named from the body (主持召开X, X召开,
+//     召开/举行/举办X, X在…举行) or else the headline, dated by the lead; and
+//     follow-on events of the same occasion (随后…主持召开座谈会, 当晚…会见…).
+//     Kind by the name's words. Chairs are those who 主持; attendees every
+//     other person present in the event's part of the article, except
+//     those whose words are only relayed (…讲话精神). Organisations take
+//     part through 负责同志/负责人 (attended), as the convener or
+//     co-organiser, as signatories, as visited units, and as a guest
+//     delegation's unit at a talk; bodies that 汇报/通报/作报告 are
+//     REPORTED_AT instead. Projects named in the event's part (not in a
+//     据了解 background paragraph) or in its name are DISCUSSED.
+//
+// Every relation carries the sentence that states it, with code-point
+// offsets into Article.Text; MENTIONS link the article to every person,
+// post, organisation, project, place and event it names. Node IDs come
+// from graph.NodeID: people by name, organisations, posts and projects by
+// graph.SearchKey of the name (so 高新区党工委 and 高新区（示范区）党工委 are
+// one node), events by graph.EventKey.
+//
+// # Mentions
+//
+// Extract gives Project, Date and Event mentions from the rules, and
+// Person, Title, Organisation and Place mentions from the statistical
+// tagger of package ner (trained on real annotated news; on its held-out
+// sets, adding the rules' spans of those types lowered precision), or
+// from the rules with Options.RulesOnly.
+//
+// # Quality
+//
+// score_test.go scores Facts against the gold of the pages under testdata/
+// with the matching rules of ../shared/eval/kgscore; `go test -run
+// TestScoreAgainstGold -v` prints the figures (KG_SCORE_DETAIL=1 adds the
+// misses). The rule tests use sentences written for them, not the pages.
+package ingest
