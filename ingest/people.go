@@ -542,6 +542,8 @@ var (
 	electedRe = regexp.MustCompile(`(当选为|当选|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 市领导王一、李二、赵三参加
 	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志)`)
+	// 王一、李二、赵三等市领导参加
+	leadersAfterRe = regexp.MustCompile(`(?:^|[，。；：\n])((?:\p{Han}{2,4}、){1,12}\p{Han}{2,4})等(?:[省市县区州]委?)?(?:领导|负责同志)`)
 )
 
 // findAppointments finds posts that elections and appointments create
@@ -571,7 +573,7 @@ func (d *doc) findAppointments() {
 			}
 		}
 	}
-	for _, m := range leadersRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range append(leadersRe.FindAllStringSubmatchIndex(s, -1), leadersAfterRe.FindAllStringSubmatchIndex(s, -1)...) {
 		i := at(m[2])
 		for _, item := range strings.FieldsFunc(s[m[2]:m[3]], func(c rune) bool { return c == '、' || c == '和' }) {
 			n := utf8.RuneCountInString(item)

@@ -176,13 +176,15 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"欧阳明德": {"县人大常委会主任"}}},
 		{"appointment", "3月9日，会议任命韩立为县财政局局长。",
 			map[string][]string{"韩立": {"县财政局局长"}}},
+		{"leaders before 等市领导", "3月9日，王一鸣、李思远、赵晓等市领导参加活动。县委书记钱进主持。",
+			map[string][]string{"王一鸣": nil, "李思远": nil, "赵晓": nil}},
 		{"election", "1月10日，县政协十届一次会议闭幕，宋清源当选为县政协主席。",
 			map[string][]string{"宋清源": {"县政协主席"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
 			for who, posts := range tc.want {
-				if g := got.people[who]; !reflect.DeepEqual(g, posts) {
+				if g, ok := got.people[who]; !ok || !reflect.DeepEqual(g, posts) {
 					t.Errorf("posts of %s = %v, want %v (people %v)", who, g, posts, got.people)
 				}
 			}
