@@ -216,3 +216,53 @@ func TestTimelineAndFilters(t *testing.T) {
 		}
 	})
 }
+
+func TestRelationEvidence(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st graph.Store) {
+		s := mustSchema(t, st, nil)
+		var got struct {
+			Events struct {
+				Nodes []struct {
+					Participants []struct {
+						Person       struct{ Name string }
+						Role         string
+						SupportCount int
+						Evidence     []struct {
+							Sentence string
+							Start    int
+							End      int
+							Article  struct{ ID, Text string }
+						}
+					}
+				}
+			}
+			Organisation struct {
+				Participations []struct {
+					Type, Role string
+					Event      struct{ Name string }
+				}
+			}
+		}
+		decode(t, do(t, s, `{
+			events(filter: {kinds: [SYMPOSIUM]}) { nodes { participants { person { name } role supportCount evidence { sentence start end article { id text } } } } }
+			organisation(name: "中信银行焦作分行") { participations { type role event { name } } }
+		}`, nil), &got)
+		if len(got.Events.Nodes) != 1 || len(got.Events.Nodes[0].Participants) != 3 {
+			t.Fatalf("participants of the 座谈 = %+v, want 吕沛, 宫卫红 and 钱辉", got.Events.Nodes)
+		}
+		for _, p := range got.Events.Nodes[0].Participants {
+			if p.SupportCount != 1 || len(p.Evidence) == 0 {
+				t.Errorf("%s: support %d, evidence %+v", p.Person.Name, p.SupportCount, p.Evidence)
+				continue
+			}
+			e := p.Evidence[0]
+			if got := string([]rune(e.Article.Text)[e.Start:e.End]); got != e.Sentence {
+				t.Errorf("%s: the offsets %d..%d give %q, not the sentence %q", p.Person.Name, e.Start, e.End, got, e.Sentence)
+			}
+		}
+		ps := got.Organisation.Participations
+		if len(ps) != 1 || ps[0].Type != "PARTICIPATED" || ps[0].Event.Name != "高新区领导与中信银行焦作分行客人座谈" {
+			t.Errorf("the bank's participations = %+v", ps)
+		}
+	})
+}

@@ -20,6 +20,7 @@ type builder struct {
 	byLabel                                    map[graph.Label]*graphql.Object
 
 	evidence, tenure, participation, link   *graphql.Object
+	eventParticipant, orgParticipation      *graphql.Object
 	coParticipant, holding, monthCount      *graphql.Object
 	searchHit, graphNode, graphEdge         *graphql.Object
 	subgraph, path                          *graphql.Object
@@ -245,6 +246,31 @@ func (b *builder) build() {
 			}, func(v any) *graph.Relation { return v.(linkValue).link.Relation })
 		}),
 	})
+	b.eventParticipant = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "EventParticipant",
+		Description: "A person's part in an event, seen from the event.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return b.evidenceFields(graphql.Fields{
+				"person": &graphql.Field{Type: nonNull(b.person), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(participation).link.Node, nil }},
+				"role":   &graphql.Field{Type: nonNull(roleEnum), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(participation).link.Role(), nil }},
+			}, func(v any) *graph.Relation { return v.(participation).link.Relation })
+		}),
+	})
+	b.orgParticipation = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "OrganisationParticipation",
+		Description: "An organisation's part in an event: PARTICIPATED with a role (attended, guided, hosted, signed, visited, convened) or REPORTED_AT.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return b.evidenceFields(graphql.Fields{
+				"event": &graphql.Field{Type: nonNull(b.event), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(participation).link.Node, nil }},
+				"type": &graphql.Field{Type: nonNull(relationEnum), Resolve: func(p graphql.ResolveParams) (any, error) {
+					return string(p.Source.(participation).link.Relation.Type), nil
+				}},
+				"role": &graphql.Field{Type: graphql.String, Resolve: func(p graphql.ResolveParams) (any, error) {
+					return nilIfEmpty(p.Source.(participation).link.Relation.Role), nil
+				}},
+			}, func(v any) *graph.Relation { return v.(participation).link.Relation })
+		}),
+	})
 	b.buildNodes()
 	b.buildAnalysis()
 	b.buildConnections()
@@ -364,6 +390,10 @@ func (b *builder) buildNodes() {
 				"id": idField(), "name": nameField(), "aliases": aliasesField(),
 				"posts":  &graphql.Field{Type: listOf(b.post), Description: "The posts at the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelOf)},
 				"events": &graphql.Field{Type: listOf(b.event), Description: "The events the organisation took part in or reported at, by date.", Resolve: b.nodes(graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)},
+				"participations": &graphql.Field{Type: listOf(b.orgParticipation), Description: "The organisation's part in each event, with evidence, by date.",
+					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
+						return b.linksOf(p, graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)
+					})},
 				"eventCount": &graphql.Field{Type: nonNull(graphql.Int), Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
 					get := b.linksOf(p, graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)
 					return func() (any, error) {
@@ -418,6 +448,11 @@ func (b *builder) buildNodes() {
 				"reportingOrganisations": &graphql.Field{Type: listOf(b.organisation), Description: "Organisations that reported at the event.", Resolve: b.nodes(graph.Incoming, graph.RelReportedAt)},
 				"projects":               &graphql.Field{Type: listOf(b.project), Description: "Projects discussed.", Resolve: b.nodes(graph.Outgoing, graph.RelDiscussed)},
 				"articles":               &graphql.Field{Type: listOf(b.article), Description: "The articles that report the event.", Resolve: b.nodes(graph.Incoming, graph.RelReports)},
+				"participants": &graphql.Field{Type: listOf(b.eventParticipant), Description: "The people who chaired or attended, with the sentences that say so.",
+					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum, Description: "Only this role."}},
+					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
+						return b.linksOf(p, graph.Incoming, graph.RelChaired, graph.RelAttended)
+					})},
 				"participantCount": &graphql.Field{Type: nonNull(graphql.Int), Description: "How many people took part (in role, when given).",
 					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum}},
 					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/schema"
@@ -333,4 +334,24 @@ func TestRoundTrips(t *testing.T) {
 			})
 		}
 	})
+}
+
+// slowStore's FindNodes waits for its context to end.
+type slowStore struct{ graph.Store }
+
+func (slowStore) FindNodes(ctx context.Context, _ graph.NodeFilter) (*graph.NodePage, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestTimeout(t *testing.T) {
+	s := mustSchema(t, slowStore{mustOpenSeed(t)}, &schema.Options{Timeout: 50 * time.Millisecond})
+	start := time.Now()
+	r := do(t, s, `{ people { totalCount } }`, nil)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v, want about 50ms", took)
+	}
+	if len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, "timed out after 50ms") || r.Errors[0].Extensions["code"] != "TIMEOUT" {
+		t.Errorf("errors = %+v, want a timeout", r.Errors)
+	}
 }
