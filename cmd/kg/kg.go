@@ -133,9 +133,11 @@ Every relation carries its evidence sentences and support count.`,
 	{
 		name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--ingest PATH]...",
 		summary: "serve GraphQL over HTTP",
-		help: `Serves GraphQL at http://ADDR/graphql (POST application/json or GET) and
-the GraphiQL explorer at http://ADDR/graphiql. With --ingest, reads those
-pages into the store first. Stops on interrupt.`,
+		help: `Serves the graph explorer at http://ADDR/ (search, graph view, facts with
+their evidence), GraphQL at http://ADDR/graphql (POST application/json or
+GET), the GraphiQL explorer at http://ADDR/graphiql and exports at
+http://ADDR/export?format=cytoscape|graphml[&id=ID&depth=N]. With
+--ingest, reads those pages into the store first. Stops on interrupt.`,
 		flags: func(m *Main, fs *flag.FlagSet) {
 			m.storeFlags(fs)
 			m.yearFlag(fs)
@@ -586,7 +588,7 @@ func (m *Main) runServe(ctx context.Context) error {
 		}
 		close(m.served)
 	}()
-	fmt.Fprintf(m.Stderr, "kg: serving GraphQL at http://%s/graphql (explorer: http://%s/graphiql)\n", ln.Addr(), ln.Addr())
+	fmt.Fprintf(m.Stderr, "kg: serving the explorer at http://%[1]s/, GraphQL at http://%[1]s/graphql and GraphiQL at http://%[1]s/graphiql\n", ln.Addr())
 	return nil
 }
 
