@@ -20,6 +20,11 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) 
 	out := make([]*graph.Node, len(ids))
 	err := s.view(ctx, "nodes", func(tx *bbolt.Tx) error {
 		for i, id := range ids {
+			if i%256 == 255 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
 			n, err := getNode(tx, id)
 			if err != nil {
 				return err
