@@ -454,7 +454,7 @@ func (d *doc) orgRole(s span) string {
 	if strings.TrimSpace(before) == "在" && strings.TrimSpace(tail) == "" {
 		return "visited" // 在青山建工集团有限公司，李明听取了…
 	}
-	if strings.HasSuffix(before, "与") && regexp.MustCompile(`^(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`).MatchString(afterList) {
+	if strings.HasSuffix(before, "与") && regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`).MatchString(afterList) {
 		return "signed"
 	}
 	if regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`).MatchString(afterList) && leadIn(before) {

@@ -387,7 +387,7 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	if n < 2 || name == suf || isGeneric(name) || countPrefix(name) {
 		return d.bareBody(name) && n >= 2
 	}
-	if containsDigit(name) || meetingWordRe.MatchString(name) {
+	if containsDigit(name) || meetingWordRe.MatchString(name) || venueRe.MatchString(name) {
 		return false
 	}
 	if suf == "中心" && n-2 < 3 {
@@ -403,6 +403,9 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	}
 	return false
 }
+
+// venueRe matches places where things happen, not bodies (县行政中心).
+var venueRe = regexp.MustCompile(`(行政中心|会议中心|会展中心|市民中心|活动中心|体育中心|文化中心|展示中心|指挥中心|会议室|礼堂|广场|宾馆|酒店|大厦)$`)
 
 var meetingWordRe = regexp.MustCompile(`(协商|座谈|汇报|调度|推进|动员|观摩|联席|报告|交流|见面|恳谈|研讨|培训|部署|表彰|总结)会$`)
 

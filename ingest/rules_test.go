@@ -462,4 +462,34 @@ func TestOtherHouseStyles(t *testing.T) {
 			t.Errorf("people %v reporters %v", s.people, s.reporters)
 		}
 	})
+	t.Run("signing by two bodies", func(t *testing.T) {
+		s := factsOf(t, "# 青河县与华远集团签署战略合作协议\n\n本报讯（记者 许诺）7月8日下午，青河县人民政府与华远控股集团有限公司战略合作协议签约仪式在县行政中心举行。县委书记马骏，华远控股集团有限公司董事局主席陈志远出席签约仪式并致辞。县委副书记、县长尹志刚主持签约仪式。副县长罗敏与华远控股集团有限公司副总裁刘畅分别代表双方签约。", opts)[0]
+		e := s.events[0]
+		if e.kind != "SIGNING" || e.orgs["青河县人民政府"] == "" || e.orgs["华远控股集团有限公司"] == "" || !reflect.DeepEqual(e.chairs, []string{"尹志刚"}) {
+			t.Errorf("event %+v", e)
+		}
+		if has(s.orgs, "县行政中心") {
+			t.Errorf("organisations %v hold a venue", s.orgs)
+		}
+	})
+	t.Run("inspection of several sites", func(t *testing.T) {
+		s := factsOf(t, "# 马骏调研重点项目建设\n\n本报讯（记者 许诺）8月2日，县委书记马骏深入重点项目建设一线调研。县领导邱少华、罗敏参加调研。\n\n马骏先后来到青河县城东污水处理厂扩建工程、恒泰新材料有限公司年产5万吨锂电池材料项目、县人民医院新院区建设项目现场，详细了解项目进度。在恒泰新材料有限公司，马骏与公司董事长周恒深入交流。", opts)[0]
+		e := s.events[0]
+		if want := sorted("马骏", "邱少华", "罗敏", "周恒"); !reflect.DeepEqual(sorted(e.attendees...), want) || len(e.projects) != 3 || e.orgs["恒泰新材料有限公司"] == "" {
+			t.Errorf("event %+v", e)
+		}
+		if has(s.orgs, "县人民医院") || !reflect.DeepEqual(s.people["周恒"], []string{"恒泰新材料有限公司董事长"}) {
+			t.Errorf("orgs %v people %v", s.orgs, s.people)
+		}
+	})
+	t.Run("standing committee with an appointment", func(t *testing.T) {
+		s := factsOf(t, "# 县十八届人大常委会第二十次会议召开\n\n本报讯（记者 许诺）9月26日，县十八届人大常委会第二十次会议召开。县人大常委会主任毛建军主持会议，副主任孙莉、郑强出席会议。副县长罗敏，县法院、县检察院负责同志列席会议。\n\n会议审议通过了县人民政府关于上半年计划执行情况的报告。会议任命王磊为县教育和体育局局长。毛建军为新任命人员颁发任命书，王磊进行了宪法宣誓。", opts)[0]
+		e := s.events[0]
+		if want := sorted("孙莉", "郑强", "罗敏", "王磊"); !reflect.DeepEqual(sorted(e.attendees...), want) || !has(e.reporting, "县人民政府") || e.orgs["县法院"] == "" || e.orgs["县检察院"] == "" {
+			t.Errorf("event %+v", e)
+		}
+		if !reflect.DeepEqual(s.people["孙莉"], []string{"县人大常委会副主任"}) || !reflect.DeepEqual(s.people["王磊"], []string{"县教育和体育局局长"}) {
+			t.Errorf("people %v", s.people)
+		}
+	})
 }
