@@ -125,7 +125,7 @@ func checkDates(dates ...string) error {
 }
 
 // Holder is a person holding a post, with the HOLDS relation that says so
-// and the dates of the articles that support it.
+// and the dates of the articles that support it (see articleDates).
 type Holder struct {
 	Person   *graph.Node
 	Post     *graph.Node
@@ -140,7 +140,7 @@ type Holder struct {
 // each post, the holders last seen in an article published on or before
 // asOf and, of those, only the one seen most recently (several on a tie);
 // a holding known only from undated articles does not count then. It makes
-// five store calls whatever the number of organisations.
+// seven store calls whatever the number of organisations.
 func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf string) (map[string][]Holder, error) {
 	if err := checkDates(asOf); err != nil {
 		return nil, err
@@ -165,7 +165,7 @@ func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf str
 			articles = append(articles, l.Relation.Articles()...)
 		}
 	}
-	arts, err := s.nodeMap(ctx, articles)
+	dates, err := s.articleDates(ctx, articles)
 	if err != nil {
 		return nil, err
 	}
@@ -177,10 +177,7 @@ func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf str
 			for _, l := range holders[p.Node.ID] {
 				h := Holder{Person: l.Node, Post: p.Node, Relation: l.Relation}
 				for _, a := range l.Relation.Articles() {
-					d := ""
-					if n := arts[a]; n != nil {
-						d = n.Published
-					}
+					d := dates[a]
 					if d == "" || (asOf != "" && d > asOf) {
 						continue
 					}
@@ -265,4 +262,35 @@ func (s *Service) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Sear
 		return nil, fmt.Errorf("queries: search %q: %w", q.Text, err)
 	}
 	return hits, nil
+}
+
+// articleDates dates articles: by their publication date, else by the
+// latest date of the events they report (a report follows its event), else
+// not at all. It makes three store calls.
+func (s *Service) articleDates(ctx context.Context, ids []string) (map[string]string, error) {
+	arts, err := s.nodeMap(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	dates := make(map[string]string, len(arts))
+	var undated []string
+	for id, a := range arts {
+		if a.Published != "" {
+			dates[id] = a.Published
+		} else {
+			undated = append(undated, id)
+		}
+	}
+	reports, err := s.Links(ctx, undated, graph.Outgoing, graph.RelReports)
+	if err != nil {
+		return nil, err
+	}
+	for id, ls := range reports {
+		for _, l := range ls {
+			if l.Node.Date > dates[id] {
+				dates[id] = l.Node.Date
+			}
+		}
+	}
+	return dates, nil
 }
