@@ -1,9 +1,14 @@
 package schema_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -60,5 +65,53 @@ func TestIntrospectionQueryWithinLimits(t *testing.T) {
 	r := s.Do(t.Context(), &schema.Request{Query: string(q)})
 	if len(r.Errors) > 0 {
 		t.Fatalf("GraphiQL's introspection query fails: %+v", r.Errors)
+	}
+}
+
+// TestHostileRequestsOverHTTP sends hostile queries in parallel with a
+// normal one: they are refused with 400 and the normal one is answered.
+func TestHostileRequestsOverHTTP(t *testing.T) {
+	srv := mustServer(t, nil)
+	deep := "{ people { nodes { " + strings.Repeat("posts { post { holders { ", 10) + "name" + strings.Repeat(" } } }", 10) + " } } }"
+	var aliases strings.Builder
+	aliases.WriteString("{ ")
+	for i := range 1000 {
+		fmt.Fprintf(&aliases, "a%d: people { totalCount } ", i)
+	}
+	aliases.WriteString("}")
+	post := func(query string) (int, time.Duration, error) {
+		body, _ := json.Marshal(map[string]string{"query": query})
+		req, _ := http.NewRequest("POST", srv.URL+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/graphql-response+json")
+		start := time.Now()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, 0, err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, time.Since(start), nil
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for i := range 30 {
+		q := []string{deep, aliases.String(), `{ people(first: 1000000) { nodes { name } } }`}[i%3]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if status, _, err := post(q); err != nil || status != http.StatusBadRequest {
+				errs <- fmt.Errorf("hostile query %d: status %d, %v", i, status, err)
+			}
+		}()
+	}
+	status, took, err := post(`{ person(name: "吕沛") { events { event { name } } } }`)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if err != nil || status != http.StatusOK || took > 2*time.Second {
+		t.Errorf("normal query among hostile ones: status %d after %v (%v)", status, took, err)
 	}
 }

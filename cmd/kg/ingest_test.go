@@ -99,3 +99,19 @@ func TestNeo4j(t *testing.T) {
 	}
 	checkGong(t, []byte(out))
 }
+
+func TestExtract(t *testing.T) {
+	stdin := `{"id": "x1", "text": "1月13日上午，市政协副主席吕沛主持召开会议。"}` + "\n" + `{"id": "x2"` + "\n"
+	code, out, errOut := run(t, stdin, "extract", "--jsonl", "-")
+	if code != 1 || !strings.Contains(errOut, "-:2") {
+		t.Errorf("exit %d, stderr %q; want 1 and the bad line named", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], `{"id":"x1"`) || !strings.Contains(lines[0], `{"type":"Person","text":"吕沛"`) {
+		t.Errorf("output %q, want one line for x1 with 吕沛 as a Person", out)
+	}
+	code, out, errOut = run(t, "", "extract", filepath.Join("testdata", "seed.md"))
+	if code != 0 || strings.Count(out, "\n") != 6 {
+		t.Errorf("extract seed.md: exit %d, %d lines, stderr %q; want 6 articles", code, strings.Count(out, "\n"), errOut)
+	}
+}
