@@ -14,7 +14,7 @@ import (
 // costing a query; connections and traversals count their first or limit.
 const listEstimate = 10
 
-// measure is what checkLimits found of an operation.
+// measure is what a walker found of an operation so far.
 type measure struct {
 	depth, fields, cost int
 }
@@ -28,20 +28,17 @@ type measure struct {
 // the cost of what it contains by its first or limit argument (by
 // defaultFirst for a connection without one, by listEstimate for a relation
 // list).
-func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) (*measure, error) {
+func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) error {
 	// Depth and size first, so that a deep query hears about its depth
 	// rather than about the cost its depth causes.
 	frags := fragments(doc)
-	var m measure
 	for _, cost := range []bool{false, true} {
 		w := &walker{s: s, vars: vars, frags: frags, spreading: map[string]bool{}, cost: cost}
-		err := w.selections(op.SelectionSet, s.gql.QueryType(), 1, 1)
-		m = w.m
-		if err != nil {
-			return &m, err
+		if err := w.selections(op.SelectionSet, s.gql.QueryType(), 1, 1); err != nil {
+			return err
 		}
 	}
-	return &m, nil
+	return nil
 }
 
 type walker struct {

@@ -87,28 +87,14 @@ func (l *loader) links(id string, dir graph.Direction, types ...graph.RelType) f
 	}
 	sort.Strings(names)
 	key := fmt.Sprintf("links/%d/%s", dir, strings.Join(names, ","))
-	get := l.load(key, id, func(ctx context.Context, ids []string) (map[string]any, error) {
-		m, err := l.svc.Links(ctx, ids, dir, types...)
-		return anyMap(m), err
+	return loadWith(l, key, id, func(ctx context.Context, ids []string) (map[string][]queries.Link, error) {
+		return l.svc.Links(ctx, ids, dir, types...)
 	})
-	return func() ([]queries.Link, error) {
-		v, err := get()
-		ls, _ := v.([]queries.Link)
-		return ls, err
-	}
 }
 
 // node loads the node with ID id (nil when missing).
 func (l *loader) node(id string) func() (*graph.Node, error) {
-	get := l.load("nodes", id, func(ctx context.Context, ids []string) (map[string]any, error) {
-		m, err := l.svc.Nodes(ctx, ids)
-		return anyMap(m), err
-	})
-	return func() (*graph.Node, error) {
-		v, err := get()
-		n, _ := v.(*graph.Node)
-		return n, err
-	}
+	return loadWith(l, "nodes", id, l.svc.Nodes)
 }
 
 // loadWith loads id in a batch whose fetch returns map[string]T.

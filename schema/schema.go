@@ -186,7 +186,7 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	if err != nil {
 		return failed(400, err)
 	}
-	if _, err := s.checkLimits(doc, op, req.Variables); err != nil {
+	if err := s.checkLimits(doc, op, req.Variables); err != nil {
 		return failed(400, err)
 	}
 	if v := graphql.ValidateDocument(&s.gql, doc, nil); !v.IsValid {
