@@ -138,3 +138,37 @@ func BenchmarkPutArticleHub(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShortestPath finds paths between people of a store of 1000
+// articles.
+func BenchmarkShortestPath(b *testing.B) {
+	s := MustOpenStore(b, b.TempDir(), &bolt.Options{NoSync: true})
+	load(b, s, 1000)
+	hops := 0
+	for i := 0; b.Loop(); i++ {
+		from := graph.NodeID(graph.LabelPerson, fmt.Sprintf("人员%03d", i%500))
+		to := graph.NodeID(graph.LabelPerson, fmt.Sprintf("人员%03d", (i*37+250)%500))
+		g, err := s.ShortestPath(context.Background(), from, to, graph.TraversalOptions{Depth: 6})
+		if err != nil {
+			b.Fatal(err)
+		}
+		hops += len(g.Relations)
+	}
+	b.ReportMetric(float64(hops)/float64(b.N), "hops/op")
+}
+
+// BenchmarkSearch looks people up by part of their name in a store of 1000
+// articles.
+func BenchmarkSearch(b *testing.B) {
+	s := MustOpenStore(b, b.TempDir(), &bolt.Options{NoSync: true})
+	load(b, s, 1000)
+	hits := 0
+	for i := 0; b.Loop(); i++ {
+		h, err := s.Search(context.Background(), graph.SearchQuery{Text: fmt.Sprintf("人员%02d", i%50), Limit: 10})
+		if err != nil {
+			b.Fatal(err)
+		}
+		hits += len(h)
+	}
+	b.ReportMetric(float64(hits)/float64(b.N), "hits/op")
+}

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -168,5 +172,83 @@ func TestOpenOtherFormat(t *testing.T) {
 			s.Close()
 		}
 		t.Errorf("Open(a database of format 0) error = %v, want one about the format", err)
+	}
+}
+
+// TestSearchFindsEveryMatch stores many names from a small alphabet (so
+// that they share, repeat and contain one another) and checks, for many
+// texts, that Search returns exactly the nodes graph.Score rates above 0,
+// in order: the index may skip a node only when it cannot score.
+func TestSearchFindsEveryMatch(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(7, 7))
+	alphabet := []rune("哈高新区党工委ab（）")
+	word := func(max int) string {
+		r := make([]rune, 1+rng.IntN(max))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(r)
+	}
+	const text = "名单。"
+	aid := graph.NodeID(graph.LabelArticle, "names")
+	f := graph.ArticleFacts{Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: "names", Text: text}}
+	for i := range 300 {
+		n := graph.Node{ID: graph.NodeID(graph.LabelOrganisation, fmt.Sprintf("o%03d", i)), Label: graph.LabelOrganisation, Name: word(12)}
+		if i%3 == 0 {
+			n.Aliases = []string{word(6), word(20)}
+		}
+		f.Nodes = append(f.Nodes, n)
+	}
+	// A name of one repeated pair lying within a long text scores though
+	// it shares a single pair with it.
+	var distinct []rune
+	for i := range 40 {
+		distinct = append(distinct, rune(0x4E00+i))
+	}
+	long := strings.Repeat("哈", 60)
+	f.Nodes = append(f.Nodes, graph.Node{ID: graph.NodeID(graph.LabelOrganisation, "long"), Label: graph.LabelOrganisation, Name: long})
+	queries := []string{long + string(distinct)}
+	s := MustOpenStore(t, t.TempDir(), &bolt.Options{NoSync: true})
+	if err := s.PutArticle(ctx, &f); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.FindNodes(ctx, graph.NodeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 300 {
+		queries = append(queries, word(14))
+	}
+	for _, q := range queries {
+		if graph.SearchKey(q) == "" {
+			continue
+		}
+		var want []string
+		type hit struct {
+			id    string
+			score float64
+		}
+		var hits []hit
+		for _, n := range all.Nodes {
+			if sc := graph.Score(q, n); sc > 0 {
+				hits = append(hits, hit{n.ID, sc})
+			}
+		}
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+		for _, h := range hits {
+			want = append(want, h.id)
+		}
+		got, err := s.Search(ctx, graph.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		var ids []string
+		for _, h := range got {
+			ids = append(ids, h.Node.ID)
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("Search(%q) = %d hits %q, want %d %q", q, len(ids), ids, len(want), want)
+		}
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	bbolt "go.etcd.io/bbolt"
 
@@ -329,12 +331,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	}
 	var hits []graph.SearchHit
 	err := s.view(ctx, "search", func(tx *bbolt.Tx) error {
-		var ids []string
-		for _, g := range graph.Bigrams(k) {
-			ids = append(ids, indexed(tx.Bucket(bGrams), g)...)
-		}
-		sort.Strings(ids)
-		for _, id := range dedupe(ids) {
+		for _, id := range searchCandidates(tx, k) {
 			n, err := getNode(tx, id)
 			if err != nil {
 				return err
@@ -356,6 +353,45 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		hits = hits[:q.Limit]
 	}
 	return hits, nil
+}
+
+// searchCandidates returns, sorted, the nodes that may score above 0 for
+// the search key q: those sharing a character pair with it (or, for a
+// one-character q, the character), less those the index proves cannot
+// score. For a node that shares c of q's p pairs, none of whose keys has
+// fewer than m pairs, with c < p and c < m: no key contains q or lies
+// within q, and every key's Dice coefficient is at most 2c/(p+m), so when
+// that is below graph.Score's threshold of 0.3 the node scores 0.
+func searchCandidates(tx *bbolt.Tx, q string) []string {
+	pairs := graph.Bigrams(q)
+	shared := map[string]int{}
+	fewest := map[string]int{} // 0 when unknown: never prune
+	for _, g := range pairs {
+		prefix := key(g, "")
+		scan(tx.Bucket(bGrams), prefix, func(k, v []byte) error {
+			id := string(k[len(prefix):])
+			m, err := strconv.Atoi(string(v))
+			if err != nil {
+				m = 0
+			}
+			if old, ok := fewest[id]; !ok || m < old {
+				fewest[id] = m
+			}
+			shared[id]++
+			return nil
+		})
+	}
+	p := len(pairs)
+	var ids []string
+	for id, c := range shared {
+		m := fewest[id]
+		if utf8.RuneCountInString(q) > 1 && c < p && c < m && 20*c < 3*(p+m) {
+			continue
+		}
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }
 
 // Dump writes every node, then every relation, in ID order with

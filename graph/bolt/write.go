@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	bbolt "go.etcd.io/bbolt"
@@ -251,7 +252,7 @@ func (w *writer) recomputeNode(id string) error {
 		return nodes.Delete([]byte(id))
 	}
 	for _, ik := range indexKeys(&merged) {
-		if err := w.tx.Bucket(ik.bucket).Put(ik.key, nil); err != nil {
+		if err := w.tx.Bucket(ik.bucket).Put(ik.key, ik.value); err != nil {
 			return err
 		}
 	}
@@ -307,38 +308,53 @@ type header struct {
 type indexKey struct {
 	bucket []byte
 	key    []byte
+	value  []byte
 }
 
 // indexKeys lists the index entries of n: label, search keys of its name
-// and aliases, their characters and character pairs, date and kind.
+// and aliases, their characters and character pairs, date and kind. A
+// character or pair entry holds, in decimal, the fewest distinct pairs of
+// the node's keys that contain it, which lets Search skip nodes that cannot
+// score without reading them.
 func indexKeys(n *graph.Node) []indexKey {
-	out := []indexKey{{bLabels, key(string(n.Label), n.ID)}}
+	out := []indexKey{{bucket: bLabels, key: key(string(n.Label), n.ID)}}
 	keys := map[string]bool{}
-	grams := map[string]bool{}
+	grams := map[string]int{} // gram -> fewest pairs of a key holding it
+	note := func(g string, size int) {
+		if old, ok := grams[g]; !ok || size < old {
+			grams[g] = size
+		}
+	}
 	for _, name := range append([]string{n.Name}, n.Aliases...) {
 		k := graph.SearchKey(name)
 		if k == "" {
 			continue
 		}
 		keys[k] = true
-		for _, g := range graph.Bigrams(k) {
-			grams[g] = true
+		pairs := graph.Bigrams(k)
+		for _, g := range pairs {
+			note(g, len(pairs))
 		}
 		for _, r := range k {
-			grams[string(r)] = true
+			note(string(r), len(pairs))
 		}
 	}
 	for _, k := range sortedKeys(keys) {
-		out = append(out, indexKey{bKeys, key(k, n.ID)})
+		out = append(out, indexKey{bucket: bKeys, key: key(k, n.ID)})
 	}
-	for _, g := range sortedKeys(grams) {
-		out = append(out, indexKey{bGrams, key(g, n.ID)})
+	gs := make([]string, 0, len(grams))
+	for g := range grams {
+		gs = append(gs, g)
+	}
+	sort.Strings(gs)
+	for _, g := range gs {
+		out = append(out, indexKey{bucket: bGrams, key: key(g, n.ID), value: []byte(strconv.Itoa(grams[g]))})
 	}
 	if n.Date != "" {
-		out = append(out, indexKey{bDates, key(n.Date, n.ID)})
+		out = append(out, indexKey{bucket: bDates, key: key(n.Date, n.ID)})
 	}
 	if n.Kind != "" {
-		out = append(out, indexKey{bKinds, key(string(n.Kind), n.ID)})
+		out = append(out, indexKey{bucket: bKinds, key: key(string(n.Kind), n.ID)})
 	}
 	return out
 }
