@@ -25,7 +25,7 @@
 //	in        toID 0 type 0 relID        -> fromID
 //	labels    label 0 nodeID
 //	keys      graph.SearchKey(name or alias) 0 nodeID
-//	grams     character or character pair of a key 0 nodeID
+//	grams     character or pair of a key 0 nodeID -> fewest pairs of a key holding it
 //	dates     date 0 nodeID
 //	kinds     kind 0 nodeID
 //	articles  articleID                  -> the node and relation IDs it supports
