@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,5 +115,53 @@ func TestExtract(t *testing.T) {
 	code, out, errOut = run(t, "", "extract", filepath.Join("testdata", "seed.md"))
 	if code != 0 || strings.Count(out, "\n") != 6 {
 		t.Errorf("extract seed.md: exit %d, %d lines, stderr %q; want 6 articles", code, strings.Count(out, "\n"), errOut)
+	}
+}
+
+// TestWhoAttendedWhat checks the README's first example on the seed page
+// against the page's gold annotations.
+func TestWhoAttendedWhat(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, "", "ingest", "--data", dir, filepath.Join("testdata", "seed.md")); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := run(t, "", "query", "--data", dir, `{ events { nodes { date name chairs { name } attendees { name } organisations { name } } } }`)
+	if code != 0 {
+		t.Fatalf("query: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Data struct {
+			Events struct {
+				Nodes []struct {
+					Date, Name                       string
+					Chairs, Attendees, Organisations []struct{ Name string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	join := func(xs []struct{ Name string }) string {
+		var out []string
+		for _, x := range xs {
+			out = append(out, x.Name)
+		}
+		return strings.Join(out, "、")
+	}
+	var lines []string
+	for _, e := range got.Data.Events.Nodes {
+		lines = append(lines, fmt.Sprintf("%s %s chairs[%s] attendees[%s] organisations[%s]", e.Date, e.Name, join(e.Chairs), join(e.Attendees), join(e.Organisations)))
+	}
+	want := []string{
+		"2026-01-13 2026年第2次党政联席会议 chairs[吕沛] attendees[] organisations[]",
+		"2026-01-13 全区安全稳定工作会议 chairs[吕沛] attendees[] organisations[市委督导组]",
+		"2026-01-13 高新区领导与中信银行焦作分行客人座谈 chairs[] attendees[吕沛、宫卫红、钱辉] organisations[中信银行焦作分行]",
+		"2026-01-14 城建领域重点工作汇报会 chairs[吕沛] attendees[] organisations[]",
+		"2026-01-15 高新区经济领域重点工作汇报会 chairs[吕沛] attendees[宫卫红] organisations[]",
+		"2026-01-16 高新区民生领域重点工作汇报会 chairs[吕沛] attendees[宫卫红] organisations[]",
+	}
+	if g, w := strings.Join(lines, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("who attended what:\n%s\nwant:\n%s", g, w)
 	}
 }
