@@ -165,3 +165,54 @@ func TestWhoAttendedWhat(t *testing.T) {
 		t.Errorf("who attended what:\n%s\nwant:\n%s", g, w)
 	}
 }
+
+// TestAnalystQuestions checks the README's analyst examples on the seed
+// page as kg extracts it.
+func TestAnalystQuestions(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, "", "ingest", "--data", dir, filepath.Join("testdata", "seed.md")); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := run(t, "", "query", "--data", dir, `{
+		person(name: "吕沛") { coParticipants(first: 3) { person { name } count } }
+		path(from: "person/钱辉", to: "org/市委督导组", relations: [ATTENDED, CHAIRED, PARTICIPATED]) { nodes { name } }
+		anyPath: path(from: "person/钱辉", to: "org/市委督导组") { length }
+		search(text: "高新区党工委") { node { name } }
+	}`)
+	if code != 0 {
+		t.Fatalf("query: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Data struct {
+			Person struct {
+				CoParticipants []struct {
+					Person struct{ Name string }
+					Count  int
+				}
+			}
+			Path    struct{ Nodes []struct{ Name string } }
+			AnyPath struct{ Length int }
+			Search  []struct{ Node struct{ Name string } }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	d := got.Data
+	if cs := d.Person.CoParticipants; len(cs) == 0 || cs[0].Person.Name != "宫卫红" || cs[0].Count != 3 {
+		t.Errorf("coParticipants of 吕沛 = %+v, want 宫卫红 first with 3", cs)
+	}
+	var path []string
+	for _, n := range d.Path.Nodes {
+		path = append(path, n.Name)
+	}
+	if g, w := strings.Join(path, " → "), "钱辉 → 高新区领导与中信银行焦作分行客人座谈 → 吕沛 → 全区安全稳定工作会议 → 市委督导组"; g != w {
+		t.Errorf("path = %s, want %s", g, w)
+	}
+	if d.AnyPath.Length < 1 || d.AnyPath.Length > 4 {
+		t.Errorf("path 钱辉 to 市委督导组 has %d hops, want 1 to 4", d.AnyPath.Length)
+	}
+	if len(d.Search) == 0 || d.Search[0].Node.Name != "高新区（示范区）党工委" {
+		t.Errorf("search 高新区党工委 = %+v, want 高新区（示范区）党工委 first", d.Search)
+	}
+}
