@@ -1017,10 +1017,15 @@ func (s suite) testShortestPathTieBreak(t *testing.T) {
 func (s suite) testShortestPathModel(t *testing.T) {
 	st := s.seeded(t)
 	v := newModel(SeedFacts()...).view()
-	ends := []string{idLvPei, idGongWeihong, idQianHui, idLiuNing, idXiJinping, idInspectionTeam, idCiticJiaozuo, idThirtyProjects, idLivelihood, idVicePost}
-	opts := []graph.TraversalOptions{{}, {Depth: 3}, {Types: []graph.RelType{graph.RelAttended, graph.RelChaired, graph.RelParticipated, graph.RelHolds, graph.RelOf}}}
-	for _, from := range ends {
-		for _, to := range ends {
+	// Pairs in both directions among a few nodes: enough for every kind of
+	// tie, few enough for a server round trip each.
+	ends := []string{idGongWeihong, idQianHui, idLiuNing, idInspectionTeam, idThirtyProjects, idLivelihood, idVicePost}
+	opts := []graph.TraversalOptions{{}, {Depth: 3, Types: []graph.RelType{graph.RelAttended, graph.RelChaired, graph.RelParticipated, graph.RelHolds, graph.RelOf}}}
+	for i, from := range ends {
+		for j, to := range ends {
+			if (i+j)%2 == 1 {
+				continue
+			}
 			for _, o := range opts {
 				what := fmt.Sprintf("ShortestPath(%s, %s, %+v)", from, to, o)
 				nodes, rels, ok := v.shortestPath(from, to, o)
