@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -250,5 +252,52 @@ func TestSearchFindsEveryMatch(t *testing.T) {
 		if !slices.Equal(ids, want) {
 			t.Errorf("Search(%q) = %d hits %q, want %d %q", q, len(ids), ids, len(want), want)
 		}
+	}
+}
+
+// TestCloseWhileBusy closes a store under concurrent readers and a writer:
+// each call either completes or fails with ErrUnavailable.
+func TestCloseWhileBusy(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t, t.TempDir(), &bolt.Options{NoSync: true})
+	facts := graphtest.SeedFacts()
+	for i := range facts {
+		if err := s.PutArticle(ctx, &facts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				var err error
+				switch {
+				case w == 0:
+					err = s.PutArticle(ctx, &facts[i%len(facts)])
+				case w == 1:
+					err = s.Dump(ctx, io.Discard)
+				default:
+					_, err = s.Neighbourhood(ctx, graph.NodeID(graph.LabelPerson, "吕沛"), graph.TraversalOptions{Depth: 2})
+				}
+				if err != nil {
+					if !errors.Is(err, graph.ErrUnavailable) {
+						errs <- err
+					}
+					return
+				}
+			}
+		}()
+	}
+	time.Sleep(50 * time.Millisecond)
+	if err := s.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("call racing Close: %v, want success or ErrUnavailable", err)
 	}
 }
