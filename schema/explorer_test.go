@@ -113,3 +113,33 @@ func TestExplorer(t *testing.T) {
 }
 
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// TestGraphiQLInChromium loads GraphiQL, which introspects the schema, and
+// runs its default query (the result pane shows only its first lines).
+func TestGraphiQLInChromium(t *testing.T) {
+	exe := chromium(t)
+	srv := mustServer(t, nil)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.WindowSize(1400, 900))
+	ctx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel = chromedp.NewContext(ctx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/graphiql"),
+		chromedp.WaitVisible(chromedp.CSS(".graphiql-execute-button")),
+		// The documentation explorer fills once introspection succeeded.
+		chromedp.Click(chromedp.CSS(`button[aria-label="Show Documentation Explorer"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".graphiql-doc-explorer")),
+		chromedp.Click(chromedp.CSS(".graphiql-execute-button")),
+		chromedp.Poll[chromedp.Void](`document.querySelector(".result-window") && document.querySelector(".result-window").innerText.includes('"totalCount": 6')`),
+	)
+	if err != nil {
+		t.Fatalf("GraphiQL: %v", err)
+	}
+	docs, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".graphiql-doc-explorer")))
+	if err != nil || !strings.Contains(docs, "Query") {
+		t.Errorf("the documentation explorer shows %q (%v), want the Query type", docs, err)
+	}
+}
