@@ -40,6 +40,10 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if i+2 <= len(r) && (d.lx.boundaries[string(r[i:i+2])] || d.lx.titleSet[string(r[i:i+2])]) {
 		return "", false
 	}
+	sn := 1
+	if lens[0] == 4 {
+		sn = 2
+	}
 	ok := func(n int) bool {
 		if i+n > len(r) {
 			return false
@@ -47,6 +51,12 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		for k := i + 1; k < i+n; k++ {
 			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) {
 				return false
+			}
+		}
+		// a given name is no pronoun, adverb or particle (向|大家介绍)
+		if g := string(r[i+sn : i+n]); utf8.RuneCountInString(g) == 2 {
+			if freq, pos, found := d.lx.seg.Find(g); found && (functionPOS(pos) && pos != "v" && pos != "vd" || freq >= 10000) {
+				return false // or a very common word (大家, 国家)
 			}
 		}
 		return true

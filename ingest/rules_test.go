@@ -493,3 +493,10 @@ func TestOtherHouseStyles(t *testing.T) {
 		}
 	})
 }
+
+func TestNoFalsePeople(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n2月1日，会议召开。县委书记强调，要抓好春耕。办公室主任向大家介绍了情况。群众可拨打市长热线反映问题。主席台就座的有关领导充分肯定了成绩。会长期以来关心企业。", &ingest.Options{Year: 2026})[0]
+	if len(got.people) != 0 {
+		t.Errorf("people %v, want none", got.people)
+	}
+}
