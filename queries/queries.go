@@ -6,6 +6,11 @@
 // number of times, whatever the size of the answer, so that a GraphQL
 // request resolves each level of its selection with a few store calls
 // instead of one per object.
+//
+// Errors: every method returns the store's errors wrapped with context (so
+// graph.ErrUnavailable and cancellation come through), graph.ErrInvalid for
+// malformed arguments (dates, roles) and graph.ErrNotFound where its
+// comment says so.
 package queries
 
 import (

@@ -17,7 +17,8 @@ import (
 // ExportFormats lists the formats Export writes.
 var ExportFormats = []string{"cytoscape", "graphml", "csv-nodes", "csv-relationships"}
 
-// ReadGraph reads the whole graph of store through its canonical dump.
+// ReadGraph reads the whole graph of store through its canonical dump. Its
+// errors are the store's, wrapped.
 func ReadGraph(ctx context.Context, store graph.Store) (*graph.Subgraph, error) {
 	var buf bytes.Buffer
 	if err := store.Dump(ctx, &buf); err != nil {
