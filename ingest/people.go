@@ -548,6 +548,8 @@ func (p *person) hasTitle(t string) bool {
 var (
 	// 任命李四为县财政局局长, 会议选举王五为县政协主席
 	appointRe = regexp.MustCompile(`(?:任命|选举|推选|补选|增选)(\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 免去张三的县财政局局长职务
+	dismissRe = regexp.MustCompile(`免去(\p{Han}{2,4}?)(?:同志)?的?([^，。；\n]{2,40}?)职务`)
 	// 张三当选为区政协主席, 王五出任集团总经理
 	electedRe = regexp.MustCompile(`(当选为|当选|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 市领导王一、李二、赵三参加
@@ -562,7 +564,7 @@ var (
 func (d *doc) findAppointments() {
 	s := d.a.Text
 	at := func(byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
-	for _, m := range appointRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range append(appointRe.FindAllStringSubmatchIndex(s, -1), dismissRe.FindAllStringSubmatchIndex(s, -1)...) {
 		i := at(m[2])
 		name, ok := d.parseName(i, false)
 		if !ok || name != s[m[2]:m[3]] {

@@ -178,6 +178,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"韩立": {"县财政局局长"}}},
 		{"leaders before 等市领导", "3月9日，王一鸣、李思远、赵晓等市领导参加活动。县委书记钱进主持。",
 			map[string][]string{"王一鸣": nil, "李思远": nil, "赵晓": nil}},
+		{"dismissal", "3月9日，会议决定免去郭平的县水利局局长职务。",
+			map[string][]string{"郭平": {"县水利局局长"}}},
 		{"election", "1月10日，县政协十届一次会议闭幕，宋清源当选为县政协主席。",
 			map[string][]string{"宋清源": {"县政协主席"}}},
 	} {
