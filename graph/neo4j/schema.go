@@ -18,16 +18,38 @@ var migrations embed.FS
 // online.
 const indexWaitSeconds = 120
 
-// migrate applies every statement of the embedded migrations, in file
-// order. Each statement is idempotent (IF NOT EXISTS), so migrate runs on
-// every Open; schema statements cannot share a transaction with others, so
-// each runs in its own.
+// migrate applies the statements of the embedded migrations, in file
+// order, that create a constraint or index the database lacks. Each is
+// idempotent (IF NOT EXISTS) besides, so that concurrent Opens are safe;
+// schema statements cannot share a transaction with others, so each runs
+// in its own.
 func (s *Store) migrate(ctx context.Context) error {
 	stmts, err := statements()
 	if err != nil {
 		return fmt.Errorf("neo4j: migrate: %v", err)
 	}
+	have, err := read(ctx, s, "migrate: read schema", func(tx neo4j.ManagedTransaction) (map[string]bool, error) {
+		have := map[string]bool{}
+		for _, q := range []string{"SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"} {
+			recs, err := run(ctx, tx, q, nil)
+			if err != nil {
+				return nil, err
+			}
+			for _, rec := range recs {
+				if name, ok := rec.Values[0].(string); ok {
+					have[name] = true
+				}
+			}
+		}
+		return have, nil
+	})
+	if err != nil {
+		return err
+	}
 	for _, st := range stmts {
+		if have[schemaName(st)] {
+			continue
+		}
 		err := s.write(ctx, "migrate", func(tx neo4j.ManagedTransaction) error {
 			res, err := tx.Run(ctx, st, nil)
 			if err != nil {
@@ -78,6 +100,18 @@ func statements() ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// schemaName returns the name a CREATE CONSTRAINT or CREATE … INDEX
+// statement gives, or "".
+func schemaName(st string) string {
+	f := strings.Fields(st)
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] == "CONSTRAINT" || f[i] == "INDEX" {
+			return f[i+1]
+		}
+	}
+	return ""
 }
 
 func firstLine(s string) string {
