@@ -239,8 +239,13 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 }
 
 // parseInterspersed parses flags given before, between or after the
-// positional arguments, which it returns; "--" ends the flags.
+// positional arguments, which it returns; everything after "--" is
+// positional.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var tail []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, tail = args[:i], args[i+1:]
+	}
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -248,17 +253,10 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return rest, nil
-		}
-		if args[0] == "--" {
-			return append(rest, args[1:]...), nil
+			return append(rest, tail...), nil
 		}
 		rest = append(rest, args[0])
 		args = args[1:]
-		// flag stops at "--" and swallows it: keep what follows positional.
-		if len(args) > 0 && args[0] == "--" {
-			return append(rest, args[1:]...), nil
-		}
 	}
 }
 

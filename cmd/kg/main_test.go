@@ -188,6 +188,13 @@ func TestFlagsAfterArguments(t *testing.T) {
 	if got, want := m.data, "/x"; got != want {
 		t.Errorf("data = %q, want %q", got, want)
 	}
+	m = &Main{Getenv: func(string) string { return "" }}
+	if err := m.ParseFlags(context.Background(), []string{"ingest", "--data", "/d", "--", "--data", "-x.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(m.args, " "), "--data -x.md"; got != want || m.data != "/d" {
+		t.Errorf("after --: args = %q, data = %q; want %q and /d", got, m.data, want)
+	}
 	m = &Main{Stdout: io.Discard, Getenv: func(k string) string { return map[string]string{"KG_DATA": "/env/data"}[k] }}
 	if err := m.ParseFlags(context.Background(), []string{"query", "-"}); err != nil {
 		t.Fatal(err)
