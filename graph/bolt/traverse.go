@@ -155,6 +155,11 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 						next = append(next, v)
 					}
 				})
+				// The walk needs only the distances below the source's,
+				// all known once the source is reached.
+				if _, ok := dist[from]; ok {
+					break
+				}
 			}
 			layer = next
 		}
