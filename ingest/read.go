@@ -425,8 +425,10 @@ func jsonID(raw json.RawMessage) string {
 }
 
 var (
-	headingRe  = regexp.MustCompile(`^#{1,6}\s*(.*?)\s*#*$`)
+	headingRe  = regexp.MustCompile(`^#{1,2}\s*([^#].*?)\s*#*$`)
 	mastheadRe = regexp.MustCompile(`^((19|20)\d\d)年(\d{1,2})月(\d{1,2})日`)
+	// a heading that is the page's masthead, not an article: 嵘州日报 2026年3月5日 星期四 第3版
+	mastheadHeadingRe = regexp.MustCompile(`(?:19|20)\d\d年\d{1,2}月\d{1,2}日.*(?:星期|周[一二三四五六日天]|第.{1,3}版)|第.{1,3}版.*(?:19|20)\d\d年\d{1,2}月\d{1,2}日`)
 	isoRe      = regexp.MustCompile(`((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})`)
 )
 
@@ -448,6 +450,12 @@ func parsePage(text, name string) (*page, error) {
 	}
 	for _, ln := range lines {
 		t := strings.TrimSpace(ln)
+		if m := headingRe.FindStringSubmatch(t); m != nil && mastheadHeadingRe.MatchString(m[1]) && (cur == nil || len(strings.TrimSpace(strings.Join(body, ""))) == 0) {
+			if d, ok := isoDate(m[1]); ok && masthead == "" {
+				masthead = d
+			}
+			continue
+		}
 		if m := headingRe.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, "#") {
 			flush()
 			title := strings.TrimSpace(strings.Trim(m[1], "*"))
@@ -534,6 +542,8 @@ func repair(lines []string) string {
 	for _, ln := range lines {
 		t := strings.TrimSpace(strings.ReplaceAll(ln, "**", ""))
 		t = strings.TrimLeft(t, "> ")
+		sub := strings.HasPrefix(t, "#") // a subheading (### 一、…) ends its paragraph
+		t = strings.TrimSpace(strings.TrimLeft(t, "#"))
 		if t == "" || t == "---" || t == "***" {
 			continue
 		}
@@ -543,7 +553,7 @@ func repair(lines []string) string {
 			paras = append(paras, t)
 		}
 		last, _ := utf8.DecodeLastRuneInString(t)
-		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t)
+		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub
 	}
 	return strings.Join(paras, "\n")
 }
