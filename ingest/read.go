@@ -429,7 +429,7 @@ var (
 	mastheadRe = regexp.MustCompile(`^((19|20)\d\d)年(\d{1,2})月(\d{1,2})日`)
 	// a heading that is the page's masthead, not an article: 嵘州日报 2026年3月5日 星期四 第3版
 	mastheadHeadingRe = regexp.MustCompile(`(?:19|20)\d\d年\d{1,2}月\d{1,2}日.*(?:星期|周[一二三四五六日天]|第.{1,3}版)|第.{1,3}版.*(?:19|20)\d\d年\d{1,2}月\d{1,2}日`)
-	isoRe      = regexp.MustCompile(`((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})`)
+	isoRe             = regexp.MustCompile(`((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})`)
 )
 
 // parsePage splits a Markdown/text page at its headings.
