@@ -35,7 +35,12 @@ func SeedArticleID(i int) string {
 // article's Text is its body after the headline, with the paragraphs that
 // page breaks split mid-word joined again and one newline between
 // paragraphs; evidence sentences end at 。！？ or a newline, and their
-// offsets are code points into that Text. Every call returns fresh values.
+// offsets are code points into that Text. Every article REPORTS its one
+// event, its reporter 付凯明 AUTHORED it, and it MENTIONS every person,
+// organisation and project it names; people HOLD posts OF organisations,
+// CHAIR or ATTEND the events, organisations PARTICIPATED (roles visited,
+// guided) or REPORTED_AT, and events DISCUSSED projects. Every call returns
+// fresh values.
 func SeedFacts() []graph.ArticleFacts {
 	var out []graph.ArticleFacts
 	for i, build := range []func(*builder){seed1, seed2, seed3, seed4, seed5, seed6} {
