@@ -64,6 +64,7 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"FindNodes/Invalid", s.testFindNodesInvalid},
 		{"ByteOrder", s.testByteOrder},
 		{"Relations", s.testRelations},
+		{"Relations/Model", s.testRelationsModel},
 		{"Relations/Invalid", s.testRelationsInvalid},
 		{"Neighbourhood", s.testNeighbourhood},
 		{"Neighbourhood/Model", s.testNeighbourhoodModel},
@@ -774,6 +775,47 @@ func (s suite) testRelations(t *testing.T) {
 	}
 	if r := got[0]; r.Role != "visited" || len(r.Evidence) != 2 || r.Evidence[0].Start >= r.Evidence[1].Start {
 		t.Errorf("bank PARTICIPATED = role %q, evidence %+v; want role visited and two sentences in order", r.Role, r.Evidence)
+	}
+}
+
+// testRelationsModel compares the relations at every node, in every
+// direction, with the model's, and every node with the model's.
+func (s suite) testRelationsModel(t *testing.T) {
+	st := s.seeded(t)
+	v := newModel(SeedFacts()...).view()
+	ids := nodeIDs(v.order)
+	got, err := st.Nodes(ctx, ids)
+	if err != nil {
+		t.Fatalf("Nodes(all): %v", err)
+	}
+	for i, n := range got {
+		if !same(n, v.order[i]) {
+			t.Errorf("Nodes(all)[%d] = %+v, want %+v", i, n, v.order[i])
+		}
+	}
+	for _, id := range ids {
+		for _, dir := range []graph.Direction{graph.Outgoing, graph.Incoming, graph.Both} {
+			rels, err := st.Relations(ctx, graph.RelationFilter{NodeIDs: []string{id}, Direction: dir})
+			if err != nil {
+				t.Errorf("Relations(%s, %d): %v", id, dir, err)
+				continue
+			}
+			var want []string
+			for _, r := range v.adj[id] {
+				if (dir != graph.Incoming && r.From == id) || (dir != graph.Outgoing && r.To == id) {
+					want = append(want, r.ID)
+				}
+			}
+			sort.Strings(want)
+			if g := relIDs(rels); !slices.Equal(g, want) {
+				t.Errorf("Relations(%s, direction %d) = %q, want %q", id, dir, g, want)
+			}
+			for _, r := range rels {
+				if r != nil && !same(r, v.rels[r.ID]) {
+					t.Errorf("Relations(%s): relation %s = %+v, want %+v", id, r.ID, r, v.rels[r.ID])
+				}
+			}
+		}
 	}
 }
 
