@@ -27,8 +27,9 @@
 // date, 2026年第2次…, 部署2026年重点任务, a year in its headline; not
 // 总结2025年… or 2025年度…), else its page's masthead or the latest year
 // the page's articles state, else the latest year of the other inputs of
-// the same Read call, else Options.Year, else unknown: dates then stay
-// unresolved. The clock is never read.
+// the same Read call, else the latest year the page or the call mentions
+// at all outside retrospective phrases, else Options.Year, else unknown:
+// dates then stay unresolved. The clock is never read.
 //
 // # Extraction
 //

@@ -30,6 +30,7 @@ var readable = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".j
 type page struct {
 	articles []*Article
 	year     int // masthead year, else the latest year the page's articles state
+	weakYear int // the latest year the page mentions at all, outside looking back
 }
 
 // Read reads files or folders (recursively: .md .markdown .txt .jsonl .json
@@ -119,9 +120,10 @@ func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl
 
 // emit settles each article's year from its context and hands it to fn.
 func (p *Pipeline) emit(ctx context.Context, pages []*page, fn func(*Article) error) error {
-	callYear := 0
+	callYear, callWeak := 0, 0
 	for _, pg := range pages {
 		callYear = max(callYear, pg.year)
+		callWeak = max(callWeak, pg.weakYear)
 	}
 	for _, pg := range pages {
 		for _, a := range pg.articles {
@@ -134,6 +136,10 @@ func (p *Pipeline) emit(ctx context.Context, pages []*page, fn func(*Article) er
 					a.Year = pg.year
 				case callYear > 0:
 					a.Year = callYear
+				case pg.weakYear > 0:
+					a.Year = pg.weakYear
+				case callWeak > 0:
+					a.Year = callWeak
 				default:
 					a.Year = p.year
 				}
@@ -485,6 +491,7 @@ func parsePage(text, name string) (*page, error) {
 		pg.year, _ = strconv.Atoi(masthead[:4])
 	} else {
 		for _, a := range pg.articles {
+			pg.weakYear = max(pg.weakYear, mentionedYear(a))
 			if y := statedYear(a); y > pg.year {
 				pg.year = y
 			}
@@ -599,6 +606,23 @@ func statedYear(a *Article) int {
 		if presentYearRe.MatchString(after) || strings.HasSuffix(before, "部署") {
 			best = max(best, y)
 		}
+	}
+	return best
+}
+
+// mentionedYear returns the latest year an article mentions at all,
+// except in phrases that look back (总结2025年, 2025年度, 2025年以来,
+// 2025年，…), 0 when none.
+func mentionedYear(a *Article) int {
+	best := 0
+	s := a.Title + "\n" + a.Text
+	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
+		before, after := s[max(0, loc[0]-12):loc[0]], s[loc[1]:]
+		if strings.HasSuffix(before, "总结") || strings.HasSuffix(before, "回顾") || hasAnyPrefix(after, []string{"度", "，", "以来", "底", "末", "全年", "累计"}) {
+			continue
+		}
+		best = max(best, y)
 	}
 	return best
 }

@@ -527,3 +527,10 @@ func TestPageLayout(t *testing.T) {
 		t.Errorf("events %+v", s.events)
 	}
 }
+
+func TestWeakYear(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n3月4日，县委书记李青山主持召开县委常委会会议。会议指出，2026年是“十五五”开局之年。", nil)[0]
+	if len(got.events) != 1 || got.events[0].date != "2026-03-04" {
+		t.Errorf("events %+v, want the date with the only year the page mentions", got.events)
+	}
+}
