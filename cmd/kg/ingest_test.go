@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -214,5 +217,38 @@ func TestAnalystQuestions(t *testing.T) {
 	}
 	if len(d.Search) == 0 || d.Search[0].Node.Name != "高新区（示范区）党工委" {
 		t.Errorf("search 高新区党工委 = %+v, want 高新区（示范区）党工委 first", d.Search)
+	}
+}
+
+// TestServeIngest runs the README's quick start: serve --ingest the
+// example page, then ask over HTTP GET.
+func TestServeIngest(t *testing.T) {
+	var errOut bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &errOut, Getenv: func(string) string { return "" }}
+	ctx := context.Background()
+	if err := m.ParseFlags(ctx, []string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--ingest", filepath.Join("testdata", "seed.md")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if !strings.Contains(errOut.String(), "6 articles") {
+		t.Errorf("serve --ingest reported %q", errOut.String())
+	}
+	resp, err := http.Get("http://" + m.Addr() + "/graphql?query=" + url.QueryEscape(gongQuery))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	checkGong(t, body)
+	resp, err = http.Get("http://" + m.Addr() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("GET /: %d %s, want the explorer page", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }
