@@ -13,7 +13,7 @@ var (
 	// 主持召开2026年第2次党政联席会议
 	chairNameRe = regexp.MustCompile(`主持召开([^，。；、\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
-	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:[，。；\n]|并|$)`)
+	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:[，。；\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
 	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
@@ -199,6 +199,18 @@ func (d *doc) leadEventName(lead span) string {
 			if utf8.RuneCountInString(n) >= 3 && !strings.ContainsAny(n, "主持出席") {
 				best = &hit{m[0], n}
 			}
+		}
+	}
+	if best != nil && utf8.RuneCountInString(best.name) <= 2 {
+		// 市委常委会召开会议: the bare word takes its convener
+		subj := t[:best.at]
+		if i := strings.LastIndexAny(subj, "，。；\n"); i >= 0 {
+			subj = subj[i+len("，"):]
+		}
+		if subj = strings.TrimSpace(subj); subj != "" && utf8.RuneCountInString(subj) <= 20 && !strings.ContainsAny(subj, "主持") {
+			best.name = subj + best.name
+		} else {
+			best = nil
 		}
 	}
 	if best != nil && best.name != "" {
@@ -445,7 +457,7 @@ func (d *doc) orgRole(s span) string {
 		return "attended"
 	}
 	// convener or co-organiser as subject: 区政协召开…, 高新区联合嵘州理工学院举办…
-	if regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:召开|举办|举行|主办|承办)`).MatchString(afterList) && leadIn(before) {
+	if regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:召开|举办|举行|主办|承办|协办)`).MatchString(afterList) && (leadIn(before) || strings.HasSuffix(before, "由")) {
 		return "convened"
 	}
 	if strings.HasSuffix(before, "联合") {

@@ -534,3 +534,17 @@ func TestWeakYear(t *testing.T) {
 		t.Errorf("events %+v, want the date with the only year the page mentions", got.events)
 	}
 }
+
+func TestEventNames(t *testing.T) {
+	for _, tc := range []struct{ page, name string }{
+		{"# 甲\n\n3月5日，市委常委会召开会议，研究部署春耕工作。", "市委常委会会议"},
+		{"# 乙\n\n3月5日上午，县委书记李青山主持召开县委理论学习中心组学习会。", "县委理论学习中心组学习会"},
+		{"# 丙\n\n3月5日，2026年全县项目建设现场推进会在白鹭镇召开。", "2026年全县项目建设现场推进会"},
+		{"# 丁县长调研春耕\n\n3月5日，县长丁立调研春耕生产工作。", "丁县长调研春耕"},
+	} {
+		got := factsOf(t, tc.page, &ingest.Options{Year: 2026})[0]
+		if len(got.events) != 1 || got.events[0].name != tc.name {
+			t.Errorf("events %+v, want one named %s", got.events, tc.name)
+		}
+	}
+}
