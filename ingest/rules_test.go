@@ -548,3 +548,24 @@ func TestEventNames(t *testing.T) {
 		}
 	}
 }
+
+func TestLongLeads(t *testing.T) {
+	s := factsOf(t, "# 市长孙海涛来我县调研工业经济\n\n4月3日，市委副书记、市长孙海涛率市发展改革委、市工业和信息化局、市商务局主要负责同志到我县调研工业经济运行情况，县委书记马骏，县委副书记、县长尹志刚陪同。\n\n孙海涛一行先后来到中国农业银行青河县支行、青河县白鹭镇，青河县白鹭镇党委书记陈刚介绍了镇村建设情况，中国农业银行青河县支行行长刘洋汇报了金融服务情况。", &ingest.Options{Year: 2026})[0]
+	e := s.events[0]
+	for _, o := range []string{"市发展改革委", "市工业和信息化局", "市商务局", "中国农业银行青河县支行"} {
+		if e.orgs[o] == "" {
+			t.Errorf("participating %v lack %s", e.orgs, o)
+		}
+	}
+	if !reflect.DeepEqual(s.people["陈刚"], []string{"青河县白鹭镇党委书记"}) || len(e.attendees) != 5 {
+		t.Errorf("people %v attendees %v", s.people, e.attendees)
+	}
+	s = factsOf(t, "# 全市文旅大会开幕\n\n本报讯 5月6日，全市文旅大会开幕。省委常委、市委书记张国华，市委副书记、市长李强，市人大常委会主任王建军，市政协主席赵明等出席开幕式。会议由市委副书记杜明远主持，市人大常委会副主任李华、市政协副主席王红梅出席。市委常委、组织部部长黄敏宣读表彰决定。", &ingest.Options{Year: 2026})[0]
+	e = s.events[0]
+	if e.name != "全市文旅大会" || !reflect.DeepEqual(e.chairs, []string{"杜明远"}) || len(e.attendees) != 7 {
+		t.Errorf("event %+v", e)
+	}
+	if !reflect.DeepEqual(s.people["黄敏"], sorted("市委常委", "市委组织部部长")) || !reflect.DeepEqual(s.people["张国华"], sorted("省委常委", "市委书记")) {
+		t.Errorf("people %v", s.people)
+	}
+}
