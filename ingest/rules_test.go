@@ -180,6 +180,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"王一鸣": nil, "李思远": nil, "赵晓": nil}},
 		{"dismissal", "3月9日，会议决定免去郭平的县水利局局长职务。",
 			map[string][]string{"郭平": {"县水利局局长"}}},
+		{"head of a unit and an academician", "3月9日，青禾食品有限公司负责人钱多多介绍了生产情况，中国工程院院士罗宏出席。",
+			map[string][]string{"钱多多": {"青禾食品有限公司负责人"}, "罗宏": {"中国工程院院士"}}},
 		{"election", "1月10日，县政协十届一次会议闭幕，宋清源当选为县政协主席。",
 			map[string][]string{"宋清源": {"县政协主席"}}},
 	} {
