@@ -95,7 +95,25 @@ func (d *doc) findProjects() {
 		}
 		d.addProject(name, span{start, end})
 	}
+	d.quotedProgrammes()
 	d.mergeAreaProjects()
+}
+
+// programmeRe matches a quoted programme carried out without a head noun:
+// 探索推进“一枚印章管审批”。 (but not 坚持“项目为王”, a principle).
+var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)`)
+
+// quotedProgrammes adds the quoted programmes that have no head noun.
+func (d *doc) quotedProgrammes() {
+	s := d.a.Text
+	for _, m := range programmeRe.FindAllStringSubmatchIndex(s, -1) {
+		start := utf8.RuneCountInString(s[:m[2]]) - 1
+		end := utf8.RuneCountInString(s[:m[3]]) + 1
+		if d.inProject(span{start, end}) {
+			continue
+		}
+		d.addProject(s[m[2]:m[3]], span{start, end})
+	}
 }
 
 // mergeAreaProjects folds a project written with its area in front

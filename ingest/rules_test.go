@@ -571,3 +571,10 @@ func TestLongLeads(t *testing.T) {
 		t.Errorf("people %v", s.people)
 	}
 }
+
+func TestQuotedProgrammes(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n2月1日，县长王立新主持召开会议。会议要求，深化“一网通办”改革，探索推进“一证准营集成”。坚持“项目为王”，开展“回头看”。", &ingest.Options{Year: 2026})[0]
+	if want := sorted("一网通办改革", "一证准营集成"); !reflect.DeepEqual(got.projects, want) {
+		t.Errorf("projects %v, want %v", got.projects, want)
+	}
+}
