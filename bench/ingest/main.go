@@ -1,0 +1,198 @@
+// Command ingest times kg's ingest paths against their baselines, for
+// bench/run.sh. It prints records {"key": "ingest/MODE/LABEL/STAT", "value": V},
+// one JSON object a line.
+//
+//	ingest [-label L] -mode extract PATH...  read and extract facts, store nothing
+//	ingest -mode bolt -data DIR PATH...    what kg ingest does: extract and store in the embedded store
+//	ingest -mode neo4j -uri URI -rounds N PATH...
+//	    extract once, then per round: empty the database and load the facts
+//	    with a hand-written batched UNWIND … MERGE through the driver, empty
+//	    it again and store them with kg's Neo4j store (graph/neo4j, one
+//	    PutArticle an article, as kg ingest does). The database is left
+//	    holding kg's graph, for the query benchmark.
+//
+// The Neo4j driver is imported here, outside graph/neo4j, only to write the
+// hand-written baseline.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"sort"
+	"time"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/graph/bolt"
+	kgneo4j "github.com/kgproject/kg/graph/neo4j"
+	"github.com/kgproject/kg/ingest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintf(os.Stderr, "ingest: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// result is one measurement.
+type result struct {
+	Mode       string // extract, bolt, neo4j-unwind, neo4j-kg
+	Articles   int
+	Nodes      int
+	Relations  int
+	Seconds    float64
+	Statements int
+}
+
+// emit prints r as records {"key": "ingest/<mode>/<label>/<stat>", "value": v}.
+func emit(label string, r result) {
+	enc := json.NewEncoder(os.Stdout)
+	put := func(stat string, v float64) {
+		enc.Encode(map[string]any{"key": "ingest/" + r.Mode + "/" + label + "/" + stat, "value": v})
+	}
+	put("seconds", r.Seconds)
+	put("articles", float64(r.Articles))
+	put("articles_per_s", float64(r.Articles)/r.Seconds)
+	if r.Nodes > 0 {
+		put("nodes", float64(r.Nodes))
+		put("relations", float64(r.Relations))
+	}
+	if r.Statements > 0 {
+		put("statements", float64(r.Statements))
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	mode := fs.String("mode", "extract", "extract, bolt or neo4j")
+	data := fs.String("data", "", "the embedded store's directory (bolt)")
+	uri := fs.String("uri", "bolt://127.0.0.1:7687", "the Neo4j server (neo4j)")
+	rounds := fs.Int("rounds", 3, "rounds of the Neo4j comparison")
+	batch := fs.Int("batch", 1000, "rows per UNWIND statement of the hand-written load")
+	label := fs.String("label", "run", "the label of the records, e.g. the corpus size")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		return fmt.Errorf("no input paths")
+	}
+	p, err := ingest.NewPipeline(nil)
+	if err != nil {
+		return err
+	}
+	switch *mode {
+	case "extract":
+		start := time.Now()
+		r := result{Mode: "extract"}
+		err := p.Read(ctx, paths, func(a *ingest.Article) error {
+			f, err := p.Facts(a)
+			if err != nil {
+				return nil // kg ingest reports and skips such an article
+			}
+			r.Articles++
+			r.Nodes += len(f.Nodes)
+			r.Relations += len(f.Relations)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		r.Seconds = time.Since(start).Seconds()
+		emit(*label, r)
+	case "bolt":
+		if *data == "" {
+			return fmt.Errorf("-mode bolt needs -data")
+		}
+		start := time.Now()
+		st, err := bolt.Open(*data, nil)
+		if err != nil {
+			return err
+		}
+		rep, err := p.Ingest(ctx, st, paths)
+		if cerr := st.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		emit(*label, result{Mode: "bolt", Articles: rep.Articles, Nodes: rep.Nodes, Relations: rep.Relations, Seconds: time.Since(start).Seconds()})
+	case "neo4j":
+		return compareNeo4j(ctx, p, paths, *uri, *rounds, *batch, *label)
+	default:
+		return fmt.Errorf("-mode %q: want extract, bolt or neo4j", *mode)
+	}
+	return nil
+}
+
+func compareNeo4j(ctx context.Context, p *ingest.Pipeline, paths []string, uri string, rounds, batch int, label string) error {
+	var facts []*graph.ArticleFacts
+	err := p.Read(ctx, paths, func(a *ingest.Article) error {
+		f, err := p.Facts(a)
+		if err == nil {
+			facts = append(facts, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	st, err := kgneo4j.Open(ctx, kgneo4j.Config{URI: uri})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	hw, err := newHandWritten(ctx, uri, batch)
+	if err != nil {
+		return err
+	}
+	defer hw.close(ctx)
+	var ours, base []float64
+	for round := 1; round <= rounds; round++ {
+		if err := hw.clear(ctx); err != nil {
+			return err
+		}
+		start := time.Now()
+		n, err := hw.load(ctx, facts)
+		if err != nil {
+			return err
+		}
+		r := result{Mode: "neo4j-unwind", Articles: len(facts), Seconds: time.Since(start).Seconds(), Statements: n}
+		base = append(base, r.Seconds)
+		emit(label, r)
+
+		if err := hw.clear(ctx); err != nil {
+			return err
+		}
+		start = time.Now()
+		for _, f := range facts {
+			if err := st.PutArticle(ctx, f); err != nil {
+				return err
+			}
+		}
+		r = result{Mode: "neo4j-kg", Articles: len(facts), Seconds: time.Since(start).Seconds()}
+		ours = append(ours, r.Seconds)
+		emit(label, r)
+	}
+	fmt.Fprintf(os.Stderr, "ingest: neo4j median %.2f s (kg) vs %.2f s (hand-written UNWIND): throughput ratio %.2f\n",
+		median(ours), median(base), median(base)/median(ours))
+	return nil
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
