@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -533,15 +532,6 @@ func (d *doc) orgAt(i int) (*org, span) {
 		}
 	}
 	return nil, span{}
-}
-
-func sortSpans(ss []span) {
-	sort.Slice(ss, func(i, j int) bool {
-		if ss[i].start != ss[j].start {
-			return ss[i].start < ss[j].start
-		}
-		return ss[i].end < ss[j].end
-	})
 }
 
 // searchKey is graph.SearchKey without quote marks.

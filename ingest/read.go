@@ -528,10 +528,6 @@ func isoDate(s string) (string, bool) {
 	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
 }
 
-func splitLines(s string) []string {
-	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-}
-
 // sentenceEnd holds the characters a paragraph may end with; one that ends
 // otherwise was broken by a page break and continues on the next line.
 const sentenceEnd = "。！？；…”」』：:!?;\"）)"
