@@ -109,6 +109,30 @@ type Extraction struct {
 	ID       string    `json:"id"`
 	Title    string    `json:"title"`
 	Mentions []Mention `json:"mentions"`
+	// People are the article's named people with their posts.
+	People []ExtractedPerson `json:"people,omitempty"`
+	// Events are the activities the article reports, with their roles.
+	Events []ExtractedEvent `json:"events,omitempty"`
+}
+
+// ExtractedPerson is a person of an Extraction.
+type ExtractedPerson struct {
+	Name  string   `json:"name"`
+	Posts []string `json:"posts,omitempty"`
+}
+
+// ExtractedEvent is an event of an Extraction; dates are YYYY-MM-DD.
+type ExtractedEvent struct {
+	Name          string   `json:"name"`
+	Kind          string   `json:"kind"`
+	Date          string   `json:"date,omitempty"`
+	EndDate       string   `json:"endDate,omitempty"`
+	PartOfDay     string   `json:"partOfDay,omitempty"`
+	Chairs        []string `json:"chairs,omitempty"`
+	Attendees     []string `json:"attendees,omitempty"`
+	Organisations []string `json:"organisations,omitempty"`
+	Reporting     []string `json:"reportingOrganisations,omitempty"`
+	Projects      []string `json:"projects,omitempty"`
 }
 
 // Mention is a typed span of Article.Text: Type is one of Person, Title,
@@ -121,8 +145,8 @@ type Mention struct {
 	End   int    `json:"end"`
 }
 
-// Extract returns the mentions found in a. With JSON lines input the ID is
-// the input line's id verbatim.
+// Extract returns the mentions found in a, with its people and events.
+// With JSON lines input the ID is the input line's id verbatim.
 func (p *Pipeline) Extract(a *Article) *Extraction {
 	d := newDoc(p.lx, a)
 	d.analyse()
@@ -130,7 +154,36 @@ func (p *Pipeline) Extract(a *Article) *Extraction {
 	if a.InputID != "" {
 		id = a.InputID
 	}
-	return &Extraction{ID: id, Title: a.Title, Mentions: d.mentions(p.nerTagger())}
+	ex := &Extraction{ID: id, Title: a.Title, Mentions: d.mentions(p.nerTagger())}
+	for _, pr := range d.persons {
+		xp := ExtractedPerson{Name: pr.name}
+		for _, ps := range pr.posts {
+			xp.Posts = append(xp.Posts, ps.name)
+		}
+		ex.People = append(ex.People, xp)
+	}
+	for _, e := range d.events {
+		xe := ExtractedEvent{Name: e.name, Kind: e.kind, Date: e.date, EndDate: e.endDate, PartOfDay: e.partOfDay}
+		for _, pr := range e.chairs {
+			xe.Chairs = append(xe.Chairs, pr.name)
+		}
+		for _, pr := range e.attendees {
+			xe.Attendees = append(xe.Attendees, pr.name)
+		}
+		for _, o := range d.orgs {
+			if _, ok := e.orgRoles[o]; ok {
+				xe.Organisations = append(xe.Organisations, o.name)
+			}
+		}
+		for _, o := range e.reporting {
+			xe.Reporting = append(xe.Reporting, o.name)
+		}
+		for _, pj := range e.projects {
+			xe.Projects = append(xe.Projects, pj.name)
+		}
+		ex.Events = append(ex.Events, xe)
+	}
+	return ex
 }
 
 // Facts turns an article into validated graph facts. Its error wraps
