@@ -73,7 +73,8 @@ func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) e
 		files = append(files, found...)
 	}
 	var pages []*page
-	for _, f := range files {
+	keys := idKeys(files)
+	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -82,7 +83,7 @@ func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) e
 			errs = append(errs, &InputError{Path: f, Err: err})
 			continue
 		}
-		pg, perrs := p.parse(data, f, formatOf(f))
+		pg, perrs := p.parse(data, f, keys[i], formatOf(f))
 		errs = append(errs, perrs...)
 		if pg != nil {
 			pages = append(pages, pg)
@@ -107,7 +108,7 @@ func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl
 	} else if ff := formatOf(name); ff == formatHTML {
 		f = ff
 	}
-	pg, errs := p.parse(data, name, f)
+	pg, errs := p.parse(data, name, baseName(name), f)
 	var pages []*page
 	if pg != nil {
 		pages = append(pages, pg)
@@ -174,7 +175,7 @@ func formatOf(path string) format {
 }
 
 // parse decodes and splits one input into articles.
-func (p *Pipeline) parse(data []byte, name string, f format) (*page, []error) {
+func (p *Pipeline) parse(data []byte, name, key string, f format) (*page, []error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []error{&InputError{Path: name, Err: errors.New("empty input")}}
 	}
@@ -198,7 +199,7 @@ func (p *Pipeline) parse(data []byte, name string, f format) (*page, []error) {
 		}
 		text = "# " + title + "\n" + body
 	}
-	pg, err := parsePage(text, name)
+	pg, err := parsePage(text, name, key)
 	if err != nil {
 		return nil, []error{&InputError{Path: name, Err: err}}
 	}
@@ -439,7 +440,7 @@ var (
 )
 
 // parsePage splits a Markdown/text page at its headings.
-func parsePage(text, name string) (*page, error) {
+func parsePage(text, name, key string) (*page, error) {
 	pg := &page{}
 	lines := strings.Split(text, "\n")
 	var cur *Article
@@ -466,7 +467,7 @@ func parsePage(text, name string) (*page, error) {
 			flush()
 			title := strings.TrimSpace(strings.Trim(m[1], "*"))
 			cur = &Article{
-				ID:     articleID(fmt.Sprintf("%s-%02d", baseName(name), len(pg.articles)+1)),
+				ID:     articleID(fmt.Sprintf("%s-%02d", key, len(pg.articles)+1)),
 				Title:  title,
 				Source: name,
 			}
@@ -500,7 +501,36 @@ func parsePage(text, name string) (*page, error) {
 	return pg, nil
 }
 
+// idKeys returns the stem of the article IDs of each file: its base name
+// without extension (the same wherever the corpus lies), with its folder
+// when two files of the call share a base name, and its whole path when
+// that is not enough either.
+func idKeys(files []string) []string {
+	keys := make([]string, len(files))
+	count := map[string]int{}
+	for i, f := range files {
+		keys[i] = baseName(f)
+		count[keys[i]]++
+	}
+	again := map[string]int{}
+	for i, f := range files {
+		if count[keys[i]] > 1 {
+			keys[i] = filepath.Base(filepath.Dir(f)) + "/" + keys[i]
+		}
+		again[keys[i]]++
+	}
+	for i, f := range files {
+		if again[keys[i]] > 1 {
+			keys[i] = strings.TrimSuffix(filepath.ToSlash(filepath.Clean(f)), filepath.Ext(f))
+		}
+	}
+	return keys
+}
+
 func baseName(name string) string {
+	if name == "-" || name == "" {
+		return "stdin"
+	}
 	b := filepath.Base(name)
 	if b == "." || b == "/" || b == "" {
 		b = name

@@ -203,3 +203,23 @@ func TestReadFolderAndJSON(t *testing.T) {
 		t.Errorf("articles %v, want %v (no gold file, no README)", ids, want)
 	}
 }
+
+func TestArticleIDsOfSameNamedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"a", "b"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, sub, "page.md"), page)
+	}
+	var ids []string
+	if err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+		ids = append(ids, a.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ids, " ") != "article/a/page-01 article/b/page-01" {
+		t.Errorf("ids %v", ids)
+	}
+}
