@@ -19,7 +19,7 @@ var followers = []string{
 }
 
 // nameStop holds characters that do not occur in a given name.
-const nameStop = "副委会局党府市区县省乡镇的了在和与是等及并也还都就要把被对向从为将个们些这那其此各每年月日记者员处所站队组办社讯"
+const nameStop = "副委会局党府市区县省乡的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
 
 // parseName reads a person's name at r[i:]: a surname (compound first)
 // and a one- or two-character given name, preferring the length after

@@ -182,6 +182,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"郭平": {"县水利局局长"}}},
 		{"head of a unit and an academician", "3月9日，青禾食品有限公司负责人钱多多介绍了生产情况，中国工程院院士罗宏出席。",
 			map[string][]string{"钱多多": {"青禾食品有限公司负责人"}, "罗宏": {"中国工程院院士"}}},
+		{"given names with common characters", "3月9日，副县长李向东、王为民、张月华出席会议。",
+			map[string][]string{"李向东": {"副县长"}, "王为民": {"副县长"}, "张月华": {"副县长"}}},
 		{"election", "1月10日，县政协十届一次会议闭幕，宋清源当选为县政协主席。",
 			map[string][]string{"宋清源": {"县政协主席"}}},
 	} {
