@@ -52,7 +52,8 @@
 //     article; when the byline names the paper, the paper is an
 //     organisation and its reporters hold the post 记者.
 //   - Dates: 1月13日下午, 18日上午 (month of the dateline), 3月5日至6日, 今天/
-//     昨天 against the dateline; 日前/近日 mean no date.
+//     昨天 against the dateline; 日前/近日 mean no date, and an activity
+//     without a date is no event.
 //   - People and posts: "organisation + title + name" chains, walked left
 //     across 、 and 兼 (市委常委、常务副市长兼市发改委主任林某). Names are a
 //     surname and one or two characters, the length chosen by what follows

@@ -108,8 +108,11 @@ func (d *doc) findEvents() {
 		return
 	}
 	e := &event{scope: span{lead.start, len(d.r)}}
-	// the date: the first date of the lead, unless 日前/近日 says no date
+	// the date: the first date of the lead, unless 日前/近日 says no date;
+	// an activity the text gives no date for is no event (the annotation
+	// rules take dated activities only)
 	leadText := d.text(lead)
+	dated := false
 	for _, dm := range d.dates {
 		if dm.start >= lead.start && dm.start < lead.end {
 			if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
@@ -117,6 +120,7 @@ func (d *doc) findEvents() {
 			}
 			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
 			e.ev = d.sentenceOf(dm.start)
+			dated = true
 			break
 		}
 	}
@@ -127,7 +131,11 @@ func (d *doc) findEvents() {
 			if m[4] >= 0 {
 				e.partOfDay = partOfDayWord(leadText[m[4]:m[5]])
 			}
+			dated = true
 		}
+	}
+	if !dated {
+		return
 	}
 	e.name = d.leadEventName(lead)
 	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))

@@ -237,7 +237,6 @@ func TestDates(t *testing.T) {
 		{"month, day and part", "# 甲\n\n1月13日下午，县委书记李青山主持召开县委常委会会议。", 2026, "2026-01-13", "", "下午"},
 		{"bare day takes the dateline month", "# 乙\n\n本报3月28日讯 18日上午，县委书记李青山主持召开县委常委会会议。", 2026, "2026-03-18", "", "上午"},
 		{"range", "# 丙\n\n3月5日至6日，县里举办2026年乡村振兴培训班。", 2026, "2026-03-05", "2026-03-06", ""},
-		{"日前 gives no date", "# 丁\n\n日前，县委书记李青山主持召开县委常委会会议。", 2026, "", "", ""},
 		{"no year anywhere", "# 戊\n\n1月13日下午，县委书记李青山主持召开县委常委会会议。", 0, "", "", "下午"},
 		{"year from the masthead", "2024年1月3日 星期三\n\n# 己\n\n1月2日晚上，县委书记李青山主持召开县委常委会会议。", 0, "2024-01-02", "", "晚上"},
 		{"yesterday of the dateline", "# 辛\n\n本报3月1日讯 昨天下午，县委书记李青山主持召开县委常委会会议。", 2026, "2026-02-28", "", "下午"},
@@ -253,6 +252,14 @@ func TestDates(t *testing.T) {
 				t.Errorf("date %q..%q %q, want %q..%q %q", e.date, e.endDate, e.partOfDay, tc.date, tc.endDate, tc.partOfDay)
 			}
 		})
+	}
+}
+
+func TestUndatedActivityIsNoEvent(t *testing.T) {
+	for _, lead := range []string{"日前，县委书记李青山主持召开县委常委会会议。", "近日，县委书记李青山到白鹭镇调研，要求5月底前完成整治。"} {
+		if got := factsOf(t, "# 甲\n\n"+lead, &ingest.Options{Year: 2026})[0]; len(got.events) != 0 {
+			t.Errorf("%s: events %+v, want none", lead, got.events)
+		}
 	}
 }
 
