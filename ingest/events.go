@@ -401,9 +401,6 @@ var (
 // PARTICIPATED (attended, guided, convened, signed, visited).
 func (d *doc) orgRole(s span) string {
 	r := d.r
-	// skip the rest of a list this body heads: A、B、C负责同志…
-	after := s.end
-	rest := string(r[after:min(len(r), after+60)])
 	cs := clauseStart(r, s.start)
 	ce := clauseEnd(r, s.start)
 	clause := string(r[cs:ce])
@@ -421,7 +418,6 @@ func (d *doc) orgRole(s span) string {
 		break
 	}
 	afterList := string(r[listEnd:ce])
-	_ = rest
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if reportsRe.MatchString(strings.TrimLeft(verbs, "分别先后")) || strings.HasPrefix(verbs, "汇报") || strings.HasPrefix(verbs, "通报") {
