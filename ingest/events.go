@@ -202,7 +202,7 @@ func (d *doc) leadEventName(lead span) string {
 		if m := namedHoldRe.FindStringSubmatchIndex(t); m != nil {
 			n := t[m[2]:m[3]]
 			// drop a leading date or time: 3月26日，…
-			n = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`).ReplaceAllString(n, "")
+			n = leadingDateRe.ReplaceAllString(n, "")
 			n = strings.TrimLeft(n, "，, ")
 			if utf8.RuneCountInString(n) >= 3 && !strings.ContainsAny(n, "主持出席") {
 				best = &hit{m[0], n}
@@ -461,7 +461,7 @@ func (d *doc) orgRole(s span) string {
 		return "attended"
 	}
 	// convener or co-organiser as subject: 区政协召开…, 高新区联合嵘州理工学院举办…
-	if regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:召开|举办|举行|主办|承办|协办)`).MatchString(afterList) && (leadIn(before) || strings.HasSuffix(before, "由")) {
+	if convenesRe.MatchString(afterList) && (leadIn(before) || strings.HasSuffix(before, "由")) {
 		return "convened"
 	}
 	if strings.HasSuffix(before, "联合") {
@@ -470,19 +470,28 @@ func (d *doc) orgRole(s span) string {
 	if strings.TrimSpace(before) == "在" && strings.TrimSpace(tail) == "" {
 		return "visited" // 在青山建工集团有限公司，李明听取了…
 	}
-	if strings.HasSuffix(before, "与") && regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`).MatchString(afterList) {
+	if strings.HasSuffix(before, "与") && signsRe.MatchString(afterList) {
 		return "signed"
 	}
-	if regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`).MatchString(afterList) && leadIn(before) {
+	if signsWithRe.MatchString(afterList) && leadIn(before) {
 		return "signed"
 	}
-	if (visitRe.MatchString(before) || d.personThenTo(cs, s.start)) && !regexp.MustCompile(`^(?:要求|的|精神|部署|决策|工作|上来|中来|实处)`).MatchString(tail) && !strings.Contains(clause, "对接") && d.lx.titleAt(r, s.end) == "" {
+	if (visitRe.MatchString(before) || d.personThenTo(cs, s.start)) && !notVisitedRe.MatchString(tail) && !strings.Contains(clause, "对接") && d.lx.titleAt(r, s.end) == "" {
 		if !strings.HasPrefix(tail, "的") && !strings.HasPrefix(tail, "将") {
 			return "visited"
 		}
 	}
 	return ""
 }
+
+var (
+	leadingDateRe = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`)
+	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:召开|举办|举行|主办|承办|协办)`)
+	signsRe       = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
+	signsWithRe   = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
+	// what follows a body that is a goal, not a place visited (统一到市委要求上来)
+	notVisitedRe = regexp.MustCompile(`^(?:要求|的|精神|部署|决策|工作|上来|中来|实处)`)
+)
 
 var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
 
@@ -501,6 +510,6 @@ func (d *doc) personThenTo(cs, at int) bool {
 // its clause (nothing, a date, or a list of co-subjects).
 func leadIn(before string) bool {
 	b := strings.TrimSpace(before)
-	b = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`).ReplaceAllString(b, "")
+	b = leadingDateRe.ReplaceAllString(b, "")
 	return b == "" || strings.HasSuffix(b, "、") || strings.HasSuffix(b, "和") || strings.HasSuffix(b, "与")
 }
