@@ -11,7 +11,7 @@ import (
 
 var (
 	// 主持召开2026年第2次党政联席会议
-	chairNameRe = regexp.MustCompile(`主持召开([^，。；、\n]{2,40}?)(?:[，。；\n]|$)`)
+	chairNameRe = regexp.MustCompile(`主持召开([^，。；、\n]{2,40}?)(?:并|[，。；\n]|$)`)
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
 	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:[，。；\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
@@ -215,7 +215,7 @@ func (d *doc) leadEventName(lead span) string {
 		if i := strings.LastIndexAny(subj, "，。；\n"); i >= 0 {
 			subj = subj[i+len("，"):]
 		}
-		if subj = strings.TrimSpace(subj); subj != "" && utf8.RuneCountInString(subj) <= 20 && !strings.ContainsAny(subj, "主持") {
+		if subj = strings.TrimSpace(subj); subj != "" && utf8.RuneCountInString(subj) <= 20 && !strings.ContainsAny(subj, "主持") && !d.namesPerson(subj) {
 			best.name = subj + best.name
 		} else {
 			best = nil
@@ -225,6 +225,16 @@ func (d *doc) leadEventName(lead span) string {
 		return stripQuotes(best.name)
 	}
 	return d.a.Title
+}
+
+// namesPerson reports whether s holds the name of one of the article's people.
+func (d *doc) namesPerson(s string) bool {
+	for _, p := range d.persons {
+		if strings.Contains(s, p.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // relayWords mark a clause that relays earlier words rather than reports

@@ -116,7 +116,7 @@ type sentence struct {
 // reachKinds are the match kinds whose distance features look beyond the
 // character window: an organisation often starts several characters
 // before its ending, a title before its last character.
-var reachKinds = [...]MatchKind{MatchOrgSuffix, MatchTitle, MatchPlace}
+var reachKinds = [...]MatchKind{MatchTitle, MatchPlace}
 
 // reachBucket maps a distance 0..maxReach to 1..7.
 func reachBucket(d int) uint8 {
