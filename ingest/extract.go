@@ -311,7 +311,7 @@ func (d *doc) findDates() {
 	d.dates = findDates(d.a.Text, d.a.Year, month)
 }
 
-var learnRe = regexp.MustCompile(`\p{Han}{2}(?:市|区|县|省|乡|镇|街道)`)
+var learnRe = regexp.MustCompile(`\p{Han}{2}(?:市|区|县|省|乡|镇|街道|村|社区)`)
 
 // learnPlaces records the area names the article uses (枫屿区, 槐岭县):
 // two characters and a level word, written as a unit of their own (the

@@ -507,6 +507,15 @@ func TestOtherHouseStyles(t *testing.T) {
 	})
 }
 
+func TestVillageBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n2月1日，白鹭镇党委书记陈刚主持会议，白鹭村党支部、青石社区居委会负责同志参加。", &ingest.Options{Year: 2026})[0]
+	for _, o := range []string{"白鹭镇党委", "白鹭村党支部", "青石社区居委会"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+}
+
 func TestNoFalsePeople(t *testing.T) {
 	got := factsOf(t, "# 甲\n\n2月1日，会议召开。县委书记强调，要抓好春耕。办公室主任向大家介绍了情况。群众可拨打市长热线反映问题。主席台就座的有关领导充分肯定了成绩。会长期以来关心企业。", &ingest.Options{Year: 2026})[0]
 	if len(got.people) != 0 {

@@ -98,31 +98,41 @@ func TestViterbiAllowed(t *testing.T) {
 
 func TestAllowedTagsPartialLabels(t *testing.T) {
 	s := Sentence{
-		Text:      "张三任主任",
+		Text:      "张三今天上午在会上任主任",
 		Spans:     []Span{{Type: Person, Start: 0, End: 2}},
 		Annotated: []string{Person, Organisation, Place},
 	}
-	allowed, err := allowedTags(s, 5)
+	const n = 12
+	marks := make([]uint32, n)
+	markMatch(marks, Match{Kind: MatchTitle, Start: 10, End: 12})
+	allowed, err := allowedTags(s, n, marks)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := allowed[0], uint32(1)<<tagOf(0, posB); got != want {
 		t.Errorf("allowed[0] = %b, want %b", got, want)
 	}
+	// The title match and the few characters before it may be a Title of
+	// the unannotated type; elsewhere only O.
+	titleTags := uint32(0)
 	for pos := posB; pos <= posS; pos++ {
-		if allowed[3]&(1<<tagOf(1, pos)) == 0 {
-			t.Errorf("allowed[3] = %b lacks Title tag %d of an unannotated type", allowed[3], pos)
+		titleTags |= 1 << tagOf(1, pos)
+	}
+	for i := 2; i < n; i++ {
+		want := uint32(1) << tagO
+		if i >= 10-latentReach {
+			want |= titleTags
+		}
+		if allowed[i] != want {
+			t.Errorf("allowed[%d] = %b, want %b", i, allowed[i], want)
 		}
 	}
-	if allowed[3]&(1<<tagOf(2, posB)) != 0 {
-		t.Errorf("allowed[3] = %b allows an annotated type outside gold", allowed[3])
-	}
 	s.Annotated = nil
-	if allowed, _ = allowedTags(s, 5); allowed[3] != 1<<tagO {
-		t.Errorf("fully annotated: allowed[3] = %b, want only O", allowed[3])
+	if allowed, _ = allowedTags(s, n, marks); allowed[10] != 1<<tagO {
+		t.Errorf("fully annotated: allowed[10] = %b, want only O", allowed[10])
 	}
 	s.Spans = []Span{{Type: "Book", Start: 0, End: 1}}
-	if _, err := allowedTags(s, 5); err == nil {
+	if _, err := allowedTags(s, n, marks); err == nil {
 		t.Errorf("allowedTags accepted an unknown type")
 	}
 }

@@ -123,12 +123,12 @@ func prepare(sents []Sentence, minCount int) (*prepared, error) {
 		if n == 0 {
 			continue
 		}
-		allowed, err := allowedTags(s, n)
+		marks := make([]uint32, n)
+		lx.mark(marks, s.Text, runeOffsets(s.Text))
+		allowed, err := allowedTags(s, n, marks)
 		if err != nil {
 			return nil, fmt.Errorf("ner: sentence %d: %w", si, err)
 		}
-		marks := make([]uint32, n)
-		lx.mark(marks, s.Text, runeOffsets(s.Text))
 		st := newSentence(runes, marks)
 		r := raw{bounds: make([]int32, n+1), allowed: allowed}
 		for i := 0; i < n; i++ {
@@ -172,9 +172,18 @@ func prepare(sents []Sentence, minCount int) (*prepared, error) {
 	return out, nil
 }
 
+// latentKinds says, for a type a source may leave unannotated, which
+// dictionary matches make an unlabelled stretch a possible mention of it;
+// latentReach is how far left of such a match the mention may start (研究部
+// before 主任). Types without an entry may be latent anywhere.
+var latentKinds = map[string]MatchKind{Title: MatchTitle, Place: MatchPlace}
+
+const latentReach = 3
+
 // allowedTags returns, per position, the set of tags a path consistent
-// with the partial annotation of s may take.
-func allowedTags(s Sentence, n int) ([]uint32, error) {
+// with the partial annotation of s may take. marks are the dictionary
+// marks of the text.
+func allowedTags(s Sentence, n int, marks []uint32) ([]uint32, error) {
 	gold := make([]int, n)
 	for _, sp := range s.Spans {
 		if typeIndex(sp.Type) < 0 {
@@ -182,22 +191,47 @@ func allowedTags(s Sentence, n int) ([]uint32, error) {
 		}
 	}
 	tagsFromSpans(gold, s.Spans)
-	var free uint32 = 1 << tagO // tags allowed outside the gold spans
-	if s.Annotated != nil {
-		for ti, t := range types {
-			if !slices.Contains(s.Annotated, t) {
-				for pos := posB; pos <= posS; pos++ {
-					free |= 1 << uint(tagOf(ti, pos))
-				}
-			}
-		}
-	}
 	allowed := make([]uint32, n)
 	for i, g := range gold {
 		if g == tagO {
-			allowed[i] = free
+			allowed[i] = 1 << tagO
 		} else {
 			allowed[i] = 1 << uint(g)
+		}
+	}
+	if s.Annotated == nil {
+		return allowed, nil
+	}
+	for ti, t := range types {
+		if slices.Contains(s.Annotated, t) {
+			continue
+		}
+		var all uint32
+		for pos := posB; pos <= posS; pos++ {
+			all |= 1 << uint(tagOf(ti, pos))
+		}
+		k, restricted := latentKinds[t]
+		// Walk right to left, remembering the nearest match start.
+		nextStart := -1
+		for i := n - 1; i >= 0; i-- {
+			if gold[i] != tagO {
+				continue
+			}
+			ok := !restricted
+			if restricted {
+				if marks[i]&(dictBit(k, posB)|dictBit(k, posI)|dictBit(k, posE)|dictBit(k, posS)) != 0 {
+					ok = true
+				}
+				if marks[i]&(dictBit(k, posB)|dictBit(k, posS)) != 0 {
+					nextStart = i
+				}
+				if nextStart >= 0 && nextStart-i <= latentReach {
+					ok = true
+				}
+			}
+			if ok {
+				allowed[i] |= all
+			}
 		}
 	}
 	return allowed, nil
