@@ -171,16 +171,33 @@ func (s *Service) Node(ctx context.Context, label graph.Label, id string) (*grap
 
 // NodeByName returns the node with the given label whose name or one of
 // whose aliases is name; when several share it, the one whose ID sorts
-// first. It returns ErrNotFound when there is none.
+// first. Failing an exact match, it takes a node whose name or alias is the
+// same once normalised by graph.SearchKey (高新区党工委 finds
+// 高新区（示范区）党工委). It returns ErrNotFound when there is none.
 func (s *Service) NodeByName(ctx context.Context, label graph.Label, name string) (*graph.Node, error) {
 	page, err := s.store.FindNodes(ctx, graph.NodeFilter{Labels: []graph.Label{label}, Name: name, Limit: 1})
 	if err != nil {
 		return nil, fmt.Errorf("queries: %s named %q: %w", label, name, err)
 	}
-	if len(page.Nodes) == 0 {
+	if len(page.Nodes) > 0 {
+		return page.Nodes[0], nil
+	}
+	key := graph.SearchKey(name)
+	if key == "" {
 		return nil, notFound(label, name)
 	}
-	return page.Nodes[0], nil
+	hits, err := s.store.Search(ctx, graph.SearchQuery{Text: name, Labels: []graph.Label{label}, Limit: 5})
+	if err != nil {
+		return nil, fmt.Errorf("queries: %s named %q: %w", label, name, err)
+	}
+	for _, h := range hits {
+		for _, n := range append([]string{h.Node.Name}, h.Node.Aliases...) {
+			if graph.SearchKey(n) == key {
+				return h.Node, nil
+			}
+		}
+	}
+	return nil, notFound(label, name)
 }
 
 func notFound(label graph.Label, key string) error {

@@ -264,3 +264,28 @@ func TestPath(t *testing.T) {
 		t.Errorf("path to a missing node: err = %v, want ErrNotFound", err)
 	}
 }
+
+func TestNodeByNameNormalised(t *testing.T) {
+	st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := newArticle("a1", "", "高新区（示范区）党工委书记吕沛主持会议。")
+	a.holds("吕沛", "书记", "高新区（示范区）党工委")
+	if err := st.PutArticle(context.Background(), &a.f); err != nil {
+		t.Fatal(err)
+	}
+	q := queries.New(st)
+	for _, name := range []string{"高新区（示范区）党工委", "高新区党工委", "高新区(示范区)党工委"} {
+		n, err := q.NodeByName(context.Background(), graph.LabelOrganisation, name)
+		if err != nil || n.Name != "高新区（示范区）党工委" {
+			t.Errorf("NodeByName(%q) = %v, %v; want 高新区（示范区）党工委", name, n, err)
+		}
+	}
+	for _, name := range []string{"高新区", "（示范区）"} {
+		if n, err := q.NodeByName(context.Background(), graph.LabelOrganisation, name); !errors.Is(err, graph.ErrNotFound) {
+			t.Errorf("NodeByName(%q) = %v, %v; want ErrNotFound", name, n, err)
+		}
+	}
+}
