@@ -181,6 +181,7 @@ func TestAnalystQuestions(t *testing.T) {
 		path(from: "person/钱辉", to: "org/市委督导组", relations: [ATTENDED, CHAIRED, PARTICIPATED]) { nodes { name } }
 		anyPath: path(from: "person/钱辉", to: "org/市委督导组") { length }
 		search(text: "高新区党工委") { node { name } }
+		organisation(name: "高新区党工委") { name people { person { name } post { name } } }
 	}`)
 	if code != 0 {
 		t.Fatalf("query: exit %d: %s", code, errOut)
@@ -193,9 +194,13 @@ func TestAnalystQuestions(t *testing.T) {
 					Count  int
 				}
 			}
-			Path    struct{ Nodes []struct{ Name string } }
-			AnyPath struct{ Length int }
-			Search  []struct{ Node struct{ Name string } }
+			Path         struct{ Nodes []struct{ Name string } }
+			AnyPath      struct{ Length int }
+			Search       []struct{ Node struct{ Name string } }
+			Organisation struct {
+				Name   string
+				People []struct{ Person, Post struct{ Name string } }
+			}
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
@@ -217,6 +222,13 @@ func TestAnalystQuestions(t *testing.T) {
 	}
 	if len(d.Search) == 0 || d.Search[0].Node.Name != "高新区（示范区）党工委" {
 		t.Errorf("search 高新区党工委 = %+v, want 高新区（示范区）党工委 first", d.Search)
+	}
+	var people []string
+	for _, p := range d.Organisation.People {
+		people = append(people, p.Person.Name+"@"+p.Post.Name)
+	}
+	if g, w := d.Organisation.Name+": "+strings.Join(people, " "), "高新区（示范区）党工委: 吕沛@高新区（示范区）党工委书记 宫卫红@高新区（示范区）党工委副书记"; g != w {
+		t.Errorf("organisation 高新区党工委 = %s, want %s", g, w)
 	}
 }
 
