@@ -132,7 +132,7 @@ Every relation carries its evidence sentences and support count.`,
 	},
 	{
 		name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--ingest PATH]...",
-		summary: "serve GraphQL over HTTP",
+		summary: "serve the explorer, GraphQL, GraphiQL and exports over HTTP",
 		help: `Serves the graph explorer at http://ADDR/ (search, graph view, facts with
 their evidence), GraphQL at http://ADDR/graphql (POST application/json or
 GET), the GraphiQL explorer at http://ADDR/graphiql and exports at
@@ -264,7 +264,7 @@ func (m *Main) usage(w io.Writer) {
 	fmt.Fprintf(w, "kg builds a knowledge graph from Chinese local-government news and answers\nGraphQL queries over it.\n\nUsage:\n\n")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  kg %-8s %s\n", c.name, c.args)
-		fmt.Fprintf(w, "           %s\n", c.summary)
+		fmt.Fprintf(w, "%14s%s\n", "", c.summary)
 	}
 	fmt.Fprintf(w, "\nRun 'kg help CMD' or 'kg CMD -h' for a command's details.\n")
 }
