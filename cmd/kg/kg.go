@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -58,6 +59,7 @@ type Main struct {
 	ingest    []string
 	format    string
 	out       string
+	url       string
 
 	store    graph.Store
 	server   *http.Server
@@ -102,14 +104,17 @@ same id.`,
 		},
 	},
 	{
-		name: "query", args: "[--data DIR] [--variables JSON] [--operation NAME] QUERY|-",
+		name: "query", args: "[--data DIR | --url URL] [--variables JSON] [--operation NAME] QUERY|-",
 		summary: "run one GraphQL request against the store",
 		help: `Runs one GraphQL request and prints the JSON response. "-" reads the
 request from standard input: either a bare query or a JSON body
-{"query", "variables", "operationName"}. The exit status is 1 when the
-request could not be executed (it did not parse or validate).`,
+{"query", "variables", "operationName"}. With --url it asks a running
+kg serve instead of opening the store (which kg serve keeps locked). The
+exit status is 1 when the request could not be executed (it did not parse
+or validate).`,
 		flags: func(m *Main, fs *flag.FlagSet) {
 			m.storeFlags(fs)
+			fs.StringVar(&m.url, "url", "", "the GraphQL endpoint of a running kg serve, e.g. http://127.0.0.1:8080/graphql")
 			fs.StringVar(&m.variables, "variables", "", "the request's variables, a JSON object")
 			fs.StringVar(&m.operation, "operation", "", "the operation to run when QUERY has several")
 		},
@@ -344,7 +349,7 @@ func (m *Main) openStore(ctx context.Context) (graph.Store, error) {
 	case "bolt":
 		st, err := bolt.Open(m.data, nil)
 		if errors.Is(err, graph.ErrUnavailable) {
-			return nil, fmt.Errorf("%w (is a kg serve running on %s?)", err, m.data)
+			return nil, fmt.Errorf("%w (is a kg serve running on %s? kg query --url asks it)", err, m.data)
 		}
 		if err != nil {
 			return nil, err
@@ -495,6 +500,9 @@ func (m *Main) runQuery(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if m.url != "" {
+		return m.queryServer(ctx, req)
+	}
 	st, err := m.openStore(ctx)
 	if err != nil {
 		return err
@@ -512,6 +520,48 @@ func (m *Main) runQuery(ctx context.Context) error {
 		return fmt.Errorf("query: write: %w", err)
 	}
 	if resp.Data == nil {
+		return errReported
+	}
+	return nil
+}
+
+// queryServer sends req to the GraphQL endpoint m.url and prints its
+// answer; it fails when the server does not answer with GraphQL.
+func (m *Main) queryServer(ctx context.Context, req *schema.Request) error {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, m.url, bytes.NewReader(body))
+	if err != nil {
+		return usagef("query: --url: %v", err)
+	}
+	hreq.Header.Set("Content-Type", "application/json")
+	hreq.Header.Set("Accept", "application/graphql-response+json, application/json;q=0.9")
+	resp, err := http.DefaultClient.Do(hreq)
+	if err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("query: read the answer of %s: %w", m.url, err)
+	}
+	var answer struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(raw, &answer); err != nil {
+		return fmt.Errorf("query: %s answered %s, not GraphQL: %.200s", m.url, resp.Status, raw)
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, raw, "", "  "); err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	out.WriteByte('\n')
+	if _, err := m.Stdout.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("query: write: %w", err)
+	}
+	if answer.Data == nil {
 		return errReported
 	}
 	return nil

@@ -146,6 +146,19 @@ func TestServe(t *testing.T) {
 		t.Fatalf("status %d: %s", resp.StatusCode, got)
 	}
 	checkGong(t, got)
+
+	url := "http://" + m.Addr() + "/graphql"
+	code, out, stderr := run(t, "", "query", "--url", url, gongQuery)
+	if code != 0 {
+		t.Fatalf("query --url: exit %d: %s", code, stderr)
+	}
+	checkGong(t, []byte(out))
+	if code, out, _ := run(t, "", "query", "--url", url, "{ nosuchfield }"); code != 1 || !strings.Contains(out, "nosuchfield") {
+		t.Errorf("query --url with a bad query: exit %d, %s", code, out)
+	}
+	if code, _, errOut := run(t, "", "query", "--url", "http://"+m.Addr()+"/nothing", gongQuery); code != 1 || !strings.Contains(errOut, "not GraphQL") {
+		t.Errorf("query --url to a non-GraphQL page: exit %d, %s", code, errOut)
+	}
 	cancel()
 	if err := m.Wait(ctx); err != nil {
 		t.Fatal(err)
