@@ -69,7 +69,10 @@
 //     named before their title (习近平总书记), and posts created by
 //     appointments and elections (任命甲为…局长, 乙当选为…主席).
 //     References by name + title (刘宁书记) or surname + title (岑主任) are
-//     resolved within the article, only when one person fits.
+//     resolved within the article, only when one person fits. People no
+//     title introduces come from the tagger of package ner when it is
+//     sure enough: a surname, word cuts on both sides, and something only
+//     a person does right after (张建华介绍…).
 //   - Organisations: spans ending with a head, their left edge found by the
 //     boundary words, person names, list marks and the segmenter; proper
 //     only with a level word, a place, a known body or an institution's

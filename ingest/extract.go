@@ -7,13 +7,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest/ner"
 )
 
 // doc is one article under analysis. All offsets are code points of r.
 type doc struct {
-	lx *lexicon
-	a  *Article
-	r  []rune
+	lx     *lexicon
+	a      *Article
+	r      []rune
+	tagger *ner.Tagger // finds people the rules cannot (no title nearby); may be nil
 
 	sents []span
 	paras []span
@@ -141,6 +143,7 @@ func (d *doc) analyse() {
 	d.findOrgs()
 	d.resolvePosts()
 	d.findReferences()
+	d.taggedPeople()
 	d.findPlaces()
 	d.findEvents()
 }

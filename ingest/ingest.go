@@ -190,6 +190,7 @@ func (p *Pipeline) Extract(a *Article) *Extraction {
 // graph.ErrInvalid when the facts fail validation.
 func (p *Pipeline) Facts(a *Article) (*graph.ArticleFacts, error) {
 	d := newDoc(p.lx, a)
+	d.tagger = p.nerTagger()
 	d.analyse()
 	f := d.build()
 	if err := f.Validate(); err != nil {

@@ -18,6 +18,9 @@ var followers = []string{
 	"等", "向", "从", "被", "将", "已", "也", "还", "并", "又", "再", "都", "是", "赴", "率", "受", "任",
 }
 
+// strongFollowers are what only a person does right after the name.
+var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "发言", "出席", "参加", "陪同", "主持", "一行", "同志", "宣读", "汇报", "致辞", "讲话", "认为", "希望", "要求", "代表"}
+
 // nameStop holds characters that do not occur in a given name.
 const nameStop = "副委会局党府市区县省乡的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
 
@@ -625,5 +628,74 @@ func (d *doc) addPostsFrom(name string, sp span, from, to int) {
 		}
 		p.posts = append(p.posts, ps)
 		d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
+	}
+}
+
+// taggedPeople adds the people the statistical tagger finds where the
+// rules found nothing (劳动模范张三: no title introduces the name): a
+// surname and one to three characters, no dictionary word, outside every
+// name the rules found.
+func (d *doc) taggedPeople() {
+	if d.tagger == nil {
+		return
+	}
+	var taken []span
+	for _, o := range d.orgs {
+		taken = append(taken, o.spans...)
+	}
+	for _, p := range d.projects {
+		taken = append(taken, p.spans...)
+	}
+	for _, ps := range d.personSpans {
+		taken = append(taken, ps.span)
+	}
+	taken = append(taken, d.titleSpans...)
+	overlaps := func(s span) bool {
+		for _, t := range taken {
+			if s.start < t.end && t.start < s.end {
+				return true
+			}
+		}
+		return false
+	}
+	var found []*person
+	for _, sent := range d.sents {
+		if sent.end <= d.bylineEnd {
+			continue
+		}
+		for _, sp := range d.tagger.Tag(d.text(sent)) {
+			s := span{sent.start + sp.Start, sent.start + sp.End}
+			if sp.Type != "Person" || overlaps(s) || s.start < d.bylineEnd {
+				continue
+			}
+			name := d.text(s)
+			n := utf8.RuneCountInString(name)
+			if n < 2 || n > 4 || d.words[s.start] == s.end || d.lx.titleSet[name] {
+				continue
+			}
+			if got, ok := d.parseName(s.start, true); !ok || got != name || !d.cuts[s.start] || !d.cuts[s.end] {
+				continue // a name ends on word cuts and before a follower (not 桥|梁纽带)
+			}
+			if _, pos, found := d.lx.seg.Find(string(d.r[s.end-2 : s.end])); n >= 3 && found && !strings.HasPrefix(pos, "nr") {
+				continue // nor is its given name a common word
+			}
+			if anyPrefixAt(d.r, s.end, strongFollowers...) == "" {
+				continue // and something a person does follows it (not 周调度、月通报)
+			}
+			if d.byName[name] == nil {
+				found = append(found, d.person(name, s))
+			} else {
+				d.personSpans = append(d.personSpans, personSpan{span: s, p: d.byName[name]})
+			}
+			taken = append(taken, s)
+		}
+	}
+	for _, p := range found {
+		nr := []rune(p.name)
+		for i := 0; i+len(nr) <= len(d.r); i++ {
+			if hasPrefixAt(d.r, i, p.name) && !d.inPersonSpan(i) && !overlaps(span{i, i + len(nr)}) {
+				d.personSpans = append(d.personSpans, personSpan{span: span{i, i + len(nr)}, p: p})
+			}
+		}
 	}
 }

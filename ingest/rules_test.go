@@ -598,3 +598,13 @@ func TestQuotedProgrammes(t *testing.T) {
 		t.Errorf("projects %v, want %v", got.projects, want)
 	}
 }
+
+func TestPeopleWithoutTitles(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n2月1日，县里召开劳动模范座谈会。县长王立新主持会议，全国劳动模范张建华、种粮大户刘满仓先后发言。张建华介绍了经验。", &ingest.Options{Year: 2026})[0]
+	if _, ok := got.people["张建华"]; !ok {
+		t.Errorf("people %v lack 张建华, named without a title", got.people)
+	}
+	if e := got.events[0]; !has(e.attendees, "张建华") {
+		t.Errorf("attendees %v", e.attendees)
+	}
+}
