@@ -18,8 +18,8 @@ type Options struct {
 	// context gives; 0 leaves such dates unresolved (no date). The clock is
 	// never consulted.
 	Year int
-	// RulesOnly makes Extract take every mention from the rules, without
-	// the statistical tagger of package ner.
+	// RulesOnly makes Extract and Facts use the rules alone, without the
+	// statistical tagger of package ner (whose model may change).
 	RulesOnly bool
 }
 
@@ -35,8 +35,8 @@ type Pipeline struct {
 	taggerErr  error
 }
 
-// nerTagger loads the statistical tagger on first use, so that ingesting
-// does not pay for it.
+// nerTagger loads the statistical tagger on first use (nil with
+// Options.RulesOnly or when its model cannot be loaded).
 func (p *Pipeline) nerTagger() *ner.Tagger {
 	if p.rulesOnly {
 		return nil
