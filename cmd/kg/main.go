@@ -4,7 +4,10 @@
 //	kg ingest [--data DIR] PATH...       read pages into the store
 //	kg extract [--jsonl] [PATH|-]        print the mentions of each article
 //	kg query [--data DIR] QUERY|-        run one GraphQL request
-//	kg serve [--data DIR] [--addr ADDR]  serve GraphQL over HTTP
+//	kg export [--format F] [--out PATH]  write the graph for other tools
+//	kg serve [--data DIR] [--addr ADDR]  serve the explorer and GraphQL over HTTP
+//
+// --store chooses the backend: bolt (embedded, in --data) or neo4j.
 //
 // Run "kg help" for the details.
 package main
