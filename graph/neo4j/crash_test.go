@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"strconv"
@@ -68,15 +69,62 @@ func script(t *testing.T) string {
 	return p
 }
 
-func runScript(t *testing.T, path string, args ...string) string {
+// scriptServer is a Neo4j server of its own that the test starts, kills
+// and restarts with the script, so that the shared servers stay up.
+type scriptServer struct {
+	path string
+	env  []string
+	cfg  neo4j.Config
+}
+
+// startServer starts one server on a free port with its data in a
+// temporary folder, and stops it when the test ends.
+func startServer(t *testing.T, path string) *scriptServer {
 	t.Helper()
-	cmd := exec.Command(path, args...)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	s := &scriptServer{
+		path: path,
+		env: append(os.Environ(),
+			"KG_NEO4J_PORT="+strconv.Itoa(port),
+			"KG_NEO4J_SERVERS=1",
+			"KG_NEO4J_HOME="+t.TempDir(),
+		),
+		cfg: neo4j.Config{URI: fmt.Sprintf("bolt://127.0.0.1:%d", port)},
+	}
+	start := time.Now()
+	s.run(t, "start")
+	t.Logf("started a Neo4j server of the test's own on port %d in %v", port, time.Since(start).Round(time.Millisecond))
+	t.Cleanup(func() { s.run(t, "stop") })
+	return s
+}
+
+func (s *scriptServer) run(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(s.path, args...)
+	cmd.Env = s.env
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", path, strings.Join(args, " "), err, out.String(), errb.String())
+		t.Fatalf("%s %s: %v\n%s%s", s.path, strings.Join(args, " "), err, out.String(), errb.String())
 	}
 	return strings.TrimSpace(out.String())
+}
+
+func (s *scriptServer) open(t *testing.T, retry time.Duration) *neo4j.Store {
+	t.Helper()
+	cfg := s.cfg
+	cfg.RetryTime = retry
+	st, err := neo4j.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("Open(%s): %v", cfg.URI, err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 // TestCrashDuringIngest kills the Neo4j process with SIGKILL while articles
@@ -96,14 +144,15 @@ func TestCrashDuringIngest(t *testing.T) {
 			t.Fatalf("clean run: PutArticle(%s): %v", facts[i].Article.ID, err)
 		}
 	}
-	perArticle := time.Since(start) / time.Duration(len(facts))
-	t.Logf("clean run: %d articles in %v (%v each)", len(facts), time.Since(start).Round(time.Millisecond), perArticle)
+	t.Logf("clean run: %d articles in %v", len(facts), time.Since(start).Round(time.Millisecond))
 	want := dumpOf(t, clean)
 
+	srv := startServer(t, path)
 	// Fail fast while the server is down rather than retry for the
 	// driver's default 30 s.
-	st := openWith(t, func(c *neo4j.Config) { c.RetryTime = 2 * time.Second })
-	pid, err := strconv.Atoi(runScript(t, path, "pid"))
+	start = time.Now()
+	st := srv.open(t, 2*time.Second)
+	pid, err := strconv.Atoi(srv.run(t, "pid"))
 	if err != nil {
 		t.Fatalf("%s pid: %v", path, err)
 	}
@@ -111,9 +160,13 @@ func TestCrashDuringIngest(t *testing.T) {
 		stored int
 		err    error
 	}
+	third := make(chan struct{})
 	done := make(chan result, 1)
 	go func() {
 		for i := range facts {
+			if i == len(facts)/3 {
+				close(third)
+			}
 			if err := st.PutArticle(ctx, &facts[i]); err != nil {
 				done <- result{i, err}
 				return
@@ -122,11 +175,11 @@ func TestCrashDuringIngest(t *testing.T) {
 		done <- result{len(facts), nil}
 	}()
 	// Kill a third of the way through, while the writer is busy.
-	time.Sleep(perArticle * time.Duration(len(facts)/3))
+	<-third
+	time.Sleep(20 * time.Millisecond)
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatalf("kill %d: %v", pid, err)
 	}
-	t.Logf("killed Neo4j (pid %d) after %v of ingest", pid, perArticle*time.Duration(len(facts)/3))
 	r := <-done
 	switch {
 	case r.err == nil:
@@ -134,16 +187,15 @@ func TestCrashDuringIngest(t *testing.T) {
 	case !errors.Is(r.err, graph.ErrUnavailable):
 		t.Errorf("PutArticle(%s) while Neo4j was down: error = %v, want ErrUnavailable", facts[r.stored].Article.ID, r.err)
 	}
-	t.Logf("ingest stopped after %d articles: %v", r.stored, r.err)
+	t.Logf("killed Neo4j (pid %d) %v after opening; the ingest stopped after %d articles: %v", pid, time.Since(start).Round(time.Millisecond), r.stored, r.err)
 	st.Close()
 
 	start = time.Now()
-	runScript(t, path, "start")
-	t.Logf("restarted Neo4j in %v", time.Since(start).Round(time.Millisecond))
+	srv.run(t, "start")
+	t.Logf("restarted Neo4j (recovering its data) in %v", time.Since(start).Round(time.Millisecond))
 
-	// The servers' data survived the kill; reopen the same one without
-	// wiping it.
-	after := reopen(t, st, nil)
+	start = time.Now()
+	after := srv.open(t, 0)
 	stored := storedArticles(t, after)
 	if len(stored) < r.stored || len(stored) > r.stored+1 {
 		t.Errorf("%d articles stored after the crash; the writer had stored %d and was writing one more", len(stored), r.stored)
@@ -159,7 +211,9 @@ func TestCrashDuringIngest(t *testing.T) {
 	if got, want := dumpOf(t, after), dumpOf(t, ref); !bytes.Equal(got, want) {
 		t.Errorf("after the crash the graph is not that of the %d articles stored whole (%d dump bytes, want %d)", len(stored), len(got), len(want))
 	}
+	t.Logf("checked the %d articles stored whole in %v", len(stored), time.Since(start).Round(time.Millisecond))
 
+	start = time.Now()
 	for i := range facts {
 		if err := after.PutArticle(ctx, &facts[i]); err != nil {
 			t.Fatalf("re-run: PutArticle(%s): %v", facts[i].Article.ID, err)
@@ -168,6 +222,7 @@ func TestCrashDuringIngest(t *testing.T) {
 	if got := dumpOf(t, after); !bytes.Equal(got, want) {
 		t.Errorf("re-running the ingest after the crash gives a dump unlike a clean run's (%d bytes, want %d)", len(got), len(want))
 	}
+	t.Logf("re-ran the ingest in %v", time.Since(start).Round(time.Millisecond))
 }
 
 func dumpOf(t *testing.T, st graph.Store) []byte {

@@ -62,12 +62,6 @@ func configs(t testing.TB) []neo4j.Config {
 // used that store then fails with ErrUnavailable.
 func openStore(t testing.TB) graph.Store {
 	t.Helper()
-	return openWith(t, nil)
-}
-
-// openWith is openStore with changes to the configuration.
-func openWith(t testing.TB, change func(*neo4j.Config)) *neo4j.Store {
-	t.Helper()
 	cfgs := configs(t)
 	servers.Lock()
 	defer servers.Unlock()
@@ -91,33 +85,15 @@ func openWith(t testing.TB, change func(*neo4j.Config)) *neo4j.Store {
 		pick.store = nil
 	}
 	wipe(t, pick.cfg)
-	return openOn(t, pick, change)
-}
-
-// reopen returns a new store on the server of old, without emptying it.
-func reopen(t testing.TB, old graph.Store, change func(*neo4j.Config)) *neo4j.Store {
-	t.Helper()
-	servers.Lock()
-	defer servers.Unlock()
-	for _, s := range servers.pool {
-		if s.store == old {
-			return openOn(t, s, change)
-		}
-	}
-	t.Fatal("reopen: the store's server has been given to another store")
-	return nil
+	return openOn(t, pick)
 }
 
 // openOn opens a store on srv and hands srv to it; servers must be locked.
-func openOn(t testing.TB, srv *server, change func(*neo4j.Config)) *neo4j.Store {
+func openOn(t testing.TB, srv *server) *neo4j.Store {
 	t.Helper()
-	cfg := srv.cfg
-	if change != nil {
-		change(&cfg)
-	}
-	s, err := neo4j.Open(context.Background(), cfg)
+	s, err := neo4j.Open(context.Background(), srv.cfg)
 	if err != nil {
-		t.Fatalf("Open(%s): %v", cfg.URI, err)
+		t.Fatalf("Open(%s): %v", srv.cfg.URI, err)
 	}
 	srv.store, srv.since = s, time.Now()
 	t.Cleanup(func() {
