@@ -337,8 +337,9 @@ func (d *doc) roles(e *event) {
 			}
 		}
 	}
-	// a delegation's unit at a talk (钱辉一行)
-	if e == d.events[0] && e.kind == string(graph.KindSymposium) {
+	// a delegation's unit at a talk (与…钱辉一行座谈), not at a courtesy
+	// meeting (会见…一行)
+	if e == d.events[0] && e.kind == string(graph.KindSymposium) && strings.Contains(e.name, "座谈") {
 		for _, ps := range d.personSpans {
 			if ps.p == nil || !in(ps.start) || !hasPrefixAt(r, ps.end, "一行") || len(ps.p.posts) == 0 {
 				continue

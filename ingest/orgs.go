@@ -14,7 +14,21 @@ var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", 
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
-var projectGenericEnd = []string{"民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新", "大", "小"}
+var projectGenericEnd = []string{"民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新"}
+
+// genericEventPart reports whether a project phrase that names an event
+// (X项目签约仪式) is generic rather than a named project: dated or a class.
+func genericEventPart(name string) bool {
+	if yearRe.MatchString(name) {
+		return true
+	}
+	for _, w := range []string{"招商引资", "重大项目", "重点项目", "季度", "集中"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // eventNameRe matches what makes a project phrase part of an event's
 // name (…招商引资项目集中签约仪式).
@@ -87,8 +101,8 @@ func (d *doc) findProjects() {
 				continue
 			}
 		}
-		if name == "" || eventNameRe.MatchString(string(r[end:min(len(r), end+8)])) {
-			continue
+		if name == "" || eventNameRe.MatchString(string(r[end:min(len(r), end+8)])) && genericEventPart(name) {
+			continue // …2026年招商引资项目集中签约仪式: part of an event's name
 		}
 		if end < len(r) && r[end] == '”' && start < end && r[start] == '“' {
 			end++ // “三十工程”: the span keeps both quote marks
@@ -286,6 +300,9 @@ func (d *doc) findOrgs() {
 		if suf != "" && (len(d.lx.titleAt(r, e-utf8.RuneCountInString(suf))) > len(suf) || len(d.lx.titleEndingAt(r, e)) > len(suf)) {
 			continue // 局长, 区委常委: a title, not a body
 		}
+		if suf != "" && d.verbTail(e-utf8.RuneCountInString(suf), e) {
+			continue // 举办, 创办: a verb, not a body
+		}
 		if suf != "" && e < len(r) {
 			if bad, ok := orgFollowBad[string([]rune(suf)[utf8.RuneCountInString(suf)-1:])]; ok && strings.ContainsRune(bad, r[e]) {
 				continue
@@ -390,6 +407,18 @@ func levelPrefix(s string) string {
 		return string(rs[0])
 	}
 	return ""
+}
+
+// verbTail reports whether the head r[s0:e] ends a verb of the
+// dictionary segmentation (举|办 inside 举办).
+func (d *doc) verbTail(s0, e int) bool {
+	for k := max(0, s0-3); k < s0; k++ {
+		if d.words[k] == e {
+			_, pos, found := d.lx.seg.Find(string(d.r[k:e]))
+			return found && (pos == "v" || pos == "vn" || pos == "vd")
+		}
+	}
+	return false
 }
 
 // companySuffixes end the names of companies and institutions, which a
