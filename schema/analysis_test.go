@@ -266,3 +266,25 @@ func TestRelationEvidence(t *testing.T) {
 		}
 	})
 }
+
+func TestEventsPerMonth(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st graph.Store) {
+		s := mustSchema(t, st, nil)
+		var got struct {
+			All, Chaired []struct {
+				Month string
+				Count int
+			}
+		}
+		decode(t, do(t, s, `{
+			all: eventsPerMonth { month count }
+			chaired: eventsPerMonth(filter: {person: "person/吕沛", role: CHAIR, kinds: [MEETING]}) { month count }
+		}`, nil), &got)
+		if len(got.All) != 1 || got.All[0].Month != "2026-01" || got.All[0].Count != 6 {
+			t.Errorf("eventsPerMonth = %+v, want 6 in 2026-01", got.All)
+		}
+		if len(got.Chaired) != 1 || got.Chaired[0].Count != 5 {
+			t.Errorf("meetings 吕沛 chaired per month = %+v, want 5 in 2026-01", got.Chaired)
+		}
+	})
+}

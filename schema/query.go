@@ -284,14 +284,21 @@ func (b *builder) query() *graphql.Object {
 				return b.s.svc.FindPosts(p.Context, str(f, "name"), str(f, "organisation"), after, limit)
 			}),
 			"events": list(b.eventConn, b.eventFilter, func(p graphql.ResolveParams, f map[string]any, after string, limit int) (*graph.NodePage, error) {
-				var kinds []graph.EventKind
-				ks, _ := f["kinds"].([]any)
-				for _, k := range ks {
-					kinds = append(kinds, graph.EventKind(k.(string)))
-				}
-				return b.s.svc.FindEvents(p.Context, queries.EventFilter{Name: str(f, "name"), Kinds: kinds, DateFrom: str(f, "from"), DateTo: str(f, "to"),
-					Organisation: str(f, "organisation"), Person: str(f, "person"), Role: str(f, "role"), After: after, Limit: limit})
+				return b.s.svc.FindEvents(p.Context, eventFilter(f, after, limit))
 			}),
+			"eventsPerMonth": &graphql.Field{
+				Type:        listOf(b.monthCount),
+				Description: "How many dated events the filter selects, per month, in order.",
+				Args:        graphql.FieldConfigArgument{"filter": {Type: b.eventFilter}},
+				Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+					f, _ := p.Args["filter"].(map[string]any)
+					page, err := b.s.svc.FindEvents(p.Context, eventFilter(f, "", 0))
+					if err != nil {
+						return nil, err
+					}
+					return perMonth(page.Nodes), nil
+				}),
+			},
 			"projects": list(b.projectConn, b.projectFilter, byName(graph.LabelProject)),
 			"articles": list(b.articleConn, b.articleFilter, byName(graph.LabelArticle)),
 			"search": &graphql.Field{
@@ -362,6 +369,20 @@ func (b *builder) query() *graphql.Object {
 			},
 		},
 	})
+}
+
+// eventFilter reads an EventFilter input.
+func eventFilter(f map[string]any, after string, limit int) queries.EventFilter {
+	str := func(k string) string { s, _ := f[k].(string); return s }
+	var kinds []graph.EventKind
+	ks, _ := f["kinds"].([]any)
+	for _, k := range ks {
+		if s, ok := k.(string); ok {
+			kinds = append(kinds, graph.EventKind(s))
+		}
+	}
+	return queries.EventFilter{Name: str("name"), Kinds: kinds, DateFrom: str("from"), DateTo: str("to"),
+		Organisation: str("organisation"), Person: str("person"), Role: str("role"), After: after, Limit: limit}
 }
 
 // Bounds of the traversal fields.
