@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
+	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -19,8 +22,9 @@ import (
 // but none of kg's bookkeeping: no per-article contributions, no merging of
 // node parts, no search tokens, no retraction on re-ingest.
 type handWritten struct {
-	driver neo4j.DriverWithContext
-	batch  int
+	driver  neo4j.DriverWithContext
+	batch   int
+	verbose bool // log each statement's time to stderr
 }
 
 func newHandWritten(ctx context.Context, uri string, batch int) (*handWritten, error) {
@@ -132,6 +136,7 @@ func (h *handWritten) batches(ctx context.Context, q string, rows []any) (int, e
 	n := 0
 	for i := 0; i < len(rows); i += h.batch {
 		chunk := rows[i:min(i+h.batch, len(rows))]
+		start := time.Now()
 		_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			res, err := tx.Run(ctx, q, map[string]any{"rows": chunk})
 			if err != nil {
@@ -143,6 +148,9 @@ func (h *handWritten) batches(ctx context.Context, q string, rows []any) (int, e
 			return n, fmt.Errorf("hand-written load: %w", err)
 		}
 		n++
+		if h.verbose {
+			fmt.Fprintf(os.Stderr, "ingest: %d rows in %v: %.80s\n", len(chunk), time.Since(start).Round(time.Millisecond), strings.Join(strings.Fields(q), " "))
+		}
 	}
 	return n, nil
 }

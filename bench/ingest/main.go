@@ -75,6 +75,7 @@ func run(ctx context.Context, args []string) error {
 	uri := fs.String("uri", "bolt://127.0.0.1:7687", "the Neo4j server (neo4j)")
 	rounds := fs.Int("rounds", 3, "rounds of the Neo4j comparison")
 	batch := fs.Int("batch", 1000, "rows per UNWIND statement of the hand-written load")
+	verbose := fs.Bool("v", false, "log the time of each hand-written statement")
 	label := fs.String("label", "run", "the label of the records, e.g. the corpus size")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -124,14 +125,14 @@ func run(ctx context.Context, args []string) error {
 		}
 		emit(*label, result{Mode: "bolt", Articles: rep.Articles, Nodes: rep.Nodes, Relations: rep.Relations, Seconds: time.Since(start).Seconds()})
 	case "neo4j":
-		return compareNeo4j(ctx, p, paths, *uri, *rounds, *batch, *label)
+		return compareNeo4j(ctx, p, paths, *uri, *rounds, *batch, *label, *verbose)
 	default:
 		return fmt.Errorf("-mode %q: want extract, bolt or neo4j", *mode)
 	}
 	return nil
 }
 
-func compareNeo4j(ctx context.Context, p *ingest.Pipeline, paths []string, uri string, rounds, batch int, label string) error {
+func compareNeo4j(ctx context.Context, p *ingest.Pipeline, paths []string, uri string, rounds, batch int, label string, verbose bool) error {
 	var facts []*graph.ArticleFacts
 	err := p.Read(ctx, paths, func(a *ingest.Article) error {
 		f, err := p.Facts(a)
@@ -153,6 +154,7 @@ func compareNeo4j(ctx context.Context, p *ingest.Pipeline, paths []string, uri s
 		return err
 	}
 	defer hw.close(ctx)
+	hw.verbose = verbose
 	var ours, base []float64
 	for round := 1; round <= rounds; round++ {
 		if err := hw.clear(ctx); err != nil {

@@ -101,6 +101,8 @@ func searchQuery(text string) string {
 	return strings.Join(toks, " ")
 }
 
+func (c *cypher) canList() bool { return true }
+
 // people lists people as (id, name) pairs.
 func (c *cypher) people(ctx context.Context, n int) ([][2]string, error) {
 	recs, err := c.read(ctx, `MATCH (p:Person) RETURN p.id AS id, p.name AS name ORDER BY p.id LIMIT $n`, map[string]any{"n": n})

@@ -54,6 +54,8 @@ func (e *embedded) ask(ctx context.Context, q string, p params) error {
 	return err
 }
 
+func (e *embedded) canList() bool { return true }
+
 // people lists people as (id, name) pairs.
 func (e *embedded) people(ctx context.Context, n int) ([][2]string, error) {
 	page, err := e.store.FindNodes(ctx, graph.NodeFilter{Labels: []graph.Label{graph.LabelPerson}, Limit: n})

@@ -26,10 +26,11 @@ type graphQL struct {
 	client  *http.Client
 	queries map[string]string
 	vars    func(q string, p params) map[string]any
+	lister  bool // the endpoint has kg's schema, whose people it can list
 }
 
 func newGraphQL(name, url string, conc int) *graphQL {
-	return &graphQL{label: name, url: url, client: httpClient(conc), queries: kgQueries, vars: kgVars}
+	return &graphQL{label: name, url: url, client: httpClient(conc), queries: kgQueries, vars: kgVars, lister: true}
 }
 
 func kgVars(q string, p params) map[string]any {
@@ -97,6 +98,8 @@ func (g *graphQL) post(ctx context.Context, query string, vars map[string]any) (
 	return out.Data, nil
 }
 
+func (g *graphQL) canList() bool { return g.lister }
+
 // people lists people through kg's schema.
 func (g *graphQL) people(ctx context.Context, n int) ([][2]string, error) {
 	data, err := g.post(ctx, `query($n: Int) { people(first: $n) { nodes { id name } } }`, map[string]any{"n": n})
@@ -116,4 +119,24 @@ func (g *graphQL) people(ctx context.Context, n int) ([][2]string, error) {
 		ps = append(ps, [2]string{x.ID, x.Name})
 	}
 	return ps, nil
+}
+
+// libraryQueries are the mix in the schema bench/neo4jgraphql/server.mjs
+// gives the Neo4j GraphQL Library: generated people queries and
+// relationship fields, @cypher fields for the rest.
+var libraryQueries = map[string]string{
+	"events":         `query($name: String!) { people(where: {name: {eq: $name}}) { name chaired { name date } attended { name date } } }`,
+	"coparticipants": `query($name: String!) { people(where: {name: {eq: $name}}) { coParticipants(first: 5) { name count } } }`,
+	"neighbourhood2": `query($id: ID!) { neighbourhood(id: $id) { nodes { id label name } edges { source target type } } }`,
+	"path":           `query($id: ID!, $to: ID!) { path(from: $id, to: $to) { length nodes } }`,
+	"search":         `query($query: String!) { search(query: $query) { id name score } }`,
+}
+
+func newLibrary(name, url string, conc int) *graphQL {
+	return &graphQL{label: name, url: url, client: httpClient(conc), queries: libraryQueries, vars: func(q string, p params) map[string]any {
+		if q == "search" {
+			return map[string]any{"query": searchQuery(p.Search)}
+		}
+		return kgVars(q, p)
+	}}
 }

@@ -6,7 +6,8 @@
 //	     -cypher cypher=bolt://127.0.0.1:7687 -c 8 -n 100 -duration 10s -rounds 3
 //
 // Targets are GraphQL endpoints of kg serve (POST application/json),
-// hand-written Cypher through the Neo4j driver, and embedded stores
+// hand-written Cypher through the Neo4j driver, the Neo4j GraphQL Library
+// (bench/neo4jgraphql) on the same database, and embedded stores
 // queried in process (the store's share of kg's answers). The questions
 // (the mix) are: a person's events, a person's co-participants, the
 // depth-2 neighbourhood of a person, a shortest path between two people,
@@ -70,9 +71,10 @@ func main() {
 
 func run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
-	var gqls, cyphers, stores multiFlag
+	var gqls, cyphers, stores, libs multiFlag
 	fs.Var(&gqls, "graphql", "NAME=URL of a kg GraphQL endpoint (repeatable)")
 	fs.Var(&cyphers, "cypher", "NAME=URI of a Neo4j server for hand-written Cypher (repeatable)")
+	fs.Var(&libs, "neo4jgraphql", "NAME=URL of bench/neo4jgraphql's Neo4j GraphQL Library endpoint (repeatable)")
 	fs.Var(&stores, "store", "NAME=DIR of an embedded store to query in process (repeatable)")
 	conc := fs.Int("c", 8, "concurrent clients in the throughput phase")
 	n := fs.Int("n", 100, "sequential requests of each question per round")
@@ -95,6 +97,13 @@ func run(ctx context.Context, args []string) error {
 			return fmt.Errorf("-graphql %q: want NAME=URL", s)
 		}
 		targets = append(targets, newGraphQL(name, url, *conc))
+	}
+	for _, s := range libs {
+		name, url, ok := strings.Cut(s, "=")
+		if !ok {
+			return fmt.Errorf("-neo4jgraphql %q: want NAME=URL", s)
+		}
+		targets = append(targets, newLibrary(name, url, *conc))
 	}
 	for _, s := range stores {
 		name, dir, ok := strings.Cut(s, "=")
@@ -121,7 +130,7 @@ func run(ctx context.Context, args []string) error {
 	if len(targets) == 0 {
 		return fmt.Errorf("no targets")
 	}
-	ps, err := draw(ctx, targets[0], *people, *seed)
+	ps, err := draw(ctx, targets, *people, *seed)
 	if err != nil {
 		return err
 	}
@@ -262,24 +271,35 @@ func pct(ds []time.Duration, p int) time.Duration {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// draw picks parameters from the people the target knows: names and IDs
-// of people, pairs for paths, and part of a name for search.
-func draw(ctx context.Context, t target, n int, seed uint64) ([]params, error) {
-	src, ok := t.(peopleLister)
-	if !ok {
-		return nil, fmt.Errorf("%s: cannot list people; put a kg GraphQL or Cypher target first", t.name())
+// draw picks parameters from the people the first target that can list
+// them knows: names and IDs of people, pairs for paths, and part of a name
+// for search.
+func draw(ctx context.Context, targets []target, n int, seed uint64) ([]params, error) {
+	var src peopleLister
+	for _, t := range targets {
+		if l, ok := t.(peopleLister); ok && l.canList() {
+			src = l
+			break
+		}
+	}
+	if src == nil {
+		return nil, fmt.Errorf("no target can list people: add a kg GraphQL, store or Cypher target")
 	}
 	people, err := src.people(ctx, n)
 	if err != nil {
 		return nil, err
 	}
 	if len(people) < 2 {
-		return nil, fmt.Errorf("%s: only %d people in the graph", t.name(), len(people))
+		return nil, fmt.Errorf("only %d people in the graph", len(people))
 	}
 	rng := rand.New(rand.NewPCG(seed, seed+1))
 	out := make([]params, 0, 4*len(people))
 	for i := 0; i < 4*len(people); i++ {
-		a, b := people[rng.IntN(len(people))], people[rng.IntN(len(people))]
+		i, j := rng.IntN(len(people)), rng.IntN(len(people)-1)
+		if j >= i {
+			j++ // a path joins two different people
+		}
+		a, b := people[i], people[j]
 		search := a[1]
 		if r := []rune(search); len(r) > 2 {
 			search = string(r[:2])
@@ -291,5 +311,6 @@ func draw(ctx context.Context, t target, n int, seed uint64) ([]params, error) {
 
 // peopleLister is a target that can list people as (id, name) pairs.
 type peopleLister interface {
+	canList() bool
 	people(ctx context.Context, n int) ([][2]string, error)
 }
