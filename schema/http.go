@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -22,7 +23,8 @@ const (
 
 // Handler serves GraphQL over HTTP at /graphql (GET and POST, following the
 // GraphQL-over-HTTP specification), kg's graph explorer at / and the
-// GraphiQL explorer at /graphiql, and exports at /export (see serveExport). Both work offline: their assets are
+// GraphiQL explorer at /graphiql, exports at /export (see serveExport) and
+// the schema's SDL at /schema.graphql. Both work offline: their assets are
 // embedded.
 type Handler struct {
 	schema *Schema
@@ -43,6 +45,11 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 	h.mux.HandleFunc("/{$}", assets("/", "explorer"))
 	h.mux.HandleFunc("/explorer/", assets("/explorer", "explorer"))
 	h.mux.HandleFunc("/export", h.serveExport)
+	sdl := s.SDL()
+	h.mux.HandleFunc("/schema.graphql", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, sdl)
+	})
 	return h, nil
 }
 

@@ -109,6 +109,7 @@ func TestAssets(t *testing.T) {
 		{"/", "", "text/html", "", "explorer.js"},
 		{"/explorer/explorer.js", "gzip", "text/javascript", "", "neighbourhood"},
 		{"/explorer/cytoscape.min.js", "", "text/javascript", "", "cytoscape"},
+		{"/schema.graphql", "", "text/plain", "", "interface Node {"},
 	} {
 		req, _ := http.NewRequest("GET", srv.URL+tt.path, nil)
 		if tt.acceptEncoding != "" {
