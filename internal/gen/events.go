@@ -163,7 +163,7 @@ func (a *article) inspection() {
 	a.gold.Title = ev.Name
 	p1 := u.projects[g.rng.IntN(len(u.projects))]
 	co := u.companies[g.rng.IntN(len(u.companies))]
-	a.para("在", a.project(p1, p1), "建设现场，", lead.name, "详细了解施工进度和要素保障情况，要求施工单位科学组织、倒排工期，在确保安全和质量的前提下加快进度。")
+	a.para("在", a.project(p1, p1), "建设现场，", lead.name, "详细了解施工进度和要素保障情况，要求施工单位科学组织、倒排工期，在确保安全和质量的前提下加快进度，确保实现", fmt.Sprint(g.opts.Year), "年建设目标。")
 	a.para("随后，", lead.name, "来到", a.org(co.full), "，察看", a.project(co.project, co.project), "建设情况，与", a.who(co.manager), "深入交流。")
 	a.filler(2)
 	ev.Organisations = append(ev.Organisations, co.full)
@@ -192,7 +192,7 @@ func (a *article) symposium() {
 		ev.Projects = []string{co.project}
 	}
 	a.gold.Title = ev.Name
-	a.para(u.secretary.name, "对", co.chair.name, "一行到访表示欢迎，介绍了", u.name, "经济社会发展情况。", co.chair.name, "表示，将进一步加大投资力度，实现政企互利共赢。")
+	a.para(u.secretary.name, "对", co.chair.name, "一行到访表示欢迎，介绍了", u.name, fmt.Sprint(g.opts.Year), "年经济社会发展重点。", co.chair.name, "表示，将进一步加大投资力度，实现政企互利共赢。")
 	a.filler(1)
 	a.event(ev)
 }
@@ -208,7 +208,7 @@ func (a *article) signing() {
 	a.gold.Title = co.project + "签约落户" + u.name
 	dep := u.deputies[g.rng.IntN(3)]
 	a.para(d, "，", u.name, a.project(co.project, co.project), "签约仪式举行。", a.who(u.secretary), "，", a.who(co.chair), "出席签约仪式，", a.who(u.exec), "主持。", a.who(dep), "、", a.who(co.manager), "分别代表", a.org(gov), "和", co.full, "签订投资协议。")
-	a.para("据介绍，", co.project, "总投资", fmt.Sprint(5+g.rng.IntN(60)), "亿元，建成后将进一步完善", u.name, "产业链条。")
+	a.para("据介绍，", co.project, "总投资", fmt.Sprint(5+g.rng.IntN(60)), "亿元，计划", fmt.Sprint(g.opts.Year), "年内开工建设，建成后将进一步完善", u.name, "产业链条。")
 	a.filler(1)
 	ev.Chairs = names(u.exec)
 	ev.Attendees = names(u.secretary, co.chair, dep, co.manager)
