@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestMedian(t *testing.T) {
+	f := figures{"odd": {3, 1, 2}, "even": {4, 1, 3, 2}}
+	for _, tc := range []struct {
+		key  string
+		want float64
+	}{{"odd", 2}, {"even", 2.5}} {
+		if got, _ := f.med(tc.key); got != tc.want {
+			t.Errorf("med(%s) = %v, want %v", tc.key, got, tc.want)
+		}
+	}
+	if _, ok := f.med("missing"); ok {
+		t.Error("med of a missing key reported a value")
+	}
+}
+
+// TestGoals writes a document from records and checks the verdicts and
+// ratios the goals table states.
+func TestGoals(t *testing.T) {
+	records := strings.Join([]string{
+		`{"key":"throughput/facts/mb_s","value":1}`,
+		`{"key":"throughput/facts/mb_s","value":1.2}`,
+		`{"key":"throughput/facts/mb_s","value":0.8}`,
+		`{"key":"throughput/gse/mb_s","value":3}`,
+		`{"key":"throughput/gse-full/mb_s","value":1.5}`,
+		`{"key":"proc/kg-ingest/1000/wall_s","value":10}`,
+		`{"key":"proc/extract/1000/wall_s","value":8}`,
+		`{"key":"proc/kg-ingest/1000/maxrss_kb","value":2000000}`,
+		`{"key":"load/graphql-bolt/seq/neighbourhood2/p50_ms","value":0.5}`,
+	}, "\n")
+	path := filepath.Join(t.TempDir(), "results.jsonl")
+	if err := os.WriteFile(path, []byte(records), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-results", path, "-sizes", "1000", "-query-size", "1000", "-neo4j-skipped", "no server"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	doc := out.String()
+	for _, want := range []string{
+		"| ≤ 2× | 3.00× | **missed** |",  // gse 3 MB/s, facts median 1 MB/s
+		"| ≤ 2× | 1.50× | **met** |",     // gse-full
+		"| ≤ 1.5× | 1.25× | **met** |",   // ingest 10 s vs extraction 8 s
+		"| < 1 GiB | 1953 MiB | **missed** |",
+		"| < 1 ms | 0.500 ms | **met** |",
+		"not measured: no server",
+		"| `kg extract` cold start on one article | < 0.5 s | – s | not measured |",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document lacks %q", want)
+		}
+	}
+}
+
+func TestBadRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "results.jsonl")
+	if err := os.WriteFile(path, []byte("{\"key\":\"a\",\"value\":1}\nnot json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := read(path); err == nil || !strings.Contains(err.Error(), ":2:") {
+		t.Fatalf("read of a bad line: err = %v, want one naming line 2", err)
+	}
+}
