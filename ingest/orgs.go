@@ -409,17 +409,32 @@ func levelPrefix(s string) string {
 	return ""
 }
 
-// verbTail reports whether the head r[s0:e] ends a verb of the
-// dictionary segmentation (举|办 inside 举办).
+// verbTail reports whether the head r[s0:e] ends a dictionary word that
+// is no body: a verb (举|办 of 举办), a direction (北|部 of 北部) or a
+// common noun such as 干部 or 大局.
 func (d *doc) verbTail(s0, e int) bool {
 	for k := max(0, s0-3); k < s0; k++ {
 		if d.words[k] == e {
-			_, pos, found := d.lx.seg.Find(string(d.r[k:e]))
-			return found && (pos == "v" || pos == "vn" || pos == "vd")
+			w := string(d.r[k:e])
+			_, pos, found := d.lx.seg.Find(w)
+			switch {
+			case notBodies[w]:
+				return true
+			case !found:
+				return false
+			}
+			switch pos {
+			case "v", "vn", "vd", "f", "a", "ad", "d", "m", "r", "t":
+				return true
+			}
+			return false
 		}
 	}
 	return false
 }
+
+// notBodies are nouns that end with an organisation head.
+var notBodies = map[string]bool{"干部": true, "大局": true, "格局": true, "布局": true, "开局": true, "结局": true, "全局": true, "当局": true, "内部": true, "外部": true, "全部": true, "局部": true, "西部": true, "东部": true, "南部": true, "北部": true, "中部": true, "腹部": true, "头部": true}
 
 // companySuffixes end the names of companies and institutions, which a
 // 和 does not join inside (unlike 发展和改革委员会).

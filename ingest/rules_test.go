@@ -609,3 +609,17 @@ func TestPeopleWithoutTitles(t *testing.T) {
 		t.Errorf("attendees %v", e.attendees)
 	}
 }
+
+func TestOrganisationEdges(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n3月22日，县人大常委会会议召开。副县长卢伟铭，县城市管理局、县发展和改革委员会负责同志列席会议。会议要求，推动优质资源向城区北部延伸，青河区举办培训班，加强干部队伍建设。", &ingest.Options{Year: 2026})[0]
+	for _, o := range []string{"县城市管理局", "县发展和改革委员会"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+	for _, o := range got.orgs {
+		if strings.Contains(o, "北部") || strings.Contains(o, "举办") || strings.Contains(o, "干部") {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+}
