@@ -221,3 +221,23 @@ cy.on('tap', 'edge', (ev) => {
   panel.append(el('p', {}, nodeLink(end(e.data('source'))), ` —${e.data('type')}→ `, nodeLink(end(e.data('target')))));
   panel.append(fact({ ...e.data(), direction: 'OUTGOING', node: end(e.data('target')) }));
 });
+
+$('#clear').addEventListener('click', () => { cy.elements().remove(); status(''); });
+
+// Offer the graph's busiest people and organisations to start from.
+(async () => {
+  try {
+    const data = await gql(`{
+      people(first: 200) { nodes { id name eventCount } }
+      organisations(first: 200) { nodes { id name eventCount } }
+    }`);
+    const busiest = (nodes, n) => nodes.filter((x) => x.eventCount > 0)
+      .sort((a, b) => b.eventCount - a.eventCount || a.name.localeCompare(b.name)).slice(0, n);
+    const nodes = [...busiest(data.people.nodes, 4), ...busiest(data.organisations.nodes, 2)];
+    const examples = $('#examples');
+    if (!nodes.length) { examples.textContent = 'No events yet: ingest some pages first (kg ingest).'; return; }
+    nodes.forEach((n, i) => { if (i) examples.append('、'); examples.append(nodeLink(n)); });
+  } catch (err) {
+    status(err.message);
+  }
+})();
