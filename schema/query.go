@@ -232,7 +232,7 @@ func (b *builder) query() *graphql.Object {
 					return nil, err
 				}
 				after := ""
-				if c, ok := p.Args["after"].(string); ok {
+				if c, ok := p.Args["after"].(string); ok && c != "" {
 					if after, err = decodeCursor(c); err != nil {
 						return nil, err
 					}
