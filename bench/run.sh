@@ -169,6 +169,11 @@ for n in $sizes; do
     rm -rf "$out/data-$n"
     timed kg-ingest "$n" "$bin/kg" ingest --data "$out/data-$n" "$dir"
     timed extract "$n" "$bin/bench-ingest" -mode extract -label "$n" "$dir"
+    if ((n <= 2000)); then
+      # What durability costs: the same ingest without fsync at each commit.
+      rm -rf "$out/nosync-$n"
+      timed bolt-nosync "$n" "$bin/bench-ingest" -mode bolt -nosync -data "$out/nosync-$n" -label "$n" "$dir"
+    fi
   done
   if ((n <= 10000)); then
     query_size=$n

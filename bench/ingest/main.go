@@ -3,7 +3,7 @@
 // one JSON object a line.
 //
 //	ingest [-label L] -mode extract PATH...  read and extract facts, store nothing
-//	ingest -mode bolt -data DIR PATH...    what kg ingest does: extract and store in the embedded store
+//	ingest -mode bolt -data DIR [-nosync] PATH...  what kg ingest does: extract and store in the embedded store
 //	ingest -mode neo4j -uri URI -rounds N PATH...
 //	    extract once, then per round: empty the database and load the facts
 //	    with a hand-written batched UNWIND … MERGE through the driver, empty
@@ -75,6 +75,7 @@ func run(ctx context.Context, args []string) error {
 	uri := fs.String("uri", "bolt://127.0.0.1:7687", "the Neo4j server (neo4j)")
 	rounds := fs.Int("rounds", 3, "rounds of the Neo4j comparison")
 	batch := fs.Int("batch", 1000, "rows per UNWIND statement of the hand-written load")
+	nosync := fs.Bool("nosync", false, "bolt: skip fsync at each commit (bolt.Options.NoSync), to see what durability costs")
 	verbose := fs.Bool("v", false, "log the time of each hand-written statement")
 	label := fs.String("label", "run", "the label of the records, e.g. the corpus size")
 	if err := fs.Parse(args); err != nil {
@@ -112,7 +113,7 @@ func run(ctx context.Context, args []string) error {
 			return fmt.Errorf("-mode bolt needs -data")
 		}
 		start := time.Now()
-		st, err := bolt.Open(*data, nil)
+		st, err := bolt.Open(*data, &bolt.Options{NoSync: *nosync})
 		if err != nil {
 			return err
 		}
@@ -123,7 +124,11 @@ func run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		emit(*label, result{Mode: "bolt", Articles: rep.Articles, Nodes: rep.Nodes, Relations: rep.Relations, Seconds: time.Since(start).Seconds()})
+		mode := "bolt"
+		if *nosync {
+			mode = "bolt-nosync"
+		}
+		emit(*label, result{Mode: mode, Articles: rep.Articles, Nodes: rep.Nodes, Relations: rep.Relations, Seconds: time.Since(start).Seconds()})
 	case "neo4j":
 		return compareNeo4j(ctx, p, paths, *uri, *rounds, *batch, *label, *verbose)
 	default:
