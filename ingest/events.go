@@ -504,7 +504,7 @@ var (
 	notVisitedRe = regexp.MustCompile(`^(?:要求|的|精神|部署|决策|工作|上来|中来|实处)`)
 )
 
-var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
+var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|走访|参观|视察|调研了|检查了|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
 
 // personThenTo reports whether the clause before a body reads "name 到"
 // (季鸿川到嵘芯微电子…).
