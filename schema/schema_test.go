@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync/atomic"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/graph/bolt"
 	"github.com/kgproject/kg/schema"
 )
 
@@ -354,4 +356,76 @@ func TestTimeout(t *testing.T) {
 	if len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, "timed out after 50ms") || r.Errors[0].Extensions["code"] != "TIMEOUT" {
 		t.Errorf("errors = %+v, want a timeout", r.Errors)
 	}
+}
+
+// synthetic returns n articles, each reporting one meeting chaired by one
+// of seven people and attended by two others, with an organisation taking
+// part and a project discussed.
+func synthetic(n int) []graph.ArticleFacts {
+	var out []graph.ArticleFacts
+	for i := range n {
+		text := fmt.Sprintf("第%d次会议召开。", i)
+		art := graph.NodeID(graph.LabelArticle, fmt.Sprintf("s%04d", i))
+		f := graph.ArticleFacts{Article: graph.Node{ID: art, Label: graph.LabelArticle, Name: text, Title: text, Text: text}}
+		ev := []graph.Evidence{{ArticleID: art, Sentence: text, Start: 0, End: len([]rune(text))}}
+		date := fmt.Sprintf("2026-%02d-%02d", 1+i%12, 1+i%28)
+		event := graph.NodeID(graph.LabelEvent, graph.EventKey(date, text, art))
+		f.Nodes = append(f.Nodes, graph.Node{ID: event, Label: graph.LabelEvent, Name: text, Date: date, Kind: graph.KindMeeting})
+		person := func(k int) string {
+			id := graph.NodeID(graph.LabelPerson, fmt.Sprintf("人%d", k%7))
+			f.Nodes = append(f.Nodes, graph.Node{ID: id, Label: graph.LabelPerson, Name: fmt.Sprintf("人%d", k%7)})
+			return id
+		}
+		rel := func(t graph.RelType, from, to string) {
+			f.Relations = append(f.Relations, graph.Relation{Type: t, From: from, To: to, Evidence: ev})
+		}
+		rel(graph.RelChaired, person(i), event)
+		rel(graph.RelAttended, person(i+1), event)
+		rel(graph.RelAttended, person(i+2), event)
+		org := graph.NodeID(graph.LabelOrganisation, fmt.Sprintf("局%d", i%5))
+		f.Nodes = append(f.Nodes, graph.Node{ID: org, Label: graph.LabelOrganisation, Name: fmt.Sprintf("局%d", i%5)})
+		rel(graph.RelParticipated, org, event)
+		project := graph.NodeID(graph.LabelProject, fmt.Sprintf("工程%d", i%3))
+		f.Nodes = append(f.Nodes, graph.Node{ID: project, Label: graph.LabelProject, Name: fmt.Sprintf("工程%d", i%3)})
+		rel(graph.RelDiscussed, event, project)
+		rel(graph.RelReports, art, event)
+		rel(graph.RelMentions, art, org)
+		out = append(out, f)
+	}
+	return out
+}
+
+// TestRoundTripsDoNotGrow runs the scorer's query on graphs of 5 and 100
+// articles: the store calls are the same.
+func TestRoundTripsDoNotGrow(t *testing.T) {
+	calls := map[int]int64{}
+	for _, n := range []int{5, 100} {
+		st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		for _, f := range synthetic(n) {
+			if err := st.PutArticle(context.Background(), &f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		counted := &countingStore{Store: st}
+		var got struct {
+			Articles struct {
+				Nodes []struct {
+					Events []struct{ Attendees []struct{ Name string } }
+				}
+			}
+		}
+		decode(t, mustSchema(t, counted, nil).Do(context.Background(), &schema.Request{Query: articlesQuery}), &got)
+		if len(got.Articles.Nodes) != n || len(got.Articles.Nodes[n-1].Events[0].Attendees) != 2 {
+			t.Fatalf("%d articles: got %d, the last with %+v", n, len(got.Articles.Nodes), got.Articles.Nodes[n-1])
+		}
+		calls[n] = counted.calls.Load()
+	}
+	if calls[5] != calls[100] {
+		t.Errorf("store calls: %d for 5 articles, %d for 100; want the same", calls[5], calls[100])
+	}
+	t.Logf("store calls per request: %v", calls)
 }
