@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -54,7 +55,8 @@ func findDates(text string, year, month int) []dateMention {
 			// A bare day must stand alone: not 24日均, not inside a number.
 			if m[0] > 0 {
 				prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
-				if prev >= '0' && prev <= '9' || prev == '月' || prev == '年' {
+				relative := strings.HasSuffix(text[:m[0]], "本月") || strings.HasSuffix(text[:m[0]], "当月")
+				if prev >= '0' && prev <= '9' || (prev == '月' && !relative) || prev == '年' {
 					continue
 				}
 			}
