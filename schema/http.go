@@ -54,7 +54,24 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 }
 
 // ServeHTTP routes a request.
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+//
+// The API is read-only and uses no cookies, so any web page may call it:
+// /graphql, /export and /schema.graphql answer cross-origin requests and
+// their preflights.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/graphql", "/export", "/schema.graphql":
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		if r.Method == http.MethodOptions {
+			w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
+			w.Header().Set("Access-Control-Allow-Headers", "Content-Type, Accept")
+			w.Header().Set("Access-Control-Max-Age", "86400")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+	}
+	h.mux.ServeHTTP(w, r)
+}
 
 func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	media := responseMedia(r.Header.Get("Accept"))

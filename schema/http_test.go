@@ -138,3 +138,27 @@ func TestAssets(t *testing.T) {
 		t.Errorf("missing asset: status %d, want 404", resp.StatusCode)
 	}
 }
+
+func TestCORS(t *testing.T) {
+	srv := mustServer(t, nil)
+	req, _ := http.NewRequest("OPTIONS", srv.URL+"/graphql", nil)
+	req.Header.Set("Origin", "http://localhost:3000")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	req.Header.Set("Access-Control-Request-Headers", "content-type")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent || resp.Header.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(resp.Header.Get("Access-Control-Allow-Methods"), "POST") {
+		t.Errorf("preflight: %d %v", resp.StatusCode, resp.Header)
+	}
+	resp, err = http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query": "{ __typename }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("POST /graphql: no Access-Control-Allow-Origin")
+	}
+}
