@@ -501,6 +501,9 @@ func (d *doc) findReferences() {
 		for i := 0; i+len(nr) <= len(r); i++ {
 			if hasPrefixAt(r, i, p.name) && !d.inPersonSpan(i) {
 				d.personSpans = append(d.personSpans, personSpan{span: span{i, i + len(nr)}, p: p})
+				if t := d.lx.titleAt(r, i+len(nr)); t != "" && p.hasTitle(t) {
+					d.titleSpans = append(d.titleSpans, span{i + len(nr), i + len(nr) + utf8.RuneCountInString(t)})
+				}
 			}
 		}
 	}
