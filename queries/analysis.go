@@ -217,10 +217,10 @@ func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf str
 
 // Neighbourhood returns the nodes within opts.Depth hops of id and the
 // relations followed. It returns ErrNotFound when id does not exist and
-// ErrInvalid for a negative depth or limit.
+// ErrInvalid for a depth below 1 or a negative limit.
 func (s *Service) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
-	if opts.Depth < 0 || opts.Limit < 0 {
-		return nil, fmt.Errorf("queries: %w: depth and limit must not be negative", graph.ErrInvalid)
+	if opts.Depth < 1 || opts.Limit < 0 {
+		return nil, fmt.Errorf("queries: %w: a neighbourhood needs a depth of at least 1 and a limit not negative", graph.ErrInvalid)
 	}
 	g, err := s.store.Neighbourhood(ctx, id, opts)
 	if err != nil {

@@ -154,9 +154,15 @@ func TestNeighbourhood(t *testing.T) {
 				t.Errorf("edge %s->%s leaves the subgraph", e.Source, e.Target)
 			}
 		}
-		r = do(t, s, `{ neighbourhood(id: "person/吕沛", depth: 9) { nodes { id } } }`, nil)
-		if len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, "depth") {
-			t.Errorf("depth 9: errors %+v, want a depth error", r.Errors)
+		for _, q := range []string{
+			`{ neighbourhood(id: "person/吕沛", depth: 9) { nodes { id } } }`,
+			`{ neighbourhood(id: "person/吕沛", depth: 0) { nodes { id } } }`,
+			`{ neighbourhood(id: "person/吕沛", limit: 0) { nodes { id } } }`,
+		} {
+			r = do(t, s, q, nil)
+			if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+				t.Errorf("%s: errors %+v, want bad input", q, r.Errors)
+			}
 		}
 	})
 }

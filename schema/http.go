@@ -206,8 +206,8 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	if id := q.Get("id"); id != "" {
 		opts := graph.TraversalOptions{Depth: 1, Limit: h.schema.opts.MaxFirst}
 		if v := q.Get("depth"); v != "" {
-			if opts.Depth, err = strconv.Atoi(v); err != nil || opts.Depth < 0 || opts.Depth > maxTraversalDepth {
-				http.Error(w, fmt.Sprintf("depth must be between 0 and %d", maxTraversalDepth), http.StatusBadRequest)
+			if opts.Depth, err = strconv.Atoi(v); err != nil || opts.Depth < 1 || opts.Depth > maxTraversalDepth {
+				http.Error(w, fmt.Sprintf("depth must be between 1 and %d", maxTraversalDepth), http.StatusBadRequest)
 				return
 			}
 		}

@@ -327,7 +327,7 @@ func (b *builder) query() *graphql.Object {
 			},
 			"neighbourhood": &graphql.Field{
 				Type:        nonNull(b.subgraph),
-				Description: fmt.Sprintf("The nodes within depth hops of a node (following relations both ways, depth at most %d) and the relations followed; nearer nodes are kept first when limit cuts.", maxTraversalDepth),
+				Description: fmt.Sprintf("The nodes within depth hops of a node (following relations both ways, depth from 1 to %d) and the relations followed; nearer nodes are kept first when limit cuts.", maxTraversalDepth),
 				Args: graphql.FieldConfigArgument{
 					"id":        {Type: nonNull(graphql.ID)},
 					"depth":     {Type: graphql.Int, DefaultValue: 1},
@@ -336,12 +336,15 @@ func (b *builder) query() *graphql.Object {
 				},
 				Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
 					depth, _ := p.Args["depth"].(int)
-					if depth < 0 || depth > maxTraversalDepth {
-						return nil, badInput(fmt.Sprintf("depth must be between 0 and %d", maxTraversalDepth))
+					if depth < 1 || depth > maxTraversalDepth {
+						return nil, badInput(fmt.Sprintf("depth must be between 1 and %d", maxTraversalDepth))
 					}
 					limit, err := b.s.first(p.Args["limit"], defaultFirst)
 					if err != nil {
 						return nil, err
+					}
+					if limit == 0 {
+						return nil, badInput("limit must be at least 1")
 					}
 					return b.s.svc.Neighbourhood(p.Context, p.Args["id"].(string), graph.TraversalOptions{Depth: depth, Types: relTypes(p.Args["relations"]), Limit: limit})
 				}),
