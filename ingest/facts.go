@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"sort"
+	"unicode/utf8"
 
 	"github.com/kgproject/kg/graph"
 )
@@ -121,7 +122,11 @@ func (d *doc) build() *graph.ArticleFacts {
 		b.rel(graph.RelMentions, a.ID, id, "", d.sentenceOf(pl.start))
 	}
 	for _, e := range d.events {
-		id := b.node(graph.Node{ID: graph.NodeID(graph.LabelEvent, graph.EventKey(e.date, e.name, a.ID)), Label: graph.LabelEvent, Name: e.name,
+		keyDate := e.date
+		if genericEventName(e.name) {
+			keyDate = "" // 座谈会 of one article is not 座谈会 of another the same day
+		}
+		id := b.node(graph.Node{ID: graph.NodeID(graph.LabelEvent, graph.EventKey(keyDate, e.name, a.ID)), Label: graph.LabelEvent, Name: e.name,
 			Kind: graph.EventKind(e.kind), Date: e.date, EndDate: e.endDate, PartOfDay: e.partOfDay})
 		b.rel(graph.RelReports, a.ID, id, "", e.ev)
 		b.rel(graph.RelMentions, a.ID, id, "", e.ev)
@@ -183,4 +188,11 @@ func (d *doc) personAliases(p *person) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// genericEventName reports whether an event's name says too little to
+// identify it across articles (座谈会, 专题协商会): such events are keyed by
+// their article, not merged with others of the same day.
+func genericEventName(name string) bool {
+	return utf8.RuneCountInString(name) <= 5
 }

@@ -624,3 +624,24 @@ func TestOrganisationEdges(t *testing.T) {
 		}
 	}
 }
+
+func TestGenericEventsStayApart(t *testing.T) {
+	p := pipeline(t, &ingest.Options{Year: 2026})
+	page := "# 甲\n\n3月5日，县长王立新到白鹭镇调研。随后，王立新主持召开座谈会。\n\n## 乙\n\n3月5日，副县长周立群到青石镇调研。随后，周立群主持召开座谈会。"
+	events := map[string]int{}
+	_ = p.ReadFrom(context.Background(), strings.NewReader(page), "p.md", false, func(a *ingest.Article) error {
+		f, err := p.Facts(a)
+		if err != nil {
+			return err
+		}
+		for _, n := range f.Nodes {
+			if n.Label == graph.LabelEvent && n.Name == "座谈会" {
+				events[n.ID]++
+			}
+		}
+		return nil
+	})
+	if len(events) != 2 {
+		t.Errorf("events %v: two articles' 座谈会 of the same day merged", events)
+	}
+}
