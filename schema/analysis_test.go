@@ -294,3 +294,27 @@ func TestEventsPerMonth(t *testing.T) {
 		}
 	})
 }
+
+func TestNodeLinks(t *testing.T) {
+	s := mustSchema(t, mustOpenSeed(t), nil)
+	var got struct {
+		Node struct {
+			Links []struct {
+				Type, Direction string
+				Node            struct{ Name string }
+				SupportCount    int
+			}
+		}
+	}
+	decode(t, do(t, s, `{ node(id: "person/吕沛") { links(types: [HOLDS]) { type direction node { name } supportCount } } }`, nil), &got)
+	var posts []string
+	for _, l := range got.Node.Links {
+		if l.Type != "HOLDS" || l.Direction != "OUTGOING" || l.SupportCount < 1 {
+			t.Errorf("link %+v", l)
+		}
+		posts = append(posts, l.Node.Name)
+	}
+	if g := strings.Join(posts, " "); !strings.Contains(g, "高新区（示范区）党工委书记") || !strings.Contains(g, "市政协副主席") {
+		t.Errorf("吕沛's HOLDS links reach %q", g)
+	}
+}

@@ -171,10 +171,15 @@ func (b *builder) build() {
 	b.node = graphql.NewInterface(graphql.InterfaceConfig{
 		Name:        "Node",
 		Description: "Anything in the graph: a person, post, organisation, event, project, place or article.",
-		Fields: graphql.Fields{
-			"id":   &graphql.Field{Type: nonNull(graphql.ID)},
-			"name": &graphql.Field{Type: nonNull(graphql.String)},
-		},
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			links := b.linksField()
+			links.Resolve = nil
+			return graphql.Fields{
+				"id":    &graphql.Field{Type: nonNull(graphql.ID)},
+				"name":  &graphql.Field{Type: nonNull(graphql.String)},
+				"links": links,
+			}
+		}),
 		ResolveType: func(p graphql.ResolveTypeParams) *graphql.Object {
 			if n, ok := p.Value.(*graph.Node); ok {
 				return b.byLabel[n.Label]

@@ -104,13 +104,14 @@ async function showNode(id) {
   const data = await gql(`query($id: ID!) {
     node(id: $id) {
       __typename id name
-      ... on Person { aliases links { ${factFields} } }
-      ... on Organisation { aliases links { ${factFields} } }
-      ... on Post { postTitle: title links { ${factFields} } }
-      ... on Event { kind date endDate partOfDay links { ${factFields} } }
-      ... on Project { aliases links { ${factFields} } }
-      ... on Place { aliases links { ${factFields} } }
-      ... on Article { title published source links { ${factFields} } }
+      links { ${factFields} }
+      ... on Person { aliases }
+      ... on Organisation { aliases }
+      ... on Post { postTitle: title }
+      ... on Event { kind date endDate partOfDay }
+      ... on Project { aliases }
+      ... on Place { aliases }
+      ... on Article { title published source }
     }
   }`, { id });
   const n = data.node;
