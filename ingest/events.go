@@ -140,40 +140,55 @@ func (d *doc) findEvents() {
 	e.name = d.leadEventName(lead)
 	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	d.events = append(d.events, e)
-	// follow-on events
-	for _, p := range d.paras[first+1:] {
-		for _, s := range d.sents {
-			if s.start < p.start || s.start >= p.end {
-				continue
-			}
-			st := d.text(s)
-			m := followRe.FindString(st)
-			if m == "" {
-				continue
-			}
-			name := ""
-			if mm := chairNameRe.FindStringSubmatch(st); mm != nil {
-				name = mm[1]
-			} else if strings.Contains(st, "会见") {
-				i := strings.Index(st, "会见")
-				cs := clauseStart([]rune(st), utf8.RuneCountInString(st[:i]))
-				ce := clauseEnd([]rune(st), utf8.RuneCountInString(st[:i]))
-				name = string([]rune(st)[cs:ce])
-			}
-			if name == "" {
-				continue
-			}
-			f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{s.start, len(d.r)}, ev: s}
-			f.partOfDay = e.partOfDay
-			if m == "当晚" {
-				f.partOfDay = "晚上"
-			}
-			f.kind = string(eventKind(name, st))
-			last := d.events[len(d.events)-1]
-			last.scope.end = s.start
-			d.events = append(d.events, f)
-			break
+	// follow-on events: 随后/当晚… sentences after the lead's first one
+	// that name a meeting or a courtesy call, one a paragraph
+	leadFirst := d.sentenceOf(lead.start)
+	lastPara := -1
+	for _, s := range d.sents {
+		if s.start < leadFirst.end || s.start < lead.start {
+			continue
 		}
+		para := -1
+		for k, p := range d.paras {
+			if s.start >= p.start && s.start < p.end {
+				para = k
+			}
+		}
+		if para == lastPara {
+			continue
+		}
+		st := d.text(s)
+		m := followRe.FindString(st)
+		if m == "" {
+			continue
+		}
+		name := ""
+		if mm := chairNameRe.FindStringSubmatch(st); mm != nil {
+			name = mm[1]
+		} else if strings.Contains(st, "会见") {
+			i := strings.Index(st, "会见")
+			cs := clauseStart([]rune(st), utf8.RuneCountInString(st[:i]))
+			ce := clauseEnd([]rune(st), utf8.RuneCountInString(st[:i]))
+			name = string([]rune(st)[cs:ce])
+		}
+		if name == "" {
+			continue
+		}
+		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{s.start, len(d.r)}, ev: s}
+		f.partOfDay = e.partOfDay
+		if m == "当晚" {
+			f.partOfDay = "晚上"
+		}
+		f.kind = string(eventKind(name, st))
+		last := d.events[len(d.events)-1]
+		last.scope.end = s.start
+		d.events = append(d.events, f)
+		lastPara = para
+	}
+	// the lead's name comes from before any follow-on event
+	if len(d.events) > 1 && d.events[1].scope.start < lead.end {
+		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start})
+		e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	}
 	for _, ev := range d.events {
 		d.roles(ev)

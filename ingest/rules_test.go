@@ -645,3 +645,10 @@ func TestGenericEventsStayApart(t *testing.T) {
 		t.Errorf("events %v: two articles' 座谈会 of the same day merged", events)
 	}
 }
+
+func TestFollowOnInTheLead(t *testing.T) {
+	got := factsOf(t, "# 县长王立新调研白鹭镇\n\n3月5日上午，县长王立新到白鹭镇调研乡村振兴工作。随后，王立新主持召开座谈会，听取镇里汇报。", &ingest.Options{Year: 2026})[0]
+	if len(got.events) != 2 || got.events[0].name != "县长王立新调研白鹭镇" || got.events[0].kind != "INSPECTION" || got.events[1].name != "座谈会" {
+		t.Errorf("events %+v", got.events)
+	}
+}
