@@ -6,7 +6,7 @@
 #   --sizes "1000 10000"   embedded ingest sizes, smallest first (add 100000 for the scale goal)
 #   --runs N               runs of the extraction benchmark (default 5)
 #   --ingest-runs N        runs of each embedded ingest size (default 3 up to 2000 articles, else 1)
-#   --neo4j-size N         articles of the Neo4j comparison (default 300); --no-neo4j skips Neo4j
+#   --neo4j-size N         articles of the Neo4j comparison (default 1000); --no-neo4j skips Neo4j
 #   --neo4j-port P         first Bolt port of the benchmark's own Neo4j (default 7797)
 #   --load-n N --load-duration D --load-rounds R   load generator settings (100, 10s, 3)
 #   --out DIR              work folder (default .cache/bench, git-ignored)
@@ -24,7 +24,7 @@ sizes="1000 10000"
 runs=5
 ingest_runs=""
 neo4j=1
-neo4j_size=300
+neo4j_size=1000
 neo4j_port=7797
 load_n=100
 load_duration=10s
