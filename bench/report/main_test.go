@@ -47,9 +47,9 @@ func TestGoals(t *testing.T) {
 	}
 	doc := out.String()
 	for _, want := range []string{
-		"| ≤ 2× | 3.00× | **missed** |", // gse 3 MB/s, facts median 1 MB/s
-		"| ≤ 2× | 1.50× | **met** |",    // gse-full
-		"| ≤ 1.5× | 1.25× wall, –× CPU | **met** |",  // ingest 10 s vs extraction 8 s
+		"| ≤ 2× | 3.00× | **missed** |",             // gse 3 MB/s, facts median 1 MB/s
+		"| ≤ 2× | 1.50× | **met** |",                // gse-full
+		"| ≤ 1.5× | 1.25× wall, –× CPU | **met** |", // ingest 10 s vs extraction 8 s
 		"| < 1 GiB | 1953 MiB | **missed** |",
 		"| < 1 ms | 0.500 ms | **met** |",
 		"not measured: no server",
