@@ -39,9 +39,19 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("kg-neo4j: shutting down");
+            List<Thread> stoppers = new ArrayList<>();
             synchronized (servers) {
                 for (DatabaseManagementService s : servers) {
-                    s.shutdown();
+                    Thread th = new Thread(s::shutdown, "kg-neo4j-stop");
+                    th.start();
+                    stoppers.add(th);
+                }
+            }
+            for (Thread th : stoppers) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
             stopped.countDown();
