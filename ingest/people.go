@@ -216,29 +216,34 @@ func (d *doc) comrades() {
 	}
 }
 
-// leadersBeforeTitles finds "name + title" mentions of leaders who are
-// introduced no other way (习近平总书记).
+// leadersBeforeTitles finds "name + title" mentions of people who are
+// introduced no other way (习近平总书记, 张三书记、李四县长出席).
 func (d *doc) leadersBeforeTitles() {
 	r := d.r
 	for i := d.bylineEnd; i < len(r); i++ {
-		t := anyPrefixAt(r, i, "总书记", "总理", "委员长")
-		if t == "" {
+		t := d.lx.titleAt(r, i)
+		if t == "" || !honorifics[t] && !nationalTitles[t] {
 			continue
 		}
 		for _, n := range []int{3, 4, 2} {
 			s := i - n
-			if s < 0 {
+			if s < 0 || d.inPersonSpan(s) || d.knownNameEndsAt(i) {
 				continue
 			}
 			name, ok := d.parseName(s, true)
-			if !ok || utf8.RuneCountInString(name) != n {
+			if !ok || utf8.RuneCountInString(name) != n || d.words[s] == i || !d.cuts[s] || !d.cuts[i] {
 				continue
 			}
-			if s > 0 && isHan(r[s-1]) && d.lx.boundaryEndingAt(r, s) == 0 {
+			if d.lx.titleAt(r, s) != "" || d.startsSpecific(name) || d.lx.suffixEndingAt(r, i) != "" {
+				continue // 常务|副县长, 区政协|主席: a title or a body, no name
+			}
+			if s > 0 && isHan(r[s-1]) && d.lx.boundaryEndingAt(r, s, d.cuts) == 0 {
 				continue
 			}
 			p := d.person(name, span{s, i})
-			if len(p.posts) == 0 {
+			if len(p.posts) == 0 && nationalTitles[t] {
+				// the title is the whole post (习近平总书记); a local one
+				// (张三书记) names no body, so no post is made of it
 				p.posts = append(p.posts, &post{title: t, ev: d.sentenceOf(i)})
 			}
 			d.titleSpans = append(d.titleSpans, span{i, i + utf8.RuneCountInString(t)})
@@ -246,6 +251,13 @@ func (d *doc) leadersBeforeTitles() {
 		}
 	}
 }
+
+// nationalTitles are posts named by the title alone (习近平总书记).
+var nationalTitles = map[string]bool{"总书记": true, "总理": true, "副总理": true, "委员长": true}
+
+// honorifics are the titles written after a name as a form of address
+// (张三书记、李四县长).
+var honorifics = map[string]bool{"书记": true, "副书记": true, "主席": true, "副主席": true, "省长": true, "市长": true, "县长": true, "区长": true, "副省长": true, "副市长": true, "副县长": true, "副区长": true, "主任": true, "局长": true, "部长": true, "院长": true, "校长": true, "董事长": true, "总经理": true, "行长": true}
 
 // chainBefore collects the post chain that ends with the title at
 // r[ts:ts+len(title)], walking left across 、 and 兼.

@@ -653,3 +653,15 @@ func TestFollowOnInTheLead(t *testing.T) {
 		t.Errorf("events %+v", got.events)
 	}
 }
+
+func TestNamesBeforeTitles(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n3月5日，张启明书记、李卫国县长出席会议。公司总经理介绍情况，党委书记讲话，办公室主任主持。", &ingest.Options{Year: 2026})[0]
+	for _, who := range []string{"张启明", "李卫国"} {
+		if _, ok := got.people[who]; !ok {
+			t.Errorf("people %v lack %s", got.people, who)
+		}
+	}
+	if len(got.people) != 2 {
+		t.Errorf("people %v, want two", got.people)
+	}
+}
