@@ -212,6 +212,11 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 		r.Errors = append(r.Errors, out)
 	}
 	if res.Data == nil {
+		if r.Status == 200 && !anyPath(r.Errors) {
+			// The variables did not fit the operation: a request error.
+			r.Status = 400
+			return r
+		}
 		r.Data = json.RawMessage("null")
 		return r
 	}
@@ -221,6 +226,15 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	}
 	r.Data = buf.Bytes()
 	return r
+}
+
+func anyPath(errs []Error) bool {
+	for _, e := range errs {
+		if len(e.Path) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // public maps a resolver error to what the client reads.

@@ -267,6 +267,7 @@ func TestErrors(t *testing.T) {
 			{"role without person", `{ events(filter: {role: CHAIR}) { totalCount } }`, true, "BAD_USER_INPUT", "role needs a person"},
 			{"syntax", `{ people { `, false, "", "Syntax Error"},
 			{"unknown field", `{ people { nodes { age } } }`, false, "", "age"},
+			{"variable of the wrong type", `query($n: Int!) { people(first: $n) { totalCount } }`, false, "", "was not provided"},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
 				r := do(t, s, tt.query, nil)
@@ -275,6 +276,9 @@ func TestErrors(t *testing.T) {
 				}
 				if (r.Data != nil) != tt.wantData {
 					t.Errorf("data = %s, want present: %v", r.Data, tt.wantData)
+				}
+				if want := map[bool]int{true: 200, false: 400}[tt.wantData]; r.Status != want {
+					t.Errorf("status = %d, want %d", r.Status, want)
 				}
 				e := r.Errors[0]
 				if !strings.Contains(e.Message, tt.msg) {
