@@ -253,19 +253,34 @@ func (d *doc) namesPerson(s string) bool {
 }
 
 // relayWords mark a clause that relays earlier words rather than reports
-// presence (传达…讲话精神, 骆同舟书记在我市调研时).
+// presence (传达…讲话精神, 骆同舟书记在我市调研时). relayClause reports
+// whether the mention r[at:end] is of such a person: relay words follow
+// in its clause and no verb of presence comes right after the name.
 var relayWords = []string{"精神", "重要讲话", "讲话要求", "重要论述", "重要指示", "指示", "批示", "调研时", "考察时", "视察时", "莅"}
 
-func (d *doc) relayClause(i int) bool {
-	cs, ce := clauseStart(d.r, i), clauseEnd(d.r, i)
-	c := string(d.r[cs:ce])
+func (d *doc) relayClause(at, end int) bool {
+	ce := clauseEnd(d.r, end)
+	after := string(d.r[end:ce])
+	relayed := false
 	for _, w := range relayWords {
-		if strings.Contains(c, w) {
-			return true
+		if strings.Contains(after, w) {
+			relayed = true
+			break
 		}
 	}
-	return false
+	if !relayed {
+		return false
+	}
+	// 马骏出席会议并传达了…精神: present, and relaying others' words
+	j := end
+	if t := d.lx.titleAt(d.r, j); t != "" {
+		j += utf8.RuneCountInString(t)
+	}
+	return anyPrefixAt(d.r, j, presenceVerbs...) == ""
 }
+
+// presenceVerbs, right after a name, say the person is there.
+var presenceVerbs = []string{"出席", "参加", "主持", "陪同", "列席", "到会", "讲话", "致辞", "宣读", "汇报", "通报", "带领", "率", "会见", "一行", "并", "强调", "指出", "要求", "表示"}
 
 // background reports whether position i lies in a background paragraph
 // (据了解…), whose projects belong to no event.
@@ -315,7 +330,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start) {
+		if d.relayClause(ps.start, ps.end) {
 			continue
 		}
 		present[ps.p] = true

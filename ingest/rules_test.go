@@ -665,3 +665,10 @@ func TestNamesBeforeTitles(t *testing.T) {
 		t.Errorf("people %v, want two", got.people)
 	}
 }
+
+func TestRelayedAndPresent(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n3月5日，县委召开常委会会议。县委书记马骏出席会议并传达了省委全会精神。会议学习了省委书记郑国华在全省大会上的讲话精神。", &ingest.Options{Year: 2026})[0]
+	if e := got.events[0]; !reflect.DeepEqual(e.attendees, []string{"马骏"}) {
+		t.Errorf("attendees %v, want 马骏 only", e.attendees)
+	}
+}
