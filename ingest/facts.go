@@ -58,8 +58,12 @@ func projectID(name string) string {
 // build turns the analysed article into graph facts.
 func (d *doc) build() *graph.ArticleFacts {
 	a := d.a
+	published := a.Published
+	if published == "" && d.month > 0 && d.day > 0 {
+		published = isoDay(a.Year, d.month, d.day) // the dateline's day (本报3月28日讯)
+	}
 	b := &factsBuilder{d: d, nodes: map[string]int{}, rels: map[string]int{},
-		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: a.Published, Text: a.Text}}}
+		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, Text: a.Text}}}
 	if b.f.Article.Name == "" {
 		b.f.Article.Name = a.ID
 	}
