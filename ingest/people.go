@@ -76,6 +76,11 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		}
 		return d.lx.titleAt(r, j) != ""
 	}
+	// 马骏和县长尹志刚: a conjunction after the shorter name, then a title
+	// or another name, ends the name there
+	if sh := lens[1]; ok(sh) && i+sh+1 < len(r) && strings.ContainsRune("和与及同", r[i+sh]) && d.startsOrgOrTitle(i+sh+1) {
+		return string(r[i : i+sh]), true
+	}
 	for _, n := range lens {
 		if ok(n) && follows(i+n) {
 			return string(r[i : i+n]), true
@@ -99,6 +104,17 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return string(r[i : i+long]), true
 	}
 	return "", false
+}
+
+// startsOrgOrTitle reports whether a post chain starts at i: a level word
+// or place followed, within a few characters, by a title (县长, 市发改委主任).
+func (d *doc) startsOrgOrTitle(i int) bool {
+	for j := i; j < len(d.r) && j < i+12 && isNameChar(d.r[j]); j++ {
+		if d.lx.titleAt(d.r, j) != "" {
+			return d.startsSpecific(string(d.r[i:j+1])) || j == i
+		}
+	}
+	return false
 }
 
 // standsElsewhere reports whether name occurs elsewhere in the article
@@ -298,7 +314,7 @@ func trimOrgPrefix(s string) string {
 	for _, p := range []string{"新任命的", "新当选的", "原", "时任", "现任", "前任", "部分", "全体", "有关", "相关"} {
 		s = strings.TrimPrefix(s, p)
 	}
-	return s
+	return strings.TrimLeft(s, "和与及暨同")
 }
 
 // person returns the article's person with this name, creating it.

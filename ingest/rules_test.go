@@ -184,6 +184,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"钱多多": {"青禾食品有限公司负责人"}, "罗宏": {"中国工程院院士"}}},
 		{"given names with common characters", "3月9日，副县长李向东、王为民、张月华出席会议。",
 			map[string][]string{"李向东": {"副县长"}, "王为民": {"副县长"}, "张月华": {"副县长"}}},
+		{"two holders joined by 和", "3月9日，县委书记马骏和县长尹志刚出席会议。",
+			map[string][]string{"马骏": {"县委书记"}, "尹志刚": {"县长"}}},
 		{"election", "1月10日，县政协十届一次会议闭幕，宋清源当选为县政协主席。",
 			map[string][]string{"宋清源": {"县政协主席"}}},
 	} {
