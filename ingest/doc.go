@@ -65,9 +65,10 @@
 //     restored only from the article (党工委委员 -> the article's 党工委;
 //     副主任 -> the organisation of the 主任; 公司总经理 -> the company last
 //     named; 岚禾生物 -> 岚禾生物科技有限公司). Also: names listed after a
-//     post (副区长甲、乙), leaders by name alone (市领导甲、乙), 同志, leaders
-//     named before their title (习近平总书记), and posts created by
-//     appointments and elections (任命甲为…局长, 乙当选为…主席).
+//     post (副区长甲、乙), leaders by name alone (市领导甲、乙 and 甲、乙等市领导),
+//     同志, names before a title of address (习近平总书记, 张三书记), and
+//     posts created by appointments, elections and dismissals (任命甲为…局长,
+//     乙当选为…主席, 免去丙的…职务).
 //     References by name + title (刘宁书记) or surname + title (岑主任) are
 //     resolved within the article, only when one person fits. People no
 //     title introduces come from the tagger of package ner when it is
@@ -92,7 +93,9 @@
 //     follow-on events of the same occasion (随后…主持召开座谈会, 当晚…会见…).
 //     Kind by the name's words. Chairs are those who 主持; attendees every
 //     other person present in the event's part of the article, except
-//     those whose words are only relayed (…讲话精神). Organisations take
+//     those whose words are only relayed (…讲话精神; but 马骏出席会议并传达…精神
+//     is present). Events with generic names (座谈会) are keyed by their
+//     article, so that two articles' talks of one day stay apart. Organisations take
 //     part through 负责同志/负责人 (attended), as the convener or
 //     co-organiser, as signatories, as visited units, and as a guest
 //     delegation's unit at a talk; bodies that 汇报/通报/作报告 are
