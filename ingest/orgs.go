@@ -438,7 +438,7 @@ var notBodies = map[string]bool{"干部": true, "大局": true, "格局": true, 
 
 // companySuffixes end the names of companies and institutions, which a
 // 和 does not join inside (unlike 发展和改革委员会).
-var companySuffixes = map[string]bool{"公司": true, "有限公司": true, "股份有限公司": true, "集团": true, "分公司": true, "银行": true, "分行": true, "支行": true, "学院": true, "大学": true, "学校": true, "小学": true, "中学": true, "幼儿园": true, "医院": true, "卫生院": true, "研究院": true, "研究所": true, "合作社": true}
+var companySuffixes = map[string]bool{"公司": true, "有限公司": true, "股份有限公司": true, "集团": true, "分公司": true, "银行": true, "分行": true, "支行": true, "学院": true, "大学": true, "学校": true, "小学": true, "中学": true, "幼儿园": true, "医院": true, "卫生院": true, "研究院": true, "研究所": true, "合作社": true, "党校": true}
 
 // properOrg reports whether a candidate is a named organisation by itself.
 func (d *doc) properOrg(name, suf, known string) bool {

@@ -674,3 +674,12 @@ func TestRelayedAndPresent(t *testing.T) {
 		t.Errorf("attendees %v, want 马骏 only", e.attendees)
 	}
 }
+
+func TestMoreBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n3月5日，县委党校、团县委、县人民法院白鹭人民法庭负责同志参加会议。", &ingest.Options{Year: 2026})[0]
+	for _, o := range []string{"县委党校", "团县委", "县人民法院白鹭人民法庭"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+}
