@@ -17,10 +17,23 @@
 // contribution exactly and recomputes merged nodes with graph.MergeNodes,
 // in the same managed write transaction that applies the new facts.
 //
+// Nodes are keyed by ID alone, as in graph: should two articles give one ID
+// different labels, the node carries the label of the merged node (that of
+// the article whose ID sorts first), and moves when that changes.
+//
 // Reads run in read transactions; neighbourhoods, paths and searches are
 // answered by Cypher on the server. The schema (uniqueness constraints,
 // range and full-text indexes) is created by Open from embedded Cypher files,
 // idempotently.
+//
+// # Isolation
+//
+// Neo4j isolates transactions only as read-committed: a query running while
+// another transaction commits may see part of it. A Store therefore lets
+// its reads and its writes take turns (many reads at once, or one write),
+// so that every read sees each write made through the same Store whole or
+// not at all. A read racing a write made by another process can still see
+// part of it.
 package neo4j
 
 import (

@@ -113,10 +113,18 @@ func newFacts(f *graph.ArticleFacts) *facts {
 // plans it once whatever mix of labels and types an article has (the plan
 // cache keys on parameter types, and an empty list has a type of its own).
 var (
-	// lockNodesQuery creates the missing nodes of $rows ({label, id}) and
-	// locks all of them (a write takes the node's exclusive lock until
-	// commit), then reads what the articles contributed.
+	// lockNodesQuery locks the nodes with the IDs $ids, whatever their
+	// labels (a write takes a node's exclusive lock until commit), and
+	// reads what the articles contributed to them.
 	lockNodesQuery = unionQuery(labelNames(), func(l string) string {
+		return "MATCH (n:" + l + ") WHERE n.id IN $ids RETURN n"
+	}) + ` WITH n ORDER BY n.id
+		SET n.kg_lock = true REMOVE n.kg_lock
+		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
+
+	// createNodesQuery creates (or, should another transaction have been
+	// first, locks) the nodes of $rows ({label, id}).
+	createNodesQuery = unionQuery(labelNames(), func(l string) string {
 		return "UNWIND $rows AS row WITH row WHERE row.label = '" + l + "' MERGE (n:" + l + " {id: row.id}) RETURN n"
 	}) + ` SET n.kg_lock = true REMOVE n.kg_lock
 		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
@@ -143,7 +151,12 @@ const (
 	setRelsQuery  = `UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid
 		SET r.evidence = row.evidence, r.articles = row.articles`
 	dropNodesQuery = `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n`
-	setNodesQuery  = `UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props`
+	// setNodesQuery also moves a node to the label its merged parts now
+	// give it (graph keys nodes by ID alone).
+	setNodesQuery = `UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid
+		SET n = row.props
+		WITH n, row WHERE row.label <> row.old
+		REMOVE n:$(row.old) SET n:$(row.label)`
 )
 
 // unionQuery joins one subquery per name into CALL { … UNION ALL … }.
@@ -172,7 +185,7 @@ func labelNames() []string {
 }
 
 // apply replaces the contribution of article aid with nf (nil retracts it)
-// inside tx, in at most eight queries whatever the article's size.
+// inside tx, in at most nine queries whatever the article's size.
 func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *facts) error {
 	old, found, err := lockArticle(ctx, tx, aid, nf != nil)
 	if err != nil {
@@ -185,24 +198,45 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		nf = &facts{article: aid}
 	}
 
-	// Every node the article supported or supports, by label, locked and
-	// created where new; under the locks nobody changes what the other
-	// articles contributed before this transaction commits.
-	refs := []ref{{ID: aid, Kind: string(graph.LabelArticle)}}
-	refs = append(refs, old.Nodes...)
-	for id, n := range nf.parts {
-		refs = append(refs, ref{ID: id, Kind: string(n.Label)})
+	// Every node the article supported or supports, locked, and created
+	// where new; under the locks nobody changes what the other articles
+	// contributed before this transaction commits. A node is found by its
+	// ID whatever its label, as graph keys nodes by ID alone.
+	ids := []string{aid}
+	for _, r := range old.Nodes {
+		ids = append(ids, r.ID)
 	}
-	recs, err := run(ctx, tx, lockNodesQuery, map[string]any{"rows": refRows(refs, "label")})
+	for id := range nf.parts {
+		ids = append(ids, id)
+	}
+	recs, err := run(ctx, tx, lockNodesQuery, map[string]any{"ids": uniqueSorted(ids)})
 	if err != nil {
 		return err
+	}
+	exists := map[string]bool{}
+	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
+		exists[id] = true
+	}
+	var missing []ref
+	for id, n := range nf.parts {
+		if !exists[id] {
+			missing = append(missing, ref{ID: id, Kind: string(n.Label)})
+		}
+	}
+	if len(missing) > 0 {
+		more, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": refRows(missing, "label")})
+		if err != nil {
+			return err
+		}
+		recs = append(recs, more...)
 	}
 	type stored struct {
 		label, eid string
 		parts      map[string]graph.Node
 	}
 	var nodes []*stored
-	byID := map[string]*stored{} // node ID -> the node of the label this article gives it
+	byID := map[string]*stored{}
 	for _, rec := range recs {
 		n := &stored{parts: map[string]graph.Node{}}
 		id, _ := rec.Values[0].(string)
@@ -214,7 +248,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 			}
 		}
 		delete(n.parts, aid)
-		if p, ok := nf.parts[id]; ok && string(p.Label) == n.label {
+		if p, ok := nf.parts[id]; ok && byID[id] == nil {
 			n.parts[aid] = p
 			byID[id] = n
 		}
@@ -222,7 +256,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 	}
 
 	// The relations the article supported or supports, with their evidence.
-	refs = append([]ref(nil), old.Rels...)
+	refs := append([]ref(nil), old.Rels...)
 	for id, r := range nf.rels {
 		refs = append(refs, ref{ID: id, Kind: string(r.Type)})
 	}
@@ -296,7 +330,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 			dropNodes = append(dropNodes, n.eid)
 			continue
 		}
-		props, err := nodeProps(n.parts)
+		props, label, err := nodeProps(n.parts)
 		if err != nil {
 			return errKG{err}
 		}
@@ -307,7 +341,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 			}
 			props["kg_contrib"] = string(js)
 		}
-		setNodes = append(setNodes, map[string]any{"eid": n.eid, "props": props})
+		setNodes = append(setNodes, map[string]any{"eid": n.eid, "props": props, "label": string(label), "old": n.label})
 	}
 
 	// Relations go before nodes: a node is deleted only once nothing
@@ -383,8 +417,9 @@ func lockArticle(ctx context.Context, tx neo4j.ManagedTransaction, aid string, c
 	return c, true, nil
 }
 
-// nodeProps returns the properties of the node merged from parts.
-func nodeProps(parts map[string]graph.Node) (map[string]any, error) {
+// nodeProps returns the properties and the label of the node merged from
+// parts.
+func nodeProps(parts map[string]graph.Node) (map[string]any, graph.Label, error) {
 	aids := sortedKeys(parts)
 	list := make([]graph.Node, len(aids))
 	for i, a := range aids {
@@ -393,7 +428,7 @@ func nodeProps(parts map[string]graph.Node) (map[string]any, error) {
 	m := graph.MergeNodes(list)
 	js, err := json.Marshal(parts)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	p := map[string]any{
 		"id":        m.ID,
@@ -412,7 +447,7 @@ func nodeProps(parts map[string]graph.Node) (map[string]any, error) {
 			p[k] = v
 		}
 	}
-	return p, nil
+	return p, m.Label, nil
 }
 
 // evidenceProps returns a relation's evidence property (JSON) and its
