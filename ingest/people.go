@@ -452,6 +452,9 @@ func dedupePosts(ps []*post) []*post {
 	return out
 }
 
+// companyWords name a unit by its kind alone (集团总经理, 公司党委).
+var companyWords = map[string]bool{"集团": true, "公司": true, "银行": true, "学院": true, "大学": true, "医院": true, "学校": true}
+
 // bareBody reports whether o names a body without its level or unit
 // (党工委, 管委会, 公司, 常委会, 政法委).
 func (d *doc) bareBody(o string) bool {
@@ -486,6 +489,14 @@ func (d *doc) expandOrg(o string, pos int) string {
 	if o == "" {
 		return o
 	}
+	// 集团党委: the unit is expanded, its party body kept
+	for _, pb := range partyBodies {
+		if u, ok := strings.CutSuffix(o, pb); ok && u != "" && d.bareBody(u) {
+			if x := d.expandOrg(u, pos); x != u {
+				return x + pb
+			}
+		}
+	}
 	best, bestPos := "", -1
 	for _, x := range d.orgs {
 		if x.name == o || utf8.RuneCountInString(x.name) <= utf8.RuneCountInString(o) {
@@ -494,6 +505,10 @@ func (d *doc) expandOrg(o string, pos int) string {
 		xk, ok := graph.SearchKey(x.name), graph.SearchKey(o)
 		match := false
 		switch {
+		case companyWords[o]:
+			// 集团, 公司: the company last named, whatever its legal form,
+			// not its party committee
+			match = strings.Contains(xk, ok) && unitOf(x.name) == x.name
 		case d.bareBody(o):
 			match = strings.HasSuffix(xk, ok)
 		case d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":

@@ -683,3 +683,21 @@ func TestMoreBodies(t *testing.T) {
 		}
 	}
 }
+
+func TestEnterpriseAndProvince(t *testing.T) {
+	s := factsOf(t, "# 青禾集团召开2026年度工作会议\n\n本报讯（通讯员 罗佳）1月18日，青禾集团有限公司召开2026年度工作会议暨职工代表大会。集团党委书记、董事长许文博作工作报告，集团党委副书记、总经理蔡宁主持会议。\n\n许文博强调，要深入实施“数字青禾”战略，加快推进青禾现代农业产业园项目建设。", &ingest.Options{Year: 2026})[0]
+	if want := sorted("青禾集团有限公司党委副书记", "青禾集团有限公司总经理"); !reflect.DeepEqual(s.people["蔡宁"], want) {
+		t.Errorf("posts of 蔡宁 %v, want %v", s.people["蔡宁"], want)
+	}
+	if e := s.events[0]; e.orgs["青禾集团有限公司"] == "" || !reflect.DeepEqual(e.chairs, []string{"蔡宁"}) || !reflect.DeepEqual(s.projects, []string{"青禾现代农业产业园项目"}) {
+		t.Errorf("event %+v projects %v", e, s.projects)
+	}
+	s = factsOf(t, "# 省政府与华北电力大学签署战略合作协议\n\n新华社石家庄6月3日电（记者 郑远）3日，河北省人民政府与华北电力大学在石家庄签署战略合作协议。省委副书记、省长王正谱，华北电力大学党委书记、校长杨勇平出席签约仪式并讲话。副省长时清霜主持签约仪式。", &ingest.Options{Year: 2026})[0]
+	e := s.events[0]
+	if e.date != "2026-06-03" || e.kind != "SIGNING" || e.orgs["河北省人民政府"] == "" || e.orgs["华北电力大学"] == "" || !reflect.DeepEqual(e.chairs, []string{"时清霜"}) {
+		t.Errorf("event %+v", e)
+	}
+	if want := sorted("华北电力大学党委书记", "华北电力大学校长"); !reflect.DeepEqual(s.people["杨勇平"], want) {
+		t.Errorf("posts of 杨勇平 %v", s.people["杨勇平"])
+	}
+}
