@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -77,9 +78,20 @@ func run(ctx context.Context, args []string) error {
 	batch := fs.Int("batch", 1000, "rows per UNWIND statement of the hand-written load")
 	nosync := fs.Bool("nosync", false, "bolt: skip fsync at each commit (bolt.Options.NoSync), to see what durability costs")
 	verbose := fs.Bool("v", false, "log the time of each hand-written statement")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	label := fs.String("label", "run", "the label of the records, e.g. the corpus size")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		fh, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(fh); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
