@@ -14,8 +14,8 @@ import (
 var sharedNER = filepath.Join("..", "..", "..", "shared", "data", "ner")
 
 // TestSharedDevFigures measures the shipped model on the held-out dev sets
-// (never trained on) with nerscore's rules, and guards against regressions
-// with floors a little under the figures in doc.go. It skips without
+// (never trained on) with nerscore's rules, and fails below the targets of
+// issue 4 (the figures in doc.go are above them). It skips without
 // ../shared.
 func TestSharedDevFigures(t *testing.T) {
 	if _, err := os.Stat(sharedNER); err != nil {
@@ -29,9 +29,9 @@ func TestSharedDevFigures(t *testing.T) {
 		file, typ string
 		min       float64
 	}{
-		{"pd98-dev.jsonl", ner.Person, 0.88},
-		{"pd98-dev.jsonl", ner.Organisation, 0.78},
-		{"resume-dev.jsonl", ner.Title, 0.83},
+		{"pd98-dev.jsonl", ner.Person, 0.90},
+		{"pd98-dev.jsonl", ner.Organisation, 0.80},
+		{"resume-dev.jsonl", ner.Title, 0.85},
 	}
 	results := map[string]score.Result{}
 	for _, file := range []string{"pd98-dev.jsonl", "resume-dev.jsonl"} {

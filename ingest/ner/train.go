@@ -22,7 +22,7 @@ type Sentence struct {
 
 // TrainOptions control training. The zero value (or nil) means defaults.
 type TrainOptions struct {
-	// Epochs is the number of passes over the data (default 8).
+	// Epochs is the number of passes over the data (default 15).
 	Epochs int
 	// Seed fixes the shuffling (default 1).
 	Seed uint64
@@ -50,10 +50,11 @@ var ErrNoData = errors.New("ner: no training data")
 // are learned with partial labels: the target of each update is the best
 // path, under the current weights, among those that agree with the gold
 // spans and put, outside them, O or a tag of a type the source does not
-// annotate. It returns ErrNoData if sents has no text, or an error if a
+// annotate where the dictionaries suggest one (see the package doc). It
+// returns ErrNoData if sents has no text, or an error if a
 // sentence names an unknown type.
 func Train(sents []Sentence, opts *TrainOptions) (*Model, error) {
-	o := TrainOptions{Epochs: 8, Seed: 1, MinCount: 1}
+	o := TrainOptions{Epochs: 15, Seed: 1, MinCount: 1}
 	if opts != nil {
 		if opts.Epochs > 0 {
 			o.Epochs = opts.Epochs

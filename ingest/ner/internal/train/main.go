@@ -54,11 +54,11 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	data := fs.String("data", "../../../shared/data", "directory with ner/ and gazetteers/")
 	out := fs.String("out", "model.bin", "model file to write (empty: do not write)")
-	epochs := fs.Int("epochs", 10, "training epochs")
+	epochs := fs.Int("epochs", 15, "training epochs")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("mincount", 1, "drop features seen fewer times")
 	prune := fs.Float64("prune", 0, "drop averaged weights below this magnitude")
-	maxFeatures := fs.Int("maxfeatures", 600000, "keep at most this many features (0: all)")
+	maxFeatures := fs.Int("maxfeatures", 300000, "keep at most this many features (0: all)")
 	only := fs.String("sources", "cluener,resume,msra", "comma-separated training sources to use")
 	heldout := fs.Bool("heldout", false, "train without every 20th sentence and score on those")
 	if err := fs.Parse(args); err != nil {
