@@ -202,3 +202,15 @@ func (a *article) discuss() []string {
 	gold = append(gold, p1, co.project, progGold)
 	return gold
 }
+
+// short writes a company person the way the genre does once the company
+// has been named: with the company's short name (岚禾生物总经理X), which
+// the gold expands to the full name. At the first mention, or by chance,
+// it writes the posts in full.
+func (a *article) short(co *company, p *person) string {
+	if a.seen[p] || !a.orgs[co.full] || a.g.chance(0.5) {
+		return a.who(p)
+	}
+	full := a.who(p)
+	return co.brand + strings.TrimPrefix(full, co.full)
+}

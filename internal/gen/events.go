@@ -96,6 +96,10 @@ func (a *article) meeting() {
 		a.gold.Title = chair.name + "主持召开" + strings.TrimPrefix(m, u.name)
 		a.para(d, "，", a.who(chair), "主持召开", m, "。", a.list(att), "出席。会议", a.purpose(), "。")
 	}
+	if g.chance(0.3) {
+		// A leader whose speech is relayed is named but did not attend.
+		a.para("会议传达学习了", a.who(g.w.city.secretary), "在全市", g.pick(meetingTopics), "工作会议上的讲话精神。")
+	}
 	a.filler(1)
 	rep := a.reports()
 	projs := a.discuss()
@@ -151,23 +155,36 @@ func (a *article) inspection() {
 	}
 	d, date, pod := a.when(false)
 	ev := GoldEvent{Date: date, PartOfDay: pod, Kind: "inspection"}
+	leads := []*person{lead}
+	if g.chance(0.3) {
+		leads = append(leads, c.politics)
+	}
 	if g.chance(0.5) {
 		ev.Name = lead.name + "到" + u.name + "调研" + topic + "工作"
-		a.para(d, "，", a.who(lead), "到", u.name, "调研", topic, "工作。", a.list(acc), "陪同调研。")
+		a.para(d, "，", a.list(leads), "到", u.name, "调研", topic, "工作。", a.list(acc), "陪同调研。")
 	} else {
 		ev.Name = lead.name + "到" + u.name + "督导检查" + topic + "工作"
 		orgs := pickN(g.rng, c.depts, 2)
-		a.para(d, "，", a.who(lead), "带领", a.org(orgs[0]), "、", a.org(orgs[1]), "负责同志，到", u.name, "督导检查", topic, "工作。", a.list(acc), "陪同。")
+		a.para(d, "，", a.list(leads), "带领", a.org(orgs[0]), "、", a.org(orgs[1]), "负责同志，到", u.name, "督导检查", topic, "工作。", a.list(acc), "陪同。")
 		ev.Organisations = orgs
 	}
 	a.gold.Title = ev.Name
 	p1 := u.projects[g.rng.IntN(len(u.projects))]
 	co := u.companies[g.rng.IntN(len(u.companies))]
 	a.para("在", a.project(p1, p1), "建设现场，", lead.name, "详细了解施工进度和要素保障情况，要求施工单位科学组织、倒排工期，在确保安全和质量的前提下加快进度，确保实现", fmt.Sprint(g.opts.Year), "年建设目标。")
+	if g.chance(0.3) {
+		// A project named only as background belongs to no event.
+		for _, bg := range u.projects {
+			if bg != p1 {
+				a.para("据了解，", a.project(bg, bg), "已于去年年底建成投用。")
+				break
+			}
+		}
+	}
 	a.para("随后，", lead.name, "来到", a.org(co.full), "，察看", a.project(co.project, co.project), "建设情况，与", a.who(co.manager), "深入交流。")
 	a.filler(2)
 	ev.Organisations = append(ev.Organisations, co.full)
-	ev.Attendees = append(names(lead), names(acc...)...)
+	ev.Attendees = append(names(leads...), names(acc...)...)
 	ev.Attendees = append(ev.Attendees, co.manager.name)
 	ev.Projects = []string{p1, co.project}
 	a.event(ev)
@@ -207,7 +224,7 @@ func (a *article) signing() {
 	ev := GoldEvent{Name: u.name + co.project + "签约仪式", Date: date, PartOfDay: pod, Kind: "signing"}
 	a.gold.Title = co.project + "签约落户" + u.name
 	dep := u.deputies[g.rng.IntN(3)]
-	a.para(d, "，", u.name, a.project(co.project, co.project), "签约仪式举行。", a.who(u.secretary), "，", a.who(co.chair), "出席签约仪式，", a.who(u.exec), "主持。", a.who(dep), "、", a.who(co.manager), "分别代表", a.org(gov), "和", co.full, "签订投资协议。")
+	a.para(d, "，", u.name, a.project(co.project, co.project), "签约仪式举行。", a.who(u.secretary), "，", a.who(co.chair), "出席签约仪式，", a.who(u.exec), "主持。", a.who(dep), "、", a.short(co, co.manager), "分别代表", a.org(gov), "和", co.full, "签订投资协议。")
 	a.para("据介绍，", co.project, "总投资", fmt.Sprint(5+g.rng.IntN(60)), "亿元，计划", fmt.Sprint(g.opts.Year), "年内开工建设，建成后将进一步完善", u.name, "产业链条。")
 	a.filler(1)
 	ev.Chairs = names(u.exec)

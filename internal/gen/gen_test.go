@@ -96,15 +96,19 @@ func TestGoldMatchesText(t *testing.T) {
 				people[pp.Name] = true
 				has("person", pp.Name)
 				for _, post := range pp.Posts {
-					if post != "记者" {
-						has("post", post)
+					// A post is written in full, or elided or shortened
+					// (市委常委、政法委书记, 岚禾生物总经理) with its title
+					// right before the name.
+					if r := []rune(post); post != "记者" && !strings.Contains(text, post) {
+						has("post title before the name", string(r[len(r)-2:])+pp.Name)
 					}
 				}
 			}
 			for _, o := range a.Organisations {
-				if !strings.Contains(text, o) {
-					// A list sharing its prefix writes 区财政局、统计局.
-					has("organisation", o[len("区"):])
+				// A list sharing its prefix writes 区财政局、统计局, an
+				// elided post 市委常委、政法委书记.
+				if r := []rune(o); !strings.Contains(text, o) && !strings.Contains(text, string(r[1:])) {
+					has("organisation", string(r[2:]))
 				}
 			}
 			unquote := strings.NewReplacer("“", "", "”", "").Replace(text)

@@ -20,6 +20,10 @@ type person struct {
 	// short is the title a later mention puts after the surname (书记 in
 	// 彭书记), empty when the genre would not shorten it.
 	short string
+	// written is how the text writes the posts when it elides part of
+	// them (市委常委、政法委书记 for 市委常委 and 市委政法委书记); empty
+	// means the posts in full.
+	written string
 }
 
 // company is an invented enterprise with its leaders and a project.
@@ -58,6 +62,7 @@ type city struct {
 	exec               *person
 	vices              []*person
 	cppcc, npc         *person
+	politics           *person // 市委常委、政法委书记, written with the shared prefix elided
 	deptHeads          []*person
 	depts              []string
 }
@@ -84,6 +89,8 @@ func newWorld(rng *rand.Rand, n int) *world {
 		c.vices = append(c.vices, w.person("", post{"", "副市长"}))
 	}
 	c.cppcc = w.person("主席", post{"市政协", "主席"})
+	c.politics = w.person("", post{"市委", "常委"}, post{"市委政法委", "书记"})
+	c.politics.written = "市委常委、政法委书记"
 	c.npc = w.person("主任", post{"市人大常委会", "主任"})
 	for _, d := range pickN(rng, cityDepts, 6) {
 		org := "市" + d
@@ -212,6 +219,9 @@ func pickN(rng *rand.Rand, xs []string, n int) []string {
 // chain writes a person's posts as the genre does before a name:
 // 区委副书记、区长.
 func (p *person) chain() string {
+	if p.written != "" {
+		return p.written
+	}
 	s := make([]string, len(p.posts))
 	for i, x := range p.posts {
 		s[i] = x.String()
