@@ -25,3 +25,18 @@ func FuzzFacts(f *testing.F) {
 		})
 	})
 }
+
+// FuzzRead checks that any bytes, as a page or as JSON lines, are read or
+// rejected without a panic.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte("# 甲\r\n\xef\xbb\xbf正文"), false)
+	f.Add([]byte(`{"id": "a", "text": "县长王立新主持会议。"}`+"\n{bad"), true)
+	f.Add([]byte{0xff, 0xfe, '#', 0, ' ', 0}, false)
+	p := pipeline(f, &ingest.Options{Year: 2026})
+	f.Fuzz(func(t *testing.T, data []byte, jsonl bool) {
+		_ = p.ReadFrom(context.Background(), bytes.NewReader(data), "fuzz", jsonl, func(a *ingest.Article) error {
+			_, err := p.Facts(a)
+			return err
+		})
+	})
+}
