@@ -35,8 +35,10 @@ func FuzzRead(f *testing.F) {
 	p := pipeline(f, &ingest.Options{Year: 2026})
 	f.Fuzz(func(t *testing.T, data []byte, jsonl bool) {
 		_ = p.ReadFrom(context.Background(), bytes.NewReader(data), "fuzz", jsonl, func(a *ingest.Article) error {
-			_, err := p.Facts(a)
-			return err
+			if _, err := p.Facts(a); err != nil {
+				t.Fatalf("facts of %q: %v", a.Text, err)
+			}
+			return nil
 		})
 	})
 }
