@@ -27,9 +27,8 @@ type ref struct {
 
 // facts is one article's contribution, ready to apply.
 type facts struct {
-	article string
-	parts   map[string]graph.Node      // node ID -> the node as the article gives it
-	rels    map[string]*graph.Relation // relation ID -> the article's evidence for it
+	parts map[string]graph.Node      // node ID -> the node as the article gives it
+	rels  map[string]*graph.Relation // relation ID -> the article's evidence for it
 }
 
 // PutArticle stores f in one managed write transaction: it locks the
@@ -84,7 +83,7 @@ func newFacts(f *graph.ArticleFacts) *facts {
 	for _, n := range f.Nodes {
 		listings[n.ID] = append(listings[n.ID], n)
 	}
-	nf := &facts{article: f.Article.ID, parts: map[string]graph.Node{}, rels: map[string]*graph.Relation{}}
+	nf := &facts{parts: map[string]graph.Node{}, rels: map[string]*graph.Relation{}}
 	for id, l := range listings {
 		nf.parts[id] = graph.MergeNodes(l)
 	}
@@ -105,13 +104,13 @@ func newFacts(f *graph.ArticleFacts) *facts {
 }
 
 // The write queries. Their texts are fixed, so that the server plans each
-// once; labels and relationship types, which Cypher cannot take as
-// parameters, are written out for each member of graph.Labels and
-// graph.RelTypes, each with its own parameter list. Once a transaction has
-// found a node or relationship it goes back to it by element ID.
-// Each query takes one list parameter of uniform type, so that the server
-// plans it once whatever mix of labels and types an article has (the plan
-// cache keys on parameter types, and an empty list has a type of its own).
+// once: labels and relationship types, which Cypher cannot take as
+// parameters in patterns, are written out for each member of graph.Labels
+// and graph.RelTypes, and each query takes one list parameter of uniform
+// type whatever mix of labels and types an article has (the plan cache
+// keys on parameter types, and an empty list has a type of its own). Once
+// a transaction has found a node or relationship it goes back to it by
+// element ID.
 var (
 	// lockNodesQuery locks the nodes with the IDs $ids, whatever their
 	// labels (a write takes a node's exclusive lock until commit), and
@@ -195,7 +194,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		return errKG{fmt.Errorf("%w: article %q", graph.ErrNotFound, aid)}
 	}
 	if nf == nil {
-		nf = &facts{article: aid}
+		nf = &facts{}
 	}
 
 	// Every node the article supported or supports, locked, and created

@@ -56,7 +56,7 @@ fetch() {
   say "fetching Neo4j jars from Maven Central"
   local t0=$SECONDS
   rm -rf "$lib"
-  mvn -q -B -f "$dir/pom.xml" dependency:copy-dependencies \
+  mvn -q -B -Dstyle.color=never -f "$dir/pom.xml" dependency:copy-dependencies \
     -DoutputDirectory="$lib" -DincludeScope=runtime
   echo "$want" >"$stamp"
   say "fetched $(ls "$lib" | grep -c '\.jar$') jars in $((SECONDS - t0)) s"
