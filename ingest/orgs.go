@@ -276,7 +276,7 @@ type orgCand struct {
 // orgFollowBad lists what, right after a head, shows the head is part of
 // another word (部署, 办理, 委员, 组织).
 var orgFollowBad = map[string]string{
-	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
+	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理", "厂": "房区长", "场": "所景地馆", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
 }
 
 // findOrgs finds named organisations by their heads (局, 委员会, 公司 …),

@@ -701,3 +701,15 @@ func TestEnterpriseAndProvince(t *testing.T) {
 		t.Errorf("posts of 杨勇平 %v", s.people["杨勇平"])
 	}
 }
+
+func TestFactoriesAndFarms(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n3月5日，青河县国营林场、县酒厂负责同志参加会议，县酒厂厂长孙德胜发言。", &ingest.Options{Year: 2026})[0]
+	for _, o := range []string{"青河县国营林场", "县酒厂"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+	if !reflect.DeepEqual(got.people["孙德胜"], []string{"县酒厂厂长"}) {
+		t.Errorf("people %v", got.people)
+	}
+}
