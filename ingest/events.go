@@ -508,6 +508,9 @@ func (d *doc) orgRole(s span) string {
 	if strings.HasSuffix(before, "联合") {
 		return "convened"
 	}
+	if comesToInspectRe.MatchString(afterList) && leadIn(before) {
+		return "guided" // 省人大常委会调研组来我县调研…
+	}
 	if strings.TrimSpace(before) == "在" && strings.TrimSpace(tail) == "" {
 		return "visited" // 在青山建工集团有限公司，李明听取了…
 	}
@@ -530,6 +533,8 @@ var (
 	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:召开|举办|举行|主办|承办|协办)`)
 	signsRe       = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
 	signsWithRe   = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
+	// a body coming to inspect: 调研组来我县调研, 督导组一行到…督导
+	comesToInspectRe = regexp.MustCompile(`^(?:一行)?(?:先后)?(?:来|到|赴|深入)[^，。；]{0,20}?(?:调研|检查|督导|考察|视察|督查|指导)`)
 	// what follows a body that is a goal, not a place visited (统一到市委要求上来)
 	notVisitedRe = regexp.MustCompile(`^(?:要求|的|精神|部署|决策|工作|上来|中来|实处)`)
 )

@@ -713,3 +713,10 @@ func TestFactoriesAndFarms(t *testing.T) {
 		t.Errorf("people %v", got.people)
 	}
 }
+
+func TestVisitingBody(t *testing.T) {
+	got := factsOf(t, "# 省人大常委会调研组来我县调研\n\n5月8日，省人大常委会调研组来我县调研乡村振兴促进法贯彻实施情况。县人大常委会主任毛建军陪同。", &ingest.Options{Year: 2026})[0]
+	if e := got.events[0]; e.orgs["省人大常委会调研组"] == "" {
+		t.Errorf("participating %v lack the visiting body", e.orgs)
+	}
+}
