@@ -224,7 +224,7 @@ func (d *doc) leadEventName(lead span) string {
 			}
 		}
 	}
-	if best != nil && utf8.RuneCountInString(best.name) <= 2 {
+	if best != nil && (utf8.RuneCountInString(best.name) <= 2 || strings.HasPrefix(best.name, "（") || strings.HasPrefix(best.name, "(")) {
 		// 市委常委会召开会议: the bare word takes its convener
 		subj := t[:best.at]
 		if i := strings.LastIndexAny(subj, "，。；\n"); i >= 0 {
