@@ -22,7 +22,7 @@ var followers = []string{
 var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "发言", "出席", "参加", "陪同", "主持", "一行", "同志", "宣读", "汇报", "致辞", "讲话", "认为", "希望", "要求", "代表"}
 
 // nameStop holds characters that do not occur in a given name.
-const nameStop = "副委会局党府市区县省乡的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
+const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
 
 // parseName reads a person's name at r[i:]: a surname (compound first)
 // and a one- or two-character given name, preferring the length after
@@ -190,8 +190,8 @@ func (d *doc) findPeople() {
 		j := te + utf8.RuneCountInString(name)
 		for j < len(r) && r[j] == '、' {
 			n2, ok := d.parseName(j+1, true)
-			if !ok || d.lx.titleAt(r, j+1) != "" {
-				break
+			if !ok || d.lx.titleAt(r, j+1) != "" || d.lx.titleAt(r, j+1+utf8.RuneCountInString(n2)) != "" {
+				break // a title after it: another post chain (白鹭镇镇长孙强)
 			}
 			if q := d.byName[n2]; q != nil && len(q.posts) > 0 {
 				break
@@ -405,6 +405,12 @@ func (d *doc) resolvePosts() {
 				}
 			case o == "":
 				o = d.antecedentByTitle(ps.title, seen)
+			case headTitles[ps.title] && isAreaName(o) && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
+				// 枫屿区区长: an area and its head, no body
+				ps.org, ps.name = "", o+ps.title
+				prev = o
+				seen = append(seen, ps)
+				continue
 			case d.bareBody(o) && k > 0 && prev != "":
 				if a := areaOf(prev); a != "" {
 					if bareLevel(a) {

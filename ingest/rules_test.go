@@ -162,6 +162,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"林望舒": sorted("市委常委", "常务副市长", "市发改委主任")}},
 		{"area restored for the head of government", "5月6日，青河区委副书记、区长赵明远主持会议。",
 			map[string][]string{"赵明远": sorted("青河区委副书记", "青河区区长")}},
+		{"an area's head", "5月6日，青河区区长赵明远、白鹭镇镇长孙强出席会议。",
+			map[string][]string{"赵明远": {"青河区区长"}, "孙强": {"白鹭镇镇长"}}},
 		{"bare level stays", "5月6日，区委副书记、区长赵明远主持会议。",
 			map[string][]string{"赵明远": sorted("区委副书记", "区长")}},
 		{"party organ under the committee", "6月1日，市委常委、宣传部部长孙若兰出席活动。",
@@ -720,5 +722,12 @@ func TestVisitingBody(t *testing.T) {
 	got := factsOf(t, "# 省人大常委会调研组来我县调研\n\n5月8日，省人大常委会调研组来我县调研乡村振兴促进法贯彻实施情况。县人大常委会主任毛建军陪同。", &ingest.Options{Year: 2026})[0]
 	if e := got.events[0]; e.orgs["省人大常委会调研组"] == "" {
 		t.Errorf("participating %v lack the visiting body", e.orgs)
+	}
+}
+
+func TestAreasAreNoBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月6日，青河区区长赵明远出席会议。", &ingest.Options{Year: 2026})[0]
+	if has(got.orgs, "青河区") {
+		t.Errorf("organisations %v hold an area", got.orgs)
 	}
 }
