@@ -231,9 +231,18 @@ var (
 func (d *doc) byline() {
 	s := d.a.Text
 	pos := 0
-	if m := boxRe.FindStringSubmatchIndex(s); m != nil {
-		d.parseReporters(s[m[2]:m[3]], utf8.RuneCountInString(s[:m[2]]))
-		pos = m[3]
+	// a subtitle (——记…) may stand between the headline and the byline
+	for strings.HasPrefix(s[pos:], "—") || strings.HasPrefix(s[pos:], "－－") {
+		i := strings.IndexByte(s[pos:], '\n')
+		if i < 0 {
+			break
+		}
+		pos += i + 1
+		d.bylineEnd = utf8.RuneCountInString(s[:pos])
+	}
+	if m := boxRe.FindStringSubmatchIndex(s[pos:]); m != nil {
+		d.parseReporters(s[pos+m[2]:pos+m[3]], utf8.RuneCountInString(s[:pos+m[2]]))
+		pos += m[3]
 		d.bylineEnd = utf8.RuneCountInString(s[:pos])
 	}
 	if m := datelineRe.FindStringSubmatchIndex(s[pos:]); m != nil {

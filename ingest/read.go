@@ -586,7 +586,7 @@ func repair(lines []string) string {
 			paras = append(paras, t)
 		}
 		last, _ := utf8.DecodeLastRuneInString(t)
-		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub
+		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub && !strings.HasPrefix(t, "—")
 	}
 	return strings.Join(paras, "\n")
 }
