@@ -463,6 +463,10 @@ func parsePage(text, name, key string) (*page, error) {
 			}
 			continue
 		}
+		if m := headingRe.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, "#") && cur != nil && strings.HasPrefix(m[1], "—") && len(strings.TrimSpace(strings.Join(body, ""))) == 0 {
+			body = append(body, m[1]) // a subtitle set as a heading (## ——记…)
+			continue
+		}
 		if m := headingRe.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, "#") {
 			flush()
 			title := strings.TrimSpace(strings.Trim(m[1], "*"))

@@ -532,7 +532,7 @@ func TestNoFalsePeople(t *testing.T) {
 }
 
 func TestPageLayout(t *testing.T) {
-	page := "# 青川日报 2025年12月30日 星期二 第2版\n\n# 县委召开常委会会议\n\n12月29日下午，县委书记李青山主持召开县委常委会会议。\n\n### 一、抓好安全生产\n\n会议要求，严格落实安全生产责任。\n\n## 县政府召开常务会议\n\n12月29日，县长王立新主持召开县政府常务会议。"
+	page := "# 青川日报 2025年12月30日 星期二 第2版\n\n# 县委召开常委会会议\n\n12月29日下午，县委书记李青山主持召开县委常委会会议。\n\n### 一、抓好安全生产\n\n会议要求，严格落实安全生产责任。\n\n## 县政府召开常务会议\n\n## ——记县政府第9次常务会议\n\n12月29日，县长王立新主持召开县政府常务会议。"
 	p := pipeline(t, nil)
 	var arts []*ingest.Article
 	if err := p.ReadFrom(context.Background(), strings.NewReader(page), "p.md", false, func(a *ingest.Article) error {
@@ -541,7 +541,7 @@ func TestPageLayout(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if len(arts) != 2 || arts[0].Title != "县委召开常委会会议" || arts[0].Published != "2025-12-30" || arts[0].ID != "article/p-01" {
+	if len(arts) != 2 || arts[0].Title != "县委召开常委会会议" || !strings.HasPrefix(arts[1].Text, "——记") || arts[0].Published != "2025-12-30" || arts[0].ID != "article/p-01" {
 		t.Fatalf("articles %+v", arts)
 	}
 	if !strings.Contains(arts[0].Text, "一、抓好安全生产\n会议要求") {
