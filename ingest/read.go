@@ -630,7 +630,7 @@ func statedYear(a *Article) int {
 		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
 		before := s[max(0, loc[0]-12):loc[0]]
 		after := s[loc[1]:]
-		if strings.HasSuffix(before, "总结") || strings.HasSuffix(before, "回顾") || strings.HasPrefix(after, "度") {
+		if lookingBack(before, after) {
 			continue
 		}
 		if presentYearRe.MatchString(after) || strings.HasSuffix(before, "部署") {
@@ -638,6 +638,30 @@ func statedYear(a *Article) int {
 		}
 	}
 	return best
+}
+
+// lookingBack reports whether a year mention, between before and after,
+// looks back on a past period: 总结2025年…, 通报了2025年…, 2025年度…,
+// 2025年…完成情况, 2025年…决算.
+func lookingBack(before, after string) bool {
+	for _, w := range []string{"总结", "回顾", "回望", "盘点", "通报", "通报了", "汇报", "汇报了", "完成了"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	if strings.HasPrefix(after, "度") {
+		return true
+	}
+	clause := after
+	if i := strings.IndexAny(clause, "，。；！？\n"); i >= 0 {
+		clause = clause[:i]
+	}
+	for _, w := range []string{"完成情况", "工作总结", "决算", "成绩", "成效"} {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionedYear returns the latest year an article mentions at all,
@@ -649,7 +673,7 @@ func mentionedYear(a *Article) int {
 	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
 		before, after := s[max(0, loc[0]-12):loc[0]], s[loc[1]:]
-		if strings.HasSuffix(before, "总结") || strings.HasSuffix(before, "回顾") || hasAnyPrefix(after, []string{"度", "，", "以来", "底", "末", "全年", "累计"}) {
+		if lookingBack(before, after) || hasAnyPrefix(after, []string{"，", "以来", "底", "末", "全年", "累计"}) {
 			continue
 		}
 		best = max(best, y)

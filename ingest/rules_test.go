@@ -248,6 +248,7 @@ func TestDates(t *testing.T) {
 		{"no year anywhere", "# 戊\n\n1月13日下午，县委书记李青山主持召开县委常委会会议。", 0, "", "", "下午"},
 		{"year from the masthead", "2024年1月3日 星期三\n\n# 己\n\n1月2日晚上，县委书记李青山主持召开县委常委会会议。", 0, "2024-01-02", "", "晚上"},
 		{"yesterday of the dateline", "# 辛\n\n本报3月1日讯 昨天下午，县委书记李青山主持召开县委常委会会议。", 2026, "2026-02-28", "", "下午"},
+		{"a target of the past is no present", "# 庚二\n\n2月3日，县里召开大会，通报了2025年目标任务完成情况。", 0, "", "", ""},
 		{"year of the present, not of the past", "# 庚\n\n2月3日，县里召开大会，总结2025年工作，部署2027年重点任务。", 0, "2027-02-03", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
