@@ -400,8 +400,8 @@ func (d *doc) resolvePosts() {
 						o = u
 					}
 				}
-				if areaOf(prev) != "" && !isPartyTitle(ps.title) && !strings.HasSuffix(prev, "常委会") && !strings.HasSuffix(prev, "政协") {
-					o = ""
+				if areaOf(prev) != "" && !isPartyTitle(ps.title) && !strings.HasSuffix(prev, "常委会") && !strings.HasSuffix(prev, "政协") && !strings.HasSuffix(ps.title, "秘书长") {
+					o = "" // 县委副书记、主任: which body is not said (but 市委常委、秘书长 -> 市委秘书长)
 				}
 			case o == "":
 				o = d.antecedentByTitle(ps.title, seen)

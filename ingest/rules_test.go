@@ -164,6 +164,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"赵明远": sorted("青河区委副书记", "青河区区长")}},
 		{"an area's head", "5月6日，青河区区长赵明远、白鹭镇镇长孙强出席会议。",
 			map[string][]string{"赵明远": {"青河区区长"}, "孙强": {"白鹭镇镇长"}}},
+		{"secretary-general of the committee", "6月1日，市委常委、秘书长钱明出席。",
+			map[string][]string{"钱明": sorted("市委常委", "市委秘书长")}},
 		{"bare level stays", "5月6日，区委副书记、区长赵明远主持会议。",
 			map[string][]string{"赵明远": sorted("区委副书记", "区长")}},
 		{"party organ under the committee", "6月1日，市委常委、宣传部部长孙若兰出席活动。",
