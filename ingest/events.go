@@ -45,6 +45,9 @@ func (d *doc) relativeDay(w string) string {
 	return t.Format(time.DateOnly)
 }
 
+// futureRe marks a date announced for the future (将于, 定于 …).
+var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预计|将在)$`)
+
 // undatedRe marks a lead that gives no date (日前, 近日…).
 var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来`)
 
@@ -117,6 +120,9 @@ func (d *doc) findEvents() {
 		if dm.start >= lead.start && dm.start < lead.end {
 			if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
 				break
+			}
+			if cs := clauseStart(d.r, dm.start); futureRe.MatchString(string(d.r[cs:dm.start])) {
+				break // 将于3月10日召开: announced, not reported
 			}
 			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
 			e.ev = d.sentenceOf(dm.start)
