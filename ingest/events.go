@@ -45,6 +45,10 @@ func (d *doc) relativeDay(w string) string {
 	return t.Format(time.DateOnly)
 }
 
+// newsFromRe marks a lead that passes on news rather than reports an
+// activity (记者从…获悉).
+var newsFromRe = regexp.MustCompile(`^[，,\s]*(?:记者)?(?:从[^，。；]{2,30}?)?(?:获悉|了解到|得知)`)
+
 // futureRe marks a date announced for the future (将于, 定于 …).
 var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预计|将在)$`)
 
@@ -123,6 +127,9 @@ func (d *doc) findEvents() {
 			}
 			if cs := clauseStart(d.r, dm.start); futureRe.MatchString(string(d.r[cs:dm.start])) {
 				break // 将于3月10日召开: announced, not reported
+			}
+			if ce := clauseEnd(d.r, dm.end); newsFromRe.MatchString(string(d.r[dm.end:min(len(d.r), ce+20)])) {
+				break // 3月5日，记者从县统计局获悉…: news, no activity
 			}
 			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
 			e.ev = d.sentenceOf(dm.start)

@@ -267,7 +267,7 @@ func TestDates(t *testing.T) {
 }
 
 func TestUndatedActivityIsNoEvent(t *testing.T) {
-	for _, lead := range []string{"日前，县委书记李青山主持召开县委常委会会议。", "全县春季招聘会将于3月10日在县体育馆举行。", "近日，县委书记李青山到白鹭镇调研，要求5月底前完成整治。"} {
+	for _, lead := range []string{"日前，县委书记李青山主持召开县委常委会会议。", "全县春季招聘会将于3月10日在县体育馆举行。", "3月5日，记者从县统计局获悉，一季度全县经济运行平稳。", "近日，县委书记李青山到白鹭镇调研，要求5月底前完成整治。"} {
 		if got := factsOf(t, "# 甲\n\n"+lead, &ingest.Options{Year: 2026})[0]; len(got.events) != 0 {
 			t.Errorf("%s: events %+v, want none", lead, got.events)
 		}
