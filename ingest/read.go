@@ -432,7 +432,6 @@ func jsonID(raw json.RawMessage) string {
 }
 
 var (
-	headingRe  = regexp.MustCompile(`^#{1,2}\s*([^#].*?)\s*#*$`)
 	mastheadRe = regexp.MustCompile(`^((19|20)\d\d)年(\d{1,2})月(\d{1,2})日`)
 	// a heading that is the page's masthead, not an article: 嵘州日报 2026年3月5日 星期四 第3版
 	mastheadHeadingRe = regexp.MustCompile(`(?:19|20)\d\d年\d{1,2}月\d{1,2}日.*(?:星期|周[一二三四五六日天]|第.{1,3}版)|第.{1,3}版.*(?:19|20)\d\d年\d{1,2}月\d{1,2}日`)
@@ -446,6 +445,15 @@ func parsePage(text, name, key string) (*page, error) {
 	var cur *Article
 	var body []string
 	masthead := ""
+	// Articles start at # and ## headings, or at the page's highest level
+	// when it has none of those (### 标题); deeper ones are subheadings.
+	top := 6
+	for _, ln := range lines {
+		if n := headingLevel(strings.TrimSpace(ln)); n > 0 {
+			top = min(top, n)
+		}
+	}
+	top = max(top, 2)
 	flush := func() {
 		if cur == nil {
 			return
@@ -457,19 +465,20 @@ func parsePage(text, name, key string) (*page, error) {
 	}
 	for _, ln := range lines {
 		t := strings.TrimSpace(ln)
-		if m := headingRe.FindStringSubmatch(t); m != nil && mastheadHeadingRe.MatchString(m[1]) && (cur == nil || len(strings.TrimSpace(strings.Join(body, ""))) == 0) {
-			if d, ok := isoDate(m[1]); ok && masthead == "" {
+		h, isHeading := headingOf(t, top)
+		if isHeading && mastheadHeadingRe.MatchString(h) && (cur == nil || len(strings.TrimSpace(strings.Join(body, ""))) == 0) {
+			if d, ok := isoDate(h); ok && masthead == "" {
 				masthead = d
 			}
 			continue
 		}
-		if m := headingRe.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, "#") && cur != nil && strings.HasPrefix(m[1], "—") && len(strings.TrimSpace(strings.Join(body, ""))) == 0 {
-			body = append(body, m[1]) // a subtitle set as a heading (## ——记…)
+		if isHeading && cur != nil && strings.HasPrefix(h, "—") && len(strings.TrimSpace(strings.Join(body, ""))) == 0 {
+			body = append(body, h) // a subtitle set as a heading (## ——记…)
 			continue
 		}
-		if m := headingRe.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, "#") {
+		if isHeading {
 			flush()
-			title := strings.TrimSpace(strings.Trim(m[1], "*"))
+			title := strings.TrimSpace(strings.Trim(h, "*"))
 			cur = &Article{
 				ID:     articleID(fmt.Sprintf("%s-%02d", key, len(pg.articles)+1)),
 				Title:  title,
@@ -529,6 +538,27 @@ func idKeys(files []string) []string {
 		}
 	}
 	return keys
+}
+
+// headingLevel returns the level of a Markdown heading line, 0 for none.
+func headingLevel(t string) int {
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || strings.TrimSpace(strings.Trim(t[n:], "#")) == "" {
+		return 0
+	}
+	return n
+}
+
+// headingOf returns the text of a heading of level top or higher.
+func headingOf(t string, top int) (string, bool) {
+	n := headingLevel(t)
+	if n == 0 || n > top {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimRight(t[n:], "# ")), true
 }
 
 func baseName(name string) string {
