@@ -10,7 +10,9 @@
 //
 // # Reading
 //
-// Read takes Markdown/text pages (a # or ## heading starts an article; a
+// Read takes Markdown/text pages (a # or ## heading starts an article, or
+// the page's highest heading level when deeper, or a line bold alone when
+// the page has no headings; a
 // date masthead such as 2024年1月3日 星期三 before the first heading dates
 // the page), JSON lines {"id","text"[,"title","published"|"date"]}, .json
 // files holding such objects, and HTML pages (title and block text, via

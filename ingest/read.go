@@ -454,6 +454,7 @@ func parsePage(text, name, key string) (*page, error) {
 		}
 	}
 	top = max(top, 2)
+	boldTitles := top == 6 && !anyHeading(lines)
 	flush := func() {
 		if cur == nil {
 			return
@@ -466,6 +467,9 @@ func parsePage(text, name, key string) (*page, error) {
 	for _, ln := range lines {
 		t := strings.TrimSpace(ln)
 		h, isHeading := headingOf(t, top)
+		if boldTitles && !isHeading {
+			h, isHeading = boldTitle(t)
+		}
 		if isHeading && mastheadHeadingRe.MatchString(h) && (cur == nil || len(strings.TrimSpace(strings.Join(body, ""))) == 0) {
 			if d, ok := isoDate(h); ok && masthead == "" {
 				masthead = d
@@ -538,6 +542,28 @@ func idKeys(files []string) []string {
 		}
 	}
 	return keys
+}
+
+func anyHeading(lines []string) bool {
+	for _, ln := range lines {
+		if headingLevel(strings.TrimSpace(ln)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// boldTitle reads a line that is bold alone and short (**标题**) as the
+// heading of a page that has no Markdown headings.
+func boldTitle(t string) (string, bool) {
+	if !strings.HasPrefix(t, "**") || !strings.HasSuffix(t, "**") || len(t) < 5 {
+		return "", false
+	}
+	h := strings.TrimSpace(strings.Trim(t, "*"))
+	if h == "" || strings.Contains(h, "**") || utf8.RuneCountInString(h) > 40 || strings.ContainsAny(h, "。；") || strings.Contains(h, "记者") || strings.Contains(h, "讯") {
+		return "", false
+	}
+	return h, true
 }
 
 // headingLevel returns the level of a Markdown heading line, 0 for none.

@@ -749,3 +749,17 @@ func TestDeeperArticleHeadings(t *testing.T) {
 		t.Errorf("titles %v", titles)
 	}
 }
+
+func TestBoldTitles(t *testing.T) {
+	page := "**县委召开常委会会议**\n\n**本报讯（记者 吴桐）**12月29日下午，县委书记李青山主持召开县委常委会会议。\n\n**县政府召开常务会议**\n\n12月29日，县长王立新主持召开县政府常务会议。"
+	var titles []string
+	if err := pipeline(t, nil).ReadFrom(context.Background(), strings.NewReader(page), "p.md", false, func(a *ingest.Article) error {
+		titles = append(titles, a.Title)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(titles, "|") != "县委召开常委会会议|县政府召开常务会议" {
+		t.Errorf("titles %v", titles)
+	}
+}
