@@ -299,6 +299,9 @@ func (d *doc) parseReporters(inner string, off int) {
 		case hasPrefixAt(r, i, "文/图"), hasPrefixAt(r, i, "摄影"):
 			i += 3
 			continue
+		case hasPrefixAt(r, i, "本报"), hasPrefixAt(r, i, "特约"), hasPrefixAt(r, i, "见习"):
+			i += 2
+			continue
 		case !isHan(r[i]):
 			i++
 			continue
