@@ -310,12 +310,50 @@ func (d *doc) parseReporters(inner string, off int) {
 		for j < len(r) && isHan(r[j]) && !hasPrefixAt(r, j, "通讯员") && !hasPrefixAt(r, j, "记者") && !hasPrefixAt(r, j, "实习生") {
 			j++
 		}
-		name := string(r[i:j])
-		if n := utf8.RuneCountInString(name); n >= 2 && n <= 4 {
-			d.reporters = append(d.reporters, reporter{name, span{off + i, off + j}})
+		for _, p := range d.splitNames(r[i:j]) {
+			d.reporters = append(d.reporters, reporter{string(r[i+p.start : i+p.end]), span{off + i + p.start, off + i + p.end}})
 		}
 		i = j
 	}
+}
+
+// splitNames cuts a run of names written together (韩嘉禾葛亦航) into
+// names of a surname and one or two characters; a run of two to four
+// characters that does not split so is one name.
+func (d *doc) splitNames(r []rune) []span {
+	var parts []span
+	var cut func(i int) bool
+	cut = func(i int) bool {
+		if i == len(r) {
+			return true
+		}
+		sn := 0
+		switch {
+		case i+2 <= len(r) && d.lx.surnames[string(r[i:i+2])]:
+			sn = 2
+		case d.lx.surnames[string(r[i])]:
+			sn = 1
+		default:
+			return false
+		}
+		for _, n := range []int{sn + 2, sn + 1} {
+			if i+n <= len(r) {
+				parts = append(parts, span{i, i + n})
+				if cut(i + n) {
+					return true
+				}
+				parts = parts[:len(parts)-1]
+			}
+		}
+		return false
+	}
+	if len(r) > 4 && cut(0) {
+		return parts
+	}
+	if len(r) >= 2 && len(r) <= 4 {
+		return []span{{0, len(r)}}
+	}
+	return nil
 }
 
 func (d *doc) findDates() {

@@ -218,6 +218,7 @@ func TestBylines(t *testing.T) {
 		{"reported by", "# 己\n\n本报记者 孟凡 报道：3月2日上午，县委书记李青山主持会议。", []string{"孟凡"}, ""},
 		{"subtitle first", "# 壬\n\n——记全县春耕生产动员会\n\n本报讯（记者 吴桐）3月2日上午，县委书记李青山主持会议。", []string{"吴桐"}, ""},
 		{"two credits of the paper", "# 癸\n\n本报记者 王五 本报通讯员 赵六\n\n3月2日上午，县委书记李青山主持会议。", sorted("王五", "赵六"), ""},
+		{"names written together", "# 子\n\n本报讯（记者韩嘉禾葛亦航）3月2日上午，县委书记李青山主持会议。", sorted("韩嘉禾", "葛亦航"), ""},
 		{"closing credit", "# 戊\n\n3月2日上午，县委书记李青山主持会议。\n\n（记者 何静 通讯员 邵一凡）", sorted("何静", "邵一凡"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
