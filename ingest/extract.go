@@ -38,7 +38,8 @@ type doc struct {
 	learned     map[string]bool // place names learned from the article (枫屿区, 嵘州市)
 	cuts        []bool          // cuts[i]: a dictionary word or a single character starts at i
 	words       map[int]int     // start -> end of each dictionary word of two characters or more
-	tokens      map[int]int     // start -> end of each word of the HMM segmentation (names too)
+	tokens      map[int]int     // start -> end of each word of the HMM segmentation (names too), by sentence on demand
+	tokenized   map[int]bool    // sentences (by start) cut with the HMM
 }
 
 type reporter struct {
@@ -98,13 +99,14 @@ func newDoc(lx *lexicon, a *Article) *doc {
 	return d
 }
 
-// segment cuts the text into words with gse twice: by the dictionary
-// alone (where dictionary words lie) and with the HMM for unknown words
-// (which groups names: 钱辉|座谈, 刘宁|莅焦).
+// segment cuts the text into words with gse by the dictionary alone (where
+// dictionary words lie); tokenAt cuts a sentence again with the HMM for
+// unknown words when a name needs it.
 func (d *doc) segment() {
 	d.cuts = make([]bool, len(d.r)+1)
 	d.words = map[int]int{}
 	d.tokens = map[int]int{}
+	d.tokenized = map[int]bool{}
 	d.cuts[len(d.r)] = true
 	for _, s := range d.sents {
 		i := s.start
@@ -116,12 +118,6 @@ func (d *doc) segment() {
 			}
 			i += n
 			d.cuts[min(i, len(d.r))] = true
-		}
-		i = s.start
-		for _, w := range d.lx.seg.Cut(d.text(s), true) {
-			n := utf8.RuneCountInString(w)
-			d.tokens[i] = i + n
-			i += n
 		}
 	}
 	for i, c := range d.r {
@@ -492,6 +488,23 @@ func (d *doc) scanLeft(end int, quotes bool) int {
 
 // nameVerbs are verbs that may begin a name (发展和改革委员会).
 var nameVerbs = map[string]bool{"发展": true, "建设": true, "改革": true, "创新": true, "服务": true, "管理": true, "保障": true, "招商": true, "投资": true, "开发": true, "合作": true, "研究": true, "规划": true, "监督": true, "检察": true, "应急": true, "救援": true, "治理": true, "保护": true, "促进": true, "振兴": true, "示范": true, "交流": true}
+
+// tokenAt returns the end of the word the HMM segmentation (which groups
+// names: 钱辉|座谈, 刘宁|莅焦) starts at i, cutting i's sentence on demand.
+func (d *doc) tokenAt(i int) (int, bool) {
+	s := d.sentenceOf(i)
+	if !d.tokenized[s.start] {
+		d.tokenized[s.start] = true
+		k := s.start
+		for _, w := range d.lx.seg.Cut(d.text(s), true) {
+			n := utf8.RuneCountInString(w)
+			d.tokens[k] = k + n
+			k += n
+		}
+	}
+	e, ok := d.tokens[i]
+	return e, ok
+}
 
 // skipLeadingFunctionWords moves start past the dictionary words that
 // cannot begin a name: adverbs, verbs, prepositions, conjunctions and

@@ -18,6 +18,22 @@ var followers = []string{
 	"等", "向", "从", "被", "将", "已", "也", "还", "并", "又", "再", "都", "是", "赴", "率", "受", "任",
 }
 
+// mayNameSomeone reports whether a sentence has a person's verb after a
+// surname that no name found covers, so that tagging it may find someone.
+func (d *doc) mayNameSomeone(s span, taken func(span) bool) bool {
+	for p := s.start + 2; p < s.end; p++ {
+		if anyPrefixAt(d.r, p, strongFollowers...) == "" {
+			continue
+		}
+		for n := 2; n <= 4 && p-n >= s.start; n++ {
+			if d.lx.surnames[string(d.r[p-n])] && !taken(span{p - n, p}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // strongFollowers are what only a person does right after the name.
 var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "发言", "出席", "参加", "陪同", "主持", "一行", "同志", "宣读", "汇报", "致辞", "讲话", "认为", "希望", "要求", "代表"}
 
@@ -97,7 +113,7 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	}
 	// The segmenter's word for it, when that is a name's length (钱辉|座谈)
 	// and not a dictionary word (安排).
-	if e, found := d.tokens[i]; found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
+	if e, found := d.tokenAt(i); found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
 		return string(r[i:e]), true
 	}
 	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
@@ -712,7 +728,7 @@ func (d *doc) taggedPeople() {
 	}
 	var found []*person
 	for _, sent := range d.sents {
-		if sent.end <= d.bylineEnd {
+		if sent.end <= d.bylineEnd || !d.mayNameSomeone(sent, overlaps) {
 			continue
 		}
 		for _, sp := range d.tagger.Tag(d.text(sent)) {
