@@ -18,6 +18,9 @@ type lexicon struct {
 	surnames   map[string]bool // one- and two-character surnames
 	titles     []string        // job titles, longest first
 	titleRunes [][]rune
+	titleFirst map[rune][]int // titles by first rune, longest first
+	titleLast  map[rune][]int // titles by last rune, longest first
+	sufLast    map[rune][]int // organisation heads by last rune, longest first
 	titleSet   map[string]bool
 	suffixes   []string // organisation heads, longest first
 	sufRunes   [][]rune
@@ -70,6 +73,15 @@ func loadLexicon() (*lexicon, error) {
 	byLength(lx.suffixes)
 	lx.titleRunes = runesOf(lx.titles)
 	lx.sufRunes = runesOf(lx.suffixes)
+	lx.titleFirst, lx.titleLast = map[rune][]int{}, map[rune][]int{}
+	for i, t := range lx.titleRunes {
+		lx.titleFirst[t[0]] = append(lx.titleFirst[t[0]], i)
+		lx.titleLast[t[len(t)-1]] = append(lx.titleLast[t[len(t)-1]], i)
+	}
+	lx.sufLast = map[rune][]int{}
+	for i, t := range lx.sufRunes {
+		lx.sufLast[t[len(t)-1]] = append(lx.sufLast[t[len(t)-1]], i)
+	}
 	if ws, err = words("boundaries.txt"); err != nil {
 		return nil, err
 	}
@@ -159,11 +171,11 @@ func runesOf(ws []string) [][]rune {
 	return out
 }
 
-// longestEndingAt returns the index of the longest word of ws (longest
-// first) that ends at r[:end], -1 when none does.
-func longestEndingAt(ws [][]rune, r []rune, end int) int {
-	for i, w := range ws {
-		if len(w) <= end && equalRunes(r[end-len(w):end], w) {
+// longestEndingAt returns the index of the longest of the words ws[cands]
+// (longest first) that ends at r[:end], -1 when none does.
+func longestEndingAt(ws [][]rune, cands []int, r []rune, end int) int {
+	for _, i := range cands {
+		if w := ws[i]; len(w) <= end && equalRunes(r[end-len(w):end], w) {
 			return i
 		}
 	}
@@ -190,7 +202,10 @@ func byLength(ws []string) {
 
 // titleEndingAt returns the longest title that ends at r[:end].
 func (lx *lexicon) titleEndingAt(r []rune, end int) string {
-	if i := longestEndingAt(lx.titleRunes, r, end); i >= 0 {
+	if end <= 0 || end > len(r) {
+		return ""
+	}
+	if i := longestEndingAt(lx.titleRunes, lx.titleLast[r[end-1]], r, end); i >= 0 {
 		return lx.titles[i]
 	}
 	return ""
@@ -198,8 +213,11 @@ func (lx *lexicon) titleEndingAt(r []rune, end int) string {
 
 // titleAt returns the longest title that starts at r[i:].
 func (lx *lexicon) titleAt(r []rune, i int) string {
-	for k, t := range lx.titleRunes {
-		if i+len(t) <= len(r) && equalRunes(r[i:i+len(t)], t) {
+	if i < 0 || i >= len(r) {
+		return ""
+	}
+	for _, k := range lx.titleFirst[r[i]] {
+		if t := lx.titleRunes[k]; i+len(t) <= len(r) && equalRunes(r[i:i+len(t)], t) {
 			return lx.titles[k]
 		}
 	}
@@ -208,7 +226,10 @@ func (lx *lexicon) titleAt(r []rune, i int) string {
 
 // suffixEndingAt returns the longest organisation head ending at r[:end].
 func (lx *lexicon) suffixEndingAt(r []rune, end int) string {
-	if i := longestEndingAt(lx.sufRunes, r, end); i >= 0 {
+	if end <= 0 || end > len(r) {
+		return ""
+	}
+	if i := longestEndingAt(lx.sufRunes, lx.sufLast[r[end-1]], r, end); i >= 0 {
 		return lx.suffixes[i]
 	}
 	return ""
