@@ -40,6 +40,7 @@ func partOfDayWord(w string) string {
 // month (0 when unknown): a bare day (18日) takes the month of the nearest
 // earlier date, else month.
 func findDates(text string, year, month int) []dateMention {
+	text = asciiDigits(text)
 	var out []dateMention
 	curMonth := month
 	for _, m := range dateRe.FindAllStringSubmatchIndex(text, -1) {
@@ -89,6 +90,17 @@ func findDates(text string, year, month int) []dateMention {
 		out = append(out, dm)
 	}
 	return out
+}
+
+// asciiDigits folds full-width digits (３月５日) to ASCII, one code point
+// for one, so that offsets stay.
+func asciiDigits(s string) string {
+	return strings.Map(func(c rune) rune {
+		if c >= '０' && c <= '９' {
+			return c - '０' + '0'
+		}
+		return c
+	}, s)
 }
 
 // isoDay formats a calendar day, "" when any part is unknown or invalid.

@@ -470,7 +470,7 @@ func parsePage(text, name, key string) (*page, error) {
 		if boldTitles && !isHeading {
 			h, isHeading = boldTitle(t)
 		}
-		if isHeading && mastheadHeadingRe.MatchString(h) && (cur == nil || len(strings.TrimSpace(strings.Join(body, ""))) == 0) {
+		if isHeading && mastheadHeadingRe.MatchString(asciiDigits(h)) && (cur == nil || len(strings.TrimSpace(strings.Join(body, ""))) == 0) {
 			if d, ok := isoDate(h); ok && masthead == "" {
 				masthead = d
 			}
@@ -492,7 +492,7 @@ func parsePage(text, name, key string) (*page, error) {
 			continue
 		}
 		if cur == nil {
-			if m := mastheadRe.FindStringSubmatch(t); m != nil && masthead == "" {
+			if m := mastheadRe.FindStringSubmatch(asciiDigits(t)); m != nil && masthead == "" {
 				if d, ok := isoDate(m[0]); ok {
 					masthead = d
 				}
@@ -605,7 +605,7 @@ func articleID(key string) string {
 }
 
 func isoDate(s string) (string, bool) {
-	m := isoRe.FindStringSubmatch(s)
+	m := isoRe.FindStringSubmatch(asciiDigits(s))
 	if m == nil {
 		return "", false
 	}
@@ -677,11 +677,11 @@ func statedYear(a *Article) int {
 		return y
 	}
 	best := 0
-	for _, m := range yearRe.FindAllStringSubmatch(a.Title, -1) {
+	for _, m := range yearRe.FindAllStringSubmatch(asciiDigits(a.Title), -1) {
 		y, _ := strconv.Atoi(m[1])
 		best = max(best, y)
 	}
-	s := a.Text
+	s := asciiDigits(a.Text)
 	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
 		before := s[max(0, loc[0]-12):loc[0]]
@@ -725,7 +725,7 @@ func lookingBack(before, after string) bool {
 // 2025年，…), 0 when none.
 func mentionedYear(a *Article) int {
 	best := 0
-	s := a.Title + "\n" + a.Text
+	s := asciiDigits(a.Title + "\n" + a.Text)
 	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
 		before, after := s[max(0, loc[0]-12):loc[0]], s[loc[1]:]
