@@ -88,9 +88,9 @@ type Article struct {
 // InputError is a bad input: it names the file (and line) and the run goes
 // on.
 type InputError struct {
-	Path string
-	Line int
-	Err  error
+	Path string // the file, or the name given to ReadFrom
+	Line int    // the line of a JSON lines input, 0 for a whole file
+	Err  error  // what is wrong with it
 }
 
 // Error returns "path:line: message", or "path: message" without a line.
@@ -201,8 +201,11 @@ func (p *Pipeline) Facts(a *Article) (*graph.ArticleFacts, error) {
 
 // Report summarises an ingest.
 type Report struct {
+	// Files, Articles, Nodes and Relations count what was stored (nodes
+	// and relations as contributed, before merging across articles).
 	Files, Articles, Nodes, Relations int
-	Errors                            []error
+	// Errors are the inputs and articles that could not be stored.
+	Errors []error
 }
 
 // Ingest reads paths and stores each article's facts with st.PutArticle,
