@@ -26,6 +26,9 @@ const (
 	MatchOrgSuffix
 	// MatchPlace marks a place name, such as an administrative division.
 	MatchPlace
+	// matchCue marks a word that often follows a name (主持, 调研, 表示);
+	// built-in only.
+	matchCue
 	numMatchKinds
 )
 
@@ -63,6 +66,8 @@ var (
 	orgSuffixText string
 	//go:embed dict/places.txt
 	placesText string
+	//go:embed dict/cues.txt
+	cuesText string
 )
 
 // lexicon is the built-in dictionary: every entry maps to the set of kinds
@@ -108,6 +113,9 @@ func newLexicon() *lexicon {
 	}
 	for _, w := range lines(orgSuffixText) {
 		lx.add(w, MatchOrgSuffix)
+	}
+	for _, w := range lines(cuesText) {
+		lx.add(w, matchCue)
 	}
 	lx.places = lines(placesText)
 	if !slices.IsSorted(lx.places) {
