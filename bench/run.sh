@@ -8,7 +8,7 @@
 #   --ingest-runs N        runs of each embedded ingest size (default 3 up to 2000 articles, else 1)
 #   --neo4j-size N         articles of the Neo4j comparison (default 1000); --no-neo4j skips Neo4j
 #   --neo4j-port P         first Bolt port of the benchmark's own Neo4j (default 7797)
-#   --load-n N --load-duration D --load-rounds R   load generator settings (100, 10s, 3)
+#   --load-n N --load-duration D --load-rounds R   load generator settings (50, 5s, 3)
 #   --out DIR              work folder (default .cache/bench, git-ignored)
 #   --doc FILE             the document to write (default docs/BENCHMARKS.md)
 #
@@ -26,8 +26,8 @@ ingest_runs=""
 neo4j=1
 neo4j_size=1000
 neo4j_port=7797
-load_n=100
-load_duration=10s
+load_n=50
+load_duration=5s
 load_rounds=3
 out=$root/.cache/bench
 doc=$root/docs/BENCHMARKS.md
@@ -129,7 +129,7 @@ for ((i = 1; i <= runs; i++)); do
     awk '/^BenchmarkThroughput\// {
       split($1, a, "/"); name = a[2]
       for (i = 2; i <= NF; i++) {
-        if ($i == "MB/s") printf "{\"key\":\"throughput/%s/mb_s\",\"value\":%s}\n", name, $(i-1)
+        if ($i == "text-MB/s") printf "{\"key\":\"throughput/%s/mb_s\",\"value\":%s}\n", name, $(i-1)
         if ($i == "articles/s") printf "{\"key\":\"throughput/%s/articles_s\",\"value\":%s}\n", name, $(i-1)
       }
     }' >>"$results"

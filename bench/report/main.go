@@ -225,8 +225,8 @@ func write(w io.Writer, f figures, c config) error {
 	}
 	p("# Benchmarks\n\n")
 	p("Written by `%s` (bench/run.sh, which runs every measurement below and then bench/report). ", c.command)
-	p("Every ratio compares two things measured side by side in the same run, on the same machine, ")
-	p("with medians over several runs, because the machine is shared and noisy; absolute times move ")
+	p("Every ratio compares two things measured side by side in the same run, on the same machine ")
+	p("(the median of the ratios within each run or round, where there are several), because the machine is shared and noisy; absolute times move ")
 	p("from run to run, the ratios much less.\n\n")
 	p("## Machine\n\n")
 	p("| | |\n|---|---|\n")
@@ -258,14 +258,31 @@ func write(w io.Writer, f figures, c config) error {
 	return nil
 }
 
-// ratio returns a/b and whether both were measured.
+// ratio returns the median over runs of a/b, pairing the i-th value of a
+// with the i-th of b (the same run or round, so measured side by side),
+// and whether both were measured. With unequal counts it compares the
+// medians.
 func ratio(f figures, a, b string) (float64, bool) {
-	x, ok1 := f.med(a)
-	y, ok2 := f.med(b)
-	if !ok1 || !ok2 || y == 0 {
+	xs, ys := f[a], f[b]
+	if len(xs) == 0 || len(ys) == 0 {
 		return math.NaN(), false
 	}
-	return x / y, true
+	if len(xs) != len(ys) {
+		x, _ := f.med(a)
+		y, _ := f.med(b)
+		if y == 0 {
+			return math.NaN(), false
+		}
+		return x / y, true
+	}
+	rs := figures{"r": nil}
+	for i := range xs {
+		if ys[i] == 0 {
+			return math.NaN(), false
+		}
+		rs["r"] = append(rs["r"], xs[i]/ys[i])
+	}
+	return rs.med("r")
 }
 
 func goals(w io.Writer, f figures, c config) {
@@ -326,10 +343,9 @@ var questionNames = []string{"events", "coparticipants", "neighbourhood2", "path
 func extraction(w io.Writer, f figures, c config) {
 	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	p("## 1. Extraction throughput, one core\n\n")
-	p("300 generated articles (`internal/gen`, seed 1), read once, then per sub-benchmark every article once; medians of %s runs of the test binary, the sub-benchmarks of each run one after the other in the same process.\n\n", c.runs)
+	p("300 generated articles (`internal/gen`, seed 1), read once, then per sub-benchmark every article once; %s runs of the test binary, the sub-benchmarks of each run one after the other in the same process. Figures are medians over runs; ratios are medians of the ratios within each run.\n\n", c.runs)
 	p("```sh\ngo test -c -o ingest.test ./ingest && cd ingest && GOMAXPROCS=1 ../ingest.test -test.run '^$' -test.bench '^BenchmarkThroughput$' -test.cpu 1 -test.benchtime 1x\n```\n\n")
 	p("| | MB/s | articles/s | runs | time vs `gse` |\n|---|---|---|---|---|\n")
-	gse, _ := f.med("throughput/gse/mb_s")
 	for _, s := range []struct{ key, what string }{
 		{"facts", "`facts`: Pipeline.Facts (what `kg ingest` does per article)"},
 		{"extract", "`extract`: Pipeline.Extract (what `kg extract` prints, with the NER tagger)"},
@@ -338,7 +354,8 @@ func extraction(w io.Writer, f figures, c config) {
 	} {
 		mb, _ := f.med("throughput/" + s.key + "/mb_s")
 		as, _ := f.med("throughput/" + s.key + "/articles_s")
-		p("| %s | %s | %s | %d | %s× |\n", s.what, fmtf(mb, 3), fmtf(as, 1), f.n("throughput/"+s.key+"/mb_s"), fmtf(gse/mb, 2))
+		r, _ := ratio(f, "throughput/gse/mb_s", "throughput/"+s.key+"/mb_s")
+		p("| %s | %s | %s | %d | %s× |\n", s.what, fmtf(mb, 3), fmtf(as, 1), f.n("throughput/"+s.key+"/mb_s"), fmtf(r, 2))
 	}
 	p("\n")
 }
@@ -367,6 +384,7 @@ func embedded(w io.Writer, f figures, c config) {
 	p("Generated corpora (`kggen -seed 1 -n N`), pages of 6 articles. `kg ingest` into a fresh store, and, as the baseline, the same reading and extraction with nothing stored (`bench/ingest -mode extract`), each as a whole process under `/usr/bin/time` (wall, user+system CPU, max RSS), alternated, medians of the runs.\n\n")
 	p("```sh\nkggen -seed 1 -n N corpus-N\n/usr/bin/time -f '%%e %%U %%S %%M' kg ingest --data DIR corpus-N\n/usr/bin/time -f '%%e %%U %%S %%M' bench-ingest -mode extract corpus-N\n```\n\n")
 	p("| articles | `kg ingest` wall | CPU | max RSS | extraction alone wall | CPU | max RSS | ingest ÷ extraction (wall) | (CPU) | runs |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	// Ratios per run: each run did both, one after the other.
 	for _, s := range c.sizes {
 		kw, _ := f.med("proc/kg-ingest/" + s + "/wall_s")
 		kc, _ := f.med("proc/kg-ingest/" + s + "/cpu_s")
@@ -374,7 +392,9 @@ func embedded(w io.Writer, f figures, c config) {
 		ew, _ := f.med("proc/extract/" + s + "/wall_s")
 		ec, _ := f.med("proc/extract/" + s + "/cpu_s")
 		em, _ := f.med("proc/extract/" + s + "/maxrss_kb")
-		p("| %s | %s s | %s s | %s MiB | %s s | %s s | %s MiB | %s× | %s× | %d |\n", label(s), fmtf(kw, 1), fmtf(kc, 1), fmtf(km/1024, 0), fmtf(ew, 1), fmtf(ec, 1), fmtf(em/1024, 0), fmtf(kw/ew, 2), fmtf(kc/ec, 2), f.n("proc/kg-ingest/"+s+"/wall_s"))
+		rw, _ := ratio(f, "proc/kg-ingest/"+s+"/wall_s", "proc/extract/"+s+"/wall_s")
+		rc, _ := ratio(f, "proc/kg-ingest/"+s+"/cpu_s", "proc/extract/"+s+"/cpu_s")
+		p("| %s | %s s | %s s | %s MiB | %s s | %s s | %s MiB | %s× | %s× | %d |\n", label(s), fmtf(kw, 1), fmtf(kc, 1), fmtf(km/1024, 0), fmtf(ew, 1), fmtf(ec, 1), fmtf(em/1024, 0), fmtf(rw, 2), fmtf(rc, 2), f.n("proc/kg-ingest/"+s+"/wall_s"))
 	}
 	p("\n")
 	for _, s := range c.sizes {
@@ -426,7 +446,8 @@ func neo4jIngest(w io.Writer, f figures, c config) {
 	kgs, _ := f.med("ingest/neo4j-kg/" + s + "/seconds")
 	hws, _ := f.med("ingest/neo4j-unwind/" + s + "/seconds")
 	p("| loader | seconds | articles/s | vs hand-written |\n|---|---|---|---|\n")
-	p("| kg (`graph/neo4j`) | %s | %s | %s× |\n", fmtf(kgs, 1), fmtf(kg, 1), fmtf(kg/hw, 2))
+	r, _ := ratio(f, "ingest/neo4j-kg/"+s+"/articles_per_s", "ingest/neo4j-unwind/"+s+"/articles_per_s")
+	p("| kg (`graph/neo4j`) | %s | %s | %s× |\n", fmtf(kgs, 1), fmtf(kg, 1), fmtf(r, 2))
 	p("| hand-written UNWIND … MERGE | %s | %s | 1× |\n\n", fmtf(hws, 1), fmtf(hw, 1))
 }
 
