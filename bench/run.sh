@@ -111,8 +111,8 @@ kgscore=${KGSCORE:-$root/../shared/eval/kgscore}
 if [[ -x $kgscore ]] && command -v python3 >/dev/null; then
   say "kgscore on 50 generated articles"
   c50=$(corpus 50)
-  "$kgscore" --json --kg "$bin/kg" "$c50" >"$out/score.json"
-  python3 - "$out/score.json" >>"$results" <<'EOF'
+  "$kgscore" --json --kg "$bin/kg" "$c50" >"$out/score.json" || say "kgscore failed"
+  [[ -s $out/score.json ]] && python3 - "$out/score.json" >>"$results" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))
 for k in ["entities", "relations", "events"]:
@@ -192,12 +192,12 @@ if [[ -n $query_size ]]; then
     sleep 0.2
   done
   "$bin/load" -graphql "graphql-bolt=http://127.0.0.1:$port/graphql" \
-    -n "$load_n" -duration "$load_duration" -rounds "$load_rounds" >>"$results"
+    -n "$load_n" -duration "$load_duration" -rounds "$load_rounds" >>"$results" 2>>"$out/load.log" || say "load on graphql-bolt failed (see $out/load.log)"
   kill "$serve"
   wait "$serve" 2>/dev/null || true
   # The in-process store target opens the store itself (bbolt locks it).
   "$bin/load" -store "store=$out/data-$query_size" \
-    -n "$load_n" -duration "$load_duration" -rounds "$load_rounds" >>"$results"
+    -n "$load_n" -duration "$load_duration" -rounds "$load_rounds" >>"$results" 2>>"$out/load.log" || say "load on the store failed (see $out/load.log)"
 fi
 
 # 4 and 5b. Neo4j: ingest against hand-written UNWIND, then queries.
@@ -214,7 +214,8 @@ if ((neo4j)); then
   if bash tools/neo4j/neo4j.sh status >/dev/null 2>&1; then
     dir=$(corpus "$neo4j_size")
     say "Neo4j ingest of $neo4j_size articles (3 rounds)"
-    "$bin/bench-ingest" -mode neo4j -uri "$uri" -rounds 3 -label "$neo4j_size" "$dir" >>"$results" 2>>"$out/neo4j-ingest.log"
+    "$bin/bench-ingest" -mode neo4j -uri "$uri" -rounds 3 -label "$neo4j_size" "$dir" >>"$results" 2>>"$out/neo4j-ingest.log" ||
+      say "Neo4j ingest failed (see $out/neo4j-ingest.log)"
     say "queries on Neo4j"
     port=$((19000 + RANDOM % 1000))
     NEO4J_URI=$uri "$bin/kg" serve --store neo4j --addr "127.0.0.1:$port" 2>"$out/serve-neo4j.log" &
@@ -243,7 +244,8 @@ if ((neo4j)); then
       say "no Node.js: the @neo4j/graphql comparison is skipped"
     fi
     "$bin/load" -graphql "graphql-neo4j=http://127.0.0.1:$port/graphql" -cypher "cypher=$uri" "${lib[@]}" \
-      -n "$load_n" -duration "$load_duration" -rounds "$load_rounds" >>"$results"
+      -n "$load_n" -duration "$load_duration" -rounds "$load_rounds" >>"$results" 2>>"$out/load.log" ||
+      say "load on Neo4j failed (see $out/load.log)"
     kill "$serve"
     wait "$serve" 2>/dev/null || true
     neo4j_args=(-neo4j-size "$neo4j_size" -neo4j-query-size "$neo4j_size")
