@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,9 @@ type dateMention struct {
 var (
 	// 2026年1月13日下午, 3月5日至6日, 3月30日至4月2日, 18日上午
 	dateRe = regexp.MustCompile(`(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月)?(\d{1,2})日(?:(?:至|到|—|－|-|~|～)(?:(\d{1,2})月)?(\d{1,2})日)?(上午|下午|晚上|晚间|中午|早上|早晨|凌晨|傍晚|夜间|夜里|晚)?`)
+	// 三月五日上午, 九月二十日至二十一日, 二〇二五年十月九日: the same
+	// shapes in Chinese numerals.
+	cnDateRe = regexp.MustCompile(`(?:([〇零一二三四五六七八九]{4})年)?(?:([一二三四五六七八九十]{1,2})月)?([一二三四五六七八九十]{1,3})日(?:(?:至|到|—|－|-|~|～)(?:([一二三四五六七八九十]{1,2})月)?([一二三四五六七八九十]{1,3})日)?(上午|下午|晚上|晚间|中午|早上|早晨|凌晨|傍晚|夜间|夜里|晚)?`)
 	// 当晚, 当天下午 carry the date of the occasion.
 	sameDayRe = regexp.MustCompile(`当(晚|天|日)(上午|下午|晚上|中午)?`)
 )
@@ -89,6 +93,45 @@ func findDates(text string, year, month int) []dateMention {
 		}
 		out = append(out, dm)
 	}
+	out = append(out, findCNDates(text, year)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// findCNDates returns the dates written in Chinese numerals; they must
+// name their month (九月二十日下午, 三月五日至六日).
+func findCNDates(text string, year int) []dateMention {
+	if !strings.Contains(text, "月") {
+		return nil
+	}
+	var out []dateMention
+	for _, m := range cnDateRe.FindAllStringSubmatchIndex(text, -1) {
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return text[m[2*k]:m[2*k+1]]
+		}
+		if g(2) == "" {
+			continue
+		}
+		y := year
+		if g(1) != "" {
+			y = cnNumber(g(1))
+		}
+		mo, d := cnNumber(g(2)), cnNumber(g(3))
+		start := utf8.RuneCountInString(text[:m[0]])
+		dm := dateMention{span: span{start, start + utf8.RuneCountInString(text[m[0]:m[1]])}, text: text[m[0]:m[1]], partOfDay: partOfDayWord(g(6))}
+		dm.date = isoDay(y, mo, d)
+		if g(5) != "" && dm.date != "" {
+			emo := mo
+			if g(4) != "" {
+				emo = cnNumber(g(4))
+			}
+			dm.endDate = isoDay(y, emo, cnNumber(g(5)))
+		}
+		out = append(out, dm)
+	}
 	return out
 }
 
@@ -113,4 +156,40 @@ func isoDay(y, m, d int) string {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+// cnNumber reads a Chinese numeral up to 99 or a four-digit year written
+// digit by digit (二〇二五); 0 when it is none.
+func cnNumber(s string) int {
+	digit := func(c rune) int {
+		return strings.IndexRune("〇一二三四五六七八九", c) / 3
+	}
+	r := []rune(s)
+	if len(r) == 4 {
+		n := 0
+		for _, c := range r {
+			if c == '零' {
+				c = '〇'
+			}
+			d := strings.IndexRune("〇一二三四五六七八九", c)
+			if d < 0 {
+				return 0
+			}
+			n = n*10 + d/3
+		}
+		return n
+	}
+	switch {
+	case len(r) == 1 && r[0] == '十':
+		return 10
+	case len(r) == 1:
+		return digit(r[0])
+	case len(r) == 2 && r[0] == '十':
+		return 10 + digit(r[1])
+	case len(r) == 2 && r[1] == '十':
+		return digit(r[0]) * 10
+	case len(r) == 3 && r[1] == '十':
+		return digit(r[0])*10 + digit(r[2])
+	}
+	return 0
 }

@@ -172,11 +172,23 @@ func (d *doc) findEvents() {
 		}
 		st := d.text(s)
 		m := followRe.FindString(st)
+		// a later paragraph opening with a day of its own reports another
+		// event of the article (4日下午，…主持召开…主任会议)
+		var own *dateMention
 		if m == "" {
-			continue
+			for k := range d.dates {
+				if dm := &d.dates[k]; dm.start >= s.start && dm.start <= s.start+1 && dm.date != "" && !strings.ContainsRune(dm.text, '年') {
+					own = dm
+				}
+			}
+			if own == nil || !chairNameRe.MatchString(st) && !holdNameRe.MatchString(st) {
+				continue
+			}
 		}
 		name := ""
 		if mm := chairNameRe.FindStringSubmatch(st); mm != nil {
+			name = mm[1]
+		} else if mm := holdNameRe.FindStringSubmatch(st); mm != nil && !strings.HasPrefix(mm[1], "的") {
 			name = mm[1]
 		} else if strings.Contains(st, "会见") {
 			i := strings.Index(st, "会见")
@@ -189,8 +201,13 @@ func (d *doc) findEvents() {
 		}
 		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{s.start, len(d.r)}, ev: s}
 		f.partOfDay = e.partOfDay
-		if m == "当晚" {
+		switch {
+		case own != nil:
+			f.date, f.endDate, f.partOfDay = own.date, own.endDate, own.partOfDay
+		case m == "当晚":
 			f.partOfDay = "晚上"
+		case strings.HasPrefix(m, "当天") && len(m) > len("当天"):
+			f.partOfDay = strings.TrimPrefix(m, "当天")
 		}
 		f.kind = string(eventKind(name, st))
 		last := d.events[len(d.events)-1]

@@ -432,7 +432,10 @@ func jsonID(raw json.RawMessage) string {
 }
 
 var (
-	mastheadRe = regexp.MustCompile(`^((19|20)\d\d)年(\d{1,2})月(\d{1,2})日`)
+	// a short line before the first heading that holds a full date is the
+	// masthead, whatever stands around it (白岩报　2025年10月20日　星期一,
+	// 琮州晚报 2025年9月22日 第A03版)
+	mastheadLineRe = regexp.MustCompile(`((19|20)\d\d)年(\d{1,2})月(\d{1,2})日`)
 	// a heading that is the page's masthead, not an article: 嵘州日报 2026年3月5日 星期四 第3版
 	mastheadHeadingRe = regexp.MustCompile(`(?:19|20)\d\d年\d{1,2}月\d{1,2}日.*(?:星期|周[一二三四五六日天]|第.{1,3}版)|第.{1,3}版.*(?:19|20)\d\d年\d{1,2}月\d{1,2}日`)
 	isoRe             = regexp.MustCompile(`((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})`)
@@ -492,7 +495,7 @@ func parsePage(text, name, key string) (*page, error) {
 			continue
 		}
 		if cur == nil {
-			if m := mastheadRe.FindStringSubmatch(asciiDigits(t)); m != nil && masthead == "" {
+			if m := mastheadLineRe.FindStringSubmatch(asciiDigits(t)); m != nil && masthead == "" && utf8.RuneCountInString(t) <= 40 {
 				if d, ok := isoDate(m[0]); ok {
 					masthead = d
 				}

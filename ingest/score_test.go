@@ -418,6 +418,9 @@ func TestScoreAgainstGold(t *testing.T) {
 	}{
 		{"seed", []string{"seed.md"}, 0.95, 0.90, 1.0, 1.0},
 		{"dev", []string{"dev-01.md", "dev-02.md", "dev-03.md", "dev-04.md"}, 0.85, 0.75, 0, 0},
+		// Pages in other house styles, written with their gold before the
+		// rules were tuned on them (see docs/EXTRACTION.md).
+		{"heldout", []string{"heldout/h-01.md", "heldout/h-02.md", "heldout/h-03.md"}, 0, 0, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var pages []string
