@@ -14,9 +14,10 @@ import (
 type Sentence struct {
 	Text  string
 	Spans []Span
-	// Annotated lists the types the source labels; a stretch of text
-	// outside the gold spans may still be an entity of any other type.
-	// Nil means every type is annotated.
+	// Annotated lists the types the source labels; outside the gold
+	// spans the text may still hold entities of the other types (for
+	// Title and Place only on or just before a dictionary match of their
+	// kind). Nil means every type is annotated.
 	Annotated []string
 }
 
