@@ -15,7 +15,7 @@ var followers = []string{
 	"看望", "听取", "签约", "签订", "签署", "代表", "深入", "关于", "进行", "共同", "认为", "希望", "感谢", "欢迎", "当选", "随后", "亲自", "专门",
 	"主动", "调研", "督导", "检查", "考察", "视察", "察看", "查看", "慰问", "宣誓", "领誓", "提出", "回顾", "总结", "部署", "安排", "鼓励", "叮嘱",
 	"肯定", "充分", "高度", "结合", "围绕", "作为", "现场", "登上", "沿街", "随机", "逐一", "一起", "对", "说", "在", "到", "为", "与", "和", "及",
-	"等", "向", "从", "被", "将", "已", "也", "还", "并", "又", "再", "都", "是", "赴", "率", "受", "任",
+	"等", "向", "从", "被", "将", "已", "也", "还", "并", "又", "再", "都", "是", "赴", "率", "受", "任", "以",
 }
 
 // mayNameSomeone reports whether a sentence has a person's verb after a
@@ -39,6 +39,11 @@ var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "�
 
 // nameStop holds characters that do not occur in a given name.
 const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
+
+// nameEnds holds characters of nameStop that may end a two-character
+// given name when a follower comes right after (柏松年主持, 蒋伯年主持; not
+// 2025年).
+const nameEnds = "年"
 
 // parseName reads a person's name at r[i:]: a surname (compound first)
 // and a one- or two-character given name, preferring the length after
@@ -68,7 +73,7 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			return false
 		}
 		for k := i + 1; k < i+n; k++ {
-			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) {
+			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) && !(k == i+n-1 && k > i+sn && strings.ContainsRune(nameEnds, r[k]) && i+n < len(r) && anyPrefixAt(r, i+n, followers...) != "") {
 				return false
 			}
 		}

@@ -1,0 +1,75 @@
+package ingest_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/kgproject/kg/ingest"
+)
+
+// Regression sentences for the rule families fixed against the held-out
+// pages (testdata/heldout). Like the other rule tests they are written for
+// the tests; none is copied from a page.
+
+func TestDatesInOtherStyles(t *testing.T) {
+	for _, tc := range []struct {
+		name, page               string
+		date, endDate, partOfDay string
+	}{
+		{"masthead with the paper's name", "青禾报　2024年5月20日　星期一\n\n# 甲\n\n18日上午，县委书记李青山主持召开县委常委会会议。", "2024-05-18", "", "上午"},
+		{"masthead with a page number", "青禾晚报 2024年5月20日 第A03版\n\n# 甲\n\n本月9日，县委书记李青山主持召开县委常委会会议。", "2024-05-09", "", ""},
+		{"Chinese numerals", "2024年6月1日 星期六\n\n# 甲\n\n五月二十三日下午，县委书记李青山主持召开县委常委会会议。", "2024-05-23", "", "下午"},
+		{"Chinese numerals, a range", "2024年6月1日 星期六\n\n# 甲\n\n五月九日至十日，县里举办乡村振兴培训班。", "2024-05-09", "2024-05-10", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := factsOf(t, tc.page, nil)[0]
+			if len(got.events) == 0 {
+				t.Fatalf("no event")
+			}
+			e := got.events[0]
+			if e.date != tc.date || e.endDate != tc.endDate || e.partOfDay != tc.partOfDay {
+				t.Errorf("date %q..%q %q, want %q..%q %q", e.date, e.endDate, e.partOfDay, tc.date, tc.endDate, tc.partOfDay)
+			}
+		})
+	}
+}
+
+func TestFollowOnEventsOfTheirOwn(t *testing.T) {
+	for _, tc := range []struct {
+		name, page    string
+		second        string
+		date, part    string
+		chairs, other []string
+	}{
+		{"a later paragraph with its own day", "# 甲\n\n本报5月9日讯 9日上午，县人大常委会第十次会议召开，县人大常委会主任李青山主持会议。\n\n8日下午，李青山主持召开县人大常委会第三十次主任会议，副主任周明远参加。",
+			"县人大常委会第三十次主任会议", "2024-05-08", "下午", []string{"李青山"}, []string{"周明远"}},
+		{"the afternoon of the same day", "# 乙\n\n5月9日，省水利厅厅长陈立一行来县调研水库建设，县长王立新陪同。\n\n当天下午，陈立一行召开座谈会，王立新主持座谈会。",
+			"座谈会", "2024-05-09", "下午", []string{"王立新"}, []string{"陈立"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := factsOf(t, tc.page, &ingest.Options{Year: 2024})[0]
+			if len(got.events) != 2 {
+				t.Fatalf("events %+v, want two", got.events)
+			}
+			e := got.events[1]
+			if e.name != tc.second || e.date != tc.date || e.partOfDay != tc.part || !reflect.DeepEqual(e.chairs, tc.chairs) || !reflect.DeepEqual(sorted(e.attendees...), sorted(tc.other...)) {
+				t.Errorf("second event %+v", e)
+			}
+		})
+	}
+}
+
+func TestNameLengths(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"年 ends a given name before a verb", "县政协主席柏松年主持会议。", "柏松年"},
+		{"a preposition after three characters", "市委党校教授严可为以《抓落实》为题授课。", "严可为"},
+		{"a surname of the long list", "副局长贝思源通报了有关情况。", "贝思源"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := factsOf(t, "# 甲\n\n5月9日上午，"+tc.text, &ingest.Options{Year: 2024})[0]
+			if _, ok := got.people[tc.want]; !ok {
+				t.Errorf("people %v lack %s", got.people, tc.want)
+			}
+		})
+	}
+}
