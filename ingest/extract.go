@@ -474,7 +474,7 @@ func (d *doc) scanLeft(end int, quotes bool) int {
 		}
 		if c == '和' || c == '及' || c == '与' {
 			// A list: 城市更新服务中心和区城投集团.
-			if k >= 2 && (d.lx.suffixEndingAt(d.r, k-1) != "" || d.lx.titleEndingAt(d.r, k-1) != "") {
+			if k >= 2 && (d.lx.suffixEndingAt(d.r, k-1) != "" || d.lx.titleEndingAt(d.r, k-1) != "" || anySuffixAt(d.r, k-1, projectHeads...) || anySuffixAt(d.r, k-1, infraHeads...)) {
 				break
 			}
 			if c == '与' {

@@ -73,3 +73,17 @@ func TestNameLengths(t *testing.T) {
 		})
 	}
 }
+
+func TestInfrastructureProjects(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月9日，市长李青山先后来到青禾至白鹭一级公路、白鹭河大桥和青禾港二期工程施工现场，调研重大交通项目建设。他要求，确保青禾高速公路北段年内通车。市民沿白鹭大桥散步。", &ingest.Options{Year: 2024})[0]
+	for _, p := range []string{"青禾至白鹭一级公路", "白鹭河大桥", "青禾港二期工程", "青禾高速公路北段"} {
+		if !has(got.projects, p) {
+			t.Errorf("projects %v lack %s", got.projects, p)
+		}
+	}
+	for _, p := range got.projects {
+		if p == "白鹭大桥" || p == "调研重大交通项目" || p == "白鹭河大桥和青禾港二期工程" {
+			t.Errorf("projects %v hold %s", got.projects, p)
+		}
+	}
+}

@@ -76,6 +76,10 @@ func (d *doc) findProjects() {
 			name = content
 		} else {
 			start = d.skipLeadingFunctionWords(d.scanLeft(hs, false), hs)
+			if f := anyPrefixAt(r, start, followers...); f != "" && d.personEndsAt(start) || anyPrefixAt(r, start, activityVerbs...) != "" {
+				// 韦正言|调研|重大交通项目, ，调研|重大交通项目建设: the activity's verb
+				start += utf8.RuneCountInString(anyPrefixAt(r, start, append(activityVerbs, followers...)...))
+			}
 			name = string(r[start:end])
 			prefix := string(r[start:hs])
 			n := utf8.RuneCountInString(prefix)
@@ -109,8 +113,64 @@ func (d *doc) findProjects() {
 		}
 		d.addProject(name, span{start, end})
 	}
+	d.findInfrastructure()
 	d.quotedProgrammes()
 	d.mergeAreaProjects()
+}
+
+// activityVerbs are the verbs of an official's activity, which begin no
+// project's name (调研重大交通项目建设).
+var activityVerbs = []string{"调研", "考察", "视察", "察看", "督导", "检查", "观摩", "走访"}
+
+// infraHeads end the names of roads, bridges and lines that are built as
+// projects without a head noun (琮白高速公路, 岩溪大桥, 白岩至青石一级公路).
+var infraHeads = []string{"高速公路", "一级公路", "二级公路", "快速路", "快速通道", "特大桥", "大桥", "隧道", "城际铁路", "高速铁路", "铁路", "轨道交通"}
+
+// buildWordsRe matches the words of a sentence that reports such a
+// structure as being built rather than used.
+var buildWordsRe = regexp.MustCompile(`施工|开工|建设|在建|全长|主跨|通车|工期|竣工|项目|工程`)
+
+// sectionRe matches a section after a structure's name (临溪段, 二期, 三标段).
+var sectionRe = regexp.MustCompile(`^(?:\p{Han}{1,3}段|[一二三四五六七八九十\d]期)`)
+
+// findInfrastructure adds the roads, bridges and lines named with a proper
+// part (a place, two characters at least, not generic) in a sentence that
+// speaks of building them, with their section (琮白高速公路临溪段).
+func (d *doc) findInfrastructure() {
+	r := d.r
+	for he := 2; he <= len(r); he++ {
+		head := ""
+		for _, h := range infraHeads {
+			if hasSuffixAt(r, he, h) && len(h) > len(head) {
+				head = h
+			}
+		}
+		if head == "" || he < len(r) && (strings.HasPrefix(string(r[he:min(len(r), he+2)]), "工程") || strings.HasPrefix(string(r[he:min(len(r), he+2)]), "项目") || strings.HasPrefix(string(r[he:min(len(r), he+2)]), "建设")) {
+			continue // a project with its own head is found as such
+		}
+		if he < len(r) && hasAnyPrefix(string(r[he:]), []string{"高速公路", "大桥", "公路", "桥", "路", "隧道", "铁路"}) {
+			continue // 大桥 inside 特大桥…
+		}
+		hs := he - utf8.RuneCountInString(head)
+		start := d.skipLeadingFunctionWords(d.scanLeft(hs, false), hs)
+		if start >= 3 && r[start-1] == '至' {
+			if s2 := d.scanLeft(start-1, false); start-1-s2 >= 2 {
+				start = s2 // 白岩至青石一级公路: from one place to another
+			}
+		}
+		prefix := string(r[start:hs])
+		if utf8.RuneCountInString(prefix) < 2 || hasAnyPrefix(prefix, projectGeneric) || countPrefix(prefix) || d.inProject(span{start, he}) {
+			continue
+		}
+		if !buildWordsRe.MatchString(d.text(d.sentenceOf(start))) {
+			continue
+		}
+		end := he
+		if m := sectionRe.FindString(string(r[he:min(len(r), he+4)])); m != "" && !strings.ContainsAny(m, "，。、；") {
+			end += utf8.RuneCountInString(m)
+		}
+		d.addProject(string(r[start:end]), span{start, end})
+	}
 }
 
 // programmeRe matches a quoted programme carried out without a head noun:

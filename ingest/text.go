@@ -130,3 +130,13 @@ func stripQuotes(s string) string {
 		return c
 	}, s)
 }
+
+// anySuffixAt reports whether one of ws ends at r[:i].
+func anySuffixAt(r []rune, i int, ws ...string) bool {
+	for _, w := range ws {
+		if hasSuffixAt(r, i, w) {
+			return true
+		}
+	}
+	return false
+}
