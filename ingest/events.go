@@ -360,7 +360,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start, ps.end) {
+		if d.relayClause(ps.start, ps.end) || d.appointed[ps.start] {
 			continue
 		}
 		present[ps.p] = true
@@ -491,6 +491,9 @@ func (d *doc) orgRole(s span) string {
 	afterList := string(r[listEnd:ce])
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
+		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {
+			verbs = strings.TrimPrefix(verbs, "的") // 听取了…负责同志的汇报
+		}
 		if reportsRe.MatchString(strings.TrimLeft(verbs, "分别先后")) || strings.HasPrefix(verbs, "汇报") || strings.HasPrefix(verbs, "通报") {
 			return "reported"
 		}

@@ -30,6 +30,7 @@ type doc struct {
 	persons     []*person
 	byName      map[string]*person
 	personSpans []personSpan
+	appointed   map[int]bool // starts of names that an appointment or election names (任命X为, X当选为), which are no presence
 	titleSpans  []span
 	orgs        []*org
 	projects    []*project

@@ -87,3 +87,33 @@ func TestInfrastructureProjects(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviatedPostsFoldIntoTheFullName(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月9日，市委常委、常务副市长兼市发改委主任周明远主持会议。周明远要求，市发展和改革委员会要加强统筹调度。", &ingest.Options{Year: 2024})[0]
+	if !has(got.people["周明远"], "市发展和改革委员会主任") || has(got.orgs, "市发改委") {
+		t.Errorf("posts %v, organisations %v", got.people["周明远"], got.orgs)
+	}
+}
+
+func TestAppointeesAttendOnlyWhenPresent(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月9日上午，县人大常委会第十次会议召开，县人大常委会主任李青山主持会议。会议任命周明远为县水利局局长，任命陈立为县审计局局长，选举吴芳为县监察委员会主任，郑凯当选为县人大常委会委员。周明远进行了宪法宣誓。", &ingest.Options{Year: 2024})[0]
+	if len(got.events) == 0 {
+		t.Fatal("no event")
+	}
+	e := got.events[0]
+	if !reflect.DeepEqual(e.attendees, []string{"周明远"}) {
+		t.Errorf("attendees %v, want only the appointee sworn in", e.attendees)
+	}
+	for name, post := range map[string]string{"周明远": "县水利局局长", "陈立": "县审计局局长", "吴芳": "县监察委员会主任", "郑凯": "县人大常委会委员"} {
+		if !has(got.people[name], post) {
+			t.Errorf("%s: posts %v lack %s", name, got.people[name], post)
+		}
+	}
+}
+
+func TestReportHeardFromAUnit(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月9日，市长李青山到青禾港调研，听取了市港航发展中心负责同志的汇报。", &ingest.Options{Year: 2024})[0]
+	if len(got.events) == 0 || !has(got.events[0].reporting, "市港航发展中心") {
+		t.Errorf("events %+v", got.events)
+	}
+}

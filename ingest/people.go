@@ -532,6 +532,8 @@ func (d *doc) expandOrg(o string, pos int) string {
 		xk, ok := graph.SearchKey(x.name), graph.SearchKey(o)
 		match := false
 		switch {
+		case abbreviates(o, x.name):
+			match = true // 市发改委主任 -> 市发展和改革委员会主任
 		case companyWords[o]:
 			// 集团, 公司: the company last named, whatever its legal form,
 			// not its party committee
@@ -647,6 +649,7 @@ func (d *doc) findAppointments() {
 			continue
 		}
 		d.addPostsFrom(name, span{i, i + utf8.RuneCountInString(name)}, at(m[4]), at(m[5]))
+		d.markAppointed(i)
 	}
 	for _, m := range electedRe.FindAllStringSubmatchIndex(s, -1) {
 		k := at(m[0])
@@ -657,6 +660,7 @@ func (d *doc) findAppointments() {
 			name, ok := d.parseName(k-n, true)
 			if ok && utf8.RuneCountInString(name) == n {
 				d.addPostsFrom(name, span{k - n, k}, at(m[4]), at(m[5]))
+				d.markAppointed(k - n)
 				break
 			}
 		}
@@ -771,4 +775,14 @@ func (d *doc) taggedPeople() {
 			}
 		}
 	}
+}
+
+// markAppointed records that the name at i is the object of an appointment
+// or election: named there, the person is not thereby present (only an
+// appointee sworn in or handed the letter is).
+func (d *doc) markAppointed(i int) {
+	if d.appointed == nil {
+		d.appointed = map[int]bool{}
+	}
+	d.appointed[i] = true
 }
