@@ -45,6 +45,9 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 	h.mux.HandleFunc("/{$}", assets("/", "explorer"))
 	h.mux.HandleFunc("/explorer/", assets("/explorer", "explorer"))
 	h.mux.HandleFunc("/export", h.serveExport)
+	if s.opts.Ingest != nil {
+		h.mux.HandleFunc("/ingest", h.serveIngest)
+	}
 	sdl := s.SDL()
 	h.mux.HandleFunc("/schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -64,9 +67,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Origin", "*")
 		if r.Method == http.MethodOptions {
 			w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
-			w.Header().Set("Access-Control-Allow-Headers", "Content-Type, Accept")
+			w.Header().Set("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept")
 			w.Header().Set("Access-Control-Max-Age", "86400")
 			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		if e := h.authorize(r, false); e != nil {
+			refuse(w, mediaJSON, e)
 			return
 		}
 	}
@@ -112,11 +119,19 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeError(w, media, http.StatusMethodNotAllowed, "use GET or POST")
 		return
 	}
-	resp := h.schema.Do(r.Context(), &req)
+	// Mutations need the token, and POST: a link must not write.
+	ctx := withWrites(r.Context(), h.authorize(r, true))
+	if r.Method != http.MethodPost {
+		ctx = withWrites(ctx, &accessError{http.StatusMethodNotAllowed, &publicError{msg: "mutations need POST", code: codeRequest}})
+	}
+	resp := h.schema.Do(ctx, &req)
 	status := resp.Status
 	if media == mediaJSON && status == http.StatusBadRequest && resp.Data == nil && len(resp.Errors) > 0 && resp.Errors[0].Extensions["code"] != codeRequest {
 		// Legacy clients of application/json expect 200 for GraphQL errors.
 		status = http.StatusOK
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="kg"`)
 	}
 	writeJSON(w, media, status, resp)
 }

@@ -34,7 +34,11 @@ func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, var
 	frags := fragments(doc)
 	for _, cost := range []bool{false, true} {
 		w := &walker{s: s, vars: vars, frags: frags, spreading: map[string]bool{}, cost: cost}
-		if err := w.selections(op.SelectionSet, s.gql.QueryType(), 1, 1); err != nil {
+		root := s.gql.QueryType()
+		if op.Operation == ast.OperationTypeMutation {
+			root = s.gql.MutationType()
+		}
+		if err := w.selections(op.SelectionSet, root, 1, 1); err != nil {
 			return err
 		}
 	}

@@ -46,6 +46,17 @@ type Options struct {
 	MaxBodyBytes int64
 	// Logger receives internal errors in full; nil discards them.
 	Logger *slog.Logger
+	// Token is the bearer token that writes over HTTP (mutations, POST
+	// /ingest) need; without one the Handler refuses them (403). Schema.Do
+	// called in-process does not check it.
+	Token string
+	// ReadsNeedToken makes the Handler's reads (queries, exports, the SDL)
+	// need Token too.
+	ReadsNeedToken bool
+	// Ingest, when set, serves POST /ingest (see Handler.serveIngest).
+	Ingest IngestFunc
+	// MaxIngestBytes bounds a POST /ingest body (32 MiB).
+	MaxIngestBytes int64
 }
 
 func (o *Options) withDefaults() Options {
@@ -68,6 +79,9 @@ func (o *Options) withDefaults() Options {
 	if d.MaxBodyBytes <= 0 {
 		d.MaxBodyBytes = 1 << 20
 	}
+	if d.MaxIngestBytes <= 0 {
+		d.MaxIngestBytes = 32 << 20
+	}
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -89,8 +103,9 @@ func New(store graph.Store, opts *Options) (*Schema, error) {
 	b := &builder{s: s}
 	b.build()
 	gql, err := graphql.NewSchema(graphql.SchemaConfig{
-		Query: b.query(),
-		Types: []graphql.Type{b.person, b.post, b.organisation, b.event, b.project, b.place, b.article, dateScalar},
+		Query:    b.query(),
+		Mutation: b.mutation(),
+		Types:    []graphql.Type{b.person, b.post, b.organisation, b.event, b.project, b.place, b.article, dateScalar},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("schema: build: %w", err)
@@ -185,6 +200,11 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	op, err := operation(doc, req.OperationName)
 	if err != nil {
 		return failed(400, err)
+	}
+	if op.Operation == ast.OperationTypeMutation {
+		if e := writesDenied(ctx); e != nil {
+			return failed(e.status, e.err)
+		}
 	}
 	if err := s.checkLimits(doc, op, req.Variables); err != nil {
 		return failed(400, err)

@@ -1,0 +1,112 @@
+package schema
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// IngestReport is what POST /ingest stored and what it could not.
+type IngestReport struct {
+	Articles  int `json:"articles"`
+	Nodes     int `json:"nodes"`
+	Relations int `json:"relations"`
+	// Errors are the bad lines or articles, each naming the input (and
+	// line); the rest was stored.
+	Errors []string `json:"errors"`
+}
+
+// IngestFunc reads a page (or JSON lines, when jsonl is set) named name
+// from body and stores its articles, each atomically, replacing what the
+// same article said before. Bad inputs go to the report; the error is for
+// failures of the store or ctx.
+type IngestFunc func(ctx context.Context, body io.Reader, name string, jsonl bool) (*IngestReport, error)
+
+// serveIngest answers POST /ingest?name=NAME with a page in the body
+// (text/markdown, text/plain or text/html) or POST /ingest with JSON lines
+// {"id", "text"} (application/x-ndjson or application/jsonl). NAME makes the
+// IDs of a page's articles, so posting a page again under the same name
+// replaces its articles; JSON lines carry their own IDs. It answers 200 with
+// an IngestReport when everything was stored, 422 with the report when some
+// input was bad, 413 for a body over Options.MaxIngestBytes.
+func (h *Handler) serveIngest(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		writeError(w, mediaJSON, http.StatusMethodNotAllowed, "use POST")
+		return
+	}
+	if e := h.authorize(r, true); e != nil {
+		refuse(w, mediaJSON, e)
+		return
+	}
+	ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil {
+		ct = ""
+	}
+	name := r.URL.Query().Get("name")
+	var jsonl bool
+	switch ct {
+	case "application/x-ndjson", "application/jsonl", "application/json-lines":
+		jsonl = true
+		if name == "" {
+			name = "ingest.jsonl"
+		}
+	case "text/markdown", "text/plain", "text/html", "":
+		if name == "" {
+			writeError(w, mediaJSON, http.StatusBadRequest, "a page needs ?name=NAME: the name makes its articles' IDs")
+			return
+		}
+		name = path.Base(name)
+		if ct == "text/html" && !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".htm") {
+			name += ".html"
+		}
+	default:
+		writeError(w, mediaJSON, http.StatusUnsupportedMediaType, "POST a page (text/markdown, text/plain, text/html) or JSON lines (application/x-ndjson)")
+		return
+	}
+	// Read the whole body first so that an oversized one stores nothing.
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.schema.opts.MaxIngestBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, mediaJSON, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes", tooBig.Limit))
+			return
+		}
+		writeError(w, mediaJSON, http.StatusBadRequest, "read the body: "+err.Error())
+		return
+	}
+	rep, err := h.schema.opts.Ingest(r.Context(), bytes.NewReader(body), name, jsonl)
+	if err != nil {
+		status := http.StatusInternalServerError
+		if errors.Is(err, graph.ErrUnavailable) {
+			status = http.StatusServiceUnavailable
+		}
+		pe := h.schema.public(err).(*publicError)
+		writeJSON(w, mediaJSON, status, &Response{Errors: []Error{{Message: pe.msg, Extensions: pe.Extensions()}}})
+		return
+	}
+	if rep.Errors == nil {
+		rep.Errors = []string{}
+	}
+	status := http.StatusOK
+	if len(rep.Errors) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	b, err := json.Marshal(rep)
+	if err != nil {
+		writeError(w, mediaJSON, http.StatusInternalServerError, "internal error")
+		return
+	}
+	w.Header().Set("Content-Type", mediaJSON+"; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
