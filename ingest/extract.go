@@ -379,8 +379,8 @@ func (d *doc) learnPlaces() {
 				d.learned[stem], d.learned[m] = true, true
 				continue
 			}
-			if d.commonStem(stem) || !own {
-				continue
+			if d.commonStem(stem) || !own || hasAnySuffix(m, []string{"小区", "社区", "园区", "景区", "校区", "院区", "街区", "片区", "厂区", "营区"}) {
+				continue // not 旧|小区 of 老旧小区
 			}
 			lvl := i + 2
 			if !d.cuts[i] || d.words[i] == i+2 || d.words[i+1] > lvl || d.words[lvl] > 0 {

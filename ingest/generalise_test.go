@@ -1,7 +1,9 @@
 package ingest_test
 
 import (
+	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -115,5 +117,23 @@ func TestReportHeardFromAUnit(t *testing.T) {
 	got := factsOf(t, "# 甲\n\n5月9日，市长李青山到青禾港调研，听取了市港航发展中心负责同志的汇报。", &ingest.Options{Year: 2024})[0]
 	if len(got.events) == 0 || !has(got.events[0].reporting, "市港航发展中心") {
 		t.Errorf("events %+v", got.events)
+	}
+}
+
+func TestTaggerPlacesAndOrganisationsNeedBacking(t *testing.T) {
+	p := pipeline(t, nil)
+	page := "# 甲\n\n本报青禾5月9日讯（记者 陈立）9日，县长王立新主持召开会议。会议要求，把城市更新作为稳增长、惠民生的重要抓手，加快老旧小区改造，叮嘱青禾路桥建设集团有限公司抓好安全。"
+	var ms []ingest.Mention
+	err := p.ReadFrom(context.Background(), strings.NewReader(page), "test.md", false, func(a *ingest.Article) error {
+		ms = p.Extract(a).Mentions
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if (m.Type == "Organisation" || m.Type == "Place") && (strings.Contains(m.Text, "惠民生") || strings.Contains(m.Text, "小区") || strings.HasPrefix(m.Text, "叮嘱")) {
+			t.Errorf("unbacked %s %q", m.Type, m.Text)
+		}
 	}
 }

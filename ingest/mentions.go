@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kgproject/kg/ingest/ner"
 )
@@ -80,6 +81,12 @@ func (d *doc) mentions(tg *ner.Tagger) []Mention {
 				if overlapsAny(ms, m) || m.End-m.Start < 2 || m.Type == "Title" && d.lx.titleEndingAt(d.r, m.End) == "" {
 					continue // single characters and titles without a title word are noise here
 				}
+				if m.Type == "Organisation" || m.Type == "Place" {
+					var ok bool
+					if m, ok = d.backed(m, ms); !ok || overlapsAny(ms, m) {
+						continue
+					}
+				}
 				kept = append(kept, m)
 			}
 			kept = append(kept, ms...)
@@ -97,6 +104,70 @@ func (d *doc) mentions(tg *ner.Tagger) []Mention {
 		ms = []Mention{}
 	}
 	return ms
+}
+
+// commonPlaceWords are words ending with a level character that name a
+// kind of place, not a place (旧|小区, 城区, 城中村).
+var commonPlaceWords = []string{"小区", "社区", "城区", "园区", "景区", "山区", "林区", "片区", "街区", "老区", "新区", "市区", "郊区", "辖区", "厂区", "校区", "院区", "村", "乡村", "农村", "城中村", "县城", "城市"}
+
+// backed returns a tagger's Organisation or Place span on a news page when
+// something besides the tagger speaks for it, trimmed of a leading verb
+// (叮嘱|琮州路桥建设集团有限公司): an organisation needs a head word
+// (局, 委员会, 有限公司 …), a known body, a name the rules found in the
+// article or the segmenter's organisation tag; a place needs the
+// gazetteer, a place the article names as such, the segmenter's place
+// tag, or a level word after a proper stem (岩口镇, not 旧小区). The
+// tagger's guesses on policy language (惠民生, 安排) and common nouns
+// have none of these.
+func (d *doc) backed(m Mention, rules []Mention) (Mention, bool) {
+	start := m.Start
+	if f := anyPrefixAt(d.r, start, append(activityVerbs, followers...)...); f != "" && start+len([]rune(f)) < m.End-1 {
+		start += len([]rune(f))
+	}
+	if m.End-start < 2 {
+		return m, false
+	}
+	m.Start, m.Text = start, d.text(span{start, m.End})
+	_, pos, found := d.lx.seg.Find(m.Text)
+	for _, x := range rules {
+		if x.Type == m.Type && x.Text == m.Text {
+			return m, true
+		}
+	}
+	if m.Type == "Organisation" {
+		return m, d.lx.suffixEndingAt(d.r, m.End) != "" || d.lx.knownOrgs[m.Text] || found && pos == "nt"
+	}
+	if d.lx.places[m.Text] || d.learned[m.Text] || found && pos == "ns" {
+		return m, true
+	}
+	if m.End < len(d.r) && d.r[m.End] >= '0' && d.r[m.End] <= '9' && (hasSuffixAt(d.r, m.Start, "本报") || hasSuffixAt(d.r, m.Start, "社")) {
+		return m, true // the place of a dateline: 本报琮州9月5日讯, 新华社琮州9月19日电
+	}
+	for _, lv := range []string{"市", "县", "区", "省"} {
+		if d.learned[m.Text+lv] || d.lx.places[m.Text+lv] || strings.Contains(d.a.Text, m.Text+lv) {
+			return m, true // 琮州 of 本报琮州9月5日讯, where the article names 琮州市
+		}
+	}
+	if !strings.ContainsRune("省市县区州旗镇乡村河江湖山岭湾岛峰", d.r[m.End-1]) || m.End-m.Start < 3 {
+		return m, false
+	}
+	stem := []rune(m.Text)
+	for _, w := range commonPlaceWords {
+		if strings.HasSuffix(m.Text, w) {
+			stem = stem[:len(stem)-len([]rune(w))]
+			break
+		}
+	}
+	if len(stem) == len([]rune(m.Text)) {
+		stem = stem[:len(stem)-1]
+	}
+	if len(stem) < 2 {
+		return m, false // 旧|小区
+	}
+	if _, pos, found := d.lx.seg.Find(string(stem)); found && (functionPOS(pos) || pos == "a" || pos == "an") {
+		return m, false // 老旧|小区
+	}
+	return m, true
 }
 
 // isNewsPage reports whether the article is a page of the genre the rules

@@ -122,6 +122,10 @@ func (d *doc) findProjects() {
 // project's name (调研重大交通项目建设).
 var activityVerbs = []string{"调研", "考察", "视察", "察看", "督导", "检查", "观摩", "走访"}
 
+// leadingVerbs are verbs of address and activity that the segmenter may
+// not cut off a name they precede (叮嘱琮州路桥建设集团有限公司).
+var leadingVerbs = append([]string{"叮嘱", "要求", "希望", "鼓励", "勉励", "感谢", "欢迎", "督促", "指导", "帮助", "支持", "推动", "会同", "联合", "听取", "看望", "慰问", "走进", "来到", "前往", "深入"}, activityVerbs...)
+
 // infraHeads end the names of roads, bridges and lines that are built as
 // projects without a head noun (琮白高速公路, 岩溪大桥, 白岩至青石一级公路).
 var infraHeads = []string{"高速公路", "一级公路", "二级公路", "快速路", "快速通道", "特大桥", "大桥", "隧道", "城际铁路", "高速铁路", "铁路", "轨道交通"}
@@ -383,6 +387,9 @@ func (d *doc) findOrgs() {
 			}
 		}
 		start = d.skipLeadingFunctionWords(start, s0)
+		if v := anyPrefixAt(r, start, leadingVerbs...); v != "" && start+utf8.RuneCountInString(v) < s0 {
+			start += utf8.RuneCountInString(v) // 叮嘱|琮州路桥建设集团有限公司负责人
+		}
 		name := trimOrgPrefix(string(r[start:e]))
 		start = e - utf8.RuneCountInString(name)
 		if name == "" || d.inPersonSpan(start) {
