@@ -61,6 +61,10 @@ type Main struct {
 	out       string
 	url       string
 
+	readsNeedToken bool
+	progress       bool
+	deletes        []string
+
 	store    graph.Store
 	server   *http.Server
 	listener net.Listener
@@ -142,13 +146,35 @@ Every relation carries its evidence sentences and support count.`,
 their evidence), GraphQL at http://ADDR/graphql (POST application/json or
 GET), the GraphiQL explorer at http://ADDR/graphiql and exports at
 http://ADDR/export?format=cytoscape|graphml[&id=ID&depth=N]. With
---ingest, reads those pages into the store first. Stops on interrupt.`,
+--ingest, reads those pages into the store first. Stops on interrupt.
+
+Writes over HTTP (POST /ingest?name=NAME with a page or JSON lines, and
+the deleteArticle mutation) need "Authorization: Bearer $KG_TOKEN"; when
+KG_TOKEN is unset they are refused. /healthz answers "ok" while the store
+answers; /metrics gives requests, latencies, errors and ingest counts in
+the Prometheus text format.`,
 		flags: func(m *Main, fs *flag.FlagSet) {
 			m.storeFlags(fs)
 			m.yearFlag(fs)
 			fs.StringVar(&m.addr, "addr", "127.0.0.1:8080", "the address to listen on")
 			fs.Func("ingest", "ingest this file or folder before serving (repeatable)", func(s string) error {
 				m.ingest = append(m.ingest, s)
+				return nil
+			})
+			fs.BoolVar(&m.readsNeedToken, "reads-need-token", false, "reads (queries, exports) need the bearer token $KG_TOKEN too")
+		},
+	},
+	{
+		name: "delete", args: "[--data DIR] --article ID...",
+		summary: "retract articles from the store",
+		help: `Retracts each article given: its node, and every node, relation and piece
+of evidence that only it supported; what other articles also say stays.
+The exit status is 1 if an article is not in the store (the others are
+still deleted).`,
+		flags: func(m *Main, fs *flag.FlagSet) {
+			m.storeFlags(fs)
+			fs.Func("article", "the ID of an article to delete, e.g. article/page-1 (repeatable)", func(s string) error {
+				m.deletes = append(m.deletes, s)
 				return nil
 			})
 		},
@@ -239,6 +265,13 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		if len(rest) != 0 {
 			return usagef("serve: unexpected arguments %q", rest)
 		}
+	case "delete":
+		if len(rest) != 0 {
+			return usagef("delete: unexpected arguments %q: give each article with --article", rest)
+		}
+		if len(m.deletes) == 0 {
+			return usagef("delete: no --article ID given")
+		}
 	}
 	return nil
 }
@@ -296,6 +329,8 @@ func (m *Main) Run(ctx context.Context) error {
 		return m.runExport(ctx)
 	case "serve":
 		return m.runServe(ctx)
+	case "delete":
+		return m.runDelete(ctx)
 	}
 	return usagef("nothing to run")
 }
@@ -615,7 +650,11 @@ func (m *Main) runServe(ctx context.Context) error {
 		}
 	}
 	log := m.logger()
-	h, err := schema.NewHandler(st, &schema.Options{Logger: log})
+	p, err := m.pipeline()
+	if err != nil {
+		return err
+	}
+	h, err := m.handler(st, p, log)
 	if err != nil {
 		return err
 	}
@@ -625,7 +664,7 @@ func (m *Main) runServe(ctx context.Context) error {
 	}
 	m.listener = ln
 	m.server = &http.Server{
-		Handler:           logRequests(log, h),
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelError),
 	}

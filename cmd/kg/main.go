@@ -6,6 +6,7 @@
 //	kg query [--data DIR] QUERY|-        run one GraphQL request
 //	kg export [--format F] [--out PATH]  write the graph for other tools
 //	kg serve [--data DIR] [--addr ADDR]  serve the explorer and GraphQL over HTTP
+//	kg delete [--data DIR] --article ID  retract an article's facts
 //
 // --store chooses the backend: bolt (embedded, in --data) or neo4j.
 //

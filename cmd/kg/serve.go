@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest"
+	"github.com/kgproject/kg/schema"
+)
+
+// handler builds what kg serve answers: the schema's handler (GraphQL, the
+// explorers, exports, POST /ingest), /healthz and /metrics, every request
+// counted and logged. KG_TOKEN is the bearer token writes need.
+func (m *Main) handler(st graph.Store, p *ingest.Pipeline, log *slog.Logger) (http.Handler, error) {
+	met := newMetrics()
+	h, err := schema.NewHandler(st, &schema.Options{
+		Logger:         log,
+		Token:          m.Getenv("KG_TOKEN"),
+		ReadsNeedToken: m.readsNeedToken,
+		Ingest:         ingestFunc(p, st, met),
+	})
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/", h)
+	mux.Handle("/metrics", met.handler())
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		if _, err := st.FindNodes(ctx, graph.NodeFilter{Limit: 1}); err != nil {
+			log.Error("healthz", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, "store unavailable\n")
+			return
+		}
+		io.WriteString(w, "ok\n")
+	})
+	return logRequests(log, met.instrument(mux)), nil
+}
+
+// ingestFunc stores the articles posted to /ingest, one atomically, and
+// counts them.
+func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestFunc {
+	return func(ctx context.Context, body io.Reader, name string, jsonl bool) (*schema.IngestReport, error) {
+		rep := &schema.IngestReport{}
+		err := p.ReadFrom(ctx, body, name, jsonl, func(a *ingest.Article) error {
+			f, err := p.Facts(a)
+			if err != nil {
+				rep.Errors = append(rep.Errors, err.Error())
+				return nil
+			}
+			if err := st.PutArticle(ctx, f); err != nil {
+				return fmt.Errorf("ingest: store %s: %w", a.ID, err)
+			}
+			rep.Articles++
+			rep.Nodes += len(f.Nodes)
+			rep.Relations += len(f.Relations)
+			return nil
+		})
+		var fatal []error
+		if err != nil {
+			for _, e := range flatten(err) {
+				var in *ingest.InputError
+				if errors.As(e, &in) {
+					rep.Errors = append(rep.Errors, e.Error())
+				} else {
+					fatal = append(fatal, e)
+				}
+			}
+		}
+		met.articles.WithLabelValues("stored").Add(float64(rep.Articles))
+		met.articles.WithLabelValues("failed").Add(float64(len(rep.Errors)))
+		if len(fatal) > 0 {
+			return rep, errors.Join(fatal...)
+		}
+		return rep, nil
+	}
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// serve starts kg serve on a free port with env as its environment and
+// returns its base URL; the server stops when the test ends.
+func serve(t *testing.T, env map[string]string, args ...string) (*Main, string) {
+	t.Helper()
+	var errOut bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	ctx := context.Background()
+	if err := m.ParseFlags(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m, "http://" + m.Addr()
+}
+
+// call sends a request and returns the status and body.
+func call(t *testing.T, method, url, token, ctype, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func graphQLBody(query string) string {
+	b, _ := json.Marshal(map[string]string{"query": query})
+	return string(b)
+}
+
+func TestServeWrites(t *testing.T) {
+	env := map[string]string{"KG_TOKEN": "t0ken"}
+	data := t.TempDir()
+	m, base := serve(t, env, "--data", data)
+	post := func(token, name, body string) (int, string) {
+		return call(t, "POST", base+"/ingest?name="+name, token, "application/x-ndjson", body)
+	}
+	if status, body := post("", "a.jsonl", lineA1+lineA2); status != http.StatusUnauthorized {
+		t.Fatalf("ingest without the token: %d %s", status, body)
+	}
+	if status, body := post("wrong", "a.jsonl", lineA1+lineA2); status != http.StatusUnauthorized {
+		t.Fatalf("ingest with a wrong token: %d %s", status, body)
+	}
+	for range 2 {
+		if status, body := post("t0ken", "a.jsonl", lineA1+lineA2); status != http.StatusOK || !strings.Contains(body, `"articles":2`) {
+			t.Fatalf("ingest: %d %s", status, body)
+		}
+	}
+	if status, body := post("t0ken", "b.jsonl", lineB1+"{bad\n"); status != http.StatusUnprocessableEntity || !strings.Contains(body, "b.jsonl:2") || !strings.Contains(body, `"articles":1`) {
+		t.Fatalf("ingest with a bad line: %d %s", status, body)
+	}
+	del := graphQLBody(`mutation { a1: deleteArticle(id: "article/a1") a2: deleteArticle(id: "article/a2") }`)
+	if status, body := call(t, "POST", base+"/graphql", "", "application/json", del); status != http.StatusUnauthorized {
+		t.Fatalf("delete without the token: %d %s", status, body)
+	}
+	if status, body := call(t, "POST", base+"/graphql", "t0ken", "application/json", del); status != http.StatusOK || body != `{"data":{"a1":true,"a2":true}}`+"\n" {
+		t.Fatalf("delete: %d %s", status, body)
+	}
+	if status, body := call(t, "GET", base+"/healthz", "", "", ""); status != http.StatusOK || body != "ok\n" {
+		t.Errorf("healthz: %d %q", status, body)
+	}
+	status, metrics := call(t, "GET", base+"/metrics", "", "", "")
+	if status != http.StatusOK {
+		t.Fatalf("metrics: %d", status)
+	}
+	for _, want := range []string{
+		`kg_http_requests_total{code="401",path="/ingest"} 2`,
+		`kg_http_requests_total{code="200",path="/ingest"} 2`,
+		`kg_http_requests_total{code="422",path="/ingest"} 1`,
+		`kg_http_requests_total{code="200",path="/graphql"} 1`,
+		`kg_http_errors_total{class="client",path="/ingest"} 3`,
+		`kg_ingest_articles_total{result="stored"} 5`,
+		`kg_ingest_articles_total{result="failed"} 1`,
+		`kg_http_request_duration_seconds_bucket{path="/ingest",le="+Inf"} 5`,
+		`kg_http_request_duration_seconds_count{path="/healthz"} 1`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got := dump(t, data)
+
+	onlyB := t.TempDir()
+	m, base = serve(t, env, "--data", onlyB)
+	if status, body := call(t, "POST", base+"/ingest?name=b.jsonl", "t0ken", "application/x-ndjson", lineB1); status != http.StatusOK {
+		t.Fatalf("ingest: %d %s", status, body)
+	}
+	m.Close()
+	if want := dump(t, onlyB); got != want {
+		t.Fatalf("after deleting a1 and a2 over HTTP the graph is not b1's alone:\n%s", diffLines(want, got))
+	}
+}
+
+func TestServeWithoutTokenIsReadOnly(t *testing.T) {
+	_, base := serve(t, nil, "--data", seedDir(t))
+	if status, body := call(t, "POST", base+"/ingest?name=a.jsonl", "", "application/x-ndjson", lineA1); status != http.StatusForbidden || !strings.Contains(body, "KG_TOKEN") {
+		t.Errorf("ingest on a server without a token: %d %s", status, body)
+	}
+	if status, body := call(t, "POST", base+"/graphql", "anything", "application/json", graphQLBody(`mutation { deleteArticle(id: "article/seed-1") }`)); status != http.StatusForbidden {
+		t.Errorf("delete on a server without a token: %d %s", status, body)
+	}
+	if status, body := call(t, "POST", base+"/graphql", "", "application/json", graphQLBody(gongQuery)); status != http.StatusOK {
+		t.Errorf("a read: %d %s", status, body)
+	} else {
+		checkGong(t, []byte(body))
+	}
+}
+
+func TestServeReadsNeedToken(t *testing.T) {
+	_, base := serve(t, map[string]string{"KG_TOKEN": "t0ken"}, "--data", seedDir(t), "--reads-need-token")
+	if status, _ := call(t, "POST", base+"/graphql", "", "application/json", graphQLBody(gongQuery)); status != http.StatusUnauthorized {
+		t.Errorf("a read without the token: %d", status)
+	}
+	status, body := call(t, "POST", base+"/graphql", "t0ken", "application/json", graphQLBody(gongQuery))
+	if status != http.StatusOK {
+		t.Fatalf("a read with the token: %d %s", status, body)
+	}
+	checkGong(t, []byte(body))
+	if status, _ := call(t, "GET", base+"/healthz", "", "", ""); status != http.StatusOK {
+		t.Errorf("healthz needs no token, got %d", status)
+	}
+}
