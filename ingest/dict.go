@@ -66,6 +66,14 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range lx.titles {
 		lx.titleSet[w] = true
 	}
+	// 常务 makes a deputy the executive one of any title (常务副校长,
+	// 常务副总经理), listed or not
+	for _, w := range lx.titles {
+		if strings.HasPrefix(w, "副") && !lx.titleSet["常务"+w] {
+			lx.titleSet["常务"+w] = true
+			lx.titles = append(lx.titles, "常务"+w)
+		}
+	}
 	byLength(lx.titles)
 	if lx.suffixes, err = words("orgsuffixes.txt"); err != nil {
 		return nil, err

@@ -399,9 +399,17 @@ func (d *doc) roles(e *event) {
 	}
 	// a delegation's unit at a talk (与…钱辉一行座谈), not at a courtesy
 	// meeting (会见…一行)
-	if e == d.events[0] && e.kind == string(graph.KindSymposium) && strings.Contains(e.name, "座谈") {
+	// nor a guest's own party; the unit of a delegation that comes to
+	// inspect takes part too (省农业农村厅厅长冯启山一行来我县调研)
+	if e.kind == string(graph.KindSymposium) && strings.Contains(e.name, "座谈") || e.kind == string(graph.KindInspection) {
 		for _, ps := range d.personSpans {
 			if ps.p == nil || !in(ps.start) || !hasPrefixAt(r, ps.end, "一行") || len(ps.p.posts) == 0 {
+				continue
+			}
+			if cs := clauseStart(r, ps.start); strings.Contains(string(r[cs:ps.start]), "会见") {
+				continue
+			}
+			if e.kind == string(graph.KindInspection) && !comesRe.MatchString(string(r[ps.end+2:min(len(r), ps.end+8)])) {
 				continue
 			}
 			u := unitOf(ps.p.posts[0].org)
@@ -411,6 +419,12 @@ func (d *doc) roles(e *event) {
 					e.roleEv[o] = d.sentenceOf(ps.start)
 				}
 			}
+		}
+	}
+	if o := d.sessionBody(e.name); o != nil {
+		if _, ok := e.orgRoles[o]; !ok && !containsOrg(e.reporting, o) {
+			e.orgRoles[o] = "convened"
+			e.roleEv[o] = e.ev
 		}
 	}
 	for _, p := range d.projects {
@@ -591,4 +605,40 @@ func leadIn(before string) bool {
 	b := strings.TrimSpace(before)
 	b = leadingDateRe.ReplaceAllString(b, "")
 	return b == "" || strings.HasSuffix(b, "、") || strings.HasSuffix(b, "和") || strings.HasSuffix(b, "与")
+}
+
+var (
+	// comesRe matches a delegation coming to a place (一行|来我县调研, 到…).
+	comesRe = regexp.MustCompile(`^(?:来|到|赴|莅临|深入)`)
+	// sessionRe matches the session of a body: 市十六届人大常委会第二十二次会议,
+	// 政协白岩县第九届委员会常务委员会第十一次会议.
+	sessionRe = regexp.MustCompile(`^(.+?)第[一二三四五六七八九十百\d]+次(?:全体)?会议$`)
+	termRe    = regexp.MustCompile(`第?[一二三四五六七八九十\d]+届(?:委员会)?`)
+)
+
+// sessionBody returns the body whose session the event is (its convener):
+// the name before 第N次会议 without the term (十六届), or for 政协X县第N届
+// 委员会… the article's 县政协 or X县政协.
+func (d *doc) sessionBody(name string) *org {
+	m := sessionRe.FindStringSubmatch(name)
+	if m == nil {
+		return nil
+	}
+	body := termRe.ReplaceAllString(m[1], "")
+	if area, ok := strings.CutPrefix(body, "政协"); ok {
+		r := []rune(area)
+		for i, c := range r {
+			if strings.ContainsRune("省市县区", c) {
+				if o := d.orgNamed(string(r[:i+1]) + "政协"); o != nil {
+					return o
+				}
+				return d.orgNamed(string(c) + "政协")
+			}
+		}
+		return nil
+	}
+	if !strings.HasSuffix(body, "常委会") && !strings.HasSuffix(body, "委员会") {
+		return nil
+	}
+	return d.orgNamed(body)
 }

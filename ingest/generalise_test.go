@@ -137,3 +137,41 @@ func TestTaggerPlacesAndOrganisationsNeedBacking(t *testing.T) {
 		}
 	}
 }
+
+func TestAgencyDatelineNamesTheAgency(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n新华社青禾5月9日电（记者 陈立）9日，青禾控股集团有限公司与青禾农村商业银行股份有限公司签署合作协议。", &ingest.Options{Year: 2024})[0]
+	if !has(got.orgs, "新华社") || !has(got.people["陈立"], "记者") || len(got.events) == 0 || got.events[0].date != "2024-05-09" {
+		t.Errorf("organisations %v, people %v, events %+v", got.orgs, got.people, got.events)
+	}
+}
+
+func TestSessionsAndDelegations(t *testing.T) {
+	for _, tc := range []struct{ name, page, org string }{
+		{"a standing committee's session", "# 甲\n\n5月9日，市十五届人大常委会第十次会议闭幕。市人大常委会主任李青山主持会议。", "市人大常委会"},
+		{"a CPPCC committee's session", "# 甲\n\n5月9日，政协青禾县第八届委员会常务委员会第六次会议召开。县政协主席李青山主持会议。", "县政协"},
+		{"a delegation's unit inspecting", "# 甲\n\n5月9日，省水利厅厅长陈立一行来我县调研水库建设，县长王立新陪同。", "省水利厅"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := factsOf(t, tc.page, &ingest.Options{Year: 2024})[0]
+			if len(got.events) == 0 || got.events[0].orgs[tc.org] == "" {
+				t.Errorf("events %+v lack %s", got.events, tc.org)
+			}
+		})
+	}
+	got := factsOf(t, "# 乙\n\n5月9日晚，县委书记王立新会见陈立一行。陈立是省水利厅厅长。", &ingest.Options{Year: 2024})[0]
+	if len(got.events) == 0 || len(got.events[0].orgs) != 0 {
+		t.Errorf("a courtesy call: events %+v", got.events)
+	}
+}
+
+func TestPostsThatAreNone(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月9日上午，青禾区第三届人民代表大会第五次会议举行全体会议。大会执行主席、区人大常委会主任李青山主持会议。会议选举周明远为青禾区人民政府区长。当选的区长周明远向宪法宣誓。市委党校常务副校长陈立，各县区生态环境分局负责同志出席。", &ingest.Options{Year: 2024})[0]
+	if !reflect.DeepEqual(got.people["李青山"], []string{"区人大常委会主任"}) || !reflect.DeepEqual(got.people["周明远"], []string{"青禾区人民政府区长"}) || !reflect.DeepEqual(got.people["陈立"], []string{"市委党校常务副校长"}) {
+		t.Errorf("people %v", got.people)
+	}
+	for _, o := range got.orgs {
+		if o == "大会" || o == "县区生态环境分局" || o == "市委党校常务" {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+}

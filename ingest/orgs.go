@@ -395,6 +395,9 @@ func (d *doc) findOrgs() {
 		if name == "" || d.inPersonSpan(start) {
 			continue
 		}
+		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
+			continue // 各县区生态环境分局: every one of a kind, none named
+		}
 		c := &orgCand{span: span{start, e}, name: name}
 		c.ok = d.properOrg(name, suf, known)
 		if start > 0 && (r[start-1] == '、' || r[start-1] == '和' || r[start-1] == '及') {

@@ -445,6 +445,10 @@ func (d *doc) resolvePosts() {
 			default:
 				o = d.expandOrg(o, ps.ev.start)
 			}
+			if meetingBodies[o] {
+				ps.name = "" // 大会执行主席: a role at a meeting, no post of a body
+				continue
+			}
 			ps.org = o
 			if ps.name == "" {
 				ps.name = o + ps.title
@@ -466,12 +470,25 @@ func isPartyTitle(t string) bool {
 	return strings.HasSuffix(t, "书记") || t == "委员" || t == "常委" || t == "党组成员"
 }
 
+// meetingBodies are meetings whose roles (大会执行主席, 会议主持人) are
+// no posts of a body.
+var meetingBodies = map[string]bool{"大会": true, "会议": true, "全会": true, "大会主席团": true}
+
 func dedupePosts(ps []*post) []*post {
 	var out []*post
 	seen := map[string]bool{}
+	withOrg := map[string]bool{}
+	for _, p := range ps {
+		if p.org != "" && p.name != p.title {
+			withOrg[p.title] = true
+		}
+	}
 	for _, p := range ps {
 		if p.name == "" || seen[p.name] {
 			continue
+		}
+		if p.name == p.title && withOrg[p.title] {
+			continue // 当选的区长俞晓川: the 区长 of 临溪区人民政府 stated before
 		}
 		seen[p.name] = true
 		out = append(out, p)
