@@ -64,6 +64,7 @@ type Main struct {
 	readsNeedToken bool
 	progress       bool
 	deletes        []string
+	prog           *progress
 
 	store    graph.Store
 	server   *http.Server
@@ -92,7 +93,11 @@ with the evidence for each relation, and stores them one article at a
 time. Ingesting an article again replaces what it said before. It prints
 what it stored; each bad input is reported with its file name, the rest
 is stored, and the exit status is 1 if any input failed.`,
-		flags: func(m *Main, fs *flag.FlagSet) { m.storeFlags(fs); m.yearFlag(fs) },
+		flags: func(m *Main, fs *flag.FlagSet) {
+			m.storeFlags(fs)
+			m.yearFlag(fs)
+			fs.BoolVar(&m.progress, "progress", false, "report each stored article on standard error even when standard output is no terminal (on a terminal a status line shows progress anyway)")
+		},
 	},
 	{
 		name: "extract", args: "[--jsonl] [--year YYYY] [PATH|-]...",
@@ -424,6 +429,9 @@ func (m *Main) runIngest(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if m.prog = newProgress(m.Stderr, m.Stdout, m.progress); m.prog != nil {
+		st = progressStore{Store: st, p: m.prog}
+	}
 	return m.ingestPaths(ctx, p, st, m.args, m.Stdout)
 }
 
@@ -431,6 +439,7 @@ func (m *Main) runIngest(ctx context.Context) error {
 // Stderr each input error; it returns errReported when any input failed.
 func (m *Main) ingestPaths(ctx context.Context, p *ingest.Pipeline, st graph.Store, paths []string, w io.Writer) error {
 	rep, err := p.Ingest(ctx, st, paths)
+	m.prog.done()
 	if rep != nil {
 		for _, e := range rep.Errors {
 			fmt.Fprintf(m.Stderr, "kg: ingest: %v\n", e)
