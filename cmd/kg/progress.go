@@ -81,6 +81,8 @@ type progressStore struct {
 	p *progress
 }
 
+var _ graph.Store = progressStore{}
+
 // PutArticle stores f and reports it.
 func (s progressStore) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
 	if err := s.Store.PutArticle(ctx, f); err != nil {
