@@ -31,6 +31,9 @@ type measure struct {
 func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) error {
 	// Depth and size first, so that a deep query hears about its depth
 	// rather than about the cost its depth causes.
+	if err := fragmentCycle(doc); err != nil {
+		return err
+	}
 	frags := fragments(doc)
 	for _, cost := range []bool{false, true} {
 		w := &walker{s: s, vars: vars, frags: frags, spreading: map[string]bool{}, cost: cost}
