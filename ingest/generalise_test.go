@@ -175,3 +175,32 @@ func TestPostsThatAreNone(t *testing.T) {
 		}
 	}
 }
+
+func TestProgrammesAndJoinedProjectNames(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月9日，县长王立新主持召开县委常委会（扩大）会议。会议要求，深入开展春季森林防火专项行动，加快青禾灌区续建配套与节水改造工程、青禾站前广场及配套路网工程建设，要切实把思想和行动统一起来。", &ingest.Options{Year: 2024})[0]
+	for _, p := range []string{"春季森林防火专项行动", "青禾灌区续建配套与节水改造工程", "青禾站前广场及配套路网工程"} {
+		if !has(got.projects, p) {
+			t.Errorf("projects %v lack %s", got.projects, p)
+		}
+	}
+	for _, p := range got.projects {
+		if strings.Contains(p, "思想") || p == "节水改造工程" || p == "配套路网工程" {
+			t.Errorf("projects %v hold %s", got.projects, p)
+		}
+	}
+	if has(got.orgs, "县委常委会") {
+		t.Errorf("organisations %v hold the body inside a meeting's name", got.orgs)
+	}
+}
+
+func TestSoftCharactersInGivenNames(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n5月9日，青禾科技股份有限公司董事长郑其昌出席。其中，县长王立新讲话。", &ingest.Options{Year: 2024})[0]
+	if !has(got.people["郑其昌"], "青禾科技股份有限公司董事长") {
+		t.Errorf("people %v", got.people)
+	}
+	for name := range got.people {
+		if strings.Contains(name, "其中") {
+			t.Errorf("people %v", got.people)
+		}
+	}
+}

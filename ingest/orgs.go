@@ -80,6 +80,13 @@ func (d *doc) findProjects() {
 				// 韦正言|调研|重大交通项目, ，调研|重大交通项目建设: the activity's verb
 				start += utf8.RuneCountInString(anyPrefixAt(r, start, append(activityVerbs, followers...)...))
 			}
+			if start >= 3 && strings.ContainsRune("与及", r[start-1]) && !anySuffixAt(r, start-1, projectHeads...) && !anySuffixAt(r, start-1, infraHeads...) {
+				// one name joining two parts: 澜川灌区续建配套与现代化改造工程,
+				// 站前广场及配套路网工程 (a list ends the left part with a head)
+				if s2 := d.skipLeadingFunctionWords(d.scanLeft(start-1, false), start-1); start-1-s2 >= 3 && !strings.ContainsRune(string(r[s2:start-1]), '的') {
+					start = s2
+				}
+			}
 			name = string(r[start:end])
 			prefix := string(r[start:hs])
 			n := utf8.RuneCountInString(prefix)
@@ -98,7 +105,8 @@ func (d *doc) findProjects() {
 					continue
 				}
 			case head == "行动":
-				if !strings.Contains(prefix, "年") {
+				// dated (三年行动), or launched by name: 深入开展冬春森林防火专项行动
+				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) {
 					continue
 				}
 			default:
@@ -125,6 +133,9 @@ var activityVerbs = []string{"调研", "考察", "视察", "察看", "督导", "
 // leadingVerbs are verbs of address and activity that the segmenter may
 // not cut off a name they precede (叮嘱琮州路桥建设集团有限公司).
 var leadingVerbs = append([]string{"叮嘱", "要求", "希望", "鼓励", "勉励", "感谢", "欢迎", "督促", "指导", "帮助", "支持", "推动", "会同", "联合", "听取", "看望", "慰问", "走进", "来到", "前往", "深入"}, activityVerbs...)
+
+// launchVerbs launch a programme by its name (开展…专项行动).
+var launchVerbs = []string{"开展", "实施", "推进", "启动", "部署", "深化", "推动", "组织"}
 
 // infraHeads end the names of roads, bridges and lines that are built as
 // projects without a head noun (琮白高速公路, 岩溪大桥, 白岩至青石一级公路).
@@ -541,7 +552,7 @@ var venueRe = regexp.MustCompile(`(行政中心|会议中心|会展中心|市民
 
 var meetingWordRe = regexp.MustCompile(`(协商|座谈|汇报|调度|推进|动员|观摩|联席|报告|交流|见面|恳谈|研讨|培训|部署|表彰|总结)会$`)
 
-var meetingRe = regexp.MustCompile(`^[\p{Han}\d]{0,10}?(会议|全会|大会|常委会议|联席会)`)
+var meetingRe = regexp.MustCompile(`^(?:[（(]扩大[）)])?[\p{Han}\d]{0,10}?(会议|全会|大会|常委会议|联席会)`)
 
 // nestedInMeeting reports whether a body ending at e is part of a meeting
 // name (市委经济工作会议, 中央纪委五次全会).

@@ -40,10 +40,10 @@ var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "�
 // nameStop holds characters that do not occur in a given name.
 const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
 
-// nameEnds holds characters of nameStop that may end a two-character
-// given name when a follower comes right after (柏松年主持, 蒋伯年主持; not
-// 2025年).
-const nameEnds = "年"
+// nameSoft holds characters of nameStop that may stand in a two-character
+// given name when a follower comes right after the name (柏松年主持,
+// 郑其昌出席; not 2025年, 其中).
+const nameSoft = "年其"
 
 // parseName reads a person's name at r[i:]: a surname (compound first)
 // and a one- or two-character given name, preferring the length after
@@ -73,7 +73,7 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			return false
 		}
 		for k := i + 1; k < i+n; k++ {
-			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) && !(k == i+n-1 && k > i+sn && strings.ContainsRune(nameEnds, r[k]) && i+n < len(r) && anyPrefixAt(r, i+n, followers...) != "") {
+			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) && !(k >= i+sn && strings.ContainsRune(nameSoft, r[k]) && n-sn == 2 && i+n < len(r) && anyPrefixAt(r, i+n, followers...) != "") {
 				return false
 			}
 		}
