@@ -75,7 +75,11 @@ func (d *doc) findProjects() {
 			}
 			name = content
 		} else {
-			start = d.skipLeadingFunctionWords(d.scanLeft(hs, false), hs)
+			scan0 := d.scanLeft(hs, false)
+			start = d.skipLeadingFunctionWords(scan0, hs)
+			if head == "行动" && anySuffixAt(r, scan0, launchVerbs...) {
+				start = scan0 // 开展|春季森林防火专项行动: the whole name after the verb
+			}
 			if f := anyPrefixAt(r, start, followers...); f != "" && d.personEndsAt(start) || anyPrefixAt(r, start, activityVerbs...) != "" {
 				// 韦正言|调研|重大交通项目, ，调研|重大交通项目建设: the activity's verb
 				start += utf8.RuneCountInString(anyPrefixAt(r, start, append(activityVerbs, followers...)...))
