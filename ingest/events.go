@@ -225,6 +225,10 @@ func (d *doc) findEvents() {
 	}
 }
 
+// sittingRe matches a sitting of a session, named only with the session
+// before it (X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议).
+var sittingRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+次(?:全体|主席团)?会议$|^(?:预备|闭幕|开幕|全体)会议$`)
+
 // leadEventName names the lead's event from the body, else the heading.
 func (d *doc) leadEventName(lead span) string {
 	t := d.text(lead)
@@ -254,13 +258,16 @@ func (d *doc) leadEventName(lead span) string {
 			}
 		}
 	}
-	if best != nil && (utf8.RuneCountInString(best.name) <= 2 || strings.HasPrefix(best.name, "（") || strings.HasPrefix(best.name, "(")) {
+	if best != nil && (utf8.RuneCountInString(best.name) <= 2 || strings.HasPrefix(best.name, "（") || strings.HasPrefix(best.name, "(") || sittingRe.MatchString(best.name)) {
 		// 市委常委会召开会议: the bare word takes its convener
 		subj := t[:best.at]
 		if i := strings.LastIndexAny(subj, "，。；\n"); i >= 0 {
 			subj = subj[i+len("，"):]
 		}
-		if subj = strings.TrimSpace(subj); subj != "" && utf8.RuneCountInString(subj) <= 20 && !strings.ContainsAny(subj, "主持") && !d.namesPerson(subj) {
+		if m := leadingDateRe.FindString(subj); m != "" && strings.IndexAny(subj, "0123456789一二三四五六七八九十本今昨当") == 0 {
+			subj = strings.TrimLeft(subj[len(m):], "，, ") // 9月18日上午，X举行第三次全体会议
+		}
+		if subj = strings.TrimSpace(subj); subj != "" && utf8.RuneCountInString(subj) <= 30 && !strings.ContainsAny(subj, "主持") && !d.namesPerson(subj) {
 			best.name = subj + best.name
 		} else {
 			best = nil

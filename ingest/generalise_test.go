@@ -204,3 +204,15 @@ func TestSoftCharactersInGivenNames(t *testing.T) {
 		}
 	}
 }
+
+func TestSittingsKeepTheSessionsName(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"5月9日上午，青禾区第三届人民代表大会第五次会议举行第二次全体会议。区人大常委会主任李青山主持会议。", "青禾区第三届人民代表大会第五次会议第二次全体会议"},
+		{"5月9日上午，市十五届人大常委会第十次会议第一次全体会议举行。市人大常委会主任李青山主持会议。", "市十五届人大常委会第十次会议第一次全体会议"},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2024})[0]
+		if len(got.events) == 0 || got.events[0].name != tc.want {
+			t.Errorf("events %+v, want %s", got.events, tc.want)
+		}
+	}
+}
