@@ -31,7 +31,7 @@ type measure struct {
 func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) error {
 	// Depth and size first, so that a deep query hears about its depth
 	// rather than about the cost its depth causes.
-	if err := fragmentCycle(doc); err != nil {
+	if err := malformed(doc); err != nil {
 		return err
 	}
 	frags := fragments(doc)

@@ -6,6 +6,42 @@ import (
 	"github.com/graphql-go/graphql/language/ast"
 )
 
+// malformed returns an error for a document that parses but that
+// graphql-go's validation cannot be trusted with: a fragment cycle (see
+// fragmentCycle) or a variable without a type ("query($a:) …", on which
+// the validator dereferences nil).
+func malformed(doc *ast.Document) error {
+	for _, d := range doc.Definitions {
+		op, ok := d.(*ast.OperationDefinition)
+		if !ok {
+			continue
+		}
+		for _, v := range op.VariableDefinitions {
+			if v == nil || !typed(v.Type) {
+				name := "?"
+				if v != nil && v.Variable != nil && v.Variable.Name != nil {
+					name = v.Variable.Name.Value
+				}
+				return &publicError{msg: "variable $" + name + " has no type", code: codeRequest}
+			}
+		}
+	}
+	return fragmentCycle(doc)
+}
+
+// typed reports whether t is a complete type reference.
+func typed(t ast.Type) bool {
+	switch t := t.(type) {
+	case *ast.Named:
+		return t != nil && t.Name != nil
+	case *ast.List:
+		return t != nil && typed(t.Type)
+	case *ast.NonNull:
+		return t != nil && typed(t.Type)
+	}
+	return false
+}
+
 // fragmentCycle returns an error naming a fragment that spreads itself,
 // directly or through others, or nil. It runs before graphql-go's
 // validation, whose rule on overlapping fields recurses without end on such
