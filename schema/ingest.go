@@ -20,6 +20,8 @@ type IngestReport struct {
 	Articles  int `json:"articles"`
 	Nodes     int `json:"nodes"`
 	Relations int `json:"relations"`
+	// IDs are the IDs of the stored articles, in input order.
+	IDs []string `json:"ids"`
 	// Errors are the bad lines or articles, each naming the input (and
 	// line); the rest was stored.
 	Errors []string `json:"errors"`
@@ -96,6 +98,9 @@ func (h *Handler) serveIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	if rep.Errors == nil {
 		rep.Errors = []string{}
+	}
+	if rep.IDs == nil {
+		rep.IDs = []string{}
 	}
 	status := http.StatusOK
 	if len(rep.Errors) > 0 {

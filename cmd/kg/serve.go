@@ -62,6 +62,7 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 				return fmt.Errorf("ingest: store %s: %w", a.ID, err)
 			}
 			rep.Articles++
+			rep.IDs = append(rep.IDs, a.ID)
 			rep.Nodes += len(f.Nodes)
 			rep.Relations += len(f.Relations)
 			return nil

@@ -68,7 +68,7 @@ func TestServeWrites(t *testing.T) {
 		t.Fatalf("ingest with a wrong token: %d %s", status, body)
 	}
 	for range 2 {
-		if status, body := post("t0ken", "a.jsonl", lineA1+lineA2); status != http.StatusOK || !strings.Contains(body, `"articles":2`) {
+		if status, body := post("t0ken", "a.jsonl", lineA1+lineA2); status != http.StatusOK || !strings.Contains(body, `"articles":2`) || !strings.Contains(body, `"ids":["article/a1","article/a2"]`) {
 			t.Fatalf("ingest: %d %s", status, body)
 		}
 	}
