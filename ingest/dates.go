@@ -138,13 +138,30 @@ func findCNDates(text string, year int) []dateMention {
 // asciiDigits folds full-width digits (３月５日) to ASCII, one code point
 // for one, so that offsets stay.
 func asciiDigits(s string) string {
-	return strings.Map(func(c rune) rune {
+	s = strings.Map(func(c rune) rune {
 		if c >= '０' && c <= '９' {
 			return c - '０' + '0'
 		}
 		return c
 	}, s)
+	if strings.ContainsAny(s, "〇零") {
+		// a year written digit by digit (二〇二五年) is a year like 2025年
+		s = cnYearRe.ReplaceAllStringFunc(s, func(m string) string {
+			return strings.Map(func(c rune) rune {
+				if d := strings.IndexRune("〇一二三四五六七八九", c); d >= 0 {
+					return '0' + rune(d/3)
+				}
+				if c == '零' {
+					return '0'
+				}
+				return c
+			}, m)
+		})
+	}
+	return s
 }
+
+var cnYearRe = regexp.MustCompile(`[一二][〇零一二三四五六七八九]{3}年`)
 
 // isoDay formats a calendar day, "" when any part is unknown or invalid.
 func isoDay(y, m, d int) string {

@@ -565,6 +565,9 @@ func (d *doc) orgRole(s span) string {
 	if comesToInspectRe.MatchString(afterList) && leadIn(before) {
 		return "guided" // 省人大常委会调研组来我县调研…
 	}
+	if anySuffixAt([]rune(before), utf8.RuneCountInString(before), "施工单位", "建设单位", "承建单位") {
+		return "visited" // 要求施工单位青岚建工集团有限公司…: the builder on the site
+	}
 	if strings.TrimSpace(before) == "在" && strings.TrimSpace(tail) == "" {
 		return "visited" // 在青山建工集团有限公司，李明听取了…
 	}

@@ -216,3 +216,22 @@ func TestSittingsKeepTheSessionsName(t *testing.T) {
 		}
 	}
 }
+
+func TestMediaCentreBylinesAndYears(t *testing.T) {
+	page := "# 甲\n\n青禾融媒讯（记者 陈立、周明）4月8日上午，县委书记王立新主持召开会议。\n\n# 乙\n\n二〇二四年四月十六日，县人大常委会第五次会议召开。县人大常委会主任李青山主持会议。"
+	got := factsOf(t, page, nil)
+	if !reflect.DeepEqual(sorted(got[0].reporters...), sorted("陈立", "周明")) || !has(got[0].orgs, "青禾融媒") {
+		t.Errorf("reporters %v, organisations %v", got[0].reporters, got[0].orgs)
+	}
+	if len(got[0].events) == 0 || got[0].events[0].date != "2024-04-08" || len(got[1].events) == 0 || got[1].events[0].date != "2024-04-16" {
+		t.Errorf("events %+v %+v: the year written in Chinese numerals dates the page", got[0].events, got[1].events)
+	}
+}
+
+func TestShortFormsWithoutTheLegalForm(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n4月10日下午，青禾县人民政府与青禾农村商业银行股份有限公司签约。青禾农商银行党委书记、董事长欧阳靖出席，要求施工单位青禾建工集团有限公司加快进度。", &ingest.Options{Year: 2024})[0]
+	want := []string{"青禾农村商业银行股份有限公司党委书记", "青禾农村商业银行股份有限公司董事长"}
+	if !reflect.DeepEqual(sorted(got.people["欧阳靖"]...), want) || has(got.orgs, "青禾农商银行") || !has(got.orgs, "青禾建工集团有限公司") {
+		t.Errorf("posts %v, organisations %v", got.people["欧阳靖"], got.orgs)
+	}
+}

@@ -141,6 +141,9 @@ var leadingVerbs = append([]string{"叮嘱", "要求", "希望", "鼓励", "勉�
 // launchVerbs launch a programme by its name (开展…专项行动).
 var launchVerbs = []string{"开展", "实施", "推进", "启动", "部署", "深化", "推动", "组织"}
 
+// appositives name the role of the body whose name follows them.
+var appositives = []string{"施工单位", "建设单位", "承建单位", "监理单位", "设计单位", "运营单位", "责任单位", "牵头单位", "投资方", "合作方", "签约方", "承办方", "主办方", "协办方", "企业代表", "银行代表"}
+
 // infraHeads end the names of roads, bridges and lines that are built as
 // projects without a head noun (琮白高速公路, 岩溪大桥, 白岩至青石一级公路).
 var infraHeads = []string{"高速公路", "一级公路", "二级公路", "快速路", "快速通道", "特大桥", "大桥", "隧道", "城际铁路", "高速铁路", "铁路", "轨道交通"}
@@ -405,6 +408,9 @@ func (d *doc) findOrgs() {
 		if v := anyPrefixAt(r, start, leadingVerbs...); v != "" && start+utf8.RuneCountInString(v) < s0 {
 			start += utf8.RuneCountInString(v) // 叮嘱|琮州路桥建设集团有限公司负责人
 		}
+		if a := anyPrefixAt(r, start, appositives...); a != "" && s0-start-utf8.RuneCountInString(a) >= 2 {
+			start += utf8.RuneCountInString(a) // 施工单位|青岚建工集团有限公司
+		}
 		name := trimOrgPrefix(string(r[start:e]))
 		start = e - utf8.RuneCountInString(name)
 		if name == "" || d.inPersonSpan(start) {
@@ -608,6 +614,13 @@ func abbreviates(s, l string) bool {
 	sr, lr := []rune(s), []rune(l)
 	if len(sr) >= len(lr) || len(sr) < 3 {
 		return false
+	}
+	for _, f := range legalForms {
+		// 青岚农商银行 of 青岚农村商业银行股份有限公司: the name without its
+		// legal form, abbreviated
+		if base, ok := strings.CutSuffix(l, f); ok && base != s && utf8.RuneCountInString(base) > len(sr) && !strings.HasPrefix(l, s) && sr[0] == []rune(base)[0] && sr[len(sr)-1] == []rune(base)[utf8.RuneCountInString(base)-1] && abbreviates(s, base) {
+			return true
+		}
 	}
 	if strings.HasPrefix(l, s) {
 		rest := string(lr[len(sr):])

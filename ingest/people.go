@@ -424,6 +424,7 @@ func (d *doc) resolvePosts() {
 				if areaOf(prev) != "" && !isPartyTitle(ps.title) && !strings.HasSuffix(prev, "常委会") && !strings.HasSuffix(prev, "政协") && !strings.HasSuffix(ps.title, "秘书长") {
 					o = "" // 县委副书记、主任: which body is not said (but 市委常委、秘书长 -> 市委秘书长)
 				}
+				o = d.expandOrg(o, ps.ev.start) // 青岚农商银行党委书记、董事长 -> …股份有限公司董事长
 			case o == "":
 				o = d.antecedentByTitle(ps.title, seen)
 			case headTitles[ps.title] && isAreaName(o) && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
@@ -535,7 +536,7 @@ func (d *doc) expandOrg(o string, pos int) string {
 	}
 	// 集团党委: the unit is expanded, its party body kept
 	for _, pb := range partyBodies {
-		if u, ok := strings.CutSuffix(o, pb); ok && u != "" && d.bareBody(u) {
+		if u, ok := strings.CutSuffix(o, pb); ok && u != "" && (d.bareBody(u) || !isAreaName(u) && d.lx.suffixEndingAt([]rune(u), utf8.RuneCountInString(u)) != "") {
 			if x := d.expandOrg(u, pos); x != u {
 				return x + pb
 			}
