@@ -140,7 +140,11 @@
 // sets, adding the rules' spans of those types lowered precision), or
 // from the rules with Options.RulesOnly. On news pages with a byline (not
 // JSON lines), the genre the rules are made for, the rules' spans win
-// where they overlap the tagger's. Each Extraction also lists the
+// where they overlap the tagger's, and the tagger's own organisations and
+// places need backing: a head word, a known body, a name the rules found,
+// the gazetteer, a place the article names with its level word, a
+// dateline, gse's nt/ns tag, or a level word after a proper stem (not 惠民生
+// of 稳增长、惠民生, not 旧小区 of 老旧小区). Each Extraction also lists the
 // article's people with their posts and its events with their roles.
 //
 // # Quality
