@@ -58,9 +58,9 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 
 // ServeHTTP routes a request.
 //
-// The API is read-only and uses no cookies, so any web page may call it:
-// /graphql, /export and /schema.graphql answer cross-origin requests and
-// their preflights.
+// The API uses no cookies, only explicit bearer tokens, so any web page may
+// call it: /graphql, /export and /schema.graphql answer cross-origin
+// requests and their preflights (writes still need the token).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/graphql", "/export", "/schema.graphql":
