@@ -149,3 +149,13 @@ func TestServeReadsNeedToken(t *testing.T) {
 		t.Errorf("healthz needs no token, got %d", status)
 	}
 }
+
+func TestServeListensOnLoopbackByDefault(t *testing.T) {
+	m := &Main{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	if err := m.ParseFlags(context.Background(), []string{"serve"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.addr, "127.0.0.1:8080"; got != want {
+		t.Errorf("serve listens on %q by default, want %q", got, want)
+	}
+}
