@@ -235,3 +235,10 @@ func TestShortFormsWithoutTheLegalForm(t *testing.T) {
 		t.Errorf("posts %v, organisations %v", got.people["欧阳靖"], got.orgs)
 	}
 }
+
+func TestSecretaryOfAStandingCommittee(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n6月16日，市人大常委会召开第四十二次主任会议。市人大常委会主任杜若主持会议，副主任钱进，秘书长柳青出席。", &ingest.Options{Year: 2024})[0]
+	if !reflect.DeepEqual(got.people["柳青"], []string{"市人大常委会秘书长"}) || !reflect.DeepEqual(got.people["钱进"], []string{"市人大常委会副主任"}) {
+		t.Errorf("people %v", got.people)
+	}
+}

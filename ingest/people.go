@@ -388,6 +388,20 @@ func bareLevel(area string) bool {
 
 // titleFamily maps a title to its family, so that 副主任 finds the
 // organisation of an earlier 主任.
+// sessionSecretary returns the body of a 秘书长 listed after the heads of
+// a standing committee or CPPCC in the same sentence (主任杜若…，副主任钱进，
+// 秘书长柳青 -> 市人大常委会秘书长), else "".
+func (d *doc) sessionSecretary(ps *post, seen []*post) string {
+	sent := d.sentenceOf(ps.ev.start)
+	for i := len(seen) - 1; i >= 0; i-- {
+		o := seen[i].org
+		if seen[i].ev.start >= sent.start && seen[i].ev.start < sent.end && (strings.HasSuffix(o, "常委会") || strings.HasSuffix(o, "政协")) {
+			return o
+		}
+	}
+	return ""
+}
+
 func titleFamily(t string) string {
 	t = strings.TrimPrefix(t, "常务")
 	t = strings.TrimPrefix(t, "副")
@@ -427,6 +441,9 @@ func (d *doc) resolvePosts() {
 				o = d.expandOrg(o, ps.ev.start) // 青岚农商银行党委书记、董事长 -> …股份有限公司董事长
 			case o == "":
 				o = d.antecedentByTitle(ps.title, seen)
+				if o == "" && strings.HasSuffix(ps.title, "秘书长") {
+					o = d.sessionSecretary(ps, seen)
+				}
 			case headTitles[ps.title] && isAreaName(o) && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
 				// 枫屿区区长: an area and its head, no body
 				ps.org, ps.name = "", o+ps.title
