@@ -52,9 +52,12 @@ func TestKilledIngest(t *testing.T) {
 	mustRun(t, 0, "ingest", "--data", clean, corpus)
 	want := dump(t, clean)
 
+	// Kill it twice: right after a commit was reported, then, resumed,
+	// a little later, when the next article is likely being written.
 	crashed := t.TempDir()
-	stored := killMidIngest(t, crashed, corpus, 40)
-	t.Logf("killed after %d articles were reported stored", stored)
+	stored := killMidIngest(t, crashed, corpus, 20, 0)
+	stored = max(stored, killMidIngest(t, crashed, corpus, 40, 3*time.Millisecond))
+	t.Logf("killed twice, after %d articles were reported stored", stored)
 
 	// Reopen: the store must open and hold whole articles only.
 	got := dump(t, crashed)
@@ -76,9 +79,9 @@ func TestKilledIngest(t *testing.T) {
 }
 
 // killMidIngest runs kg ingest --progress in a child process, kills it with
-// SIGKILL once it has reported n stored articles and returns how many it
-// had reported.
-func killMidIngest(t *testing.T, data, corpus string, n int) int {
+// SIGKILL delay after it has reported n stored articles and returns how
+// many it had reported.
+func killMidIngest(t *testing.T, data, corpus string, n int, delay time.Duration) int {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "ingest", "--progress", "--data", data, corpus)
 	cmd.Env = append(os.Environ(), "KG_TEST_MAIN=1")
@@ -98,6 +101,7 @@ func killMidIngest(t *testing.T, data, corpus string, n int) int {
 			stored++
 		}
 		if stored == n {
+			time.Sleep(delay)
 			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)
 			}
