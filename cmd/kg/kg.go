@@ -118,7 +118,8 @@ same id.`,
 		help: `Runs one GraphQL request and prints the JSON response. "-" reads the
 request from standard input: either a bare query or a JSON body
 {"query", "variables", "operationName"}. With --url it asks a running
-kg serve instead of opening the store (which kg serve keeps locked). The
+kg serve instead of opening the store (which kg serve keeps locked),
+sending $KG_TOKEN as its bearer token when set. The
 exit status is 1 when the request could not be executed (it did not parse
 or validate).`,
 		flags: func(m *Main, fs *flag.FlagSet) {
@@ -582,6 +583,9 @@ func (m *Main) queryServer(ctx context.Context, req *schema.Request) error {
 	}
 	hreq.Header.Set("Content-Type", "application/json")
 	hreq.Header.Set("Accept", "application/graphql-response+json, application/json;q=0.9")
+	if token := m.Getenv("KG_TOKEN"); token != "" {
+		hreq.Header.Set("Authorization", "Bearer "+token)
+	}
 	resp, err := http.DefaultClient.Do(hreq)
 	if err != nil {
 		return fmt.Errorf("query: %w", err)

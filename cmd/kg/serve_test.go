@@ -159,3 +159,21 @@ func TestServeListensOnLoopbackByDefault(t *testing.T) {
 		t.Errorf("serve listens on %q by default, want %q", got, want)
 	}
 }
+
+func TestQueryURLSendsToken(t *testing.T) {
+	env := map[string]string{"KG_TOKEN": "t0ken"}
+	_, base := serve(t, env, "--data", seedDir(t), "--reads-need-token")
+	var out, errOut bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	ctx := context.Background()
+	err := m.ParseFlags(ctx, []string{"query", "--url", base + "/graphql", `mutation { deleteArticle(id: "article/seed-1") }`})
+	if err == nil {
+		err = m.Run(ctx)
+	}
+	if err != nil || !strings.Contains(out.String(), `"deleteArticle": true`) {
+		t.Fatalf("query --url with KG_TOKEN: %v\n%s%s", err, out.String(), errOut.String())
+	}
+	if code, out, _ := run(t, "", "query", "--url", base+"/graphql", gongQuery); code != 1 || !strings.Contains(out, "UNAUTHENTICATED") {
+		t.Errorf("query --url without KG_TOKEN: exit %d, %s", code, out)
+	}
+}
