@@ -13,7 +13,7 @@ var (
 	// 主持召开2026年第2次党政联席会议
 	chairNameRe = regexp.MustCompile(`主持召开([^，。；、\n]{2,40}?)(?:并|[，。；\n]|$)`)
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
-	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:[，。；\n]|并|$)`)
+	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:上)?(?:[，。；\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
 	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
@@ -188,8 +188,8 @@ func (d *doc) findEvents() {
 		name := ""
 		if mm := chairNameRe.FindStringSubmatch(st); mm != nil {
 			name = mm[1]
-		} else if mm := holdNameRe.FindStringSubmatch(st); mm != nil && !strings.HasPrefix(mm[1], "的") {
-			name = mm[1]
+		} else if mm := holdNameRe.FindStringSubmatch(st); mm != nil && (!strings.HasPrefix(mm[1], "的") || m != "") {
+			name = strings.TrimPrefix(mm[1], "的") // 随后召开的座谈会上
 		} else if strings.Contains(st, "会见") {
 			i := strings.Index(st, "会见")
 			cs := clauseStart([]rune(st), utf8.RuneCountInString(st[:i]))

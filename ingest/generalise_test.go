@@ -242,3 +242,10 @@ func TestSecretaryOfAStandingCommittee(t *testing.T) {
 		t.Errorf("people %v", got.people)
 	}
 }
+
+func TestFollowOnTalkNamedAfterItsVerb(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n7月2日，省水利厅副厅长黄明一行来县调研，先后来到青禾水库和白鹭河堤防。\n\n随后召开的座谈会上，县水利局局长孙立汇报了有关情况。", &ingest.Options{Year: 2024})[0]
+	if len(got.events) != 2 || got.events[1].name != "座谈会" || !has(got.events[1].attendees, "孙立") {
+		t.Errorf("events %+v", got.events)
+	}
+}
