@@ -249,3 +249,10 @@ func TestFollowOnTalkNamedAfterItsVerb(t *testing.T) {
 		t.Errorf("events %+v", got.events)
 	}
 }
+
+func TestVerbAfterAShortName(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n8月19日下午，副市长林海带队督导检查防汛工作，先后察看了清水河堤防加固工程和县城排涝泵站。县委书记马骏陪同。", &ingest.Options{Year: 2024})[0]
+	if _, ok := got.people["林海"]; !ok || has(got.orgs, "县城排涝泵站") {
+		t.Errorf("people %v, organisations %v", got.people, got.orgs)
+	}
+}

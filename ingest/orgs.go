@@ -558,7 +558,7 @@ func (d *doc) properOrg(name, suf, known string) bool {
 }
 
 // venueRe matches places where things happen, not bodies (县行政中心).
-var venueRe = regexp.MustCompile(`(行政中心|会议中心|会展中心|市民中心|活动中心|体育中心|文化中心|展示中心|指挥中心|会议室|礼堂|广场|宾馆|酒店|大厦)$`)
+var venueRe = regexp.MustCompile(`(行政中心|会议中心|会展中心|市民中心|活动中心|体育中心|文化中心|展示中心|指挥中心|会议室|礼堂|广场|宾馆|酒店|大厦|泵站|闸站|加油站|收费站|服务区|储备库|仓库|码头|车站)$`)
 
 var meetingWordRe = regexp.MustCompile(`(协商|座谈|汇报|调度|推进|动员|观摩|联席|报告|交流|见面|恳谈|研讨|培训|部署|表彰|总结)会$`)
 

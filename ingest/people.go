@@ -116,6 +116,15 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if ok(short) && d.standsElsewhere(string(r[i:i+short]), i) {
 		return string(r[i : i+short]), true
 	}
+	// A verb starting on the longer form's last character ends the name
+	// before it (林海|带队, 李明|说明): the shorter form.
+	if ok(short) {
+		if e, found := d.words[i+short]; found && e-(i+short) >= 2 {
+			if _, pos, ok := d.lx.seg.Find(string(r[i+short : e])); ok && (pos == "v" || pos == "vn" || pos == "vd") {
+				return string(r[i : i+short]), true
+			}
+		}
+	}
 	// The segmenter's word for it, when that is a name's length (钱辉|座谈)
 	// and not a dictionary word (安排).
 	if e, found := d.tokenAt(i); found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
