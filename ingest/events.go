@@ -206,6 +206,11 @@ func (d *doc) findEvents() {
 			f.date, f.endDate, f.partOfDay = own.date, own.endDate, own.partOfDay
 		case m == "当晚":
 			f.partOfDay = "晚上"
+		case m == "次日":
+			f.date, f.endDate, f.partOfDay = nextDay(e.date), "", ""
+			if pm := partOfDayRe.FindString(st[len(m):]); pm != "" {
+				f.partOfDay = partOfDayWord(pm)
+			}
 		case strings.HasPrefix(m, "当天") && len(m) > len("当天"):
 			f.partOfDay = strings.TrimPrefix(m, "当天")
 		}
@@ -587,7 +592,7 @@ func (d *doc) orgRole(s span) string {
 
 var (
 	leadingDateRe = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`)
-	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:召开|举办|举行|主办|承办|协办)`)
+	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:联合|共同)?(?:召开|举办|举行|主办|承办|协办)`)
 	signsRe       = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
 	signsWithRe   = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
 	// a body coming to inspect: 调研组来我县调研, 督导组一行到…督导
@@ -651,4 +656,16 @@ func (d *doc) sessionBody(name string) *org {
 		return nil
 	}
 	return d.orgNamed(body)
+}
+
+// partOfDayRe matches a part of the day right at the start.
+var partOfDayRe = regexp.MustCompile(`^(上午|下午|晚上|中午|晚)`)
+
+// nextDay returns the day after an ISO date, "" when there is none.
+func nextDay(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, 1).Format("2006-01-02")
 }

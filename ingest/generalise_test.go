@@ -256,3 +256,20 @@ func TestVerbAfterAShortName(t *testing.T) {
 		t.Errorf("people %v, organisations %v", got.people, got.orgs)
 	}
 }
+
+func TestNextDayAndJointConveners(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n8月21日上午，县水利局、县住房和城乡建设局联合召开防涝会商会。县水利局局长王哲、县住房和城乡建设局局长王蕾出席会议。王局长要求，抓好排涝。\n\n次日下午，两部门又召开防涝工作调度会，县水利局副局长赵刚主持。", &ingest.Options{Year: 2024})[0]
+	if len(got.events) != 2 {
+		t.Fatalf("events %+v", got.events)
+	}
+	first, next := got.events[0], got.events[1]
+	if first.orgs["县水利局"] == "" || first.orgs["县住房和城乡建设局"] == "" {
+		t.Errorf("conveners %v", first.orgs)
+	}
+	if next.date != "2024-08-22" || next.partOfDay != "下午" || !reflect.DeepEqual(next.chairs, []string{"赵刚"}) {
+		t.Errorf("next day's event %+v", next)
+	}
+	if len(got.people) != 3 {
+		t.Errorf("people %v: 王局长 fits two people and resolves to none", got.people)
+	}
+}

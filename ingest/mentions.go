@@ -172,9 +172,10 @@ func (d *doc) backed(m Mention, rules []Mention) (Mention, bool) {
 
 // isNewsPage reports whether the article is a page of the genre the rules
 // are made for: read from a page (not a JSON line of general text) and
-// carrying a byline or dateline.
+// carrying a byline, a dateline or a masthead, or reporting a dated
+// activity.
 func (d *doc) isNewsPage() bool {
-	return d.a.InputID == "" && (d.bylineEnd > 0 || len(d.reporters) > 0)
+	return d.a.InputID == "" && (d.bylineEnd > 0 || len(d.reporters) > 0 || d.a.Published != "" || len(d.events) > 0)
 }
 
 func overlapsAny(ms []Mention, m Mention) bool {
