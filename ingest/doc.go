@@ -108,7 +108,8 @@
 //     召开/举行/举办X, X在…举行; a sitting keeps its session's name:
 //     X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议) or else the
 //     headline, dated by the lead; follow-on events of the same occasion
-//     (随后…主持召开座谈会, 当晚…会见…, 当天下午…召开座谈会) and later paragraphs
+//     (随后…主持召开座谈会, 随后召开的座谈会上, 当晚…会见…, 当天下午…, 次日上午…
+//     the day after) and later paragraphs
 //     opening with a day of their own (4日下午，…主持召开…主任会议).
 //     Kind by the name's words. Chairs are those who 主持; attendees every
 //     other person present in the event's part of the article, except
@@ -138,8 +139,9 @@
 // Person, Title, Organisation and Place mentions from the statistical
 // tagger of package ner (trained on real annotated news; on its held-out
 // sets, adding the rules' spans of those types lowered precision), or
-// from the rules with Options.RulesOnly. On news pages with a byline (not
-// JSON lines), the genre the rules are made for, the rules' spans win
+// from the rules with Options.RulesOnly. On news pages (a byline,
+// dateline or masthead, or a dated activity; not JSON lines), the genre the
+// rules are made for, the rules' spans win
 // where they overlap the tagger's, and the tagger's own organisations and
 // places need backing: a head word, a known body, a name the rules found,
 // the gazetteer, a place the article names with its level word, a
