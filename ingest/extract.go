@@ -217,8 +217,10 @@ var (
 	datelineRe = regexp.MustCompile(`^\s*(?:(本报|[\p{Han}]{2,10}?(?:日报|晚报|早报|商报|报|新闻网|网|融媒体中心|融媒体|融媒|客户端|电视台|广播电视台|新闻))[\p{Han}]{0,6}?(?:(\d{1,2})月(\d{1,2})日)?讯|(新华社|中新社|人民网|新华网)[\p{Han}]{0,6}?(\d{1,2})月(\d{1,2})日电)`)
 	creditRe   = regexp.MustCompile(`^\s*[（(]([^（）()\n]{2,60})[）)]`)
 	// □记者 张三 通讯员 李四, 本报记者 王五 (a line of its own or the start of the first)
-	boxRe = regexp.MustCompile(`^\s*[□■●◆]?\s*(?:本报)?((?:记者|通讯员|实习生)[^。，：:\n（(\d]{2,40}?)(?:\s*报道\s*[：:]?|\s*[：:]|\s{2,}|\n|$|[　]|\s*本报讯|\s*(?:\d|今天|昨天|日前|近日))`)
+	boxRe = regexp.MustCompile(`^\s*[□■●◆]?\s*(?:(?:文/图|文／图|图/文|文|图)[\s:：]*)?(?:本报)?((?:记者|通讯员|实习生)[^。，：:\n（(\d]{2,40}?)(?:\s*报道\s*[：:]?|\s*[：:]|\s{2,}|\n|$|[　]|\s*本报讯|\s*(?:\d|今天|昨天|日前|近日))`)
 	// a credit closing the article: （记者 张三 通讯员 李四）
+	// a credit line of its own near the end: 本报记者 任杰 本报通讯员 龙飞
+	tailLineRe   = regexp.MustCompile(`(?m)^[ \t　]*((?:本报|特约|见习)?(?:记者|通讯员|实习生)[\p{Han} \t　、/]{2,40})[ \t　]*$`)
 	tailCreditRe = regexp.MustCompile(`[（(]((?:记者|通讯员|文/图|文|图)[^（）()\n]{2,40})[）)]\s*$`)
 )
 
@@ -278,6 +280,24 @@ func (d *doc) byline() {
 	if len(d.reporters) == 0 {
 		if m := tailCreditRe.FindStringSubmatchIndex(s); m != nil {
 			d.parseReporters(s[m[2]:m[3]], utf8.RuneCountInString(s[:m[2]]))
+		}
+	}
+	if len(d.reporters) == 0 {
+		// the last credit line among the article's last three lines
+		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+		from := len(s)
+		for k, n := len(lines)-1, 0; k >= 0 && n < 3; k-- {
+			if strings.TrimSpace(lines[k]) == "" {
+				continue
+			}
+			n++
+			from = strings.LastIndex(s[:from], lines[k])
+		}
+		if from >= 0 && from < len(s) {
+			if ms := tailLineRe.FindAllStringSubmatchIndex(s[from:], -1); ms != nil {
+				m := ms[len(ms)-1]
+				d.parseReporters(s[from+m[2]:from+m[3]], utf8.RuneCountInString(s[:from+m[2]]))
+			}
 		}
 	}
 }

@@ -273,3 +273,19 @@ func TestNextDayAndJointConveners(t *testing.T) {
 		t.Errorf("people %v: 王局长 fits two people and resolves to none", got.people)
 	}
 }
+
+func TestCreditLinesAndFollowerWords(t *testing.T) {
+	page := "# 甲\n\n文/图 本报记者 任杰\n\n8月23日，县领导张力、刘红分别带队看望一线防汛人员。县委书记张力来到白沙河防汛现场，县长刘红来到城区易涝点。\n\n# 乙\n\n8月22日，县政协主席罗永康带领部分委员调研乡村旅游。\n\n本报记者 任杰 本报通讯员 龙飞\n\n编辑：李兰"
+	got := factsOf(t, page, &ingest.Options{Year: 2024})
+	if !reflect.DeepEqual(got[0].reporters, []string{"任杰"}) || !reflect.DeepEqual(sorted(got[1].reporters...), sorted("任杰", "龙飞")) {
+		t.Errorf("reporters %v %v", got[0].reporters, got[1].reporters)
+	}
+	for _, name := range []string{"张力", "刘红"} {
+		if _, ok := got[0].people[name]; !ok {
+			t.Errorf("people %v lack %s", got[0].people, name)
+		}
+	}
+	if _, ok := got[0].people["张力来"]; ok {
+		t.Errorf("people %v", got[0].people)
+	}
+}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/kgproject/kg/ingest/ner"
 )
@@ -66,7 +67,13 @@ func (d *doc) mentions(tg *ner.Tagger) []Mention {
 		for _, sent := range d.sents {
 			for _, sp := range tg.Tag(d.text(sent)) {
 				m := Mention{Type: sp.Type, Start: sent.start + sp.Start, End: sent.start + sp.End}
-				if taggedTypes[m.Type] {
+				for m.Start < m.End && unicode.IsSpace(d.r[m.Start]) {
+					m.Start++ // the tagger may take in the spaces around a name (记者 任杰 )
+				}
+				for m.End > m.Start && unicode.IsSpace(d.r[m.End-1]) {
+					m.End--
+				}
+				if taggedTypes[m.Type] && m.End > m.Start {
 					m.Text = d.text(span{m.Start, m.End})
 					tagged = append(tagged, m)
 				}

@@ -102,6 +102,11 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if sh := lens[1]; ok(sh) && i+sh+1 < len(r) && strings.ContainsRune("和与及同", r[i+sh]) && d.startsOrgOrTitle(i+sh+1) {
 		return string(r[i : i+sh]), true
 	}
+	// 张力|来到: a follower word starting on the longer form's last
+	// character ends the name before it
+	if sh := lens[1]; ok(sh) && utf8.RuneCountInString(anyPrefixAt(r, i+sh, followers...)) >= 2 {
+		return string(r[i : i+sh]), true
+	}
 	for _, n := range lens {
 		if ok(n) && follows(i+n) {
 			return string(r[i : i+n]), true
