@@ -52,7 +52,8 @@
 // The rules, in order:
 //
 //   - Byline and dateline: 本报讯（记者X 通讯员Y）, 嵘州日报讯（…）, 青岚融媒讯,
-//     本报3月28日讯, 新华社…电, □记者 X, 记者 X 报道：, or a closing （记者 X）.
+//     本报3月28日讯, 新华社…电, □记者 X, 文/图 本报记者 X, 记者 X 报道：, or a
+//     closing （记者 X） or credit line (本报记者 X 本报通讯员 Y).
 //     Reporters AUTHOR the article; when the byline names the paper or
 //     agency (嵘州日报讯, 新华社…电), it is an organisation and its reporters
 //     hold the post 记者.
