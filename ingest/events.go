@@ -278,11 +278,17 @@ func (d *doc) leadEventName(lead span) string {
 			best = nil
 		}
 	}
+	if best != nil && best.name != "" && strings.HasSuffix(t[:best.at], "并") && inspectVerbRe.MatchString(t[:best.at]) {
+		best = nil // 到市场监管局调研…，并召开座谈会: the visit is the activity
+	}
 	if best != nil && best.name != "" {
 		return stripQuotes(best.name)
 	}
 	return d.a.Title
 }
+
+// inspectVerbRe matches the verbs of a visit that may close with a talk.
+var inspectVerbRe = regexp.MustCompile(`调研|考察|视察|督导|检查|察看|走访`)
 
 // namesPerson reports whether s holds the name of one of the article's people.
 func (d *doc) namesPerson(s string) bool {

@@ -289,3 +289,10 @@ func TestCreditLinesAndFollowerWords(t *testing.T) {
 		t.Errorf("people %v", got[0].people)
 	}
 }
+
+func TestVisitClosingWithATalk(t *testing.T) {
+	got := factsOf(t, "# 副县长王立新到县水利局调研\n\n5月9日上午，副县长王立新到县水利局调研防汛工作，实地察看了县防汛物资仓库，并召开座谈会。", &ingest.Options{Year: 2024})[0]
+	if len(got.events) != 1 || got.events[0].name != "副县长王立新到县水利局调研" || got.events[0].kind != "INSPECTION" {
+		t.Errorf("events %+v", got.events)
+	}
+}
