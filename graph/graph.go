@@ -111,6 +111,9 @@ const (
 // EventKinds lists every event kind in a fixed order.
 var EventKinds = []EventKind{KindMeeting, KindInspection, KindSymposium, KindSigning, KindGroundbreaking, KindTraining, KindElection, KindAppointment, KindOther}
 
+// Valid reports whether k is one of the model's event kinds.
+func (k EventKind) Valid() bool { return contains(EventKinds, k) }
+
 // Node is a vertex of the graph. Which optional fields a node uses depends
 // on its Label (see the package documentation); the others stay empty.
 type Node struct {
@@ -279,7 +282,7 @@ func (x *Node) check() error {
 			return fmt.Errorf("%w: node %q: date %q is not YYYY-MM-DD", ErrInvalid, x.ID, d)
 		}
 	}
-	if x.Kind != "" && !contains(EventKinds, x.Kind) {
+	if x.Kind != "" && !x.Kind.Valid() {
 		return fmt.Errorf("%w: node %q: event kind %q", ErrInvalid, x.ID, x.Kind)
 	}
 	return nil

@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"time"
 )
 
 // Direction says which way relations are followed from a node.
@@ -207,4 +209,31 @@ func (d *DumpWriter) Relation(r *Relation) error {
 	return d.enc.Encode(struct {
 		Relation *Relation `json:"relation"`
 	}{&c})
+}
+
+// Validate checks a filter's labels, kinds, dates and limit. Its errors wrap
+// ErrInvalid and name the bad value.
+func (f *NodeFilter) Validate() error {
+	for _, l := range f.Labels {
+		if !l.Valid() {
+			return fmt.Errorf("%w: label %q", ErrInvalid, l)
+		}
+	}
+	for _, k := range f.Kinds {
+		if !k.Valid() {
+			return fmt.Errorf("%w: event kind %q", ErrInvalid, k)
+		}
+	}
+	for _, d := range []string{f.DateFrom, f.DateTo} {
+		if d == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrInvalid, d)
+		}
+	}
+	if f.Limit < 0 {
+		return fmt.Errorf("%w: negative limit %d", ErrInvalid, f.Limit)
+	}
+	return nil
 }

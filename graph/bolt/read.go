@@ -8,7 +8,6 @@ import (
 	"io"
 	"sort"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	bbolt "go.etcd.io/bbolt"
@@ -49,7 +48,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) 
 // error wrapping graph.ErrInvalid for a bad label, kind, date or negative
 // limit.
 func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
-	if err := checkNodeFilter(&f); err != nil {
+	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("bolt: find nodes: %w", err)
 	}
 	page := &graph.NodePage{}
@@ -95,40 +94,6 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 		return nil, err
 	}
 	return page, nil
-}
-
-func checkNodeFilter(f *graph.NodeFilter) error {
-	for _, l := range f.Labels {
-		if !l.Valid() {
-			return fmt.Errorf("%w: label %q", graph.ErrInvalid, l)
-		}
-	}
-	for _, k := range f.Kinds {
-		if !validKind(k) {
-			return fmt.Errorf("%w: event kind %q", graph.ErrInvalid, k)
-		}
-	}
-	for _, d := range []string{f.DateFrom, f.DateTo} {
-		if d == "" {
-			continue
-		}
-		if _, err := time.Parse(time.DateOnly, d); err != nil {
-			return fmt.Errorf("%w: date %q is not YYYY-MM-DD", graph.ErrInvalid, d)
-		}
-	}
-	if f.Limit < 0 {
-		return fmt.Errorf("%w: negative limit %d", graph.ErrInvalid, f.Limit)
-	}
-	return nil
-}
-
-func validKind(k graph.EventKind) bool {
-	for _, x := range graph.EventKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // candidates returns, sorted and once each, the IDs of the nodes that may

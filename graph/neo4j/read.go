@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -86,7 +85,7 @@ func nodesByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 // ErrInvalid for a bad label, kind, date or limit, and ErrUnavailable when
 // the server cannot be reached.
 func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
-	if err := checkFilter(&f); err != nil {
+	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("neo4j: find nodes: %w", err)
 	}
 	labels := f.Labels
@@ -159,40 +158,6 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 		}
 		return page, nil
 	})
-}
-
-func checkFilter(f *graph.NodeFilter) error {
-	for _, l := range f.Labels {
-		if !l.Valid() {
-			return fmt.Errorf("%w: label %q", graph.ErrInvalid, l)
-		}
-	}
-	for _, k := range f.Kinds {
-		if !validKind(k) {
-			return fmt.Errorf("%w: event kind %q", graph.ErrInvalid, k)
-		}
-	}
-	for _, d := range []string{f.DateFrom, f.DateTo} {
-		if d == "" {
-			continue
-		}
-		if _, err := time.Parse(time.DateOnly, d); err != nil {
-			return fmt.Errorf("%w: date %q is not YYYY-MM-DD", graph.ErrInvalid, d)
-		}
-	}
-	if f.Limit < 0 {
-		return fmt.Errorf("%w: negative limit %d", graph.ErrInvalid, f.Limit)
-	}
-	return nil
-}
-
-func validKind(k graph.EventKind) bool {
-	for _, x := range graph.EventKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 func uniqueLabels(ls []graph.Label) []graph.Label {
