@@ -439,6 +439,13 @@ func (d *doc) roles(e *event) {
 			}
 		}
 	}
+	for _, o := range d.orgs {
+		// a partner named in the event's name: X与滨海职业技术学院共建…揭牌仪式
+		if _, ok := e.orgRoles[o]; !ok && !containsOrg(e.reporting, o) && strings.Contains(e.name, "与"+o.name) {
+			e.orgRoles[o] = "convened"
+			e.roleEv[o] = e.ev
+		}
+	}
 	if o := d.sessionBody(e.name); o != nil {
 		if _, ok := e.orgRoles[o]; !ok && !containsOrg(e.reporting, o) {
 			e.orgRoles[o] = "convened"

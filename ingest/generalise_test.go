@@ -296,3 +296,18 @@ func TestVisitClosingWithATalk(t *testing.T) {
 		t.Errorf("events %+v", got.events)
 	}
 }
+
+func TestPartnersDeputiesAndPlaceNamedProgrammes(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n10月14日上午，青禾区与滨海职业技术学院共建产业学院揭牌仪式举行。滨海职业技术学院院长梁思源出席。会议研究了青禾区老旧街区微更新行动实施方案。\n\n# 乙\n\n10月23日，青禾区第十九届人民代表大会代表选举投票工作顺利完成。区长林致远参加投票。", &ingest.Options{Year: 2024})
+	if len(got[0].events) == 0 || got[0].events[0].orgs["滨海职业技术学院"] == "" {
+		t.Errorf("events %+v", got[0].events)
+	}
+	if !has(got[0].projects, "青禾区老旧街区微更新行动") {
+		t.Errorf("projects %v", got[0].projects)
+	}
+	for _, o := range got[1].orgs {
+		if strings.Contains(o, "人民代表大会") {
+			t.Errorf("organisations %v: deputies are no body", got[1].orgs)
+		}
+	}
+}

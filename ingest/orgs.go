@@ -110,7 +110,7 @@ func (d *doc) findProjects() {
 				}
 			case head == "行动":
 				// dated (三年行动), or launched by name: 深入开展冬春森林防火专项行动
-				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) {
+				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) && !(n >= 6 && d.startsSpecific(name) && !strings.ContainsAny(prefix, "的和与及")) {
 					continue
 				}
 			default:
@@ -418,6 +418,9 @@ func (d *doc) findOrgs() {
 		}
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
+		}
+		if strings.HasSuffix(name, "人民代表大会") && hasPrefixAt(r, e, "代表") {
+			continue // 第十九届人民代表大会代表: its deputies, not the body
 		}
 		c := &orgCand{span: span{start, e}, name: name}
 		c.ok = d.properOrg(name, suf, known)

@@ -426,6 +426,7 @@ func TestScoreAgainstGold(t *testing.T) {
 		{"fresh", []string{"fresh/f-01.md", "fresh/f-02.md"}, 0.97, 0.95, 0.95, 0.95},
 		{"fresh2", []string{"fresh2/g-01.md"}, 0.97, 0.95, 0.95, 0.95},
 		{"fresh3", []string{"fresh3/k-01.md"}, 0.97, 0.95, 0.95, 0.95},
+		{"fresh4", []string{"fresh4/m-01.md"}, 0.95, 0.95, 0.95, 0.95},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var pages []string
