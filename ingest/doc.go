@@ -155,8 +155,9 @@
 // score_test.go scores Facts against the gold of the pages under testdata/
 // with the matching rules of ../shared/eval/kgscore; `go test -run
 // TestScoreAgainstGold -v` prints the figures (KG_SCORE_DETAIL=1 adds the
-// misses), also for the pages in other house styles under testdata/heldout,
-// testdata/fresh, fresh2, fresh3 and fresh4, each written with its gold before the
-// rules were tuned on it (../docs/EXTRACTION.md has the figures before and
-// after). The rule tests use sentences written for them, not the pages.
+// misses), also for the pages in other house styles under
+// testdata/heldout, fresh, fresh2, fresh3 and fresh4, each written with its
+// gold before the rules were tuned on it (../docs/EXTRACTION.md has the
+// figures before and after). The rule tests use sentences written for
+// them, not the pages.
 package ingest
