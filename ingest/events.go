@@ -17,7 +17,7 @@ var (
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
 	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
-	followRe = regexp.MustCompile(`^(随后|当晚|会后|之后|当天下午|当天上午|次日)`)
+	followRe = regexp.MustCompile(`^(随后|当晚|会后|会前|之后|当天下午|当天上午|次日)`)
 )
 
 // relativeDayRe matches a day named relative to the dateline (昨天上午).

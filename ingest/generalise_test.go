@@ -311,3 +311,18 @@ func TestPartnersDeputiesAndPlaceNamedProgrammes(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadersByNameBeforeAVisitAndACallBeforeTheMeeting(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n日前，县领导魏长青、蓝田、何晓东分别带队走访慰问困难群众。\n\n# 乙\n\n12月4日上午，县长蓝田与金穗农业集团股份有限公司总裁邵明远签约。\n\n会前，蓝田会见了邵明远一行。", &ingest.Options{Year: 2024})
+	for _, name := range []string{"魏长青", "蓝田", "何晓东"} {
+		if _, ok := got[0].people[name]; !ok {
+			t.Errorf("people %v lack %s", got[0].people, name)
+		}
+	}
+	if len(got[0].events) != 0 {
+		t.Errorf("an undated visit: events %+v", got[0].events)
+	}
+	if len(got[1].events) != 2 || got[1].events[1].date != "2024-12-04" || !has(got[1].events[1].attendees, "邵明远") {
+		t.Errorf("events %+v", got[1].events)
+	}
+}
