@@ -109,7 +109,7 @@
 //     召开/举行/举办X, X在…举行; a sitting keeps its session's name:
 //     X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议) or else the
 //     headline, dated by the lead; follow-on events of the same occasion
-//     (随后…主持召开座谈会, 随后召开的座谈会上, 当晚…会见…, 当天下午…, 次日上午…
+//     (随后…主持召开座谈会, 随后召开的座谈会上, 会前/当晚…会见…, 当天下午…, 次日上午…
 //     the day after) and later paragraphs
 //     opening with a day of their own (4日下午，…主持召开…主任会议).
 //     Kind by the name's words. Chairs are those who 主持; attendees every
