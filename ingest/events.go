@@ -500,7 +500,7 @@ func sortPersons(ps []*person, order []*person) {
 }
 
 var (
-	actsThroughRe = regexp.MustCompile(`^(?:[、和及][^，。；]{0,30}?)?(?:等\d*[家个]?[\p{Han}]{0,4})?(?:主要|有关|相关)?(?:负责同志|负责人|业务骨干|组成人员|代表|同志)`)
+	actsThroughRe = regexp.MustCompile(`^(?:[、和及][^，。；]{0,30}?)?(?:等\d*[家个]?[\p{Han}]{0,4})?(?:主要|有关|相关)?(?:负责同志|负责人|业务骨干|组成人员|代表|同志|部分委员|部分常委|部分成员|部分代表)`)
 	reportsRe     = regexp.MustCompile(`^(?:(?:主要|有关)?(?:负责同志|负责人))?(?:分别|先后|也|还)?(?:汇报|通报|作了?[^，。；]{0,12}?(?:报告|汇报))`)
 	speaksRe      = regexp.MustCompile(`^(?:作了?)?(?:典型|交流|表态|协商|专题)?发言|^到会指导|^到会`)
 	reportOfRe    = regexp.MustCompile(`^关于[^。；]{2,60}?的(?:报告|汇报)`)

@@ -326,3 +326,18 @@ func TestLeadersByNameBeforeAVisitAndACallBeforeTheMeeting(t *testing.T) {
 		t.Errorf("events %+v", got[1].events)
 	}
 }
+
+func TestHeadsThatStartTitlesAndMembersActing(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n4月17日，青禾大学校长葛天明、中国工程院院士陈立出席。市政协副主席喻晴带领市政协提案委员会部分委员调研。", &ingest.Options{Year: 2024})[0]
+	if has(got.orgs, "青禾大学校") || !has(got.people["葛天明"], "青禾大学校长") {
+		t.Errorf("organisations %v, people %v", got.orgs, got.people)
+	}
+	for _, p := range got.projects {
+		if strings.Contains(p, "中国工程") {
+			t.Errorf("projects %v", got.projects)
+		}
+	}
+	if len(got.events) == 0 || got.events[0].orgs["市政协提案委员会"] == "" {
+		t.Errorf("events %+v", got.events)
+	}
+}

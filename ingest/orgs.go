@@ -50,7 +50,8 @@ func (d *doc) findProjects() {
 		if head == "" {
 			continue
 		}
-		if he < len(r) && strings.ContainsRune("师部组", r[he]) {
+		if he < len(r) && strings.ContainsRune("师部组院局处队所", r[he]) {
+			// 工程师, 项目部, 工程院, 工程局: a person or a body, not a project
 			continue
 		}
 		hs := he - utf8.RuneCountInString(head)
@@ -381,6 +382,9 @@ func (d *doc) findOrgs() {
 		}
 		if suf != "" && (len(d.lx.titleAt(r, e-utf8.RuneCountInString(suf))) > len(suf) || len(d.lx.titleEndingAt(r, e)) > len(suf)) {
 			continue // 局长, 区委常委: a title, not a body
+		}
+		if suf != "" && e < len(r) && utf8.RuneCountInString(d.lx.titleAt(r, e-1)) > 1 && d.lx.suffixEndingAt(r, e-1) != "" {
+			continue // 大学|校长: the head's last character starts a title after a shorter head (not 分行|长期)
 		}
 		if suf != "" && d.verbTail(e-utf8.RuneCountInString(suf), e) {
 			continue // 举办, 创办: a verb, not a body
