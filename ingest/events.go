@@ -378,7 +378,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start, ps.end) || d.appointed[ps.start] {
+		if d.relayClause(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(string(r[ps.end:clauseEnd(r, ps.end)])) {
 			continue
 		}
 		present[ps.p] = true
@@ -554,8 +554,8 @@ func (d *doc) orgRole(s span) string {
 	}
 	if strings.HasSuffix(before, "代表") || strings.Contains(before, "代表") && strings.HasSuffix(strings.TrimRight(before, "、"), "代表") {
 		v := afterList
-		if strings.HasPrefix(v, "作了汇报") || strings.HasPrefix(v, "汇报") || strings.HasPrefix(v, "通报") || strings.HasPrefix(v, "作汇报") {
-			return "reported"
+		if strings.HasPrefix(v, "作了汇报") || strings.HasPrefix(v, "汇报") || strings.HasPrefix(v, "通报") || strings.HasPrefix(v, "作汇报") || (strings.HasPrefix(v, "作") || strings.HasPrefix(v, "向大会作")) && strings.HasSuffix(v, "报告") {
+			return "reported" // 代表县人民政府作政府工作报告
 		}
 	}
 	if strings.Contains(before, "代表") {
@@ -682,3 +682,6 @@ func nextDay(iso string) string {
 	}
 	return t.AddDate(0, 0, 1).Format("2006-01-02")
 }
+
+// swornRe matches what shows an appointee present (孙悦当选后向宪法宣誓).
+var swornRe = regexp.MustCompile(`宣誓|表态发言|颁发任命书`)

@@ -423,6 +423,9 @@ func (d *doc) findOrgs() {
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
 		}
+		if hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点") {
+			continue // 作政府|工作报告: a report's name, not a body
+		}
 		if strings.HasSuffix(name, "人民代表大会") && hasPrefixAt(r, e, "代表") {
 			continue // 第十九届人民代表大会代表: its deputies, not the body
 		}
