@@ -605,7 +605,7 @@ func (d *doc) orgRole(s span) string {
 
 var (
 	leadingDateRe = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`)
-	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:联合|共同)?(?:召开|举办|举行|主办|承办|协办)`)
+	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:联合|共同)?(?:召开|举办|举行|主办|承办|协办|正式开业|开业|揭牌成立|正式成立|挂牌)`)
 	signsRe       = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
 	signsWithRe   = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
 	// a body coming to inspect: 调研组来我县调研, 督导组一行到…督导

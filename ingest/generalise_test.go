@@ -356,3 +356,13 @@ func TestCongressSessions(t *testing.T) {
 		t.Errorf("the elected sworn in attends: events %+v", got[1].events)
 	}
 }
+
+func TestBranchesAndAreaPrefixedBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n2月4日上午，青禾农村商业银行股份有限公司高新支行正式开业。青禾农商银行董事长谭明出席。\n\n# 乙\n\n2月3日下午，国家税务总局青禾市税务局召开新闻发布会。市税务局副局长霍青发布有关情况。", &ingest.Options{Year: 2026})
+	if !reflect.DeepEqual(got[0].people["谭明"], []string{"青禾农村商业银行股份有限公司董事长"}) || len(got[0].events) == 0 || got[0].events[0].orgs["青禾农村商业银行股份有限公司高新支行"] == "" {
+		t.Errorf("people %v, events %+v", got[0].people, got[0].events)
+	}
+	if !reflect.DeepEqual(got[1].people["霍青"], []string{"国家税务总局青禾市税务局副局长"}) || has(got[1].orgs, "市税务局") {
+		t.Errorf("people %v, organisations %v", got[1].people, got[1].orgs)
+	}
+}

@@ -620,10 +620,19 @@ var legalForms = []string{"股份有限公司", "有限责任公司", "有限公
 // abbreviates reports whether s is a short form of l: l with its legal
 // form dropped (嵘州银行), or l's characters in order with the same level
 // and the same head (市发改委, 县工商联, 区政府).
+// branchHeads end the names of branches of a body.
+var branchHeads = []string{"支行", "分行", "分公司", "分局", "分院", "分校", "营业部"}
+
 func abbreviates(s, l string) bool {
 	sr, lr := []rune(s), []rune(l)
 	if len(sr) >= len(lr) || len(sr) < 3 {
 		return false
+	}
+	if hasAnySuffix(l, branchHeads) && !hasAnySuffix(s, branchHeads) {
+		return false // 兴泰农商银行 is the bank, not its 高新支行
+	}
+	if strings.HasSuffix(l, s) && strings.ContainsRune("省市县区", sr[0]) && len(lr)-len(sr) >= 2 && isHan(lr[len(lr)-len(sr)-1]) {
+		return true // 市税务局 of 国家税务总局兴泰市税务局
 	}
 	for _, f := range legalForms {
 		// 青岚农商银行 of 青岚农村商业银行股份有限公司: the name without its

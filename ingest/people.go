@@ -402,6 +402,23 @@ func bareLevel(area string) bool {
 
 // titleFamily maps a title to its family, so that 副主任 finds the
 // organisation of an earlier 主任.
+// parentOf returns the body a branch belongs to (兴泰农村商业银行股份有限公司
+// of its 高新支行), "" when name is no branch of a named body.
+func parentOf(name string) string {
+	if !hasAnySuffix(name, branchHeads) {
+		return ""
+	}
+	for _, f := range legalForms {
+		if i := strings.LastIndex(name, f); i > 0 {
+			return name[:i+len(f)]
+		}
+	}
+	if i := strings.LastIndex(name, "银行"); i > 0 && i+len("银行") < len(name) {
+		return name[:i+len("银行")]
+	}
+	return ""
+}
+
 // sessionSecretary returns the body of a 秘书长 listed after the heads of
 // a standing committee or CPPCC in the same sentence (主任杜若…，副主任钱进，
 // 秘书长柳青 -> 市人大常委会秘书长), else "".
@@ -579,6 +596,12 @@ func (d *doc) expandOrg(o string, pos int) string {
 			continue
 		}
 		xk, ok := graph.SearchKey(x.name), graph.SearchKey(o)
+		if p := parentOf(x.name); p != "" && abbreviates(o, p) {
+			// 兴泰农商银行董事长, where only 兴泰农村商业银行股份有限公司高新支行 is
+			// written in full: the bank, not the branch
+			best, bestPos = p, max(bestPos, 0)
+			continue
+		}
 		match := false
 		switch {
 		case abbreviates(o, x.name):
