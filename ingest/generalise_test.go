@@ -366,3 +366,15 @@ func TestBranchesAndAreaPrefixedBodies(t *testing.T) {
 		t.Errorf("people %v, organisations %v", got[1].people, got[1].orgs)
 	}
 }
+
+func TestOneCharacterHeadInsideAWord(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n3月14日，青禾市第一人民医院与四川大学华西医院专科联盟签约仪式举行。", &ingest.Options{Year: 2026})[0]
+	for _, o := range got.orgs {
+		if strings.HasSuffix(o, "专科") {
+			t.Errorf("organisations %v", got.orgs)
+		}
+	}
+	if !has(got.orgs, "四川大学华西医院") {
+		t.Errorf("organisations %v", got.orgs)
+	}
+}

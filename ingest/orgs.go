@@ -423,6 +423,9 @@ func (d *doc) findOrgs() {
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
 		}
+		if utf8.RuneCountInString(suf) == 1 && known == "" && e >= 2 && d.words[e-2] == e && hasAnyPrefix(string(r[e:]), []string{"联盟", "建设", "医生", "学生", "专业", "门诊"}) {
+			continue // 专科|联盟: a one-character head ending a common word that goes on
+		}
 		if hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点") {
 			continue // 作政府|工作报告: a report's name, not a body
 		}

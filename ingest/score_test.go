@@ -431,6 +431,7 @@ func TestScoreAgainstGold(t *testing.T) {
 		{"fresh6", []string{"fresh6/p-01.md"}, 0.95, 0.95, 0.95, 0.95},
 		{"fresh7", []string{"fresh7/q-01.md"}, 0.97, 0.95, 0.95, 0.95},
 		{"fresh8", []string{"fresh8/r-01.md"}, 0.97, 0.95, 0.95, 0.95},
+		{"fresh9", []string{"fresh9/s-01.md"}, 0.97, 0.95, 0.95, 0.95},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var pages []string
