@@ -156,7 +156,7 @@
 // with the matching rules of ../shared/eval/kgscore; `go test -run
 // TestScoreAgainstGold -v` prints the figures (KG_SCORE_DETAIL=1 adds the
 // misses), also for the pages in other house styles under
-// testdata/heldout and fresh to fresh8, each written with its
+// testdata/heldout and fresh to fresh9, each written with its
 // gold before the rules were tuned on it (../docs/EXTRACTION.md has the
 // figures before and after). The rule tests use sentences written for
 // them, not the pages.
