@@ -145,10 +145,9 @@ func (d *doc) analyse() {
 	d.findEvents()
 }
 
-// findPlaces finds the administrative areas the article names (青河区,
-// 嵘州市 learned from the text, 河南 from the gazetteer) outside the names
-// of people, organisations and projects.
-func (d *doc) findPlaces() {
+// namedSpans returns the spans of the organisations, projects and people
+// found so far, which other finders must not claim again.
+func (d *doc) namedSpans() []span {
 	var taken []span
 	for _, o := range d.orgs {
 		taken = append(taken, o.spans...)
@@ -159,6 +158,14 @@ func (d *doc) findPlaces() {
 	for _, ps := range d.personSpans {
 		taken = append(taken, ps.span)
 	}
+	return taken
+}
+
+// findPlaces finds the administrative areas the article names (青河区,
+// 嵘州市 learned from the text, 河南 from the gazetteer) outside the names
+// of people, organisations and projects.
+func (d *doc) findPlaces() {
+	taken := d.namedSpans()
 	inside := func(i int) bool {
 		for _, s := range taken {
 			if i >= s.start && i < s.end {

@@ -788,16 +788,7 @@ func (d *doc) taggedPeople() {
 	if d.tagger == nil {
 		return
 	}
-	var taken []span
-	for _, o := range d.orgs {
-		taken = append(taken, o.spans...)
-	}
-	for _, p := range d.projects {
-		taken = append(taken, p.spans...)
-	}
-	for _, ps := range d.personSpans {
-		taken = append(taken, ps.span)
-	}
+	taken := d.namedSpans()
 	taken = append(taken, d.titleSpans...)
 	overlaps := func(s span) bool {
 		for _, t := range taken {
