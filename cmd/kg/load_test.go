@@ -21,7 +21,8 @@ import (
 
 // TestLoad is the load harness of docs/RELIABILITY.md: KG_LOAD_CLIENTS
 // clients (50) for KG_LOAD_DURATION (60s) against kg serve on the store
-// KG_LOAD_STORE chooses (bolt; neo4j with NEO4J_URI …), all but two asking
+// KG_LOAD_STORE chooses (bolt; neo4j with NEO4J_URI …, on an empty
+// database), all but two asking
 // a mix of GraphQL queries while two post the other half of a generated
 // corpus to /ingest. It fails on any error or lost article and reports the
 // request count and latency percentiles (as JSON to KG_LOAD_OUT when set).
