@@ -169,7 +169,7 @@ func TestWhoAttendedWhat(t *testing.T) {
 	}
 }
 
-// TestAnalystQuestions checks the README's analyst examples on the seed
+// TestAnalystQuestions checks the analyst examples of docs/API.md on the seed
 // page as kg extracts it.
 func TestAnalystQuestions(t *testing.T) {
 	dir := t.TempDir()
