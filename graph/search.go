@@ -74,12 +74,20 @@ func SearchKey(s string) string {
 }
 
 // Bigrams returns the distinct adjacent character pairs of a search key (the
-// key itself when it has one character). Backends index names by them.
+// key itself when it has one character), in order of first appearance.
+// Backends index names by them.
 func Bigrams(key string) []string {
-	m := bigrams(key)
-	out := make([]string, 0, len(m))
-	for g := range m {
-		out = append(out, g)
+	r := []rune(key)
+	if len(r) == 1 {
+		return []string{key}
+	}
+	seen := make(map[string]bool, len(r))
+	var out []string
+	for i := 0; i+1 < len(r); i++ {
+		if g := string(r[i : i+2]); !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
 	}
 	return out
 }
