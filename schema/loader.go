@@ -110,6 +110,19 @@ func loadWith[T any](l *loader, key, id string, fetch func(ctx context.Context, 
 	}
 }
 
+// loadList is loadWith for list fields: the thunk it returns answers an
+// empty list, never null, for an ID the fetch found nothing for.
+func loadList[T any](l *loader, key, id string, fetch func(ctx context.Context, ids []string) (map[string][]T, error)) func() (any, error) {
+	get := loadWith(l, key, id, fetch)
+	return func() (any, error) {
+		xs, err := get()
+		if xs == nil {
+			xs = []T{}
+		}
+		return xs, err
+	}
+}
+
 func anyMap[T any](m map[string]T) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {

@@ -342,20 +342,13 @@ func (b *builder) buildNodes() {
 							return nil, err
 						}
 						svc := b.s.svc
-						get := loadWith(loaderFrom(p.Context), fmt.Sprint("co/", first), src(p).ID,
+						return loadList(loaderFrom(p.Context), fmt.Sprint("co/", first), src(p).ID,
 							func(ctx context.Context, ids []string) (map[string][]queries.CoParticipant, error) {
 								if first == 0 {
 									return nil, nil
 								}
 								return svc.CoParticipants(ctx, ids, first)
-							})
-						return func() (any, error) {
-							cs, err := get()
-							if cs == nil {
-								cs = []queries.CoParticipant{}
-							}
-							return cs, err
-						}, nil
+							}), nil
 					})},
 				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the person.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
 				"authored": &graphql.Field{Type: listOf(b.article), Description: "The articles the person reported (as 记者).", Resolve: b.nodes(graph.Outgoing, graph.RelAuthored)},
@@ -419,17 +412,10 @@ func (b *builder) buildNodes() {
 					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
 						asOf, _ := p.Args["asOf"].(string)
 						svc := b.s.svc
-						get := loadWith(loaderFrom(p.Context), "people/"+asOf, src(p).ID,
+						return loadList(loaderFrom(p.Context), "people/"+asOf, src(p).ID,
 							func(ctx context.Context, ids []string) (map[string][]queries.Holder, error) {
 								return svc.OrganisationPeople(ctx, ids, asOf)
-							})
-						return func() (any, error) {
-							hs, err := get()
-							if hs == nil {
-								hs = []queries.Holder{}
-							}
-							return hs, err
-						}, nil
+							}), nil
 					})},
 				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
 				"links":    b.linksField(),
