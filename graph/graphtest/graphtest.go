@@ -40,7 +40,9 @@ import (
 // open must return a fresh, empty store and arrange its closing (with
 // t.Cleanup); a store the suite closes itself may be closed again then. A
 // test uses at most two stores at once, the two it opened last, so open may
-// recycle older ones.
+// recycle older ones. The PutArticles tests check the optional
+// graph.BatchWriter and skip, saying so, when the store does not implement
+// it.
 func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 	s := suite{open: open}
 	tests := []struct {
@@ -54,6 +56,14 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"PutArticle/Invalid", s.testPutInvalid},
 		{"PutArticle/KeepsInput", s.testPutKeepsInput},
 		{"PutArticle/RepeatedListings", s.testPutRepeatedListings},
+		{"PutArticles/Seed", s.testBatchSeed},
+		{"PutArticles/Sequential", s.testBatchSequential},
+		{"PutArticles/Empty", s.testBatchEmpty},
+		{"PutArticles/Invalid", s.testBatchInvalid},
+		{"PutArticles/KeepsInput", s.testBatchKeepsInput},
+		{"PutArticles/Random", s.testBatchRandom},
+		{"PutArticles/Atomic", s.testBatchAtomic},
+		{"PutArticles/Cancelled", s.testBatchCancelled},
 		{"DeleteArticle", s.testDelete},
 		{"DeleteArticle/NotFound", s.testDeleteNotFound},
 		{"PutAndDelete/Sequence", s.testSequence},
