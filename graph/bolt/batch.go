@@ -1,0 +1,52 @@
+package bolt
+
+import (
+	"context"
+	"fmt"
+
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/kgproject/kg/graph"
+)
+
+var _ graph.BatchWriter = (*Store)(nil)
+
+// PutArticles stores the articles in one transaction, with the same result
+// as PutArticle for each in order (an article listed twice ends with its
+// last listing's facts), and one commit for all. It returns an error
+// wrapping graph.ErrInvalid, naming the article, when any of fs is nil or
+// fails Validate, and stores nothing then; fs is not modified.
+func (s *Store) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error {
+	if len(fs) == 0 {
+		if err := s.begin(ctx); err != nil {
+			return fmt.Errorf("bolt: put articles: %w", err)
+		}
+		return nil
+	}
+	cs := make([]*contribution, len(fs))
+	for i, f := range fs {
+		if f == nil {
+			return fmt.Errorf("bolt: put articles: %w: nil facts at %d", graph.ErrInvalid, i)
+		}
+		c, err := newContribution(f)
+		if err != nil {
+			return fmt.Errorf("bolt: put articles: article %s: %w", f.Article.ID, err)
+		}
+		cs[i] = c
+	}
+	return s.update(ctx, fmt.Sprintf("put %d articles", len(cs)), func(tx *bbolt.Tx) error {
+		for _, c := range cs {
+			w := newWriter(tx)
+			if err := w.retract(c.id); err != nil {
+				return fmt.Errorf("article %s: %w", c.id, err)
+			}
+			if err := w.apply(c); err != nil {
+				return fmt.Errorf("article %s: %w", c.id, err)
+			}
+			if err := w.recompute(); err != nil {
+				return fmt.Errorf("article %s: %w", c.id, err)
+			}
+		}
+		return nil
+	})
+}
