@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -29,16 +30,22 @@ const (
 type Handler struct {
 	schema *Schema
 	mux    *http.ServeMux
+	cors   *cors
 }
 
 // NewHandler returns a Handler serving store, bounded by opts (nil means
-// the defaults). Its error is New's.
+// the defaults). Its error is New's, or says which of opts.AllowedOrigins
+// is no origin.
 func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 	s, err := New(store, opts)
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{schema: s, mux: http.NewServeMux()}
+	c, err := newCORS(s.opts.AllowedOrigins)
+	if err != nil {
+		return nil, err
+	}
+	h := &Handler{schema: s, mux: http.NewServeMux(), cors: c}
 	h.mux.HandleFunc("/graphql", h.serveGraphQL)
 	h.mux.HandleFunc("/graphiql", assets("/graphiql", "graphiql"))
 	h.mux.HandleFunc("/graphiql/", assets("/graphiql", "graphiql"))
@@ -58,18 +65,12 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 
 // ServeHTTP routes a request.
 //
-// The API uses no cookies, only explicit bearer tokens, so any web page may
-// call it: /graphql, /export and /schema.graphql answer cross-origin
-// requests and their preflights (writes still need the token).
+// /graphql, /export and /schema.graphql answer cross-origin requests, and
+// their preflights, of the pages of Options.AllowedOrigins only.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/graphql", "/export", "/schema.graphql":
-		w.Header().Set("Access-Control-Allow-Origin", "*")
-		if r.Method == http.MethodOptions {
-			w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
-			w.Header().Set("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept")
-			w.Header().Set("Access-Control-Max-Age", "86400")
-			w.WriteHeader(http.StatusNoContent)
+		if h.cors.answer(w, r) {
 			return
 		}
 		if e := h.authorize(r, false); e != nil {
@@ -257,4 +258,82 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
 	w.Write(buf.Bytes())
+}
+
+// cors answers the cross-origin requests of the origins it allows. A
+// response names the one origin that asked, never a list, and never allows
+// credentials (kg uses no cookies: the bearer token is a header the page
+// sets itself, which the preflight allows).
+type cors struct {
+	all     bool
+	origins map[string]bool
+}
+
+func newCORS(origins []string) (*cors, error) {
+	c := &cors{origins: map[string]bool{}}
+	for _, o := range origins {
+		if o == "*" {
+			c.all = true
+			continue
+		}
+		origin, err := normalOrigin(o)
+		if err != nil {
+			return nil, err
+		}
+		c.origins[origin] = true
+	}
+	if c.all && len(c.origins) > 0 {
+		return nil, errors.New(`schema: allowed origins: "*" allows every origin, list no other with it`)
+	}
+	return c, nil
+}
+
+// normalOrigin returns an origin as browsers send it in the Origin header:
+// lower case, without a default port or a trailing slash.
+func normalOrigin(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return "", fmt.Errorf("schema: allowed origin %q is not scheme://host[:port] (http or https)", s)
+	}
+	scheme, host := strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+	if p := u.Port(); (scheme == "http" && p == "80") || (scheme == "https" && p == "443") {
+		host = strings.ToLower(u.Hostname())
+		if strings.Contains(host, ":") {
+			host = "[" + host + "]"
+		}
+	}
+	return scheme + "://" + host, nil
+}
+
+// answer adds the CORS headers for r's origin, when allowed, and answers
+// OPTIONS requests itself, preflights included (they carry no token); it
+// reports whether it did.
+func (c *cors) answer(w http.ResponseWriter, r *http.Request) bool {
+	hdr := w.Header()
+	origin := r.Header.Get("Origin")
+	allowed := c.all || (origin != "" && c.origins[strings.ToLower(origin)])
+	if len(c.origins) > 0 {
+		// The answer depends on the origin: caches must not give one
+		// origin's answer to another.
+		hdr.Add("Vary", "Origin")
+	}
+	if allowed {
+		if c.all {
+			hdr.Set("Access-Control-Allow-Origin", "*")
+		} else {
+			hdr.Set("Access-Control-Allow-Origin", origin)
+		}
+	}
+	if r.Method != http.MethodOptions {
+		return false
+	}
+	hdr.Set("Allow", "GET, HEAD, POST, OPTIONS")
+	if allowed && r.Header.Get("Access-Control-Request-Method") != "" {
+		hdr.Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
+		hdr.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept")
+		hdr.Set("Access-Control-Max-Age", "86400")
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return true
 }

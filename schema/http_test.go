@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,25 +141,113 @@ func TestAssets(t *testing.T) {
 }
 
 func TestCORS(t *testing.T) {
-	srv := mustServer(t, nil)
-	req, _ := http.NewRequest("OPTIONS", srv.URL+"/graphql", nil)
-	req.Header.Set("Origin", "http://localhost:3000")
-	req.Header.Set("Access-Control-Request-Method", "POST")
-	req.Header.Set("Access-Control-Request-Headers", "content-type")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	const app, local, evil = "https://app.example", "http://localhost:3000", "https://evil.example"
+	listed := []string{"HTTPS://App.Example:443/", local}
+	type want struct {
+		status  int
+		origin  string // Access-Control-Allow-Origin, "" for none
+		vary    bool   // Vary: Origin
+		preflit bool   // Access-Control-Allow-Methods, -Headers and -Max-Age
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusNoContent || resp.Header.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(resp.Header.Get("Access-Control-Allow-Methods"), "POST") {
-		t.Errorf("preflight: %d %v", resp.StatusCode, resp.Header)
+	for _, tt := range []struct {
+		name    string
+		allowed []string
+		token   bool // reads need a token
+		method  string
+		target  string
+		origin  string
+		want    want
+	}{
+		{"none configured, preflight", nil, false, "OPTIONS", "/graphql", app, want{204, "", false, false}},
+		{"none configured, POST", nil, false, "POST", "/graphql", app, want{200, "", false, false}},
+		{"listed, preflight", listed, false, "OPTIONS", "/graphql", app, want{204, app, true, true}},
+		{"listed, POST", listed, false, "POST", "/graphql", app, want{200, app, true, false}},
+		{"listed, second origin", listed, false, "POST", "/graphql", local, want{200, local, true, false}},
+		{"listed, GET export", listed, false, "GET", "/export?format=csv-nodes", app, want{200, app, true, false}},
+		{"listed, GET SDL", listed, false, "GET", "/schema.graphql", local, want{200, local, true, false}},
+		{"listed, same-origin request", listed, false, "POST", "/graphql", "", want{200, "", true, false}},
+		{"unlisted, preflight", listed, false, "OPTIONS", "/graphql", evil, want{204, "", true, false}},
+		{"unlisted, POST", listed, false, "POST", "/graphql", evil, want{200, "", true, false}},
+		{"unlisted, suffix of a listed one", listed, false, "POST", "/graphql", app + ".evil.example", want{200, "", true, false}},
+		{"unlisted, other scheme", listed, false, "POST", "/graphql", "http://app.example", want{200, "", true, false}},
+		{"unlisted, other port", listed, false, "POST", "/graphql", "http://localhost:3001", want{200, "", true, false}},
+		{"unlisted, null", listed, false, "POST", "/graphql", "null", want{200, "", true, false}},
+		{"listed, preflight needs no token", listed, true, "OPTIONS", "/graphql", app, want{204, app, true, true}},
+		{"listed, refusal readable by the page", listed, true, "POST", "/graphql", app, want{401, app, true, false}},
+		{"any, preflight", []string{"*"}, false, "OPTIONS", "/graphql", evil, want{204, "*", false, true}},
+		{"any, POST", []string{"*"}, false, "POST", "/graphql", evil, want{200, "*", false, false}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := &schema.Options{AllowedOrigins: tt.allowed}
+			if tt.token {
+				opts.Token, opts.ReadsNeedToken = "t", true
+			}
+			srv := mustServer(t, opts)
+			var body io.Reader
+			if tt.method == "POST" {
+				body = strings.NewReader(`{"query": "{ __typename }"}`)
+			}
+			req, _ := http.NewRequest(tt.method, srv.URL+tt.target, body)
+			if tt.method == "POST" {
+				req.Header.Set("Content-Type", "application/json")
+			}
+			if tt.origin != "" {
+				req.Header.Set("Origin", tt.origin)
+			}
+			if tt.method == "OPTIONS" {
+				req.Header.Set("Access-Control-Request-Method", "POST")
+				req.Header.Set("Access-Control-Request-Headers", "authorization, content-type")
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			h := resp.Header
+			if resp.StatusCode != tt.want.status {
+				t.Errorf("status %d, want %d", resp.StatusCode, tt.want.status)
+			}
+			if got := h.Get("Access-Control-Allow-Origin"); got != tt.want.origin {
+				t.Errorf("Access-Control-Allow-Origin %q, want %q", got, tt.want.origin)
+			}
+			if got := slices.Contains(h.Values("Vary"), "Origin"); got != tt.want.vary {
+				t.Errorf("Vary: Origin is %v, want %v (Vary %q)", got, tt.want.vary, h.Values("Vary"))
+			}
+			if got := h.Get("Access-Control-Allow-Credentials"); got != "" {
+				t.Errorf("Access-Control-Allow-Credentials %q, want none", got)
+			}
+			methods, headers := h.Get("Access-Control-Allow-Methods"), strings.ToLower(h.Get("Access-Control-Allow-Headers"))
+			preflit := methods != "" || headers != "" || h.Get("Access-Control-Max-Age") != ""
+			if preflit != tt.want.preflit {
+				t.Errorf("preflight headers present %v, want %v: %v", preflit, tt.want.preflit, h)
+			}
+			if tt.want.preflit && (!strings.Contains(methods, "POST") || !strings.Contains(methods, "GET") ||
+				!strings.Contains(headers, "authorization") || !strings.Contains(headers, "content-type") || h.Get("Access-Control-Max-Age") == "") {
+				t.Errorf("preflight allows methods %q, headers %q, max age %q", methods, headers, h.Get("Access-Control-Max-Age"))
+			}
+		})
 	}
-	resp, err = http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query": "{ __typename }"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.Header.Get("Access-Control-Allow-Origin") != "*" {
-		t.Errorf("POST /graphql: no Access-Control-Allow-Origin")
+}
+
+func TestCORSOriginsChecked(t *testing.T) {
+	for _, tt := range []struct {
+		origins []string
+		ok      bool
+	}{
+		{[]string{"https://app.example", "http://localhost:3000", "http://[::1]:8080", "HTTPS://A.example:443/"}, true},
+		{[]string{"*"}, true},
+		{[]string{"*", "https://app.example"}, false},
+		{[]string{"null"}, false},
+		{[]string{"app.example"}, false},
+		{[]string{"ftp://app.example"}, false},
+		{[]string{"https://app.example/path"}, false},
+		{[]string{"https://user@app.example"}, false},
+		{[]string{"https://app.example?x=1"}, false},
+		{[]string{""}, false},
+	} {
+		_, err := schema.NewHandler(mustOpenSeed(t), &schema.Options{AllowedOrigins: tt.origins})
+		if (err == nil) != tt.ok {
+			t.Errorf("origins %q: error %v, want ok %v", tt.origins, err, tt.ok)
+		}
 	}
 }

@@ -57,6 +57,10 @@ type Options struct {
 	Ingest IngestFunc
 	// MaxIngestBytes bounds a POST /ingest body (32 MiB).
 	MaxIngestBytes int64
+	// AllowedOrigins are the web origins (scheme://host[:port]) whose pages
+	// may call the Handler from a browser (CORS); "*" alone allows every
+	// origin. None by default: browsers then refuse cross-origin calls.
+	AllowedOrigins []string
 }
 
 func (o *Options) withDefaults() Options {

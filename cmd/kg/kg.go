@@ -62,6 +62,7 @@ type Main struct {
 	url       string
 
 	readsNeedToken bool
+	corsOrigins    []string
 	progress       bool
 	deletes        []string
 	prog           *progress
@@ -146,7 +147,7 @@ Every relation carries its evidence sentences and support count.`,
 		},
 	},
 	{
-		name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--ingest PATH]...",
+		name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--ingest PATH]... [--cors-origin ORIGIN]...",
 		summary: "serve the explorer, GraphQL, GraphiQL and exports over HTTP",
 		help: `Serves the graph explorer at http://ADDR/ (search, graph view, facts with
 their evidence), GraphQL at http://ADDR/graphql (POST application/json or
@@ -158,7 +159,11 @@ Writes over HTTP (POST /ingest?name=NAME with a page or JSON lines, and
 the deleteArticle mutation) need "Authorization: Bearer $KG_TOKEN"; when
 KG_TOKEN is unset they are refused. /healthz answers "ok" while the store
 answers; /metrics gives requests, latencies, errors and ingest counts in
-the Prometheus text format.`,
+the Prometheus text format.
+
+Browsers let pages of other origins call the API only when --cors-origin
+(or $KG_CORS_ORIGINS, comma-separated) lists their origin, e.g.
+--cors-origin https://app.example; "*" allows every origin.`,
 		flags: func(m *Main, fs *flag.FlagSet) {
 			m.storeFlags(fs)
 			m.yearFlag(fs)
@@ -168,6 +173,14 @@ the Prometheus text format.`,
 				return nil
 			})
 			fs.BoolVar(&m.readsNeedToken, "reads-need-token", false, "reads (queries, exports) need the bearer token $KG_TOKEN too")
+			fs.Func("cors-origin", "a web origin (scheme://host[:port]) whose pages may call the API from a browser, \"*\" for any (repeatable or comma-separated; default $KG_CORS_ORIGINS, else none)", func(s string) error {
+				for _, o := range strings.Split(s, ",") {
+					if o = strings.TrimSpace(o); o != "" {
+						m.corsOrigins = append(m.corsOrigins, o)
+					}
+				}
+				return nil
+			})
 		},
 	},
 	{

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kgproject/kg/graph"
@@ -16,17 +17,28 @@ import (
 
 // handler builds what kg serve answers: the schema's handler (GraphQL, the
 // explorers, exports, POST /ingest), /healthz and /metrics, every request
-// counted and logged. KG_TOKEN is the bearer token writes need.
+// counted and logged. KG_TOKEN is the bearer token writes need;
+// KG_CORS_ORIGINS lists, comma-separated, the origins allowed cross-origin
+// calls when no --cors-origin does.
 func (m *Main) handler(st graph.Store, p *ingest.Pipeline, log *slog.Logger) (http.Handler, error) {
 	met := newMetrics()
+	origins := m.corsOrigins
+	if len(origins) == 0 {
+		for _, o := range strings.Split(m.Getenv("KG_CORS_ORIGINS"), ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				origins = append(origins, o)
+			}
+		}
+	}
 	h, err := schema.NewHandler(st, &schema.Options{
 		Logger:         log,
 		Token:          m.Getenv("KG_TOKEN"),
 		ReadsNeedToken: m.readsNeedToken,
 		Ingest:         ingestFunc(p, st, met),
+		AllowedOrigins: origins,
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("serve: %w", err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/", h)

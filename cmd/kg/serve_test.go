@@ -177,3 +177,47 @@ func TestQueryURLSendsToken(t *testing.T) {
 		t.Errorf("query --url without KG_TOKEN: exit %d, %s", code, out)
 	}
 }
+
+func TestServeCORSOrigins(t *testing.T) {
+	const a, b, c = "https://a.example", "https://b.example", "https://c.example"
+	for _, tt := range []struct {
+		name    string
+		env     string // KG_CORS_ORIGINS
+		args    []string
+		allowed map[string]bool
+	}{
+		{"none by default", "", nil, map[string]bool{}},
+		{"repeated flag", "", []string{"--cors-origin", a, "--cors-origin", b}, map[string]bool{a: true, b: true}},
+		{"comma list", "", []string{"--cors-origin", a + ", " + b}, map[string]bool{a: true, b: true}},
+		{"environment", a + "," + c, nil, map[string]bool{a: true, c: true}},
+		{"flag over environment", c, []string{"--cors-origin", b}, map[string]bool{b: true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, base := serve(t, map[string]string{"KG_CORS_ORIGINS": tt.env}, append([]string{"--data", seedDir(t)}, tt.args...)...)
+			for _, origin := range []string{a, b, c} {
+				req, _ := http.NewRequest("OPTIONS", base+"/graphql", nil)
+				req.Header.Set("Origin", origin)
+				req.Header.Set("Access-Control-Request-Method", "POST")
+				req.Header.Set("Access-Control-Request-Headers", "authorization, content-type")
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				got := resp.Header.Get("Access-Control-Allow-Origin")
+				if want := map[bool]string{true: origin}[tt.allowed[origin]]; got != want {
+					t.Errorf("preflight from %s: Access-Control-Allow-Origin %q, want %q", origin, got, want)
+				}
+			}
+		})
+	}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	if err := m.ParseFlags(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--data", seedDir(t), "--cors-origin", "app.example"}); err != nil {
+		t.Fatal(err)
+	}
+	err := m.Run(context.Background())
+	m.Close()
+	if err == nil || !strings.Contains(err.Error(), `"app.example"`) {
+		t.Errorf("serve --cors-origin app.example: error %v, want one naming the origin", err)
+	}
+}
