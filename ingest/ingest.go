@@ -1,11 +1,7 @@
 package ingest
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/kgproject/kg/graph"
@@ -21,6 +17,13 @@ type Options struct {
 	// RulesOnly makes Extract and Facts use the rules alone, without the
 	// statistical tagger of package ner (whose model may change).
 	RulesOnly bool
+	// Workers is the number of articles ReadFacts and Ingest extract at
+	// the same time; 0 means GOMAXPROCS.
+	Workers int
+	// Batch and BatchBytes cap the articles, and the approximate bytes of
+	// their facts, that Ingest stores in one transaction of a store that
+	// is a graph.BatchWriter; 0 means 256 articles and 8 MB.
+	Batch, BatchBytes int
 }
 
 // Pipeline reads and extracts articles. It is safe for concurrent use once
@@ -29,6 +32,8 @@ type Pipeline struct {
 	year      int
 	rulesOnly bool
 	lx        *lexicon
+
+	workers, batch, batchBytes int
 
 	taggerOnce sync.Once
 	tagger     *ner.Tagger
@@ -60,6 +65,7 @@ func NewPipeline(opts *Options) (*Pipeline, error) {
 	if opts != nil {
 		p.year = opts.Year
 		p.rulesOnly = opts.RulesOnly
+		p.workers, p.batch, p.batchBytes = opts.Workers, opts.Batch, opts.BatchBytes
 	}
 	return p, nil
 }
@@ -197,66 +203,4 @@ func (p *Pipeline) Facts(a *Article) (*graph.ArticleFacts, error) {
 		return nil, fmt.Errorf("ingest: facts of %s: %w", a.ID, err)
 	}
 	return f, nil
-}
-
-// Report summarises an ingest.
-type Report struct {
-	// Files, Articles, Nodes and Relations count what was stored (nodes
-	// and relations as contributed, before merging across articles).
-	Files, Articles, Nodes, Relations int
-	// Errors are the inputs and articles that could not be stored.
-	Errors []error
-}
-
-// Ingest reads paths and stores each article's facts with st.PutArticle,
-// one article atomically. Bad inputs and articles whose facts fail
-// validation are collected in Report.Errors and the run goes on; the
-// returned error is for fatal failures (the store failing, ctx cancelled).
-func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (*Report, error) {
-	rep := &Report{}
-	files := map[string]bool{}
-	err := p.Read(ctx, paths, func(a *Article) error {
-		f, err := p.Facts(a)
-		if err != nil {
-			rep.Errors = append(rep.Errors, err)
-			return nil
-		}
-		if err := st.PutArticle(ctx, f); err != nil {
-			return fmt.Errorf("ingest: store %s: %w", a.ID, err)
-		}
-		files[sourceFile(a.Source)] = true
-		rep.Articles++
-		rep.Nodes += len(f.Nodes)
-		rep.Relations += len(f.Relations)
-		return nil
-	})
-	rep.Files = len(files)
-	if err == nil {
-		return rep, nil
-	}
-	var ie *InputError
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			if !errors.As(e, &ie) {
-				return rep, err
-			}
-		}
-		rep.Errors = append(rep.Errors, j.Unwrap()...)
-		return rep, nil
-	}
-	if errors.As(err, &ie) {
-		rep.Errors = append(rep.Errors, err)
-		return rep, nil
-	}
-	return rep, err
-}
-
-// sourceFile drops the line number of a JSON lines source.
-func sourceFile(src string) string {
-	if i := strings.LastIndexByte(src, ':'); i > 0 {
-		if _, err := strconv.Atoi(src[i+1:]); err == nil {
-			return src[:i]
-		}
-	}
-	return src
 }

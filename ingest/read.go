@@ -39,7 +39,36 @@ type page struct {
 // and the rest goes on; an error from fn or ctx stops the read and is
 // returned. An article without a year of its own takes it from its page,
 // else from the other inputs of the same call, else from Options.Year.
+//
+// Read holds one input at a time: it parses a file, hands its articles to
+// fn and lets it go before it reads the next. Only when an article needs
+// the year of the other inputs does it look ahead, once, over the files it
+// has not read yet, keeping nothing of them but their years.
 func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) error) error {
+	files, errs := inputFiles(paths)
+	keys := idKeys(files)
+	years := &callYears{p: p, files: files, keys: keys}
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pg, perrs := p.readPage(f, keys[i])
+		errs = append(errs, perrs...)
+		if pg == nil {
+			continue
+		}
+		years.add(pg)
+		call := func() (int, int, error) { return years.settle(ctx, i+1) }
+		if err := p.emit(ctx, pg, call, fn); err != nil {
+			return err
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// inputFiles lists the files paths name, folders walked in name order, and
+// the errors of the paths that cannot be read.
+func inputFiles(paths []string) ([]string, []error) {
 	var files []string
 	var errs []error
 	for _, root := range paths {
@@ -72,27 +101,51 @@ func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) e
 		sort.Strings(found)
 		files = append(files, found...)
 	}
-	var pages []*page
-	keys := idKeys(files)
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			errs = append(errs, &InputError{Path: f, Err: err})
-			continue
-		}
-		pg, perrs := p.parse(data, f, keys[i], formatOf(f))
-		errs = append(errs, perrs...)
-		if pg != nil {
-			pages = append(pages, pg)
-		}
+	return files, errs
+}
+
+// readPage reads and parses one file.
+func (p *Pipeline) readPage(file, key string) (*page, []error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, []error{&InputError{Path: file, Err: err}}
 	}
-	if err := p.emit(ctx, pages, fn); err != nil {
-		return err
+	return p.parse(data, file, key, formatOf(file))
+}
+
+// callYears holds the years the inputs of one Read call give: the latest
+// page year and the latest weak year over every page read so far, and,
+// once an article needed them, over all of the call's pages.
+type callYears struct {
+	p        *Pipeline
+	files    []string
+	keys     []string
+	year     int
+	weak     int
+	complete bool
+}
+
+func (c *callYears) add(pg *page) {
+	c.year = max(c.year, pg.year)
+	c.weak = max(c.weak, pg.weakYear)
+}
+
+// settle completes the years with those of the files from next on, which
+// have not been read yet, parsing each and keeping only its years. Their
+// errors are reported when they are read in turn.
+func (c *callYears) settle(ctx context.Context, next int) (int, int, error) {
+	if !c.complete {
+		for i := next; i < len(c.files); i++ {
+			if err := ctx.Err(); err != nil {
+				return 0, 0, err
+			}
+			if pg, _ := c.p.readPage(c.files[i], c.keys[i]); pg != nil {
+				c.add(pg)
+			}
+		}
+		c.complete = true
 	}
-	return errors.Join(errs...)
+	return c.year, c.weak, nil
 }
 
 // ReadFrom reads one stream named name: JSON lines when jsonl is set, else a
@@ -109,48 +162,57 @@ func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl
 		f = ff
 	}
 	pg, errs := p.parse(data, name, baseName(name), f)
-	var pages []*page
 	if pg != nil {
-		pages = append(pages, pg)
-	}
-	if err := p.emit(ctx, pages, fn); err != nil {
-		return err
+		call := func() (int, int, error) { return pg.year, pg.weakYear, nil }
+		if err := p.emit(ctx, pg, call, fn); err != nil {
+			return err
+		}
 	}
 	return errors.Join(errs...)
 }
 
-// emit settles each article's year from its context and hands it to fn.
-func (p *Pipeline) emit(ctx context.Context, pages []*page, fn func(*Article) error) error {
-	callYear, callWeak := 0, 0
-	for _, pg := range pages {
-		callYear = max(callYear, pg.year)
-		callWeak = max(callWeak, pg.weakYear)
-	}
-	for _, pg := range pages {
-		for _, a := range pg.articles {
-			if err := ctx.Err(); err != nil {
+// emit settles the year of each article of pg from its context and hands
+// it to fn. call gives the latest page year and weak year of all the
+// inputs of the call; it is asked only for an article that needs them.
+func (p *Pipeline) emit(ctx context.Context, pg *page, call func() (year, weak int, err error), fn func(*Article) error) error {
+	for i, a := range pg.articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if a.Year == 0 {
+			y, err := p.contextYear(pg, call)
+			if err != nil {
 				return err
 			}
-			if a.Year == 0 {
-				switch {
-				case pg.year > 0:
-					a.Year = pg.year
-				case callYear > 0:
-					a.Year = callYear
-				case pg.weakYear > 0:
-					a.Year = pg.weakYear
-				case callWeak > 0:
-					a.Year = callWeak
-				default:
-					a.Year = p.year
-				}
-			}
-			if err := fn(a); err != nil {
-				return err
-			}
+			a.Year = y
+		}
+		pg.articles[i] = nil // fn may keep a; the page no longer needs it
+		if err := fn(a); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// contextYear is the year of an article of pg that gives none itself: its
+// page's, else the call's, else its page's weak year, else the call's,
+// else Options.Year.
+func (p *Pipeline) contextYear(pg *page, call func() (int, int, error)) (int, error) {
+	if pg.year > 0 {
+		return pg.year, nil
+	}
+	callYear, callWeak, err := call()
+	switch {
+	case err != nil:
+		return 0, err
+	case callYear > 0:
+		return callYear, nil
+	case pg.weakYear > 0:
+		return pg.weakYear, nil
+	case callWeak > 0:
+		return callWeak, nil
+	}
+	return p.year, nil
 }
 
 type format int

@@ -1,0 +1,208 @@
+package ingest_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/ingest"
+	"github.com/kgproject/kg/internal/gen"
+)
+
+const (
+	noYear     = "2月3日，县委书记李青山主持会议。"
+	statedYear = "1月13日下午，县里召开%d年第1次常务会议。"
+	weakYear   = "2月3日，县里发布%d年报告。"
+)
+
+func TestYearFromOtherInputs(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		year  int // Options.Year
+		files []string
+		want  string // title:year, in order
+	}{
+		{"from a later page", 0, []string{"# 甲\n\n" + noYear, "# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2026 乙:2026"},
+		{"from an earlier page", 0, []string{"# 甲\n\n" + fmt.Sprintf(statedYear, 2026), "# 乙\n\n" + noYear}, "甲:2026 乙:2026"},
+		{"the latest of the call", 0, []string{"# 甲\n\n" + fmt.Sprintf(statedYear, 2025), "# 乙\n\n" + noYear, "# 丙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2025 乙:2026 丙:2026"},
+		{"own page first", 0, []string{"# 甲\n\n" + noYear + "\n\n# 乙\n\n" + fmt.Sprintf(statedYear, 2025), "# 丙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2025 乙:2025 丙:2026"},
+		{"masthead", 0, []string{"2024年1月3日 星期三\n\n# 甲\n\n" + noYear, "# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2024 乙:2026"},
+		{"weak year of the call", 0, []string{"# 甲\n\n" + noYear, "# 乙\n\n" + fmt.Sprintf(weakYear, 2025)}, "甲:2025 乙:2025"},
+		{"a stated year beats the page's weak one", 0, []string{"# 甲\n\n" + fmt.Sprintf(weakYear, 2025), "# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2026 乙:2026"},
+		{"the options' year last", 2020, []string{"# 甲\n\n" + noYear, "# 乙\n\n" + noYear}, "甲:2020 乙:2020"},
+		{"no year at all", 0, []string{"# 甲\n\n" + noYear}, "甲:0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for i, s := range tc.files {
+				write(t, filepath.Join(dir, fmt.Sprintf("p%d.md", i)), s)
+			}
+			var got []string
+			err := pipeline(t, &ingest.Options{Year: tc.year}).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+				got = append(got, fmt.Sprintf("%s:%d", a.Title, a.Year))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("years %s, want %s", g, tc.want)
+			}
+		})
+	}
+}
+
+// TestReadStreams checks that Read hands out a file's articles before it
+// parses the next file: a file rewritten while the first article is handed
+// out is read as rewritten. This holds too when the first article needs
+// the year of the other files, which are then looked ahead at, and an
+// input error met while looking ahead is reported once.
+func TestReadStreams(t *testing.T) {
+	for _, first := range []string{fmt.Sprintf(statedYear, 2026), noYear} {
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "a.md"), "# 甲\n\n"+first)
+		write(t, filepath.Join(dir, "b.md"), "")
+		write(t, filepath.Join(dir, "c.md"), "# 乙\n\n"+fmt.Sprintf(statedYear, 2025))
+		var got []string
+		err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+			if len(got) == 0 {
+				write(t, filepath.Join(dir, "c.md"), "# 丙\n\n"+noYear)
+			}
+			got = append(got, fmt.Sprintf("%s:%d", a.Title, a.Year))
+			return nil
+		})
+		if err == nil || strings.Count(err.Error(), "b.md") != 1 {
+			t.Errorf("error %v, want b.md named once", err)
+		}
+		want := "甲:2026 丙:2026"
+		if first == noYear {
+			want = "甲:2025 丙:2025" // the year of c.md as it was when looked ahead at
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("first %q: articles %s, want %s", first, g, want)
+		}
+	}
+}
+
+// batchStore is a graph.Store and graph.BatchWriter that keeps the facts it
+// is given and the size of each batch, and rejects as invalid the facts of
+// the article named bad.
+type batchStore struct {
+	memStore
+	bad     string
+	batches []int
+}
+
+func (s *batchStore) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
+	if f.Article.ID == s.bad {
+		return fmt.Errorf("test: %s: %w", f.Article.ID, graph.ErrInvalid)
+	}
+	return s.memStore.PutArticle(ctx, f)
+}
+
+func (s *batchStore) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error {
+	for _, f := range fs {
+		if f.Article.ID == s.bad {
+			return fmt.Errorf("test: %s: %w", f.Article.ID, graph.ErrInvalid)
+		}
+	}
+	for _, f := range fs {
+		s.memStore.PutArticle(ctx, f)
+	}
+	s.batches = append(s.batches, len(fs))
+	return nil
+}
+
+func TestIngestBatches(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 5 {
+		fmt.Fprintf(&b, "# 会议%d\n\n3月%d日上午，县长王立新主持召开县政府常务会议。\n\n", i+1, i+1)
+	}
+	write(t, filepath.Join(dir, "page.md"), b.String())
+	write(t, filepath.Join(dir, "empty.md"), "")
+	for _, tc := range []struct {
+		name    string
+		bad     string
+		batches string
+		stored  int
+	}{
+		{"two a batch", "", "[2 2 1]", 5},
+		{"an invalid article", "article/page-03", "[2 1]", 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &batchStore{memStore: memStore{facts: map[string]*graph.ArticleFacts{}}, bad: tc.bad}
+			rep, err := pipeline(t, &ingest.Options{Year: 2026, Batch: 2}).Ingest(context.Background(), st, []string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprint(st.batches); got != tc.batches {
+				t.Errorf("batches %s, want %s", got, tc.batches)
+			}
+			if rep.Articles != tc.stored || len(st.facts) != tc.stored || rep.Files != 1 {
+				t.Errorf("report %+v, stored %d, want %d articles of 1 file", rep, len(st.facts), tc.stored)
+			}
+			nodes := 0
+			for _, f := range st.facts {
+				nodes += len(f.Nodes)
+			}
+			if rep.Nodes != nodes {
+				t.Errorf("report counts %d nodes, the store got %d", rep.Nodes, nodes)
+			}
+			var msgs []string
+			for _, e := range rep.Errors {
+				msgs = append(msgs, e.Error())
+			}
+			wantErrs := 1
+			if tc.bad != "" {
+				wantErrs = 2
+				if !strings.Contains(strings.Join(msgs, "\n"), tc.bad) || !errors.Is(rep.Errors[0], graph.ErrInvalid) {
+					t.Errorf("errors %q do not name %s", msgs, tc.bad)
+				}
+			}
+			if len(msgs) != wantErrs || !strings.Contains(msgs[len(msgs)-1], "empty.md") {
+				t.Errorf("errors %q, want %d ending with empty.md", msgs, wantErrs)
+			}
+		})
+	}
+}
+
+// TestIngestSameWhateverTheWorkers checks that extracting on several
+// goroutines and storing in batches gives the store a sequential run gives.
+func TestIngestSameWhateverTheWorkers(t *testing.T) {
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	if _, err := gen.Write(corpus, &gen.Options{Seed: 3, Articles: 36, PerPage: 4}); err != nil {
+		t.Fatal(err)
+	}
+	dump := func(opts *ingest.Options, batched bool) string {
+		st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		var s graph.Store = st
+		if !batched {
+			s = struct{ graph.Store }{st} // hides any graph.BatchWriter
+		}
+		ctx := context.Background()
+		rep, err := pipeline(t, opts).Ingest(ctx, s, []string{corpus})
+		if err != nil || len(rep.Errors) > 0 || rep.Articles != 36 {
+			t.Fatalf("Ingest: %v, report %+v", err, rep)
+		}
+		var buf bytes.Buffer
+		if err := st.Dump(ctx, &buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	want := dump(&ingest.Options{Workers: 1}, false)
+	if got := dump(&ingest.Options{Workers: 4, Batch: 5}, true); got != want {
+		t.Errorf("4 workers, batches of 5: the dump differs from a sequential run's")
+	}
+}

@@ -1,0 +1,294 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// Report summarises an ingest.
+type Report struct {
+	// Files, Articles, Nodes and Relations count what was stored (nodes
+	// and relations as contributed, before merging across articles).
+	Files, Articles, Nodes, Relations int
+	// Errors are the inputs and articles that could not be stored.
+	Errors []error
+}
+
+const (
+	defaultBatch      = 256
+	defaultBatchBytes = 8 << 20
+	// flushTimeout bounds the storing of the last batch once ctx is done.
+	flushTimeout = 30 * time.Second
+)
+
+// ReadFacts reads paths as Read does and extracts the facts of each
+// article, Options.Workers articles at a time, and calls fn in input order
+// with each article and its facts, or with the error of Facts (which wraps
+// graph.ErrInvalid) instead of facts. fn is called from one goroutine at a
+// time. The errors are Read's: bad inputs as *InputError joined with
+// errors.Join, or the error of fn or ctx, which stops the read.
+func (p *Pipeline) ReadFacts(ctx context.Context, paths []string, fn func(*Article, *graph.ArticleFacts, error) error) error {
+	workers := p.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers == 1 {
+		return p.Read(ctx, paths, func(a *Article) error {
+			f, err := p.Facts(a)
+			return fn(a, f, err)
+		})
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		a    *Article
+		f    *graph.ArticleFacts
+		err  error
+		done chan struct{}
+	}
+	// The reader queues each article in order before a worker takes it;
+	// the queue's capacity bounds the articles in flight.
+	jobs := make(chan *job)
+	order := make(chan *job, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.f, j.err = p.Facts(j.a)
+				close(j.done)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		err := p.Read(ctx, paths, func(a *Article) error {
+			j := &job{a: a, done: make(chan struct{})}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- j
+			return nil
+		})
+		close(jobs)
+		close(order)
+		readErr <- err
+	}()
+	var fnErr error
+	for j := range order {
+		<-j.done
+		if fnErr != nil {
+			continue // drain what is in flight
+		}
+		if err := fn(j.a, j.f, j.err); err != nil {
+			fnErr = err
+			cancel()
+		}
+	}
+	wg.Wait()
+	err := <-readErr
+	if fnErr != nil {
+		return fnErr
+	}
+	return err
+}
+
+// Ingest reads paths and stores each article's facts, one article
+// atomically: when st is a graph.BatchWriter, many articles a transaction
+// (Options.Batch, Options.BatchBytes), else with st.PutArticle one by one.
+// Articles are extracted on Options.Workers goroutines and stored in input
+// order, so the store ends the same whatever the number of workers. Bad
+// inputs, articles whose facts fail validation and articles the store
+// rejects as invalid (graph.ErrInvalid) are collected in Report.Errors and
+// the run goes on; the returned error is for fatal failures (the store
+// failing, ctx cancelled). Once ctx is done, the articles already extracted
+// are still stored, in whole batches, before Ingest returns ctx's error.
+func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (*Report, error) {
+	w := &writer{st: st, rep: &Report{}, files: map[string]bool{}, maxArticles: p.batch, maxBytes: p.batchBytes}
+	if w.maxArticles <= 0 {
+		w.maxArticles = defaultBatch
+	}
+	if w.maxBytes <= 0 {
+		w.maxBytes = defaultBatchBytes
+	}
+	w.bw, _ = st.(graph.BatchWriter)
+	err := p.ReadFacts(ctx, paths, func(a *Article, f *graph.ArticleFacts, err error) error {
+		if err != nil {
+			w.rep.Errors = append(w.rep.Errors, err)
+			return nil
+		}
+		return w.add(ctx, a, f)
+	})
+	var inputErrs []error
+	switch {
+	case err == nil:
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		// Interrupted: keep what was extracted, each batch whole.
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), flushTimeout)
+		ferr := w.flush(fctx)
+		cancel()
+		return w.report(), errors.Join(err, ferr)
+	default:
+		if inputErrs = inputErrors(err); inputErrs == nil {
+			return w.report(), err
+		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return w.report(), err
+	}
+	rep := w.report()
+	rep.Errors = append(rep.Errors, inputErrs...)
+	return rep, nil
+}
+
+// inputErrors returns the *InputError that err is or joins, nil when err
+// is or joins any other error.
+func inputErrors(err error) []error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	var ie *InputError
+	for _, e := range errs {
+		if !errors.As(e, &ie) {
+			return nil
+		}
+	}
+	return errs
+}
+
+// writer stores the facts of an ingest and counts what it stored.
+type writer struct {
+	st          graph.Store
+	bw          graph.BatchWriter // nil: one PutArticle an article
+	rep         *Report
+	files       map[string]bool
+	maxArticles int
+	maxBytes    int
+
+	batch []pending
+	bytes int
+}
+
+type pending struct {
+	f      *graph.ArticleFacts
+	source string
+}
+
+// add stores f, or queues it for the next batch.
+func (w *writer) add(ctx context.Context, a *Article, f *graph.ArticleFacts) error {
+	it := pending{f: f, source: a.Source}
+	if w.bw == nil {
+		return w.putOne(ctx, it)
+	}
+	w.batch = append(w.batch, it)
+	w.bytes += factsBytes(f)
+	if len(w.batch) >= w.maxArticles || w.bytes >= w.maxBytes {
+		return w.flush(ctx)
+	}
+	return nil
+}
+
+// flush stores the queued articles in one transaction. When the store
+// rejects the batch as invalid, it stores them one by one so that only the
+// invalid ones are left out, each reported by name.
+func (w *writer) flush(ctx context.Context) error {
+	if len(w.batch) == 0 {
+		return nil
+	}
+	fs := make([]*graph.ArticleFacts, len(w.batch))
+	for i, it := range w.batch {
+		fs[i] = it.f
+	}
+	err := w.bw.PutArticles(ctx, fs)
+	switch {
+	case err == nil:
+		for _, it := range w.batch {
+			w.stored(it)
+		}
+	case errors.Is(err, graph.ErrInvalid):
+		for _, it := range w.batch {
+			if err := w.putOne(ctx, it); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("ingest: store %d articles from %s: %w", len(fs), fs[0].Article.ID, err)
+	}
+	clear(w.batch)
+	w.batch, w.bytes = w.batch[:0], 0
+	return nil
+}
+
+// putOne stores one article in its own transaction; an article the store
+// rejects as invalid is reported and left out.
+func (w *writer) putOne(ctx context.Context, it pending) error {
+	if err := w.st.PutArticle(ctx, it.f); err != nil {
+		err = fmt.Errorf("ingest: store %s: %w", it.f.Article.ID, err)
+		if errors.Is(err, graph.ErrInvalid) {
+			w.rep.Errors = append(w.rep.Errors, err)
+			return nil
+		}
+		return err
+	}
+	w.stored(it)
+	return nil
+}
+
+func (w *writer) stored(it pending) {
+	w.files[sourceFile(it.source)] = true
+	w.rep.Articles++
+	w.rep.Nodes += len(it.f.Nodes)
+	w.rep.Relations += len(it.f.Relations)
+}
+
+func (w *writer) report() *Report {
+	w.rep.Files = len(w.files)
+	return w.rep
+}
+
+// factsBytes estimates the memory and the store's share of f: its strings
+// and a little for each node, relation and piece of evidence.
+func factsBytes(f *graph.ArticleFacts) int {
+	n := nodeBytes(&f.Article)
+	for i := range f.Nodes {
+		n += nodeBytes(&f.Nodes[i])
+	}
+	for i := range f.Relations {
+		r := &f.Relations[i]
+		n += 64 + len(r.ID) + len(r.From) + len(r.To) + len(r.Role)
+		for _, e := range r.Evidence {
+			n += 32 + len(e.ArticleID) + len(e.Sentence)
+		}
+	}
+	return n
+}
+
+func nodeBytes(n *graph.Node) int {
+	b := 64 + len(n.ID) + len(n.Name) + len(n.Title) + len(n.Text) + len(n.Source)
+	for _, a := range n.Aliases {
+		b += len(a)
+	}
+	return b
+}
+
+// sourceFile drops the line number of a JSON lines source.
+func sourceFile(src string) string {
+	if i := strings.LastIndexByte(src, ':'); i > 0 {
+		if _, err := strconv.Atoi(src[i+1:]); err == nil {
+			return src[:i]
+		}
+	}
+	return src
+}
