@@ -78,12 +78,13 @@ func TestKilledIngest(t *testing.T) {
 	}
 }
 
-// killMidIngest runs kg ingest --progress in a child process, kills it with
+// killMidIngest runs kg ingest --progress --batch 4 in a child process, kills it with
 // SIGKILL delay after it has reported n stored articles and returns how
 // many it had reported.
 func killMidIngest(t *testing.T, data, corpus string, n int, delay time.Duration) int {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "ingest", "--progress", "--data", data, corpus)
+	// Small batches, so that the kill falls between and within them.
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "ingest", "--progress", "--batch", "4", "--data", data, corpus)
 	cmd.Env = append(os.Environ(), "KG_TEST_MAIN=1")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

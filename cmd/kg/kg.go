@@ -64,6 +64,7 @@ type Main struct {
 	readsNeedToken bool
 	corsOrigins    []string
 	progress       bool
+	batch          int
 	deletes        []string
 	prog           *progress
 
@@ -90,14 +91,16 @@ var commands = []command{
 		summary: "read pages of articles into the store",
 		help: `Reads files or folders (recursively: .md .markdown .txt .jsonl .json
 .html .htm), extracts people, posts, organisations, events and projects
-with the evidence for each relation, and stores them one article at a
-time. Ingesting an article again replaces what it said before. It prints
+with the evidence for each relation, and stores them, each article
+atomically, many articles a transaction (--batch). Ingesting an article
+again replaces what it said before. It prints
 what it stored; each bad input is reported with its file name, the rest
 is stored, and the exit status is 1 if any input failed.`,
 		flags: func(m *Main, fs *flag.FlagSet) {
 			m.storeFlags(fs)
 			m.yearFlag(fs)
 			fs.BoolVar(&m.progress, "progress", false, "report each stored article on standard error even when standard output is no terminal (on a terminal a status line shows progress anyway)")
+			fs.IntVar(&m.batch, "batch", 256, "store at most this many articles a transaction (1: one by one)")
 		},
 	},
 	{
@@ -269,6 +272,9 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 		if len(rest) == 0 {
 			return usagef("ingest: no PATH given")
 		}
+		if m.batch < 1 {
+			return usagef("ingest: --batch %d: want 1 or more", m.batch)
+		}
 	case "query":
 		if len(rest) != 1 {
 			return usagef("query: give one QUERY, or - to read it from standard input")
@@ -431,7 +437,7 @@ func (m *Main) openStore(ctx context.Context) (graph.Store, error) {
 }
 
 func (m *Main) pipeline() (*ingest.Pipeline, error) {
-	return ingest.NewPipeline(&ingest.Options{Year: m.year})
+	return ingest.NewPipeline(&ingest.Options{Year: m.year, Batch: m.batch})
 }
 
 func (m *Main) runIngest(ctx context.Context) error {
@@ -444,7 +450,7 @@ func (m *Main) runIngest(ctx context.Context) error {
 		return err
 	}
 	if m.prog = newProgress(m.Stderr, m.Stdout, m.progress); m.prog != nil {
-		st = progressStore{Store: st, p: m.prog}
+		st = m.prog.store(st)
 	}
 	return m.ingestPaths(ctx, p, st, m.args, m.Stdout)
 }

@@ -75,6 +75,15 @@ func (p *progress) done() {
 	fmt.Fprint(p.w, "\r\x1b[K")
 }
 
+// store returns st reporting each article it stored; it is a
+// graph.BatchWriter when st is one.
+func (p *progress) store(st graph.Store) graph.Store {
+	if bw, ok := st.(graph.BatchWriter); ok {
+		return progressBatchStore{progressStore{Store: st, p: p}, bw}
+	}
+	return progressStore{Store: st, p: p}
+}
+
 // progressStore is a store that reports each article it stored.
 type progressStore struct {
 	graph.Store
@@ -89,5 +98,24 @@ func (s progressStore) PutArticle(ctx context.Context, f *graph.ArticleFacts) er
 		return err
 	}
 	s.p.stored(f.Article.ID)
+	return nil
+}
+
+// progressBatchStore is a progressStore that stores batches.
+type progressBatchStore struct {
+	progressStore
+	bw graph.BatchWriter
+}
+
+var _ graph.BatchWriter = progressBatchStore{}
+
+// PutArticles stores fs in one transaction and reports each article.
+func (s progressBatchStore) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error {
+	if err := s.bw.PutArticles(ctx, fs); err != nil {
+		return err
+	}
+	for _, f := range fs {
+		s.p.stored(f.Article.ID)
+	}
 	return nil
 }
