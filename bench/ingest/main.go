@@ -2,7 +2,7 @@
 // bench/run.sh. It prints records {"key": "ingest/MODE/LABEL/STAT", "value": V},
 // one JSON object a line.
 //
-//	ingest [-label L] -mode extract PATH...  read and extract facts, store nothing
+//	ingest [-label L] -mode extract PATH...  read and extract facts as kg ingest does (same reader, same workers), store nothing
 //	ingest -mode bolt -data DIR [-nosync] PATH...  what kg ingest does: extract and store in the embedded store
 //	ingest -mode neo4j -uri URI -rounds N PATH...
 //	    extract once, then per round: empty the database and load the facts
@@ -18,6 +18,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -25,6 +26,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/graph/bolt"
 	"github.com/kgproject/kg/ingest"
 )
@@ -102,8 +104,9 @@ func run(ctx context.Context, args []string) error {
 	case "extract":
 		start := time.Now()
 		r := result{Mode: "extract"}
-		err := p.Read(ctx, paths, func(a *ingest.Article) error {
-			f, err := p.Facts(a)
+		// ReadFacts is the reading and extraction of Ingest, on as many
+		// workers, so that the two differ only by the store.
+		err := p.ReadFacts(ctx, paths, func(_ *ingest.Article, f *graph.ArticleFacts, err error) error {
 			if err != nil {
 				return nil // kg ingest reports and skips such an article
 			}
@@ -112,7 +115,7 @@ func run(ctx context.Context, args []string) error {
 			r.Relations += len(f.Relations)
 			return nil
 		})
-		if err != nil {
+		if err != nil && !inputErrorsOnly(err) {
 			return err
 		}
 		r.Seconds = time.Since(start).Seconds()
@@ -144,4 +147,20 @@ func run(ctx context.Context, args []string) error {
 		return fmt.Errorf("-mode %q: want extract, bolt or neo4j", *mode)
 	}
 	return nil
+}
+
+// inputErrorsOnly reports whether err holds only bad inputs, which kg
+// ingest reports and goes on.
+func inputErrorsOnly(err error) bool {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	var ie *ingest.InputError
+	for _, e := range errs {
+		if !errors.As(e, &ie) {
+			return false
+		}
+	}
+	return true
 }
