@@ -46,9 +46,9 @@ func (s *Store) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("neo4j: put article %s: %w", f.Article.ID, err)
 	}
-	nf := newFacts(&c)
+	ch := []change{{aid: c.Article.ID, nf: newFacts(&c)}}
 	return s.write(ctx, "put article "+c.Article.ID, func(tx neo4j.ManagedTransaction) error {
-		return apply(ctx, tx, c.Article.ID, nf)
+		return apply(ctx, tx, ch)
 	})
 }
 
@@ -57,7 +57,7 @@ func (s *Store) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
 // is stored, and the errors of PutArticle otherwise.
 func (s *Store) DeleteArticle(ctx context.Context, articleID string) error {
 	return s.write(ctx, "delete article "+articleID, func(tx neo4j.ManagedTransaction) error {
-		return apply(ctx, tx, articleID, nil)
+		return apply(ctx, tx, []change{{aid: articleID}})
 	})
 }
 
@@ -183,30 +183,52 @@ func labelNames() []string {
 	return out
 }
 
-// apply replaces the contribution of article aid with nf (nil retracts it)
-// inside tx, in at most nine queries whatever the article's size.
-func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *facts) error {
-	old, found, err := lockArticle(ctx, tx, aid, nf != nil)
+// change is what a transaction does to one article: store its new
+// contribution nf, or retract it when nf is nil.
+type change struct {
+	aid string
+	nf  *facts
+}
+
+// apply makes the changes, each to a different article, inside tx, in at
+// most nine queries whatever their number and size: every query takes the
+// rows of all the changes at once. Either all changes store facts, or one
+// retracts an article.
+func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) error {
+	put := changes[0].nf != nil
+	aids := make([]string, len(changes))
+	inBatch := map[string]bool{}
+	for i, c := range changes {
+		aids[i] = c.aid
+		inBatch[c.aid] = true
+	}
+	olds, err := lockArticles(ctx, tx, aids, put)
 	if err != nil {
 		return err
 	}
-	if nf == nil && !found {
-		return errKG{fmt.Errorf("%w: article %q", graph.ErrNotFound, aid)}
-	}
-	if nf == nil {
-		nf = &facts{}
+	if !put {
+		if _, found := olds[changes[0].aid]; !found {
+			return errKG{fmt.Errorf("%w: article %q", graph.ErrNotFound, changes[0].aid)}
+		}
+		changes = []change{{aid: changes[0].aid, nf: &facts{}}}
 	}
 
-	// Every node the article supported or supports, locked, and created
+	// Every node the articles supported or support, locked, and created
 	// where new; under the locks nobody changes what the other articles
 	// contributed before this transaction commits. A node is found by its
 	// ID whatever its label, as graph keys nodes by ID alone.
-	ids := []string{aid}
-	for _, r := range old.Nodes {
-		ids = append(ids, r.ID)
-	}
-	for id := range nf.parts {
-		ids = append(ids, id)
+	ids := append([]string(nil), aids...)
+	newParts := map[string][]graph.Node{} // node ID -> its parts from the changes, in change order
+	partOf := map[string][]string{}       // node ID -> the articles of newParts
+	for _, c := range changes {
+		for _, r := range olds[c.aid].Nodes {
+			ids = append(ids, r.ID)
+		}
+		for id, p := range c.nf.parts {
+			ids = append(ids, id)
+			newParts[id] = append(newParts[id], p)
+			partOf[id] = append(partOf[id], c.aid)
+		}
 	}
 	recs, err := run(ctx, tx, lockNodesQuery, map[string]any{"ids": uniqueSorted(ids)})
 	if err != nil {
@@ -218,9 +240,9 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		exists[id] = true
 	}
 	var missing []ref
-	for id, n := range nf.parts {
+	for id, ps := range newParts {
 		if !exists[id] {
-			missing = append(missing, ref{ID: id, Kind: string(n.Label)})
+			missing = append(missing, ref{ID: id, Kind: string(ps[0].Label)})
 		}
 	}
 	if len(missing) > 0 {
@@ -231,33 +253,52 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		recs = append(recs, more...)
 	}
 	type stored struct {
-		label, eid string
-		parts      map[string]graph.Node
+		id, label, eid string
+		parts          map[string]graph.Node
 	}
 	var nodes []*stored
 	byID := map[string]*stored{}
 	for _, rec := range recs {
 		n := &stored{parts: map[string]graph.Node{}}
-		id, _ := rec.Values[0].(string)
+		n.id, _ = rec.Values[0].(string)
 		n.label, _ = rec.Values[1].(string)
 		n.eid, _ = rec.Values[2].(string)
 		if js, ok := rec.Values[3].(string); ok && js != "" {
 			if err := json.Unmarshal([]byte(js), &n.parts); err != nil {
-				return errKG{fmt.Errorf("node %s: bad kg_parts: %v", id, err)}
+				return errKG{fmt.Errorf("node %s: bad kg_parts: %v", n.id, err)}
 			}
 		}
-		delete(n.parts, aid)
-		if p, ok := nf.parts[id]; ok && byID[id] == nil {
-			n.parts[aid] = p
-			byID[id] = n
+		for a := range n.parts {
+			if inBatch[a] {
+				delete(n.parts, a)
+			}
+		}
+		if ps, ok := newParts[n.id]; ok && byID[n.id] == nil {
+			for i, p := range ps {
+				n.parts[partOf[n.id][i]] = p
+			}
+			byID[n.id] = n
 		}
 		nodes = append(nodes, n)
 	}
 
-	// The relations the article supported or supports, with their evidence.
-	refs := append([]ref(nil), old.Rels...)
-	for id, r := range nf.rels {
-		refs = append(refs, ref{ID: id, Kind: string(r.Type)})
+	// The relations the articles supported or support, with their
+	// evidence.
+	var refs []ref
+	newRels := map[string]*graph.Relation{} // relation ID -> the changes' evidence for it
+	for _, c := range changes {
+		refs = append(refs, olds[c.aid].Rels...)
+		for id, r := range c.nf.rels {
+			refs = append(refs, ref{ID: id, Kind: string(r.Type)})
+			x, ok := newRels[id]
+			if !ok {
+				cp := *r
+				cp.Evidence = nil
+				x = &cp
+				newRels[id] = x
+			}
+			x.Evidence = append(x.Evidence, r.Evidence...)
+		}
 	}
 	recs = nil
 	if len(refs) > 0 {
@@ -281,11 +322,11 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		relEID[id] = eid
 		kept := ev[:0]
 		for _, e := range ev {
-			if e.ArticleID != aid {
+			if !inBatch[e.ArticleID] {
 				kept = append(kept, e)
 			}
 		}
-		if r, ok := nf.rels[id]; ok {
+		if r, ok := newRels[id]; ok {
 			kept = append(kept, r.Evidence...)
 		}
 		kept = graph.SortEvidence(kept)
@@ -297,29 +338,41 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		setRels = append(setRels, map[string]any{"eid": eid, "evidence": js, "articles": arts})
 	}
 
-	var cur contrib
 	var create []map[string]any
-	for _, id := range sortedKeys(nf.rels) {
-		r := nf.rels[id]
-		cur.Rels = append(cur.Rels, ref{ID: id, Kind: string(r.Type)})
+	for _, id := range sortedKeys(newRels) {
 		if _, ok := relEID[id]; ok {
 			continue
 		}
+		r := newRels[id]
 		from, to := byID[r.From], byID[r.To]
 		if from == nil || to == nil {
 			return errKG{fmt.Errorf("relation %s: an end is not among the article's nodes", id)}
 		}
-		js, arts := evidenceProps(r.Evidence)
+		js, arts := evidenceProps(graph.SortEvidence(r.Evidence))
 		props := map[string]any{"id": id, "evidence": js, "articles": arts}
 		if r.Role != "" {
 			props["role"] = r.Role
 		}
 		create = append(create, map[string]any{"type": string(r.Type), "from": from.eid, "to": to.eid, "props": props})
 	}
-	for _, id := range sortedKeys(nf.parts) {
-		if id != aid {
-			cur.Nodes = append(cur.Nodes, ref{ID: id, Kind: string(nf.parts[id].Label)})
+
+	// What each article now supports, for its node's kg_contrib.
+	contribs := map[string]string{}
+	for _, c := range changes {
+		var cur contrib
+		for _, id := range sortedKeys(c.nf.rels) {
+			cur.Rels = append(cur.Rels, ref{ID: id, Kind: string(c.nf.rels[id].Type)})
 		}
+		for _, id := range sortedKeys(c.nf.parts) {
+			if id != c.aid {
+				cur.Nodes = append(cur.Nodes, ref{ID: id, Kind: string(c.nf.parts[id].Label)})
+			}
+		}
+		js, err := json.Marshal(cur)
+		if err != nil {
+			return errKG{err}
+		}
+		contribs[c.aid] = string(js)
 	}
 
 	var dropNodes []string
@@ -333,12 +386,8 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, aid string, nf *fac
 		if err != nil {
 			return errKG{err}
 		}
-		if byID[aid] == n {
-			js, err := json.Marshal(cur)
-			if err != nil {
-				return errKG{err}
-			}
-			props["kg_contrib"] = string(js)
+		if js, ok := contribs[n.id]; ok && byID[n.id] == n {
+			props["kg_contrib"] = js
 		}
 		setNodes = append(setNodes, map[string]any{"eid": n.eid, "props": props, "label": string(label), "old": n.label})
 	}
@@ -392,28 +441,45 @@ func refRows(refs []ref, key string) []map[string]any {
 	return rows
 }
 
-// lockArticle locks the article's node (creating it when create is set)
-// and returns what the article supported so far.
-func lockArticle(ctx context.Context, tx neo4j.ManagedTransaction, aid string, create bool) (contrib, bool, error) {
-	q := `MATCH (a:Article {id: $id})`
+// lockArticlesQuery locks the Article nodes with the IDs $ids, creating
+// them where missing, and reads what each article supported so far;
+// findArticlesQuery does the same for stored articles only.
+const (
+	lockArticlesQuery = `UNWIND $ids AS id MERGE (a:Article {id: id})
+		SET a.kg_lock = true REMOVE a.kg_lock RETURN a.id AS id, a.kg_contrib AS c`
+	findArticlesQuery = `UNWIND $ids AS id MATCH (a:Article {id: id})
+		SET a.kg_lock = true REMOVE a.kg_lock RETURN a.id AS id, a.kg_contrib AS c`
+)
+
+// lockArticles locks the nodes of the articles aids (creating them when
+// create is set) and returns what each stored article supported so far,
+// keyed by article ID. An article created just now, or stored without a
+// contribution, has no entry.
+func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, aids []string, create bool) (map[string]contrib, error) {
+	q := findArticlesQuery
 	if create {
-		q = `MERGE (a:Article {id: $id})`
+		q = lockArticlesQuery
 	}
-	recs, err := run(ctx, tx, q+` SET a.kg_lock = true REMOVE a.kg_lock RETURN a.kg_contrib AS c`, map[string]any{"id": aid})
-	if err != nil || len(recs) == 0 {
-		return contrib{}, false, err
+	recs, err := run(ctx, tx, q, map[string]any{"ids": aids})
+	if err != nil {
+		return nil, err
 	}
-	var c contrib
-	js, ok := recs[0].Values[0].(string)
-	if !ok || js == "" {
-		// Created just now, or by a transaction that never finished
-		// (impossible: it would have been rolled back).
-		return c, false, nil
+	out := map[string]contrib{}
+	for _, rec := range recs {
+		aid, _ := rec.Values[0].(string)
+		js, ok := rec.Values[1].(string)
+		if !ok || js == "" {
+			// Created just now, or by a transaction that never
+			// finished (impossible: it would have been rolled back).
+			continue
+		}
+		var c contrib
+		if err := json.Unmarshal([]byte(js), &c); err != nil {
+			return nil, errKG{fmt.Errorf("article %s: bad kg_contrib: %v", aid, err)}
+		}
+		out[aid] = c
 	}
-	if err := json.Unmarshal([]byte(js), &c); err != nil {
-		return c, false, errKG{fmt.Errorf("article %s: bad kg_contrib: %v", aid, err)}
-	}
-	return c, true, nil
+	return out, nil
 }
 
 // nodeProps returns the properties and the label of the node merged from
