@@ -28,6 +28,8 @@ type lexicon struct {
 	maxBound   int
 	places     map[string]bool // administrative divisions, full and short forms
 	knownOrgs  map[string]bool // bodies named without a level or place prefix
+	knownLast  map[rune]bool   // last characters of knownOrgs
+	placeFirst map[rune]bool   // first characters of places
 	seg        *gse.Segmenter  // word segmenter with a compact dictionary
 }
 
@@ -100,8 +102,11 @@ func loadLexicon() (*lexicon, error) {
 	if ws, err = words("orgs.txt"); err != nil {
 		return nil, err
 	}
+	lx.knownLast = map[rune]bool{}
 	for _, w := range ws {
 		lx.knownOrgs[w] = true
+		c, _ := utf8.DecodeLastRuneInString(w)
+		lx.knownLast[c] = true
 	}
 	if ws, err = words("places.txt"); err != nil {
 		return nil, err
@@ -111,6 +116,11 @@ func loadLexicon() (*lexicon, error) {
 		if short := shortPlace(w); short != "" {
 			lx.places[short] = true
 		}
+	}
+	lx.placeFirst = map[rune]bool{}
+	for w := range lx.places {
+		c, _ := utf8.DecodeRuneInString(w)
+		lx.placeFirst[c] = true
 	}
 	if err := lx.loadSegmenter(); err != nil {
 		return nil, err

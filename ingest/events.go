@@ -125,10 +125,10 @@ func (d *doc) findEvents() {
 			if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
 				break
 			}
-			if cs := clauseStart(d.r, dm.start); futureRe.MatchString(string(d.r[cs:dm.start])) {
+			if cs := clauseStart(d.r, dm.start); futureRe.MatchString(d.sub(cs, dm.start)) {
 				break // 将于3月10日召开: announced, not reported
 			}
-			if ce := clauseEnd(d.r, dm.end); newsFromRe.MatchString(string(d.r[dm.end:min(len(d.r), ce+20)])) {
+			if ce := clauseEnd(d.r, dm.end); newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) {
 				break // 3月5日，记者从县统计局获悉…: news, no activity
 			}
 			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
@@ -308,7 +308,7 @@ var relayWords = []string{"精神", "重要讲话", "讲话要求", "重要论�
 
 func (d *doc) relayClause(at, end int) bool {
 	ce := clauseEnd(d.r, end)
-	after := string(d.r[end:ce])
+	after := d.sub(end, ce)
 	relayed := false
 	for _, w := range relayWords {
 		if strings.Contains(after, w) {
@@ -378,7 +378,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(string(r[ps.end:clauseEnd(r, ps.end)])) {
+		if d.relayClause(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
 			continue
 		}
 		present[ps.p] = true
@@ -424,10 +424,10 @@ func (d *doc) roles(e *event) {
 			if ps.p == nil || !in(ps.start) || !hasPrefixAt(r, ps.end, "一行") || len(ps.p.posts) == 0 {
 				continue
 			}
-			if cs := clauseStart(r, ps.start); strings.Contains(string(r[cs:ps.start]), "会见") {
+			if cs := clauseStart(r, ps.start); strings.Contains(d.sub(cs, ps.start), "会见") {
 				continue
 			}
-			if e.kind == string(graph.KindInspection) && !comesRe.MatchString(string(r[ps.end+2:min(len(r), ps.end+8)])) {
+			if e.kind == string(graph.KindInspection) && !comesRe.MatchString(d.sub(ps.end+2, min(len(r), ps.end+8))) {
 				continue
 			}
 			u := unitOf(ps.p.posts[0].org)
@@ -513,9 +513,9 @@ func (d *doc) orgRole(s span) string {
 	r := d.r
 	cs := clauseStart(r, s.start)
 	ce := clauseEnd(r, s.start)
-	clause := string(r[cs:ce])
-	before := string(r[cs:s.start])
-	tail := string(r[s.end:ce])
+	clause := d.sub(cs, ce)
+	before := d.sub(cs, s.start)
+	tail := d.sub(s.end, ce)
 	// the end of the list the body is in
 	listEnd := s.end
 	for listEnd < ce {
@@ -527,7 +527,7 @@ func (d *doc) orgRole(s span) string {
 		}
 		break
 	}
-	afterList := string(r[listEnd:ce])
+	afterList := d.sub(listEnd, ce)
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {

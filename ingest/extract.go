@@ -15,6 +15,8 @@ type doc struct {
 	lx     *lexicon
 	a      *Article
 	r      []rune
+	s      string      // string(r): the text, invalid bytes replaced as in r
+	off    []int       // off[i] is the byte offset of r[i] in s; off[len(r)] == len(s)
 	tagger *ner.Tagger // finds people the rules cannot (no title nearby); may be nil
 
 	sents []span
@@ -94,6 +96,17 @@ type event struct {
 
 func newDoc(lx *lexicon, a *Article) *doc {
 	d := &doc{lx: lx, a: a, r: []rune(a.Text), byName: map[string]*person{}, learned: map[string]bool{}}
+	d.s = a.Text
+	if !utf8.ValidString(d.s) {
+		d.s = string(d.r)
+	}
+	d.off = make([]int, len(d.r)+1)
+	i := 0
+	for k := range d.s {
+		d.off[i] = k
+		i++
+	}
+	d.off[len(d.r)] = len(d.s)
 	d.sents = sentences(d.r)
 	d.paras = paragraphs(d.r)
 	d.segment()
@@ -165,25 +178,29 @@ func (d *doc) namedSpans() []span {
 // 嵘州市 learned from the text, 河南 from the gazetteer) outside the names
 // of people, organisations and projects.
 func (d *doc) findPlaces() {
-	taken := d.namedSpans()
-	inside := func(i int) bool {
-		for _, s := range taken {
-			if i >= s.start && i < s.end {
-				return true
-			}
+	inside := make([]bool, len(d.r)+1)
+	for _, s := range d.namedSpans() {
+		for i := max(s.start, 0); i < s.end && i < len(inside); i++ {
+			inside[i] = true
 		}
-		return false
+	}
+	// only names starting with the first character of a place or a
+	// learned name can match
+	first := map[rune]bool{}
+	for w := range d.learned {
+		c, _ := utf8.DecodeRuneInString(w)
+		first[c] = true
 	}
 	for i := d.bylineEnd; i < len(d.r); i++ {
-		if inside(i) {
+		if inside[i] || !d.lx.placeFirst[d.r[i]] && !first[d.r[i]] {
 			continue
 		}
 		for n := min(8, len(d.r)-i); n >= 2; n-- {
-			w := string(d.r[i : i+n])
+			w := d.sub(i, i+n)
 			last := d.r[i+n-1]
 			full := strings.ContainsRune("省市区县州旗镇乡", last)
 			if (d.learned[w] && full) || (d.lx.places[w] && (full || n >= 3 || isPlaceShort(w))) {
-				if inside(i+n-1) || (i+n < len(d.r) && d.lx.suffixEndingAt(d.r, i+n+1) != "" && !full) {
+				if inside[i+n-1] || (i+n < len(d.r) && d.lx.suffixEndingAt(d.r, i+n+1) != "" && !full) {
 					break
 				}
 				d.places = append(d.places, span{i, i + n})
@@ -217,7 +234,10 @@ func (d *doc) sentenceOf(i int) span {
 	return span{0, len(d.r)}
 }
 
-func (d *doc) text(s span) string { return string(d.r[s.start:s.end]) }
+func (d *doc) text(s span) string { return d.sub(s.start, s.end) }
+
+// sub returns string(d.r[i:j]) without allocating.
+func (d *doc) sub(i, j int) string { return d.s[d.off[i]:d.off[j]] }
 
 var (
 	// 本报讯, 嵘州日报讯, 本报3月28日讯, 新华社北京3月28日电, each maybe followed by （记者X 通讯员Y）
@@ -400,12 +420,15 @@ var learnRe = regexp.MustCompile(`\p{Han}{2}(?:市|区|县|省|乡|镇|街道|�
 // 增强市民, 重点区域), or known to the gazetteer.
 func (d *doc) learnPlaces() {
 	for _, txt := range []string{d.a.Text, d.a.Title} {
-		r := []rune(txt)
 		own := txt == d.a.Text
+		i, at := 0, 0 // i counts the code points of txt[:at]
 		for _, loc := range learnRe.FindAllStringIndex(txt, -1) {
-			i := utf8.RuneCountInString(txt[:loc[0]])
-			m := string(r[i : i+utf8.RuneCountInString(txt[loc[0]:loc[1]])])
-			stem := string(r[i : i+2])
+			i += utf8.RuneCountInString(txt[at:loc[0]])
+			at = loc[0]
+			m := txt[loc[0]:loc[1]] // \p{Han} and level words: valid UTF-8, as string(r[i:…]) would be
+			_, n1 := utf8.DecodeRuneInString(m)
+			_, n2 := utf8.DecodeRuneInString(m[n1:])
+			stem := m[:n1+n2]
 			if d.lx.places[m] {
 				d.learned[stem], d.learned[m] = true, true
 				continue
@@ -498,7 +521,7 @@ func (d *doc) scanLeft(end int, quotes bool) int {
 				break
 			}
 		}
-		if (c == '和' || c == '及') && d.startsSpecific(string(d.r[k:end])) {
+		if (c == '和' || c == '及') && d.startsSpecific(d.sub(k, end)) {
 			break
 		}
 		if c == '兼' && d.lx.titleEndingAt(d.r, k-1) != "" {
@@ -547,7 +570,7 @@ func (d *doc) skipLeadingFunctionWords(start, end int) int {
 		if !ok || e >= end {
 			return start
 		}
-		w := string(d.r[start:e])
+		w := d.sub(start, e)
 		_, pos, found := d.lx.seg.Find(w)
 		if !found || nameVerbs[w] || !functionPOS(pos) {
 			return start

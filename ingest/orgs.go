@@ -56,19 +56,19 @@ func (d *doc) findProjects() {
 		}
 		hs := he - utf8.RuneCountInString(head)
 		end := he
-		if m := phaseRe.FindString(string(r[he:min(len(r), he+6)])); m != "" {
+		if m := phaseRe.FindString(d.sub(he, min(len(r), he+6))); m != "" {
 			end += utf8.RuneCountInString(m)
 		}
 		var name string
 		start := -1
 		if q := d.quoteBefore(hs, he); q >= 0 {
 			start = q
-			content := stripQuotes(string(r[q:end]))
+			content := stripQuotes(d.sub(q, end))
 			if p := d.scanLeft(q, false); p < q {
-				if i := strings.LastIndexAny(string(r[p:q]), "和及与、"); i >= 0 {
-					p += utf8.RuneCountInString(string(r[p:q])[:i]) + 1
+				if i := strings.LastIndexAny(d.sub(p, q), "和及与、"); i >= 0 {
+					p += utf8.RuneCountInString(d.sub(p, q)[:i]) + 1
 				}
-				pre := string(r[p:q])
+				pre := d.sub(p, q)
 				if !(d.startsSpecific(pre) && isAreaName(pre)) && !hasAnyPrefix(pre, projectGeneric) && utf8.RuneCountInString(pre) <= 8 {
 					content = pre + content
 					start = p
@@ -88,17 +88,17 @@ func (d *doc) findProjects() {
 			if start >= 3 && strings.ContainsRune("与及", r[start-1]) && !anySuffixAt(r, start-1, projectHeads...) && !anySuffixAt(r, start-1, infraHeads...) {
 				// one name joining two parts: 澜川灌区续建配套与现代化改造工程,
 				// 站前广场及配套路网工程 (a list ends the left part with a head)
-				if s2 := d.skipLeadingFunctionWords(d.scanLeft(start-1, false), start-1); start-1-s2 >= 3 && !strings.ContainsRune(string(r[s2:start-1]), '的') {
+				if s2 := d.skipLeadingFunctionWords(d.scanLeft(start-1, false), start-1); start-1-s2 >= 3 && !strings.ContainsRune(d.sub(s2, start-1), '的') {
 					start = s2
 				}
 			}
-			name = string(r[start:end])
-			prefix := string(r[start:hs])
+			name = d.sub(start, end)
+			prefix := d.sub(start, hs)
 			n := utf8.RuneCountInString(prefix)
 			stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(prefix, "建设"), "改造"), "新建")
 			wider := name
 			if start > 0 {
-				wider = string(r[start-1 : end])
+				wider = d.sub(start-1, end)
 			}
 			switch {
 			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, []string{"在建", "在谈", "续建"}) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
@@ -118,7 +118,7 @@ func (d *doc) findProjects() {
 				continue
 			}
 		}
-		if name == "" || eventNameRe.MatchString(string(r[end:min(len(r), end+8)])) && genericEventPart(name) {
+		if name == "" || eventNameRe.MatchString(d.sub(end, min(len(r), end+8))) && genericEventPart(name) {
 			continue // …2026年招商引资项目集中签约仪式: part of an event's name
 		}
 		if end < len(r) && r[end] == '”' && start < end && r[start] == '“' {
@@ -168,10 +168,10 @@ func (d *doc) findInfrastructure() {
 				head = h
 			}
 		}
-		if head == "" || he < len(r) && (strings.HasPrefix(string(r[he:min(len(r), he+2)]), "工程") || strings.HasPrefix(string(r[he:min(len(r), he+2)]), "项目") || strings.HasPrefix(string(r[he:min(len(r), he+2)]), "建设")) {
+		if head == "" || he < len(r) && (strings.HasPrefix(d.sub(he, min(len(r), he+2)), "工程") || strings.HasPrefix(d.sub(he, min(len(r), he+2)), "项目") || strings.HasPrefix(d.sub(he, min(len(r), he+2)), "建设")) {
 			continue // a project with its own head is found as such
 		}
-		if he < len(r) && hasAnyPrefix(string(r[he:]), []string{"高速公路", "大桥", "公路", "桥", "路", "隧道", "铁路"}) {
+		if he < len(r) && hasAnyPrefix(d.sub(he, len(d.r)), []string{"高速公路", "大桥", "公路", "桥", "路", "隧道", "铁路"}) {
 			continue // 大桥 inside 特大桥…
 		}
 		hs := he - utf8.RuneCountInString(head)
@@ -181,7 +181,7 @@ func (d *doc) findInfrastructure() {
 				start = s2 // 白岩至青石一级公路: from one place to another
 			}
 		}
-		prefix := string(r[start:hs])
+		prefix := d.sub(start, hs)
 		if utf8.RuneCountInString(prefix) < 2 || hasAnyPrefix(prefix, projectGeneric) || countPrefix(prefix) || d.inProject(span{start, he}) {
 			continue
 		}
@@ -189,10 +189,10 @@ func (d *doc) findInfrastructure() {
 			continue
 		}
 		end := he
-		if m := sectionRe.FindString(string(r[he:min(len(r), he+4)])); m != "" && !strings.ContainsAny(m, "，。、；") {
+		if m := sectionRe.FindString(d.sub(he, min(len(r), he+4))); m != "" && !strings.ContainsAny(m, "，。、；") {
 			end += utf8.RuneCountInString(m)
 		}
-		d.addProject(string(r[start:end]), span{start, end})
+		d.addProject(d.sub(start, end), span{start, end})
 	}
 }
 
@@ -371,9 +371,9 @@ func (d *doc) findOrgs() {
 	for e := 1; e <= len(r); e++ {
 		suf := d.lx.suffixEndingAt(r, e)
 		known := ""
-		for n := min(e, 10); n >= 2; n-- {
-			if d.lx.knownOrgs[string(r[e-n:e])] {
-				known = string(r[e-n : e])
+		for n := min(e, 10); n >= 2 && d.lx.knownLast[r[e-1]]; n-- {
+			if d.lx.knownOrgs[d.sub(e-n, e)] {
+				known = d.sub(e-n, e)
 				break
 			}
 		}
@@ -415,7 +415,7 @@ func (d *doc) findOrgs() {
 		if a := anyPrefixAt(r, start, appositives...); a != "" && s0-start-utf8.RuneCountInString(a) >= 2 {
 			start += utf8.RuneCountInString(a) // 施工单位|青岚建工集团有限公司
 		}
-		name := trimOrgPrefix(string(r[start:e]))
+		name := trimOrgPrefix(d.sub(start, e))
 		start = e - utf8.RuneCountInString(name)
 		if name == "" || d.inPersonSpan(start) {
 			continue
@@ -423,7 +423,7 @@ func (d *doc) findOrgs() {
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
 		}
-		if utf8.RuneCountInString(suf) == 1 && known == "" && e >= 2 && d.words[e-2] == e && hasAnyPrefix(string(r[e:]), []string{"联盟", "建设", "医生", "学生", "专业", "门诊"}) {
+		if utf8.RuneCountInString(suf) == 1 && known == "" && e >= 2 && d.words[e-2] == e && hasAnyPrefix(d.sub(e, len(d.r)), []string{"联盟", "建设", "医生", "学生", "专业", "门诊"}) {
 			continue // 专科|联盟: a one-character head ending a common word that goes on
 		}
 		if hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点") {
@@ -519,7 +519,7 @@ func levelPrefix(s string) string {
 func (d *doc) verbTail(s0, e int) bool {
 	for k := max(0, s0-3); k < s0; k++ {
 		if d.words[k] == e {
-			w := string(d.r[k:e])
+			w := d.sub(k, e)
 			_, pos, found := d.lx.seg.Find(w)
 			switch {
 			case notBodies[w]:
@@ -580,7 +580,7 @@ var meetingRe = regexp.MustCompile(`^(?:[（(]扩大[）)])?[\p{Han}\d]{0,10}?(�
 // nestedInMeeting reports whether a body ending at e is part of a meeting
 // name (市委经济工作会议, 中央纪委五次全会).
 func (d *doc) nestedInMeeting(e int) bool {
-	rest := string(d.r[e:min(len(d.r), e+14)])
+	rest := d.sub(e, min(len(d.r), e+14))
 	m := meetingRe.FindStringIndex(rest)
 	if m == nil {
 		return false

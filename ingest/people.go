@@ -54,14 +54,14 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return "", false
 	}
 	var lens []int
-	if i+2 <= len(r) && d.lx.surnames[string(r[i:i+2])] {
+	if i+2 <= len(r) && d.lx.surnames[d.sub(i, i+2)] {
 		lens = []int{4, 3}
 	} else if d.lx.surnames[string(r[i])] {
 		lens = []int{3, 2}
 	} else {
 		return "", false
 	}
-	if i+2 <= len(r) && (d.lx.boundaries[string(r[i:i+2])] || d.lx.titleSet[string(r[i:i+2])]) {
+	if i+2 <= len(r) && (d.lx.boundaries[d.sub(i, i+2)] || d.lx.titleSet[d.sub(i, i+2)]) {
 		return "", false
 	}
 	sn := 1
@@ -78,7 +78,7 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			}
 		}
 		// a given name is no pronoun, adverb or particle (向|大家介绍)
-		if g := string(r[i+sn : i+n]); utf8.RuneCountInString(g) == 2 {
+		if g := d.sub(i+sn, i+n); utf8.RuneCountInString(g) == 2 {
 			if freq, pos, found := d.lx.seg.Find(g); found && (functionPOS(pos) && pos != "v" && pos != "vd" || freq >= 10000) {
 				return false // or a very common word (大家, 国家)
 			}
@@ -100,16 +100,16 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// 马骏和县长尹志刚: a conjunction after the shorter name, then a title
 	// or another name, ends the name there
 	if sh := lens[1]; ok(sh) && i+sh+1 < len(r) && strings.ContainsRune("和与及同", r[i+sh]) && d.startsOrgOrTitle(i+sh+1) {
-		return string(r[i : i+sh]), true
+		return d.sub(i, i+sh), true
 	}
 	// 张力|来到: a follower word starting on the longer form's last
 	// character ends the name before it
 	if sh := lens[1]; ok(sh) && utf8.RuneCountInString(anyPrefixAt(r, i+sh, followers...)) >= 2 {
-		return string(r[i : i+sh]), true
+		return d.sub(i, i+sh), true
 	}
 	for _, n := range lens {
 		if ok(n) && follows(i+n) {
-			return string(r[i : i+n]), true
+			return d.sub(i, i+n), true
 		}
 	}
 	if strict {
@@ -118,25 +118,25 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// No follower: the longer form, unless the shorter one stands as a
 	// name elsewhere in the article (刘宁莅焦… and 刘宁书记).
 	long, short := lens[0], lens[1]
-	if ok(short) && d.standsElsewhere(string(r[i:i+short]), i) {
-		return string(r[i : i+short]), true
+	if ok(short) && d.standsElsewhere(d.sub(i, i+short), i) {
+		return d.sub(i, i+short), true
 	}
 	// A verb starting on the longer form's last character ends the name
 	// before it (林海|带队, 李明|说明): the shorter form.
 	if ok(short) {
 		if e, found := d.words[i+short]; found && e-(i+short) >= 2 {
-			if _, pos, ok := d.lx.seg.Find(string(r[i+short : e])); ok && (pos == "v" || pos == "vn" || pos == "vd") {
-				return string(r[i : i+short]), true
+			if _, pos, ok := d.lx.seg.Find(d.sub(i+short, e)); ok && (pos == "v" || pos == "vn" || pos == "vd") {
+				return d.sub(i, i+short), true
 			}
 		}
 	}
 	// The segmenter's word for it, when that is a name's length (钱辉|座谈)
 	// and not a dictionary word (安排).
 	if e, found := d.tokenAt(i); found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
-		return string(r[i:e]), true
+		return d.sub(i, e), true
 	}
 	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
-		return string(r[i : i+long]), true
+		return d.sub(i, i+long), true
 	}
 	return "", false
 }
@@ -146,7 +146,7 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 func (d *doc) startsOrgOrTitle(i int) bool {
 	for j := i; j < len(d.r) && j < i+12 && isNameChar(d.r[j]); j++ {
 		if d.lx.titleAt(d.r, j) != "" {
-			return d.startsSpecific(string(d.r[i:j+1])) || j == i
+			return d.startsSpecific(d.sub(i, j+1)) || j == i
 		}
 	}
 	return false
@@ -317,7 +317,7 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 	end := ts + utf8.RuneCountInString(title)
 	for {
 		k := d.scanLeft(ts, false)
-		org := string(d.r[k:ts])
+		org := d.sub(k, ts)
 		org = trimOrgPrefix(org)
 		items = append([]chainItem{{org: org, title: title, start: ts - utf8.RuneCountInString(org), end: end}}, items...)
 		k = ts - utf8.RuneCountInString(org)
@@ -656,7 +656,7 @@ func (d *doc) findReferences() {
 			continue
 		}
 		for _, sn := range []int{2, 1} {
-			if i+sn > len(r) || !d.lx.surnames[string(r[i:i+sn])] {
+			if i+sn > len(r) || !d.lx.surnames[d.sub(i, i+sn)] {
 				continue
 			}
 			t := d.lx.titleAt(r, i+sn)
@@ -666,7 +666,7 @@ func (d *doc) findReferences() {
 			var match *person
 			n := 0
 			for _, p := range d.persons {
-				if strings.HasPrefix(p.name, string(r[i:i+sn])) && utf8.RuneCountInString(p.name) > sn && p.hasTitle(t) {
+				if strings.HasPrefix(p.name, d.sub(i, i+sn)) && utf8.RuneCountInString(p.name) > sn && p.hasTitle(t) {
 					if match != p {
 						n++
 					}
@@ -760,7 +760,7 @@ func (d *doc) addPostsFrom(name string, sp span, from, to int) {
 		}
 		t := d.lx.titleEndingAt(d.r, k)
 		if t != "" {
-			org := string(d.r[start : k-utf8.RuneCountInString(t)])
+			org := d.sub(start, k-utf8.RuneCountInString(t))
 			items = append(items, chainItem{org: org, title: t, start: start, end: k})
 		}
 		start = k + 1
@@ -816,7 +816,7 @@ func (d *doc) taggedPeople() {
 			if got, ok := d.parseName(s.start, true); !ok || got != name || !d.cuts[s.start] || !d.cuts[s.end] {
 				continue // a name ends on word cuts and before a follower (not 桥|梁纽带)
 			}
-			if _, pos, found := d.lx.seg.Find(string(d.r[s.end-2 : s.end])); n >= 3 && found && !strings.HasPrefix(pos, "nr") {
+			if _, pos, found := d.lx.seg.Find(d.sub(s.end-2, s.end)); n >= 3 && found && !strings.HasPrefix(pos, "nr") {
 				continue // nor is its given name a common word
 			}
 			if anyPrefixAt(d.r, s.end, strongFollowers...) == "" {

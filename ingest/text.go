@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // span is a half-open range of code points.
@@ -80,14 +81,13 @@ func hasPrefixAt(r []rune, i int, s string) bool {
 
 // hasSuffixAt reports whether r[:i] ends with s.
 func hasSuffixAt(r []rune, i int, s string) bool {
-	rs := []rune(s)
-	if len(rs) > i {
-		return false
-	}
-	for k := range rs {
-		if r[i-len(rs)+k] != rs[k] {
+	for len(s) > 0 {
+		c, n := utf8.DecodeLastRuneInString(s)
+		if i <= 0 || r[i-1] != c {
 			return false
 		}
+		s = s[:len(s)-n]
+		i--
 	}
 	return true
 }
