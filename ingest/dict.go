@@ -31,6 +31,7 @@ type lexicon struct {
 	knownLast  map[rune]bool   // last characters of knownOrgs
 	placeFirst map[rune]bool   // first characters of places
 	seg        *gse.Segmenter  // word segmenter with a compact dictionary
+	cutter     *dagCutter      // seg's dictionary-only cut, fast
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -158,6 +159,7 @@ func (lx *lexicon) loadSegmenter() error {
 		return fmt.Errorf("ingest: load segmenter: %w", err)
 	}
 	lx.seg = seg
+	lx.cutter = newDAGCutter(seg)
 	return nil
 }
 

@@ -113,8 +113,8 @@ func newDoc(lx *lexicon, a *Article) *doc {
 	return d
 }
 
-// segment cuts the text into words with gse by the dictionary alone (where
-// dictionary words lie); tokenAt cuts a sentence again with the HMM for
+// segment cuts the text into words by the dictionary alone, as gse's
+// Cut(sentence, false) does (where dictionary words lie); tokenAt cuts a sentence again with the HMM for
 // unknown words when a name needs it.
 func (d *doc) segment() {
 	d.cuts = make([]bool, len(d.r)+1)
@@ -122,11 +122,13 @@ func (d *doc) segment() {
 	d.tokens = map[int]int{}
 	d.tokenized = map[int]bool{}
 	d.cuts[len(d.r)] = true
+	var sc cutScratch
+	var lens []int
 	for _, s := range d.sents {
 		i := s.start
 		d.cuts[i] = true
-		for _, w := range d.lx.seg.Cut(d.text(s), false) {
-			n := utf8.RuneCountInString(w)
+		lens = d.lx.cutter.cut(d.r[s.start:s.end], &sc, lens[:0])
+		for _, n := range lens {
 			if n >= 2 {
 				d.words[i] = i + n
 			}
