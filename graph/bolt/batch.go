@@ -13,9 +13,10 @@ var _ graph.BatchWriter = (*Store)(nil)
 
 // PutArticles stores the articles in one transaction, with the same result
 // as PutArticle for each in order (an article listed twice ends with its
-// last listing's facts), and one commit for all. It returns an error
-// wrapping graph.ErrInvalid, naming the article, when any of fs is nil or
-// fails Validate, and stores nothing then; fs is not modified.
+// last listing's facts), and one commit for all: merged nodes and
+// relations are brought up to date once for the whole batch. It returns an
+// error wrapping graph.ErrInvalid, naming the article, when any of fs is
+// nil or fails Validate, and stores nothing then; fs is not modified.
 func (s *Store) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error {
 	if len(fs) == 0 {
 		if err := s.begin(ctx); err != nil {
@@ -35,18 +36,17 @@ func (s *Store) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error
 		cs[i] = c
 	}
 	return s.update(ctx, fmt.Sprintf("put %d articles", len(cs)), func(tx *bbolt.Tx) error {
-		for _, c := range cs {
-			w := newWriter(tx)
-			if err := w.retract(c.id); err != nil {
-				return fmt.Errorf("article %s: %w", c.id, err)
+		w := newWriter(tx)
+		for i, c := range cs {
+			if i%64 == 63 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
-			if err := w.apply(c); err != nil {
-				return fmt.Errorf("article %s: %w", c.id, err)
-			}
-			if err := w.recompute(); err != nil {
+			if err := w.put(c); err != nil {
 				return fmt.Errorf("article %s: %w", c.id, err)
 			}
 		}
-		return nil
+		return w.recompute()
 	})
 }

@@ -1,37 +1,45 @@
 // Package bolt is kg's embedded graph.Store, kept in one bbolt file
 // (go.etcd.io/bbolt) inside a data directory.
 //
-// Every PutArticle and DeleteArticle is one bbolt update transaction: the
-// article's previous contribution is retracted and the new one applied, all
-// or nothing, and committed with fsync unless Options.NoSync says otherwise.
+// Every PutArticle and DeleteArticle is one bbolt update transaction, and
+// PutArticles (graph.BatchWriter) one for a whole batch: the articles'
+// previous contributions are retracted and the new ones applied, all or
+// nothing, and committed with fsync unless Options.NoSync says otherwise.
 // Each article's contribution is kept apart (the node as that article gave
 // it, the evidence it gave for each relation), so that retraction is exact:
-// merged nodes are recomputed from the parts that remain, and a relation's
-// evidence is assembled from its articles' parts when read, so that a
-// relation many articles support costs each write only its own part. Reads
-// run in bbolt read transactions and go by index: adjacency lists for
-// traversals, and label, name, character-pair, date and kind indexes for
-// lookups.
+// merged nodes are recomputed from the parts that remain (or, when parts are
+// only added, extended with them), and a relation's evidence is assembled
+// from its articles' parts when read, so that a relation many articles
+// support costs each write only its own part. Reads run in bbolt read
+// transactions and go by index: adjacency entries for traversals, and
+// label, name, character-pair, date and kind indexes for lookups.
 //
 // # Layout
 //
-// All keys join their parts with a 0 byte, so IDs must not contain one.
+// Nodes are numbered (nid, 4 big-endian bytes) when they first appear, so
+// that keys stay short; relations are keyed by the 10 bytes their ID's hex
+// digits stand for (hash). Values are compact binary encodings (codec.go).
 //
-//	nodes     nodeID                     -> merged node (JSON)
-//	parts     nodeID 0 articleID         -> the node as that article gave it
-//	rels      relID                      -> the relation's type, ends and role
-//	relparts  relID 0 articleID          -> the evidence that article gives, sorted
-//	out       fromID 0 type 0 relID      -> toID
-//	in        toID 0 type 0 relID        -> fromID
-//	labels    label 0 nodeID
-//	keys      graph.SearchKey(name or alias) 0 nodeID
-//	grams     character or pair of a key 0 nodeID -> fewest pairs of a key holding it
-//	dates     date 0 nodeID
-//	kinds     kind 0 nodeID
-//	articles  articleID                  -> the node and relation IDs it supports
-//	meta      "format"                   -> the layout's version, FormatVersion
+//	ids       nodeID                              -> nid
+//	nodes     nid                                 -> merged node
+//	parts     nid articleID                       -> the node as that article gave it
+//	texts     article's nid                       -> the article's ID and text
+//	rels      hash                                -> type, from nid, to nid, role
+//	relparts  hash article's nid                  -> the evidence that article gives
+//	adj       nid direction type hash             -> other end's nid, role, other end's ID
+//	labels    label nodeID                        -> nid
+//	keys      graph.SearchKey(name or alias) 0 nodeID -> nid
+//	grams     character or pair of a key 0 nid    -> fewest pairs of a key holding it
+//	dates     date nodeID                         -> nid
+//	kinds     kind nodeID                         -> nid
+//	articles  article's nid                       -> the nids and hashes it supports
+//	meta      "format"                            -> the layout's version, FormatVersion
 //
-// Values are JSON.
+// An article's text is kept once, in texts: its node and its part refer to
+// it, and evidence leaves out a sentence that is the text between its
+// offsets. Label, type and kind are one-byte codes (positions in
+// graph.Labels, graph.RelTypes, graph.EventKinds). Node IDs must not
+// contain a 0 byte.
 package bolt
 
 import (
@@ -77,16 +85,17 @@ type Store struct {
 var _ graph.Store = (*Store)(nil)
 
 var bucketNames = [][]byte{
-	bNodes, bParts, bRels, bRelParts, bOut, bIn, bLabels, bKeys, bGrams, bDates, bKinds, bArticles, bMeta,
+	bIDs, bNodes, bParts, bTexts, bRels, bRelParts, bAdj, bLabels, bKeys, bGrams, bDates, bKinds, bArticles, bMeta,
 }
 
 var (
+	bIDs      = []byte("ids")
 	bNodes    = []byte("nodes")
 	bParts    = []byte("parts")
+	bTexts    = []byte("texts")
 	bRels     = []byte("rels")
 	bRelParts = []byte("relparts")
-	bOut      = []byte("out")
-	bIn       = []byte("in")
+	bAdj      = []byte("adj")
 	bLabels   = []byte("labels")
 	bKeys     = []byte("keys")
 	bGrams    = []byte("grams")
@@ -97,10 +106,15 @@ var (
 )
 
 // FormatVersion is the version of the database layout this package writes
-// and reads. Open refuses a database of another version.
-const FormatVersion = "1"
+// and reads. Open refuses a database of another version, asking for the
+// articles to be ingested again: version 1 kept JSON values and string keys.
+const FormatVersion = "2"
 
 var formatKey = []byte("format")
+
+// initialMmapSize is the address space Open maps for the database at first:
+// 1 GiB where addresses are 64 bits wide.
+const initialMmapSize = 1 << (20 + 10*(^uint(0)>>63))
 
 // Open opens the store in dir, creating the directory (mode 0700) and the
 // database file dir/kg.db when missing. It fails with an error wrapping
@@ -119,7 +133,14 @@ func Open(dir string, opts *Options) (*Store, error) {
 		return nil, fmt.Errorf("bolt: open %s: %w", dir, err)
 	}
 	path := filepath.Join(dir, FileName)
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: timeout, NoSync: opts.NoSync})
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
+		Timeout: timeout, NoSync: opts.NoSync,
+		// Mapping address space ahead spares a growing database the
+		// remapping (and copying of a batch's dirty nodes) at each doubling;
+		// only the pages touched take memory.
+		InitialMmapSize: initialMmapSize,
+		FreelistType:    bbolt.FreelistMapType,
+	})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("bolt: open %s: still locked by another process after %v: %w", path, timeout, graph.ErrUnavailable)
 	}

@@ -3,11 +3,9 @@ package bolt
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"unicode/utf8"
 
 	bbolt "go.etcd.io/bbolt"
@@ -15,18 +13,167 @@ import (
 	"github.com/kgproject/kg/graph"
 )
 
+// reader answers questions inside one read (or write) transaction,
+// keeping the article texts it has read.
+type reader struct {
+	tx                                          *bbolt.Tx
+	ids, nodes, texts, rels, relparts, adj, grp *bbolt.Bucket
+	textOf                                      map[nid]*articleText
+}
+
+func newReader(tx *bbolt.Tx) *reader {
+	return &reader{
+		tx: tx, ids: tx.Bucket(bIDs), nodes: tx.Bucket(bNodes), texts: tx.Bucket(bTexts),
+		rels: tx.Bucket(bRels), relparts: tx.Bucket(bRelParts), adj: tx.Bucket(bAdj), grp: tx.Bucket(bGrams),
+		textOf: map[nid]*articleText{},
+	}
+}
+
+// nid returns the number of node id.
+func (r *reader) nid(id string) (nid, bool) {
+	raw := r.ids.Get([]byte(id))
+	if len(raw) != 4 {
+		return 0, false
+	}
+	return nidOf(raw), true
+}
+
+// node returns node n, nil when there is none.
+func (r *reader) node(n nid) (*graph.Node, error) {
+	raw := r.nodes.Get(n.bytes())
+	if raw == nil {
+		return nil, nil
+	}
+	m, ref, err := decodeNode(raw, true)
+	if err != nil {
+		return nil, fmt.Errorf("decode node %d: %w", n, err)
+	}
+	if ref {
+		t, err := r.text(n)
+		if err != nil {
+			return nil, err
+		}
+		m.Text = t.text
+	}
+	return &m, nil
+}
+
+func (r *reader) nodeByID(id string) (*graph.Node, error) {
+	n, ok := r.nid(id)
+	if !ok {
+		return nil, nil
+	}
+	return r.node(n)
+}
+
+// text returns article n's ID and text.
+func (r *reader) text(n nid) (*articleText, error) {
+	if t, ok := r.textOf[n]; ok {
+		return t, nil
+	}
+	raw := r.texts.Get(n.bytes())
+	if raw == nil {
+		return nil, fmt.Errorf("text of article %d missing", n)
+	}
+	t, err := decodeText(raw)
+	if err != nil {
+		return nil, fmt.Errorf("decode text of article %d: %w", n, err)
+	}
+	r.textOf[n] = t
+	return t, nil
+}
+
+// evidence returns relation h's evidence from every article supporting
+// it, in canonical order.
+func (r *reader) evidence(h relHash) ([]graph.Evidence, error) {
+	var ev []graph.Evidence
+	c := r.relparts.Cursor()
+	for k, v := c.Seek(h[:]); k != nil && bytes.HasPrefix(k, h[:]); k, v = c.Next() {
+		if len(k) != hashLen+4 {
+			return nil, fmt.Errorf("evidence of relation %s: %w", h.id(), errCorrupt)
+		}
+		t, err := r.text(nidOf(k[hashLen:]))
+		if err != nil {
+			return nil, err
+		}
+		if ev, err = decodeEvidence(ev, v, t.id, t); err != nil {
+			return nil, fmt.Errorf("decode evidence of relation %s: %w", h.id(), err)
+		}
+	}
+	return graph.SortEvidence(ev), nil
+}
+
+// relation builds relation h from one of its adjacency entries at the node
+// with ID selfID.
+func (r *reader) relation(selfID string, e *edge) (*graph.Relation, error) {
+	t, err := typeOf(e.typ)
+	if err != nil {
+		return nil, fmt.Errorf("relation %s: %w", e.hash.id(), err)
+	}
+	rel := &graph.Relation{ID: e.hash.id(), Type: t, From: selfID, To: string(e.otherID), Role: string(e.role)}
+	if e.dir == dirIn {
+		rel.From, rel.To = rel.To, rel.From
+	}
+	if rel.Evidence, err = r.evidence(e.hash); err != nil {
+		return nil, err
+	}
+	return rel, nil
+}
+
+// edges calls fn with every adjacency entry of node n in direction dir
+// whose type is among types (any type when empty), stopping at fn's first
+// error. The entry's slices are valid for the transaction.
+func (r *reader) edges(n nid, dir graph.Direction, types []graph.RelType, fn func(e *edge) error) error {
+	var dirs []byte
+	if dir != graph.Incoming {
+		dirs = append(dirs, dirOut)
+	}
+	if dir != graph.Outgoing {
+		dirs = append(dirs, dirIn)
+	}
+	c := r.adj.Cursor()
+	walk := func(prefix []byte) error {
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			e, err := decodeEdge(k, v)
+			if err != nil {
+				return fmt.Errorf("adjacency of node %d: %w", n, err)
+			}
+			if err := fn(&e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, d := range dirs {
+		prefix := append(n.bytes(), d)
+		if len(types) == 0 {
+			if err := walk(prefix); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, t := range types {
+			if err := walk(append(prefix[:5:5], typeCode(t))); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Nodes returns the nodes with the given IDs, in the same order, with nil
 // where no node has that ID.
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) {
 	out := make([]*graph.Node, len(ids))
 	err := s.view(ctx, "nodes", func(tx *bbolt.Tx) error {
+		r := newReader(tx)
 		for i, id := range ids {
 			if i%256 == 255 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			n, err := getNode(tx, id)
+			n, err := r.nodeByID(id)
 			if err != nil {
 				return err
 			}
@@ -53,8 +200,9 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 	}
 	page := &graph.NodePage{}
 	err := s.view(ctx, "find nodes", func(tx *bbolt.Tx) error {
-		ids, decode := candidates(tx, &f)
-		for i, id := range ids {
+		r := newReader(tx)
+		cands, decode := candidates(r, &f)
+		for i, c := range cands {
 			if i%256 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -63,17 +211,17 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 			var n *graph.Node
 			if decode {
 				var err error
-				if n, err = getNode(tx, id); err != nil {
+				if n, err = r.node(c.n); err != nil {
 					return err
 				}
 				if n == nil || !matches(n, &f) {
 					continue
 				}
-			} else if !indexMatch(tx, id, &f) {
+			} else if !indexMatch(tx, c.id, &f) {
 				continue
 			}
 			page.Total++
-			if id <= f.After {
+			if c.id <= f.After {
 				continue
 			}
 			if f.Limit > 0 && len(page.Nodes) == f.Limit {
@@ -82,8 +230,11 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 			}
 			if n == nil {
 				var err error
-				if n, err = getNode(tx, id); err != nil {
+				if n, err = r.node(c.n); err != nil {
 					return err
+				}
+				if n == nil {
+					return fmt.Errorf("node %s indexed but missing", c.id)
 				}
 			}
 			page.Nodes = append(page.Nodes, n)
@@ -96,93 +247,99 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 	return page, nil
 }
 
-// candidates returns, sorted and once each, the IDs of the nodes that may
-// match f, read from the most selective index. decode reports that a node
-// must be read to decide whether it matches (a name, or a date bound the
-// index did not settle); otherwise indexMatch decides from the indexes.
-func candidates(tx *bbolt.Tx, f *graph.NodeFilter) (ids []string, decode bool) {
+// candidate is a node that may match a filter.
+type candidate struct {
+	id string
+	n  nid
+}
+
+// candidates returns, sorted by ID and once each, the nodes that may match
+// f, read from the most selective index. decode reports that a node must be
+// read to decide whether it matches (a name, or a date bound the index did
+// not settle); otherwise indexMatch decides from the indexes.
+func candidates(r *reader, f *graph.NodeFilter) (cands []candidate, decode bool) {
 	dates := f.DateFrom != "" || f.DateTo != ""
 	decode = f.Name != "" || dates
-	var got []string
+	tx := r.tx
+	// from adds the entries of index b under prefix, whose keys end with
+	// the node ID after skip bytes and whose values are nids.
+	from := func(b []byte, prefix []byte) {
+		scan(tx.Bucket(b), prefix, func(k, v []byte) error {
+			if len(v) == 4 {
+				cands = append(cands, candidate{string(k[len(prefix):]), nidOf(v)})
+			}
+			return nil
+		})
+	}
 	switch {
 	case len(f.IDs) > 0:
-		got = append(got, f.IDs...)
+		for _, id := range f.IDs {
+			if n, ok := r.nid(id); ok {
+				cands = append(cands, candidate{id, n})
+			}
+		}
 	case f.Name != "" && graph.SearchKey(f.Name) != "":
-		got = indexed(tx.Bucket(bKeys), graph.SearchKey(f.Name))
+		from(bKeys, key(graph.SearchKey(f.Name), ""))
 	case dates:
 		c := tx.Bucket(bDates).Cursor()
-		for k, _ := c.Seek([]byte(f.DateFrom)); k != nil; k, _ = c.Next() {
-			date, id, _ := bytes.Cut(k, []byte{0})
-			if f.DateTo != "" && string(date) > f.DateTo {
+		const n = len("2006-01-02")
+		for k, v := c.Seek([]byte(f.DateFrom)); k != nil; k, v = c.Next() {
+			if len(k) < n || len(v) != 4 {
+				continue
+			}
+			if f.DateTo != "" && string(k[:n]) > f.DateTo {
 				break
 			}
-			got = append(got, string(id))
+			cands = append(cands, candidate{string(k[n:]), nidOf(v)})
 		}
 		decode = f.Name != ""
 	case len(f.Kinds) > 0:
 		for _, k := range f.Kinds {
-			got = append(got, indexed(tx.Bucket(bKinds), string(k))...)
+			from(bKinds, []byte{kindCode(k)})
 		}
 	case len(f.Labels) > 0:
 		for _, l := range f.Labels {
-			got = append(got, indexed(tx.Bucket(bLabels), string(l))...)
+			from(bLabels, []byte{labelCode(l)})
 		}
 	default:
-		c := tx.Bucket(bNodes).Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			got = append(got, string(k))
+		c := r.ids.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			cands = append(cands, candidate{string(k), nidOf(v)})
 		}
-		return got, decode
+		return cands, decode
 	}
-	sort.Strings(got)
-	return dedupe(got), decode
+	sort.Slice(cands, func(i, j int) bool { return cands[i].id < cands[j].id })
+	out := cands[:0]
+	for i, c := range cands {
+		if i == 0 || c.id != cands[i-1].id {
+			out = append(out, c)
+		}
+	}
+	return out, decode
 }
 
-// indexMatch reports whether node id exists and has one of f's labels and
-// kinds, looking only at the indexes.
+// indexMatch reports whether node id has one of f's labels and kinds,
+// looking only at the indexes.
 func indexMatch(tx *bbolt.Tx, id string, f *graph.NodeFilter) bool {
-	if tx.Bucket(bNodes).Get([]byte(id)) == nil {
-		return false
-	}
-	in := func(b []byte, values []string) bool {
-		if len(values) == 0 {
+	in := func(b []byte, codes []byte) bool {
+		if len(codes) == 0 {
 			return true
 		}
-		for _, v := range values {
-			if tx.Bucket(b).Get(key(v, id)) != nil {
+		for _, c := range codes {
+			if tx.Bucket(b).Get(append([]byte{c}, id...)) != nil {
 				return true
 			}
 		}
 		return false
 	}
-	return in(bLabels, labelStrings(f.Labels)) && in(bKinds, kindStrings(f.Kinds))
-}
-
-func labelStrings(ls []graph.Label) []string {
-	out := make([]string, len(ls))
-	for i, l := range ls {
-		out[i] = string(l)
+	var labels, kinds []byte
+	for _, l := range f.Labels {
+		labels = append(labels, labelCode(l))
 	}
-	return out
-}
-
-func kindStrings(ks []graph.EventKind) []string {
-	out := make([]string, len(ks))
-	for i, k := range ks {
-		out[i] = string(k)
+	for _, k := range f.Kinds {
+		kinds = append(kinds, kindCode(k))
 	}
-	return out
-}
-
-// indexed returns the node IDs an index lists under value.
-func indexed(b *bbolt.Bucket, value string) []string {
-	var ids []string
-	prefix := key(value, "")
-	scan(b, prefix, func(k, _ []byte) error {
-		ids = append(ids, string(k[len(prefix):]))
-		return nil
-	})
-	return ids
+	return in(bLabels, labels) && in(bKinds, kinds)
 }
 
 func matches(n *graph.Node, f *graph.NodeFilter) bool {
@@ -215,19 +372,38 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph
 	}
 	var out []*graph.Relation
 	err := s.view(ctx, "relations", func(tx *bbolt.Tx) error {
-		seen := map[string]bool{}
+		r := newReader(tx)
+		seen := map[relHash]bool{}
 		for _, id := range dedupe(sortedCopy(f.NodeIDs)) {
-			adjacent(tx, id, f.Direction, f.Types, func(relID, _ string) {
-				seen[relID] = true
+			n, ok := r.nid(id)
+			if !ok {
+				continue
+			}
+			err := r.edges(n, f.Direction, f.Types, func(e *edge) error {
+				if seen[e.hash] {
+					return nil
+				}
+				seen[e.hash] = true
+				rel, err := r.relation(id, e)
+				if err != nil {
+					return err
+				}
+				out = append(out, rel)
+				return nil
 			})
+			if err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 		}
-		var err error
-		out, err = getRelations(tx, sortedKeys(seen))
-		return err
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 
@@ -250,32 +426,6 @@ func checkTypes(types []graph.RelType) error {
 	return nil
 }
 
-// adjacent calls fn with the ID and other end of every relation at node id
-// in direction dir whose type is among types (any type when empty).
-func adjacent(tx *bbolt.Tx, id string, dir graph.Direction, types []graph.RelType, fn func(relID, other string)) {
-	walk := func(b *bbolt.Bucket) {
-		var prefixes [][]byte
-		if len(types) == 0 {
-			prefixes = [][]byte{key(id, "")}
-		}
-		for _, t := range types {
-			prefixes = append(prefixes, key(id, string(t), ""))
-		}
-		for _, p := range prefixes {
-			scan(b, p, func(k, v []byte) error {
-				fn(string(k[bytes.LastIndexByte(k, 0)+1:]), string(v))
-				return nil
-			})
-		}
-	}
-	if dir != graph.Incoming {
-		walk(tx.Bucket(bOut))
-	}
-	if dir != graph.Outgoing {
-		walk(tx.Bucket(bIn))
-	}
-}
-
 // Search returns the nodes whose name or aliases best match q.Text, scored
 // by graph.Score, best first and then by ID; nodes scoring 0 are left out.
 // Candidates come from the character-pair index (the character index for a
@@ -296,16 +446,17 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	}
 	var hits []graph.SearchHit
 	err := s.view(ctx, "search", func(tx *bbolt.Tx) error {
-		for _, id := range searchCandidates(tx, k) {
-			n, err := getNode(tx, id)
+		r := newReader(tx)
+		for _, n := range searchCandidates(r, k) {
+			node, err := r.node(n)
 			if err != nil {
 				return err
 			}
-			if n == nil || (len(q.Labels) > 0 && !contains(q.Labels, n.Label)) {
+			if node == nil || (len(q.Labels) > 0 && !contains(q.Labels, node.Label)) {
 				continue
 			}
-			if sc := graph.Score(q.Text, n); sc > 0 {
-				hits = append(hits, graph.SearchHit{Node: n, Score: sc})
+			if sc := graph.Score(q.Text, node); sc > 0 {
+				hits = append(hits, graph.SearchHit{Node: node, Score: sc})
 			}
 		}
 		return ctx.Err()
@@ -313,50 +464,55 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].Node.ID < hits[j].Node.ID
+	})
 	if q.Limit > 0 && len(hits) > q.Limit {
 		hits = hits[:q.Limit]
 	}
 	return hits, nil
 }
 
-// searchCandidates returns, sorted, the nodes that may score above 0 for
-// the search key q: those sharing a character pair with it (or, for a
-// one-character q, the character), less those the index proves cannot
-// score. For a node that shares c of q's p pairs, none of whose keys has
-// fewer than m pairs, with c < p and c < m: no key contains q or lies
-// within q, and every key's Dice coefficient is at most 2c/(p+m), so when
-// that is below graph.Score's threshold of 0.3 the node scores 0.
-func searchCandidates(tx *bbolt.Tx, q string) []string {
+// searchCandidates returns the nodes that may score above 0 for the search
+// key q: those sharing a character pair with it (or, for a one-character
+// q, the character), less those the index proves cannot score. For a node
+// that shares c of q's p pairs, none of whose keys has fewer than m pairs,
+// with c < p and c < m: no key contains q or lies within q, and every key's
+// Dice coefficient is at most 2c/(p+m), so when that is below graph.Score's
+// threshold of 0.3 the node scores 0.
+func searchCandidates(r *reader, q string) []nid {
 	pairs := graph.Bigrams(q)
-	shared := map[string]int{}
-	fewest := map[string]int{} // 0 when unknown: never prune
+	shared := map[nid]int{}
+	fewest := map[nid]int{}
 	for _, g := range pairs {
 		prefix := key(g, "")
-		scan(tx.Bucket(bGrams), prefix, func(k, v []byte) error {
-			id := string(k[len(prefix):])
-			m, err := strconv.Atoi(string(v))
-			if err != nil {
-				m = 0
+		scan(r.grp, prefix, func(k, v []byte) error {
+			if len(k) != len(prefix)+4 || len(v) != 1 {
+				return nil
 			}
-			if old, ok := fewest[id]; !ok || m < old {
-				fewest[id] = m
+			n := nidOf(k[len(prefix):])
+			m := int(v[0])
+			if old, ok := fewest[n]; !ok || m < old {
+				fewest[n] = m
 			}
-			shared[id]++
+			shared[n]++
 			return nil
 		})
 	}
 	p := len(pairs)
-	var ids []string
-	for id, c := range shared {
-		m := fewest[id]
+	var out []nid
+	for n, c := range shared {
+		m := fewest[n]
 		if utf8.RuneCountInString(q) > 1 && c < p && c < m && 20*c < 3*(p+m) {
 			continue
 		}
-		ids = append(ids, id)
+		out = append(out, n)
 	}
-	sort.Strings(ids)
-	return ids
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }
 
 // Dump writes every node, then every relation, in ID order with
@@ -364,88 +520,71 @@ func searchCandidates(tx *bbolt.Tx, q string) []string {
 func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 	dw := graph.NewDumpWriter(w)
 	return s.view(ctx, "dump", func(tx *bbolt.Tx) error {
+		r := newReader(tx)
 		i := 0
-		for _, b := range [][]byte{bNodes, bRels} {
-			c := tx.Bucket(b).Cursor()
-			for k, v := c.First(); k != nil; k, v = c.Next() {
-				if i++; i%256 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-				}
-				var err error
-				if string(b) == string(bNodes) {
-					var n graph.Node
-					if err = json.Unmarshal(v, &n); err == nil {
-						err = dw.Node(&n)
-					}
-				} else {
-					var r *graph.Relation
-					if r, err = decodeRelation(tx, string(k), v); err == nil {
-						err = dw.Relation(r)
-					}
-				}
-				if err != nil {
-					return fmt.Errorf("%s: %w", k, err)
-				}
+		tick := func() error {
+			if i++; i%256 == 0 {
+				return ctx.Err()
+			}
+			return nil
+		}
+		c := r.ids.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if err := tick(); err != nil {
+				return err
+			}
+			n, err := r.node(nidOf(v))
+			if err != nil {
+				return err
+			}
+			if n == nil {
+				return fmt.Errorf("node %s numbered but missing", k)
+			}
+			if err := dw.Node(n); err != nil {
+				return err
+			}
+		}
+		idOf := map[nid]string{}
+		nodeID := func(n nid) (string, error) {
+			if id, ok := idOf[n]; ok {
+				return id, nil
+			}
+			raw := r.nodes.Get(n.bytes())
+			if raw == nil {
+				return "", fmt.Errorf("node %d missing", n)
+			}
+			d := decoder{b: raw[1:]}
+			id := d.str()
+			idOf[n] = id
+			return id, d.err
+		}
+		c = r.rels.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if err := tick(); err != nil {
+				return err
+			}
+			var h relHash
+			copy(h[:], k)
+			hd, err := decodeHeader(v)
+			if err != nil {
+				return fmt.Errorf("relation %s: %w", h.id(), err)
+			}
+			rel := &graph.Relation{ID: h.id(), Type: hd.typ, Role: hd.role}
+			if rel.From, err = nodeID(hd.from); err != nil {
+				return err
+			}
+			if rel.To, err = nodeID(hd.to); err != nil {
+				return err
+			}
+			if rel.Evidence, err = r.evidence(h); err != nil {
+				return err
+			}
+			if err := dw.Relation(rel); err != nil {
+				return err
 			}
 		}
 		return nil
 	})
-}
-
-func getNode(tx *bbolt.Tx, id string) (*graph.Node, error) {
-	raw := tx.Bucket(bNodes).Get([]byte(id))
-	if raw == nil {
-		return nil, nil
-	}
-	var n graph.Node
-	if err := json.Unmarshal(raw, &n); err != nil {
-		return nil, fmt.Errorf("decode node %s: %w", id, err)
-	}
-	return &n, nil
-}
-
-func getRelations(tx *bbolt.Tx, ids []string) ([]*graph.Relation, error) {
-	out := make([]*graph.Relation, 0, len(ids))
-	b := tx.Bucket(bRels)
-	for _, id := range ids {
-		raw := b.Get([]byte(id))
-		if raw == nil {
-			return nil, fmt.Errorf("relation %s indexed but missing", id)
-		}
-		r, err := decodeRelation(tx, id, raw)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
-// decodeRelation turns a stored header into the relation with the
-// evidence of every article that supports it.
-func decodeRelation(tx *bbolt.Tx, id string, raw []byte) (*graph.Relation, error) {
-	var h header
-	if err := json.Unmarshal(raw, &h); err != nil {
-		return nil, fmt.Errorf("decode relation %s: %w", id, err)
-	}
-	r := &graph.Relation{ID: id, Type: h.Type, From: h.From, To: h.To, Role: h.Role}
-	err := scan(tx.Bucket(bRelParts), key(id, ""), func(_, v []byte) error {
-		var ev []graph.Evidence
-		if err := json.Unmarshal(v, &ev); err != nil {
-			return fmt.Errorf("decode evidence of relation %s: %w", id, err)
-		}
-		r.Evidence = append(r.Evidence, ev...)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Parts come in article order, each sorted: this is canonical already,
-	// but sorting keeps the answer right whatever was stored.
-	r.Evidence = graph.SortEvidence(r.Evidence)
-	return r, nil
 }
 
 func contains[T comparable](xs []T, x T) bool {

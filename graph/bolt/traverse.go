@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sort"
@@ -10,9 +11,28 @@ import (
 	"github.com/kgproject/kg/graph"
 )
 
+// reached is a node a traversal reached, its ID pointing into the
+// database.
+type reached struct {
+	n  nid
+	id []byte
+}
+
+func sortReached(xs []reached) {
+	sort.Slice(xs, func(i, j int) bool { return bytes.Compare(xs[i].id, xs[j].id) < 0 })
+}
+
+// followed is a relation a neighbourhood walk followed from node at.
+type followed struct {
+	at   reached
+	edge edge
+}
+
 // Neighbourhood returns the nodes within opts.Depth hops of id and the
 // relations followed among them, as graph.Store documents: a breadth-first
-// walk over the adjacency indexes. It returns an error wrapping
+// walk over the adjacency entries, which carry each relation's other end
+// (number and ID) and role, so that only the nodes kept and the evidence
+// of the relations kept are read. It returns an error wrapping
 // graph.ErrNotFound when id does not exist and graph.ErrInvalid for bad
 // options.
 func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
@@ -25,18 +45,15 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 	}
 	sub := &graph.Subgraph{}
 	err := s.view(ctx, "neighbourhood of "+id, func(tx *bbolt.Tx) error {
-		start, err := getNode(tx, id)
-		if err != nil {
-			return err
-		}
-		if start == nil {
+		r := newReader(tx)
+		start, ok := r.nid(id)
+		if !ok {
 			return graph.ErrNotFound
 		}
-		dist := map[string]int{id: 0}
-		order := []string{id} // nodes in (distance, ID) order
-		type ends struct{ a, b string }
-		followed := map[string]ends{}
-		layer := []string{id}
+		dist := map[nid]int{start: 0}
+		order := []reached{{start, []byte(id)}} // nodes in (distance, ID) order
+		var walked []followed
+		layer := order
 		for d := 0; d < depth && len(layer) > 0; d++ {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -45,51 +62,65 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 			// are walked, for the relations among kept nodes.
 			full := opts.Limit > 0 && len(order) >= opts.Limit
 			if full {
-				layer = kept(layer, order[:opts.Limit])
+				layer = keptOf(layer, order[:opts.Limit])
 			}
-			var next []string
+			var next []reached
 			for _, u := range layer {
-				adjacent(tx, u, graph.Both, opts.Types, func(relID, v string) {
-					followed[relID] = ends{u, v}
-					if _, ok := dist[v]; !ok {
-						dist[v] = d + 1
-						next = append(next, v)
+				err := r.edges(u.n, graph.Both, opts.Types, func(e *edge) error {
+					walked = append(walked, followed{u, *e})
+					if _, ok := dist[e.other]; !ok {
+						dist[e.other] = d + 1
+						next = append(next, reached{e.other, e.otherID})
 					}
+					return nil
 				})
+				if err != nil {
+					return err
+				}
 			}
 			if full {
 				break
 			}
-			sort.Strings(next)
+			sortReached(next)
 			order = append(order, next...)
 			layer = next
 		}
 		if opts.Limit > 0 && len(order) > opts.Limit {
 			order = order[:opts.Limit]
 		}
-		keep := map[string]bool{}
+		keep := make(map[nid]bool, len(order))
 		for _, n := range order {
-			keep[n] = true
+			keep[n.n] = true
 		}
-		var relIDs []string
-		for r, e := range followed {
-			if keep[e.a] && keep[e.b] {
-				relIDs = append(relIDs, r)
+		var rels []followed
+		for _, f := range walked {
+			if keep[f.at.n] && keep[f.edge.other] {
+				rels = append(rels, f)
 			}
 		}
-		sort.Strings(relIDs)
+		sort.Slice(rels, func(i, j int) bool { return bytes.Compare(rels[i].edge.hash[:], rels[j].edge.hash[:]) < 0 })
+		sub.Nodes = make([]*graph.Node, 0, len(order))
 		for _, n := range order {
-			node, err := getNode(tx, n)
+			node, err := r.node(n.n)
 			if err != nil {
 				return err
 			}
 			if node == nil {
-				return fmt.Errorf("node %s indexed but missing", n)
+				return fmt.Errorf("node %s indexed but missing", n.id)
 			}
 			sub.Nodes = append(sub.Nodes, node)
 		}
-		sub.Relations, err = getRelations(tx, relIDs)
-		return err
+		for i, f := range rels {
+			if i > 0 && f.edge.hash == rels[i-1].edge.hash {
+				continue
+			}
+			rel, err := r.relation(string(f.at.id), &f.edge)
+			if err != nil {
+				return err
+			}
+			sub.Relations = append(sub.Relations, rel)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -97,15 +128,15 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 	return sub, nil
 }
 
-// kept returns the nodes of layer that are among keep.
-func kept(layer, keep []string) []string {
-	in := map[string]bool{}
+// keptOf returns the nodes of layer that are among keep.
+func keptOf(layer, keep []reached) []reached {
+	in := make(map[nid]bool, len(keep))
 	for _, k := range keep {
-		in[k] = true
+		in[k.n] = true
 	}
-	var out []string
+	var out []reached
 	for _, n := range layer {
-		if in[n] {
+		if in[n.n] {
 			out = append(out, n)
 		}
 	}
@@ -113,12 +144,13 @@ func kept(layer, keep []string) []string {
 }
 
 // ShortestPath returns the shortest path from one node to another as
-// graph.Store documents. It walks breadth-first from the target to learn
-// every node's distance to it, then from the source takes at each step the
-// neighbour with the smallest ID one step nearer, which yields the path
-// whose node-ID sequence sorts first. It returns an error wrapping
-// graph.ErrNotFound when either node is missing or no path of at most
-// opts.Depth hops exists, and graph.ErrInvalid for bad options.
+// graph.Store documents. It walks breadth-first from both ends, a layer of
+// the smaller frontier at a time, until the walks meet; then, from the
+// source, it takes at each step the neighbour with the smallest ID that
+// lies on a shortest path, which yields the path whose node-ID sequence
+// sorts first. It returns an error wrapping graph.ErrNotFound when either
+// node is missing or no path of at most opts.Depth hops exists, and
+// graph.ErrInvalid for bad options.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
 	op := "shortest path " + from + " to " + to
 	if err := checkTraversal(&opts); err != nil {
@@ -126,74 +158,190 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 	}
 	sub := &graph.Subgraph{}
 	err := s.view(ctx, op, func(tx *bbolt.Tx) error {
-		for _, id := range []string{from, to} {
-			n, err := getNode(tx, id)
+		r := newReader(tx)
+		var ends [2]nid
+		for i, id := range []string{from, to} {
+			n, ok := r.nid(id)
+			if !ok {
+				return fmt.Errorf("%w: node %s", graph.ErrNotFound, id)
+			}
+			ends[i] = n
+		}
+		if from == to {
+			n, err := r.node(ends[0])
+			if err != nil {
+				return err
+			}
+			sub.Nodes = []*graph.Node{n}
+			return nil
+		}
+		w := &pathWalk{r: r, types: opts.Types}
+		d, err := w.meet(ctx, reached{ends[0], []byte(from)}, reached{ends[1], []byte(to)}, opts.Depth)
+		if err != nil {
+			return err
+		}
+		path, rels, err := w.trace(d)
+		if err != nil {
+			return err
+		}
+		for _, x := range path {
+			n, err := r.node(x.n)
 			if err != nil {
 				return err
 			}
 			if n == nil {
-				return fmt.Errorf("%w: node %s", graph.ErrNotFound, id)
-			}
-		}
-		dist := map[string]int{to: 0}
-		layer := []string{to}
-		for d := 0; dist[from] == 0 && from != to; d++ {
-			if len(layer) == 0 {
-				return fmt.Errorf("%w: no path", graph.ErrNotFound)
-			}
-			if opts.Depth > 0 && d >= opts.Depth {
-				return fmt.Errorf("%w: no path of at most %d hops", graph.ErrNotFound, opts.Depth)
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			var next []string
-			for _, u := range layer {
-				adjacent(tx, u, graph.Both, opts.Types, func(_, v string) {
-					if _, ok := dist[v]; !ok {
-						dist[v] = d + 1
-						next = append(next, v)
-					}
-				})
-				// The walk needs only the distances below the source's,
-				// all known once the source is reached.
-				if _, ok := dist[from]; ok {
-					break
-				}
-			}
-			layer = next
-		}
-		path := []string{from}
-		var relIDs []string
-		for cur := from; cur != to; {
-			var best, bestRel string
-			adjacent(tx, cur, graph.Both, opts.Types, func(relID, v string) {
-				if d, ok := dist[v]; !ok || d != dist[cur]-1 {
-					return
-				}
-				if best == "" || v < best || (v == best && relID < bestRel) {
-					best, bestRel = v, relID
-				}
-			})
-			path = append(path, best)
-			relIDs = append(relIDs, bestRel)
-			cur = best
-		}
-		for _, id := range path {
-			n, err := getNode(tx, id)
-			if err != nil {
-				return err
+				return fmt.Errorf("node %s indexed but missing", x.id)
 			}
 			sub.Nodes = append(sub.Nodes, n)
 		}
-		var err error
-		sub.Relations, err = getRelations(tx, relIDs)
-		return err
+		for i, e := range rels {
+			rel, err := r.relation(string(path[i].id), &e)
+			if err != nil {
+				return err
+			}
+			sub.Relations = append(sub.Relations, rel)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return sub, nil
+}
+
+// pathWalk is a breadth-first walk from both ends of a path: side 0 from
+// the source, side 1 from the target.
+type pathWalk struct {
+	r      *reader
+	types  []graph.RelType
+	dist   [2]map[nid]int
+	layers [2][][]reached
+}
+
+// meet walks until the two sides meet and returns the path's length.
+func (w *pathWalk) meet(ctx context.Context, from, to reached, maxHops int) (int, error) {
+	for side, x := range []reached{from, to} {
+		w.dist[side] = map[nid]int{x.n: 0}
+		w.layers[side] = [][]reached{{x}}
+	}
+	for {
+		a, b := len(w.layers[0])-1, len(w.layers[1])-1
+		if maxHops > 0 && a+b >= maxHops {
+			return 0, fmt.Errorf("%w: no path of at most %d hops", graph.ErrNotFound, maxHops)
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		side := 0
+		if len(w.layers[1][b]) < len(w.layers[0][a]) {
+			side = 1
+		}
+		level := len(w.layers[side])
+		var next []reached
+		for _, u := range w.layers[side][level-1] {
+			err := w.r.edges(u.n, graph.Both, w.types, func(e *edge) error {
+				if _, ok := w.dist[side][e.other]; !ok {
+					w.dist[side][e.other] = level
+					next = append(next, reached{e.other, e.otherID})
+				}
+				return nil
+			})
+			if err != nil {
+				return 0, err
+			}
+		}
+		if len(next) == 0 {
+			return 0, fmt.Errorf("%w: no path", graph.ErrNotFound)
+		}
+		w.layers[side] = append(w.layers[side], next)
+		best := -1
+		for _, v := range next {
+			if o, ok := w.dist[1-side][v.n]; ok && (best < 0 || level+o < best) {
+				best = level + o
+			}
+		}
+		if best >= 0 {
+			return best, nil
+		}
+	}
+}
+
+// trace returns the path of length d whose node IDs sort first, and the
+// relation with the smallest ID between each two of its nodes. A node at
+// position i lies on a shortest path when its distance from the source is
+// i and from the target d-i; where the target's walk did not reach that
+// far, the nodes of the source's layers that lead to such nodes are worked
+// out backwards first.
+func (w *pathWalk) trace(d int) ([]reached, []edge, error) {
+	b := len(w.layers[1]) - 1
+	// good[i], for the positions i < d-b that the target's walk did not
+	// reach, holds the nodes at distance i from the source on a shortest
+	// path.
+	good := map[int]map[nid]bool{}
+	if p0 := d - b; p0 > 0 {
+		set := map[nid]bool{}
+		for _, v := range w.layers[0][p0] {
+			if x, ok := w.dist[1][v.n]; ok && x == b {
+				set[v.n] = true
+			}
+		}
+		good[p0] = set
+		for p := p0 - 1; p > 0; p-- {
+			prev := map[nid]bool{}
+			for v := range good[p+1] {
+				err := w.r.edges(v, graph.Both, w.types, func(e *edge) error {
+					if x, ok := w.dist[0][e.other]; ok && x == p {
+						prev[e.other] = true
+					}
+					return nil
+				})
+				if err != nil {
+					return nil, nil, err
+				}
+			}
+			good[p] = prev
+		}
+	}
+	onPath := func(v nid, i int) bool {
+		if d-i <= b {
+			x, ok := w.dist[1][v]
+			return ok && x == d-i
+		}
+		return good[i][v]
+	}
+	cur := w.layers[0][0][0]
+	path := []reached{cur}
+	var rels []edge
+	for i := 1; i <= d; i++ {
+		var best reached
+		var bestEdge edge
+		found := false
+		err := w.r.edges(cur.n, graph.Both, w.types, func(e *edge) error {
+			if !onPath(e.other, i) {
+				return nil
+			}
+			c := 1
+			if found {
+				if c = bytes.Compare(e.otherID, best.id); c == 0 && bytes.Compare(e.hash[:], bestEdge.hash[:]) < 0 {
+					c = -1
+				}
+			}
+			if !found || c < 0 {
+				best, bestEdge, found = reached{e.other, e.otherID}, *e, true
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		if !found {
+			return nil, nil, fmt.Errorf("path broken at step %d", i)
+		}
+		path = append(path, best)
+		rels = append(rels, bestEdge)
+		cur = best
+	}
+	return path, rels, nil
 }
 
 func checkTraversal(opts *graph.TraversalOptions) error {

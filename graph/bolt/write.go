@@ -3,27 +3,22 @@ package bolt
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	"encoding/binary"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	bbolt "go.etcd.io/bbolt"
 
 	"github.com/kgproject/kg/graph"
 )
 
-// record lists what one article supports, so that it can be retracted.
-type record struct {
-	Nodes     []string `json:"nodes"`
-	Relations []string `json:"relations"`
-}
-
 // contribution is an article's facts reduced to one part per node and one
 // per relation.
 type contribution struct {
 	id    string
+	text  string
 	nodes map[string]graph.Node
 	rels  map[string]graph.Relation
 }
@@ -41,10 +36,7 @@ func (s *Store) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
 	}
 	return s.update(ctx, "put article "+c.id, func(tx *bbolt.Tx) error {
 		w := newWriter(tx)
-		if err := w.retract(c.id); err != nil {
-			return err
-		}
-		if err := w.apply(c); err != nil {
+		if err := w.put(c); err != nil {
 			return err
 		}
 		return w.recompute()
@@ -55,12 +47,22 @@ func (s *Store) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
 // returns an error wrapping graph.ErrNotFound when no such article is stored.
 func (s *Store) DeleteArticle(ctx context.Context, articleID string) error {
 	return s.update(ctx, "delete article "+articleID, func(tx *bbolt.Tx) error {
-		if tx.Bucket(bArticles).Get([]byte(articleID)) == nil {
+		w := newWriter(tx)
+		old, err := w.retract(articleID)
+		if err != nil {
+			return err
+		}
+		if old == nil {
 			return graph.ErrNotFound
 		}
-		w := newWriter(tx)
-		if err := w.retract(articleID); err != nil {
-			return err
+		for n := range old.parts {
+			w.node(n).removed = true
+		}
+		for h := range old.evidence {
+			w.relation(h).removed = true
+		}
+		if old.text != nil {
+			w.node(old.article).removed = true
 		}
 		return w.recompute()
 	})
@@ -75,7 +77,7 @@ func newContribution(f *graph.ArticleFacts) (*contribution, error) {
 	if err := cp.Validate(); err != nil {
 		return nil, err
 	}
-	c := &contribution{id: cp.Article.ID, nodes: map[string]graph.Node{}, rels: map[string]graph.Relation{}}
+	c := &contribution{id: cp.Article.ID, text: cp.Article.Text, nodes: map[string]graph.Node{}, rels: map[string]graph.Relation{}}
 	listed := map[string][]graph.Node{c.id: {cp.Article}}
 	for _, n := range cp.Nodes {
 		listed[n.ID] = append(listed[n.ID], n)
@@ -83,6 +85,10 @@ func newContribution(f *graph.ArticleFacts) (*contribution, error) {
 	for id, ns := range listed {
 		if strings.IndexByte(id, 0) >= 0 {
 			return nil, fmt.Errorf("%w: node id %q contains a 0 byte", graph.ErrInvalid, id)
+		}
+		if len(ns) == 1 && len(ns[0].Aliases) == 0 {
+			c.nodes[id] = ns[0]
+			continue
 		}
 		c.nodes[id] = graph.MergeNodes(ns)
 	}
@@ -102,206 +108,557 @@ func newContribution(f *graph.ArticleFacts) (*contribution, error) {
 	return c, nil
 }
 
-// writer changes the graph inside one update transaction, remembering
-// which merged nodes and relations must be recomputed. A part an article
-// gives again unchanged causes no recompute, so that putting the same facts
-// again costs little more than reading them.
+// nodeChange is what the articles of one transaction did to a node.
+type nodeChange struct {
+	id string // the node's ID, when put saw it
+	// removed reports that a part was taken away or changed (or the text of
+	// the node's own article changed): the node is merged again from all
+	// its parts.
+	removed bool
+	// added holds the parts given where the article had given none, by
+	// article ID; when nothing was removed they are folded into the merged
+	// node without reading the other parts.
+	added map[string]graph.Node
+}
+
+// relChange is what the articles of one transaction did to a relation.
+type relChange struct {
+	removed bool    // evidence was taken away: the relation may have lost its last article
+	added   *header // evidence was given while the relation had no header
+	addedID string
+}
+
+// buckets are a write transaction's buckets.
+type buckets struct {
+	ids, nodes, parts, texts, rels, relparts, adj, articles *bbolt.Bucket
+}
+
+// writer changes the graph inside one update transaction, one article
+// after another, remembering which merged nodes and relations must be
+// recomputed once all are written. A part an article gives again unchanged
+// causes no recompute, so that putting the same facts again costs little
+// more than reading them.
 type writer struct {
 	tx    *bbolt.Tx
-	nodes map[string]bool
-	rels  map[string]bool
-	// retracted parts, by node or relation ID, until apply sees them again
-	oldNodes, oldRels map[string][]byte
-	// headers of the relations apply wrote evidence for
-	headers map[string]header
+	b     buckets
+	nodes map[nid]*nodeChange
+	rels  map[relHash]*relChange
 }
 
 func newWriter(tx *bbolt.Tx) *writer {
-	return &writer{
-		tx: tx, nodes: map[string]bool{}, rels: map[string]bool{},
-		oldNodes: map[string][]byte{}, oldRels: map[string][]byte{},
-		headers: map[string]header{},
+	w := &writer{tx: tx, nodes: map[nid]*nodeChange{}, rels: map[relHash]*relChange{}}
+	w.b = buckets{
+		ids: tx.Bucket(bIDs), nodes: tx.Bucket(bNodes), parts: tx.Bucket(bParts), texts: tx.Bucket(bTexts),
+		rels: tx.Bucket(bRels), relparts: tx.Bucket(bRelParts), adj: tx.Bucket(bAdj), articles: tx.Bucket(bArticles),
 	}
+	// Numbered keys mostly arrive in increasing order: pages split fuller.
+	for _, b := range []*bbolt.Bucket{w.b.nodes, w.b.texts, w.b.articles} {
+		b.FillPercent = 0.9
+	}
+	return w
 }
 
-// retract removes an article's parts and record, if it has any.
-func (w *writer) retract(articleID string) error {
-	raw := w.tx.Bucket(bArticles).Get([]byte(articleID))
+func (w *writer) node(n nid) *nodeChange {
+	c, ok := w.nodes[n]
+	if !ok {
+		c = &nodeChange{}
+		w.nodes[n] = c
+	}
+	return c
+}
+
+func (w *writer) relation(h relHash) *relChange {
+	c, ok := w.rels[h]
+	if !ok {
+		c = &relChange{}
+		w.rels[h] = c
+	}
+	return c
+}
+
+// retracted is what retract took away.
+type retracted struct {
+	article  nid
+	parts    map[nid][]byte
+	evidence map[relHash][]byte
+	text     []byte // the texts value, nil when there was none
+}
+
+// retract removes an article's parts, evidence, text and record, and
+// returns them; nil when the article is not stored.
+func (w *writer) retract(articleID string) (*retracted, error) {
+	raw := w.b.ids.Get([]byte(articleID))
 	if raw == nil {
-		return nil
+		return nil, nil
 	}
-	var rec record
-	if err := json.Unmarshal(raw, &rec); err != nil {
-		return fmt.Errorf("decode article record: %w", err)
+	a := nidOf(raw)
+	raw = w.b.articles.Get(a.bytes())
+	if raw == nil {
+		return nil, nil
 	}
-	parts, relparts := w.tx.Bucket(bParts), w.tx.Bucket(bRelParts)
-	for _, id := range rec.Nodes {
-		k := key(id, articleID)
-		w.oldNodes[id] = bytes.Clone(parts.Get(k))
-		if err := parts.Delete(k); err != nil {
-			return err
+	rec, err := decodeRecord(raw)
+	if err != nil {
+		return nil, fmt.Errorf("decode article record: %w", err)
+	}
+	old := &retracted{article: a, parts: make(map[nid][]byte, len(rec.nodes)), evidence: make(map[relHash][]byte, len(rec.rels))}
+	for _, n := range rec.nodes {
+		k := partKey(n, articleID)
+		old.parts[n] = bytes.Clone(w.b.parts.Get(k))
+		if err := w.b.parts.Delete(k); err != nil {
+			return nil, err
 		}
-		w.nodes[id] = true
 	}
-	for _, id := range rec.Relations {
-		k := key(id, articleID)
-		w.oldRels[id] = bytes.Clone(relparts.Get(k))
-		if err := relparts.Delete(k); err != nil {
-			return err
+	for _, h := range rec.rels {
+		k := relPartKey(h, a)
+		old.evidence[h] = bytes.Clone(w.b.relparts.Get(k))
+		if err := w.b.relparts.Delete(k); err != nil {
+			return nil, err
 		}
-		w.rels[id] = true
 	}
-	return w.tx.Bucket(bArticles).Delete([]byte(articleID))
+	old.text = bytes.Clone(w.b.texts.Get(a.bytes()))
+	if err := w.b.texts.Delete(a.bytes()); err != nil {
+		return nil, err
+	}
+	return old, w.b.articles.Delete(a.bytes())
 }
 
-// apply writes an article's parts and record.
-func (w *writer) apply(c *contribution) error {
-	var rec record
-	parts, relparts := w.tx.Bucket(bParts), w.tx.Bucket(bRelParts)
+// put retracts what article c.id gave before and writes c's parts,
+// evidence, text and record in their place.
+func (w *writer) put(c *contribution) error {
+	old, err := w.retract(c.id)
+	if err != nil {
+		return err
+	}
+	if old == nil {
+		old = &retracted{}
+	}
+	a, err := w.nid(c.id)
+	if err != nil {
+		return err
+	}
+	runes := []rune(c.text)
+	// The article's node and part may refer to its text, and its evidence
+	// to the text and ID.
+	v := encodeText(c.id, c.text)
+	if old.text != nil && !bytes.Equal(v, old.text) {
+		w.node(a).removed = true
+	}
+	if err := w.b.texts.Put(a.bytes(), v); err != nil {
+		return err
+	}
+	rec := &record{nodes: make([]nid, 0, len(c.nodes)), rels: make([]relHash, 0, len(c.rels))}
+	ends := make(map[string]nid, len(c.nodes))
 	for id, n := range c.nodes {
-		same, err := putPart(parts, key(id, c.id), n, w.oldNodes[id])
+		x, err := w.nid(id)
 		if err != nil {
 			return err
 		}
-		w.nodes[id] = !same
-		rec.Nodes = append(rec.Nodes, id)
+		ends[id] = x
+		w.node(x).id = id
+		v := encodeNode(&n, false, x == a && n.Text != "" && n.Text == c.text)
+		was, had := old.parts[x]
+		switch {
+		case !had:
+			ch := w.node(x)
+			if ch.added == nil {
+				ch.added = map[string]graph.Node{}
+			}
+			ch.added[c.id] = n
+		case !bytes.Equal(was, v):
+			w.node(x).removed = true
+		}
+		delete(old.parts, x)
+		if err := w.b.parts.Put(partKey(x, c.id), v); err != nil {
+			return err
+		}
+		rec.nodes = append(rec.nodes, x)
+	}
+	for x := range old.parts {
+		w.node(x).removed = true
 	}
 	for id, r := range c.rels {
-		same, err := putPart(relparts, key(id, c.id), r.Evidence, w.oldRels[id])
+		h, err := hashOf(id)
 		if err != nil {
 			return err
 		}
-		w.headers[id] = header{Type: r.Type, From: r.From, To: r.To, Role: r.Role}
-		w.rels[id] = !same
-		rec.Relations = append(rec.Relations, id)
+		v := encodeEvidence(r.Evidence, runes)
+		_, had := old.evidence[h]
+		if !had && w.b.rels.Get(h[:]) == nil {
+			ch := w.relation(h)
+			ch.added = &header{typ: r.Type, from: ends[r.From], to: ends[r.To], role: r.Role}
+			ch.addedID = id
+		}
+		delete(old.evidence, h)
+		if err := w.b.relparts.Put(relPartKey(h, a), v); err != nil {
+			return err
+		}
+		rec.rels = append(rec.rels, h)
 	}
-	sort.Strings(rec.Nodes)
-	sort.Strings(rec.Relations)
-	return put(w.tx.Bucket(bArticles), []byte(c.id), rec)
+	for h := range old.evidence {
+		w.relation(h).removed = true
+	}
+	sort.Slice(rec.nodes, func(i, j int) bool { return rec.nodes[i] < rec.nodes[j] })
+	sort.Slice(rec.rels, func(i, j int) bool { return bytes.Compare(rec.rels[i][:], rec.rels[j][:]) < 0 })
+	return w.b.articles.Put(a.bytes(), encodeRecord(rec))
 }
 
-// recompute brings every touched merged node and relation, and their
-// index entries, in line with the parts that remain.
+// nid returns node id's number, numbering it when new.
+func (w *writer) nid(id string) (nid, error) {
+	if raw := w.b.ids.Get([]byte(id)); raw != nil {
+		return nidOf(raw), nil
+	}
+	seq, err := w.b.ids.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	if seq > 1<<32-1 {
+		return 0, fmt.Errorf("more than %d nodes ever numbered", uint64(1<<32-1))
+	}
+	n := nid(seq)
+	return n, w.b.ids.Put([]byte(id), n.bytes())
+}
+
+// recompute brings every changed merged node and relation, and their
+// index and adjacency entries, in line with the parts written.
 func (w *writer) recompute() error {
-	for _, id := range sortedKeys(w.nodes) {
-		if !w.nodes[id] {
-			continue
-		}
-		if err := w.recomputeNode(id); err != nil {
-			return fmt.Errorf("node %s: %w", id, err)
+	ns := make([]nid, 0, len(w.nodes))
+	for n := range w.nodes {
+		ns = append(ns, n)
+	}
+	sort.Slice(ns, func(i, j int) bool { return ns[i] < ns[j] })
+	for _, n := range ns {
+		if err := w.recomputeNode(n, w.nodes[n]); err != nil {
+			return fmt.Errorf("node %d: %w", n, err)
 		}
 	}
-	for _, id := range sortedKeys(w.rels) {
-		if !w.rels[id] {
-			continue
-		}
-		if err := w.recomputeRelation(id); err != nil {
-			return fmt.Errorf("relation %s: %w", id, err)
+	hs := make([]relHash, 0, len(w.rels))
+	for h := range w.rels {
+		hs = append(hs, h)
+	}
+	sort.Slice(hs, func(i, j int) bool { return bytes.Compare(hs[i][:], hs[j][:]) < 0 })
+	for _, h := range hs {
+		if err := w.recomputeRelation(h, w.rels[h]); err != nil {
+			return fmt.Errorf("relation %s: %w", h.id(), err)
 		}
 	}
 	return nil
 }
 
-func (w *writer) recomputeNode(id string) error {
-	nodes := w.tx.Bucket(bNodes)
-	oldRaw := nodes.Get([]byte(id))
+// part is a node part with the ID of the article that gave it.
+type part struct {
+	article string
+	node    graph.Node
+}
+
+func (w *writer) recomputeNode(n nid, ch *nodeChange) error {
+	oldRaw := w.b.nodes.Get(n.bytes())
+	var old *graph.Node
+	if oldRaw != nil {
+		o, err := w.decodeMerged(n, oldRaw)
+		if err != nil {
+			return err
+		}
+		old = &o
+	}
+	var merged *graph.Node
+	var err error
+	if !ch.removed {
+		merged, err = w.fold(n, old, ch.added)
+		if err != nil {
+			return err
+		}
+	}
+	if merged == nil {
+		if merged, err = w.mergeParts(n); err != nil {
+			return err
+		}
+	}
+	id := ch.id
+	if old != nil {
+		id = old.ID
+	}
+	if merged == nil {
+		// The node is gone, or was numbered and lost in this transaction.
+		if err := w.b.ids.Delete([]byte(id)); err != nil {
+			return err
+		}
+		if old == nil {
+			return nil
+		}
+		if err := w.reindex(indexKeys(old, n), nil); err != nil {
+			return err
+		}
+		return w.b.nodes.Delete(n.bytes())
+	}
+	merged.ID = id
+	newRaw := w.encodeMerged(n, merged)
+	if bytes.Equal(oldRaw, newRaw) {
+		return nil
+	}
+	var oldKeys []indexKey
+	if old != nil {
+		oldKeys = indexKeys(old, n)
+	}
+	if err := w.reindex(oldKeys, indexKeys(merged, n)); err != nil {
+		return err
+	}
+	return w.b.nodes.Put(n.bytes(), newRaw)
+}
+
+// fold returns the merged node with parts only added to it, without
+// reading its other parts, when that is sure to equal merging all of them:
+// for a new node whose parts are all new; when every added part brings
+// nothing but names no longer than the merged name and fields the merged
+// node already has (only aliases can change); or when the added parts'
+// articles sort after every other part's. It returns nil otherwise.
+func (w *writer) fold(n nid, old *graph.Node, added map[string]graph.Node) (*graph.Node, error) {
+	if len(added) == 0 {
+		return old, nil
+	}
+	parts := make([]part, 0, len(added))
+	for a, p := range added {
+		parts = append(parts, part{a, p})
+	}
+	sort.Slice(parts, func(i, j int) bool { return parts[i].article < parts[j].article })
+	if old != nil && all(parts, func(p part) bool { return commutes(&p.node, old) }) {
+		m := *old
+		m.Aliases = append([]string(nil), old.Aliases...)
+		for _, p := range parts {
+			m.Aliases = append(m.Aliases, p.node.Name)
+			m.Aliases = append(m.Aliases, p.node.Aliases...)
+		}
+		m.Aliases = aliases(m.Aliases, m.Name)
+		return &m, nil
+	}
+	// Are the added parts the last ones of the node?
+	prefix := n.bytes()
+	c := w.b.parts.Cursor()
+	count := 0
+	for k, _ := c.Seek(partKey(n, parts[0].article)); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if count++; count > len(parts) {
+			return nil, nil
+		}
+	}
+	nodes := make([]graph.Node, 0, len(parts)+1)
+	if old != nil {
+		nodes = append(nodes, *old)
+	} else if k, _ := c.Seek(prefix); k == nil || !bytes.HasPrefix(k, prefix) || string(k[4:]) != parts[0].article {
+		return nil, nil
+	}
+	for _, p := range parts {
+		nodes = append(nodes, p.node)
+	}
+	m := graph.MergeNodes(nodes)
+	return &m, nil
+}
+
+// commutes reports whether part p can be merged into m in any position
+// among m's parts with the same result: it sets no field m lacks or has
+// otherwise, and its name does not compete with m's.
+func commutes(p, m *graph.Node) bool {
+	if p.Label != m.Label {
+		return false
+	}
+	if p.Name != m.Name && utf8.RuneCountInString(p.Name) >= utf8.RuneCountInString(m.Name) {
+		return false
+	}
+	for _, f := range [][2]string{
+		{p.Title, m.Title}, {string(p.Kind), string(m.Kind)}, {p.Date, m.Date}, {p.EndDate, m.EndDate},
+		{p.PartOfDay, m.PartOfDay}, {p.Source, m.Source}, {p.Published, m.Published}, {p.Text, m.Text},
+	} {
+		if f[0] != "" && f[0] != f[1] {
+			return false
+		}
+	}
+	return true
+}
+
+// aliases sorts names, dropping repeats, empty names and the chosen name,
+// as graph.MergeNodes does.
+func aliases(names []string, name string) []string {
+	out := names[:0]
+	for _, a := range names {
+		if a != "" && a != name {
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return dedupe(out)
+}
+
+func all[T any](xs []T, ok func(T) bool) bool {
+	for _, x := range xs {
+		if !ok(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeParts merges node n from all its parts; nil when none is left.
+func (w *writer) mergeParts(n nid) (*graph.Node, error) {
 	// A part equal to an earlier one cannot change what MergeNodes makes
 	// of the earlier ones (it ties on the name, comes later for every other
 	// field and adds no alias), so only distinct parts are decoded: the
 	// people most articles name mostly give identical parts.
-	var parts []graph.Node
-	seen := map[string]bool{}
-	err := scan(w.tx.Bucket(bParts), key(id, ""), func(_, v []byte) error {
+	var nodes []graph.Node
+	var seen map[string]bool
+	prefix := n.bytes()
+	c := w.b.parts.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		if seen[string(v)] {
-			return nil
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
 		}
 		seen[string(v)] = true
-		var n graph.Node
-		if err := json.Unmarshal(v, &n); err != nil {
-			return fmt.Errorf("decode part: %w", err)
+		p, ref, err := decodeNode(v, false)
+		if err != nil {
+			return nil, fmt.Errorf("decode part of %s: %w", k[4:], err)
 		}
-		parts = append(parts, n)
-		return nil
-	})
+		if ref {
+			if p.Text, err = w.text(n); err != nil {
+				return nil, err
+			}
+		}
+		nodes = append(nodes, p)
+	}
+	if len(nodes) == 0 {
+		return nil, nil
+	}
+	m := graph.MergeNodes(nodes)
+	return &m, nil
+}
+
+// text returns the text of article n from the texts bucket.
+func (w *writer) text(n nid) (string, error) {
+	raw := w.b.texts.Get(n.bytes())
+	if raw == nil {
+		return "", fmt.Errorf("text of article %d missing", n)
+	}
+	t, err := decodeText(raw)
 	if err != nil {
-		return err
+		return "", err
 	}
-	var newRaw []byte
-	var merged graph.Node
-	if len(parts) > 0 {
-		merged = graph.MergeNodes(parts)
-		if newRaw, err = json.Marshal(merged); err != nil {
-			return err
-		}
+	return t.text, nil
+}
+
+// decodeMerged decodes a merged node, with its text unless the article
+// it refers to was retracted in this transaction (the node is then merged
+// again from its parts).
+func (w *writer) decodeMerged(n nid, raw []byte) (graph.Node, error) {
+	m, ref, err := decodeNode(raw, true)
+	if err != nil {
+		return m, fmt.Errorf("decode node: %w", err)
 	}
-	if bytes.Equal(oldRaw, newRaw) {
-		return nil
+	if ref && w.b.texts.Get(n.bytes()) != nil {
+		m.Text, err = w.text(n)
 	}
-	if oldRaw != nil {
-		var old graph.Node
-		if err := json.Unmarshal(oldRaw, &old); err != nil {
-			return fmt.Errorf("decode node: %w", err)
-		}
-		for _, ik := range indexKeys(&old) {
-			if err := w.tx.Bucket(ik.bucket).Delete(ik.key); err != nil {
-				return err
+	return m, err
+}
+
+// encodeMerged encodes a merged node, referring to its article's text when
+// it is the node of an article and has its text.
+func (w *writer) encodeMerged(n nid, m *graph.Node) []byte {
+	ref := false
+	if m.Text != "" {
+		if raw := w.b.texts.Get(n.bytes()); raw != nil {
+			if t, err := decodeText(raw); err == nil && t.text == m.Text && t.id == m.ID {
+				ref = true
 			}
 		}
 	}
-	if newRaw == nil {
-		return nodes.Delete([]byte(id))
+	return encodeNode(m, true, ref)
+}
+
+// reindex replaces a node's index entries old by new, writing only those
+// that differ.
+func (w *writer) reindex(old, new []indexKey) error {
+	had := make(map[string][]byte, len(old))
+	for _, ik := range old {
+		had[string(ik.bucket)+"\x00"+string(ik.key)] = ik.value
 	}
-	for _, ik := range indexKeys(&merged) {
+	for _, ik := range new {
+		s := string(ik.bucket) + "\x00" + string(ik.key)
+		v, ok := had[s]
+		delete(had, s)
+		if ok && bytes.Equal(v, ik.value) {
+			continue
+		}
 		if err := w.tx.Bucket(ik.bucket).Put(ik.key, ik.value); err != nil {
 			return err
 		}
 	}
-	return nodes.Put([]byte(id), newRaw)
+	for s := range had {
+		b, k, _ := strings.Cut(s, "\x00")
+		if err := w.tx.Bucket([]byte(b)).Delete([]byte(k)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // recomputeRelation adds or removes a relation's header and adjacency
 // entries as it gains its first or loses its last supporting article; its
 // evidence stays in relparts and is assembled when read.
-func (w *writer) recomputeRelation(id string) error {
-	rels := w.tx.Bucket(bRels)
-	k, _ := w.tx.Bucket(bRelParts).Cursor().Seek(key(id, ""))
-	supported := k != nil && bytes.HasPrefix(k, key(id, ""))
-	raw := rels.Get([]byte(id))
+func (w *writer) recomputeRelation(h relHash, ch *relChange) error {
+	raw := w.b.rels.Get(h[:])
+	supported := true
+	if ch.removed {
+		k, _ := w.b.relparts.Cursor().Seek(h[:])
+		supported = k != nil && bytes.HasPrefix(k, h[:])
+	}
 	switch {
 	case supported && raw == nil:
-		h, ok := w.headers[id]
-		if !ok {
+		if ch.added == nil {
 			return fmt.Errorf("evidence without a header")
 		}
-		if err := w.tx.Bucket(bOut).Put(key(h.From, string(h.Type), id), []byte(h.To)); err != nil {
-			return err
-		}
-		if err := w.tx.Bucket(bIn).Put(key(h.To, string(h.Type), id), []byte(h.From)); err != nil {
-			return err
-		}
-		return put(rels, []byte(id), h)
+		return w.link(h, *ch.added)
 	case !supported && raw != nil:
-		var h header
-		if err := json.Unmarshal(raw, &h); err != nil {
+		hd, err := decodeHeader(raw)
+		if err != nil {
 			return fmt.Errorf("decode relation: %w", err)
 		}
-		if err := w.tx.Bucket(bOut).Delete(key(h.From, string(h.Type), id)); err != nil {
+		if err := w.b.adj.Delete(adjKey(hd.from, dirOut, hd.typ, h)); err != nil {
 			return err
 		}
-		if err := w.tx.Bucket(bIn).Delete(key(h.To, string(h.Type), id)); err != nil {
+		if err := w.b.adj.Delete(adjKey(hd.to, dirIn, hd.typ, h)); err != nil {
 			return err
 		}
-		return rels.Delete([]byte(id))
+		return w.b.rels.Delete(h[:])
 	}
 	return nil
 }
 
-// header is a relation without its evidence.
-type header struct {
-	Type graph.RelType `json:"t"`
-	From string        `json:"f"`
-	To   string        `json:"o"`
-	Role string        `json:"r,omitempty"`
+// link writes a new relation's header and adjacency entries.
+func (w *writer) link(h relHash, hd header) error {
+	fromID, err := w.nodeID(hd.from)
+	if err != nil {
+		return err
+	}
+	toID, err := w.nodeID(hd.to)
+	if err != nil {
+		return err
+	}
+	if err := w.b.adj.Put(adjKey(hd.from, dirOut, hd.typ, h), adjValue(hd.to, hd.role, toID)); err != nil {
+		return err
+	}
+	if err := w.b.adj.Put(adjKey(hd.to, dirIn, hd.typ, h), adjValue(hd.from, hd.role, fromID)); err != nil {
+		return err
+	}
+	return w.b.rels.Put(h[:], encodeHeader(hd))
+}
+
+// nodeID returns the ID of node n, which must exist.
+func (w *writer) nodeID(n nid) (string, error) {
+	raw := w.b.nodes.Get(n.bytes())
+	if raw == nil {
+		return "", fmt.Errorf("node %d missing", n)
+	}
+	d := decoder{b: raw[1:]}
+	id := d.str()
+	return id, d.err
 }
 
 // indexKey is one index entry of a node.
@@ -311,13 +668,14 @@ type indexKey struct {
 	value  []byte
 }
 
-// indexKeys lists the index entries of n: label, search keys of its name
-// and aliases, their characters and character pairs, date and kind. A
-// character or pair entry holds, in decimal, the fewest distinct pairs of
-// the node's keys that contain it, which lets Search skip nodes that cannot
-// score without reading them.
-func indexKeys(n *graph.Node) []indexKey {
-	out := []indexKey{{bucket: bLabels, key: key(string(n.Label), n.ID)}}
+// indexKeys lists the index entries of node n: label, search keys of its
+// name and aliases, their characters and character pairs, date and kind.
+// A character or pair entry holds the fewest distinct pairs of the node's
+// keys that contain it (at most 255), which lets Search skip nodes that
+// cannot score without reading them.
+func indexKeys(m *graph.Node, n nid) []indexKey {
+	num := n.bytes()
+	out := []indexKey{{bucket: bLabels, key: append([]byte{labelCode(m.Label)}, m.ID...), value: num}}
 	keys := map[string]bool{}
 	grams := map[string]int{} // gram -> fewest pairs of a key holding it
 	note := func(g string, size int) {
@@ -325,7 +683,7 @@ func indexKeys(n *graph.Node) []indexKey {
 			grams[g] = size
 		}
 	}
-	for _, name := range append([]string{n.Name}, n.Aliases...) {
+	for _, name := range append([]string{m.Name}, m.Aliases...) {
 		k := graph.SearchKey(name)
 		if k == "" {
 			continue
@@ -339,22 +697,17 @@ func indexKeys(n *graph.Node) []indexKey {
 			note(string(r), len(pairs))
 		}
 	}
-	for _, k := range sortedKeys(keys) {
-		out = append(out, indexKey{bucket: bKeys, key: key(k, n.ID)})
+	for k := range keys {
+		out = append(out, indexKey{bucket: bKeys, key: key(k, m.ID), value: num})
 	}
-	gs := make([]string, 0, len(grams))
-	for g := range grams {
-		gs = append(gs, g)
+	for g, size := range grams {
+		out = append(out, indexKey{bucket: bGrams, key: append(key(g, ""), num...), value: []byte{byte(min(size, 255))}})
 	}
-	sort.Strings(gs)
-	for _, g := range gs {
-		out = append(out, indexKey{bucket: bGrams, key: key(g, n.ID), value: []byte(strconv.Itoa(grams[g]))})
+	if m.Date != "" {
+		out = append(out, indexKey{bucket: bDates, key: []byte(m.Date + m.ID), value: num})
 	}
-	if n.Date != "" {
-		out = append(out, indexKey{bucket: bDates, key: key(n.Date, n.ID)})
-	}
-	if n.Kind != "" {
-		out = append(out, indexKey{bucket: bKinds, key: key(string(n.Kind), n.ID)})
+	if m.Kind != "" {
+		out = append(out, indexKey{bucket: bKinds, key: append([]byte{kindCode(m.Kind)}, m.ID...), value: num})
 	}
 	return out
 }
@@ -362,6 +715,14 @@ func indexKeys(n *graph.Node) []indexKey {
 // key joins parts with 0 bytes; key(id, "") is the prefix of id's entries.
 func key(parts ...string) []byte {
 	return []byte(strings.Join(parts, "\x00"))
+}
+
+func partKey(n nid, articleID string) []byte {
+	return append(n.bytes(), articleID...)
+}
+
+func relPartKey(h relHash, article nid) []byte {
+	return binary.BigEndian.AppendUint32(append([]byte(nil), h[:]...), uint32(article))
 }
 
 // scan calls fn for every key of b that starts with prefix, in key order.
@@ -375,25 +736,7 @@ func scan(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
 	return nil
 }
 
-// putPart stores an article's part and reports whether it equals the part
-// the article had given before (old), in which case nothing merged changes.
-func putPart(b *bbolt.Bucket, k []byte, v any, old []byte) (same bool, err error) {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return false, err
-	}
-	return bytes.Equal(raw, old), b.Put(k, raw)
-}
-
-func put(b *bbolt.Bucket, k []byte, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return b.Put(k, raw)
-}
-
-func sortedKeys(m map[string]bool) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

@@ -1,0 +1,459 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// The binary encodings of keys and values. Numbers are unsigned varints
+// unless said otherwise; strings are a length then their bytes.
+
+// nid is a node's number, assigned when the node first appears; keys hold
+// it as 4 big-endian bytes.
+type nid uint32
+
+func (n nid) bytes() []byte { return binary.BigEndian.AppendUint32(nil, uint32(n)) }
+
+func nidOf(b []byte) nid { return nid(binary.BigEndian.Uint32(b)) }
+
+// hashLen is the length of a relation's key: the 10 bytes of its ID's hash
+// (graph.RelationID is "rel/" and their 20 hex digits).
+const hashLen = 10
+
+type relHash [hashLen]byte
+
+const relPrefix = "rel/"
+
+// hashOf returns the key of a relation ID made by graph.RelationID.
+func hashOf(id string) (relHash, error) {
+	var h relHash
+	if len(id) != len(relPrefix)+2*hashLen || !strings.HasPrefix(id, relPrefix) {
+		return h, fmt.Errorf("%w: relation id %q", graph.ErrInvalid, id)
+	}
+	if _, err := hex.Decode(h[:], []byte(id[len(relPrefix):])); err != nil {
+		return h, fmt.Errorf("%w: relation id %q", graph.ErrInvalid, id)
+	}
+	return h, nil
+}
+
+func (h relHash) id() string { return relPrefix + hex.EncodeToString(h[:]) }
+
+var errCorrupt = errors.New("corrupt value")
+
+// decoder reads a value; the first failure sticks in err.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// bytes returns the next length-prefixed bytes, pointing into the value.
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if d.err != nil {
+		return nil
+	}
+	if uint64(len(d.b)) < n {
+		d.err = errCorrupt
+		return nil
+	}
+	v := d.b[:n]
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) str() string { return string(d.bytes()) }
+
+func (d *decoder) byte() byte {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b) == 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	v := d.b[0]
+	d.b = d.b[1:]
+	return v
+}
+
+func appendStr(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// labelCode and the others give the one-byte codes of the model's closed
+// vocabularies: their positions in graph.Labels, graph.RelTypes and
+// graph.EventKinds (the kind's position plus one, 0 for none).
+func labelCode(l graph.Label) byte {
+	for i, x := range graph.Labels {
+		if x == l {
+			return byte(i)
+		}
+	}
+	return 0xff
+}
+
+func typeCode(t graph.RelType) byte {
+	for i, x := range graph.RelTypes {
+		if x == t {
+			return byte(i)
+		}
+	}
+	return 0xff
+}
+
+func kindCode(k graph.EventKind) byte {
+	for i, x := range graph.EventKinds {
+		if x == k {
+			return byte(i + 1)
+		}
+	}
+	return 0
+}
+
+func labelOf(c byte) (graph.Label, error) {
+	if int(c) >= len(graph.Labels) {
+		return "", errCorrupt
+	}
+	return graph.Labels[c], nil
+}
+
+func typeOf(c byte) (graph.RelType, error) {
+	if int(c) >= len(graph.RelTypes) {
+		return "", errCorrupt
+	}
+	return graph.RelTypes[c], nil
+}
+
+// Node fields present in an encoded node.
+const (
+	fName = 1 << iota
+	fAliases
+	fTitle
+	fKind
+	fDate
+	fEndDate
+	fPartOfDay
+	fSource
+	fPublished
+	fText    // the text itself follows
+	fTextRef // the text is the node's own article's, kept in the texts bucket
+)
+
+// encodeNode encodes n: its label, its ID when withID (merged nodes; a
+// part's node is known from its key), and its non-empty fields. textRef
+// replaces the text with a reference to the texts bucket.
+func encodeNode(n *graph.Node, withID, textRef bool) []byte {
+	b := make([]byte, 0, 32+len(n.ID)+len(n.Name)+len(n.Title)+len(n.Source))
+	b = append(b, labelCode(n.Label))
+	if withID {
+		b = appendStr(b, n.ID)
+	}
+	var flags uint64
+	set := func(f uint64, v string) {
+		if v != "" {
+			flags |= f
+		}
+	}
+	set(fName, n.Name)
+	if len(n.Aliases) > 0 {
+		flags |= fAliases
+	}
+	set(fTitle, n.Title)
+	set(fKind, string(n.Kind))
+	set(fDate, n.Date)
+	set(fEndDate, n.EndDate)
+	set(fPartOfDay, n.PartOfDay)
+	set(fSource, n.Source)
+	set(fPublished, n.Published)
+	if n.Text != "" {
+		if textRef {
+			flags |= fTextRef
+		} else {
+			flags |= fText
+		}
+	}
+	b = binary.AppendUvarint(b, flags)
+	if flags&fName != 0 {
+		b = appendStr(b, n.Name)
+	}
+	if flags&fAliases != 0 {
+		b = binary.AppendUvarint(b, uint64(len(n.Aliases)))
+		for _, a := range n.Aliases {
+			b = appendStr(b, a)
+		}
+	}
+	for _, f := range []struct {
+		flag uint64
+		v    string
+	}{{fTitle, n.Title}, {fKind, ""}, {fDate, n.Date}, {fEndDate, n.EndDate}, {fPartOfDay, n.PartOfDay}, {fSource, n.Source}, {fPublished, n.Published}, {fText, n.Text}} {
+		if flags&f.flag == 0 {
+			continue
+		}
+		if f.flag == fKind {
+			b = append(b, kindCode(n.Kind))
+			continue
+		}
+		b = appendStr(b, f.v)
+	}
+	return b
+}
+
+// decodeNode decodes what encodeNode wrote; ref reports a text left in the
+// texts bucket (n.Text is then empty).
+func decodeNode(raw []byte, withID bool) (n graph.Node, ref bool, err error) {
+	d := decoder{b: raw}
+	if n.Label, err = labelOf(d.byte()); err != nil && d.err == nil {
+		return n, false, err
+	}
+	if withID {
+		n.ID = d.str()
+	}
+	flags := d.uvarint()
+	if flags&fName != 0 {
+		n.Name = d.str()
+	}
+	if flags&fAliases != 0 {
+		k := d.uvarint()
+		if d.err == nil && k > uint64(len(d.b)) {
+			return n, false, errCorrupt
+		}
+		n.Aliases = make([]string, 0, k)
+		for range k {
+			n.Aliases = append(n.Aliases, d.str())
+		}
+	}
+	if flags&fTitle != 0 {
+		n.Title = d.str()
+	}
+	if flags&fKind != 0 {
+		c := d.byte()
+		if c == 0 || int(c) > len(graph.EventKinds) {
+			return n, false, errCorrupt
+		}
+		n.Kind = graph.EventKinds[c-1]
+	}
+	for _, f := range []struct {
+		flag uint64
+		dst  *string
+	}{{fDate, &n.Date}, {fEndDate, &n.EndDate}, {fPartOfDay, &n.PartOfDay}, {fSource, &n.Source}, {fPublished, &n.Published}, {fText, &n.Text}} {
+		if flags&f.flag != 0 {
+			*f.dst = d.str()
+		}
+	}
+	if d.err != nil {
+		return n, false, d.err
+	}
+	return n, flags&fTextRef != 0, nil
+}
+
+// encodeEvidence encodes an article's evidence for one relation. A
+// sentence equal to the article's text between its offsets (the usual
+// case) is left out and taken from the text when read; runes is the text.
+func encodeEvidence(ev []graph.Evidence, runes []rune) []byte {
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(len(ev)))
+	for _, e := range ev {
+		b = binary.AppendUvarint(b, uint64(e.Start))
+		b = binary.AppendUvarint(b, uint64(e.End-e.Start))
+		if len(runes) > 0 && e.End <= len(runes) && string(runes[e.Start:e.End]) == e.Sentence {
+			b = append(b, 0)
+			continue
+		}
+		b = binary.AppendUvarint(b, uint64(len(e.Sentence))+1)
+		b = append(b, e.Sentence...)
+	}
+	return b
+}
+
+// decodeEvidence appends to ev the evidence encodeEvidence wrote for the
+// article articleID, taking left-out sentences from text.
+func decodeEvidence(ev []graph.Evidence, raw []byte, articleID string, text *articleText) ([]graph.Evidence, error) {
+	d := decoder{b: raw}
+	k := d.uvarint()
+	for i := uint64(0); i < k && d.err == nil; i++ {
+		e := graph.Evidence{ArticleID: articleID}
+		e.Start = int(d.uvarint())
+		e.End = e.Start + int(d.uvarint())
+		switch m := d.uvarint(); {
+		case d.err != nil:
+		case m == 0:
+			s, ok := text.slice(e.Start, e.End)
+			if !ok {
+				return nil, errCorrupt
+			}
+			e.Sentence = s
+		default:
+			if uint64(len(d.b)) < m-1 {
+				return nil, errCorrupt
+			}
+			e.Sentence = string(d.b[:m-1])
+			d.b = d.b[m-1:]
+		}
+		ev = append(ev, e)
+	}
+	return ev, d.err
+}
+
+// articleText is an article's text with the byte offsets of its code
+// points, worked out when first needed.
+type articleText struct {
+	id    string
+	text  string
+	index []int32 // byte offset of each code point, and len(text) last
+}
+
+func (t *articleText) slice(start, end int) (string, bool) {
+	if t.index == nil {
+		t.index = make([]int32, 0, len(t.text)/2)
+		for i := range t.text {
+			t.index = append(t.index, int32(i))
+		}
+		t.index = append(t.index, int32(len(t.text)))
+	}
+	if start < 0 || end < start || end >= len(t.index) {
+		return "", false
+	}
+	return t.text[t.index[start]:t.index[end]], true
+}
+
+// encodeText is the value of an article in the texts bucket: its ID and
+// its text.
+func encodeText(id, text string) []byte {
+	return append(appendStr(make([]byte, 0, len(id)+len(text)+4), id), text...)
+}
+
+func decodeText(raw []byte) (*articleText, error) {
+	d := decoder{b: raw}
+	id := d.str()
+	if d.err != nil {
+		return nil, d.err
+	}
+	return &articleText{id: id, text: string(d.b)}, nil
+}
+
+// header is a relation without its evidence, as the rels bucket keeps it.
+type header struct {
+	typ      graph.RelType
+	from, to nid
+	role     string
+}
+
+func encodeHeader(h header) []byte {
+	b := make([]byte, 0, 9+len(h.role))
+	b = append(b, typeCode(h.typ))
+	b = binary.BigEndian.AppendUint32(b, uint32(h.from))
+	b = binary.BigEndian.AppendUint32(b, uint32(h.to))
+	return append(b, h.role...)
+}
+
+func decodeHeader(raw []byte) (header, error) {
+	if len(raw) < 9 {
+		return header{}, errCorrupt
+	}
+	t, err := typeOf(raw[0])
+	if err != nil {
+		return header{}, err
+	}
+	return header{typ: t, from: nidOf(raw[1:5]), to: nidOf(raw[5:9]), role: string(raw[9:])}, nil
+}
+
+// Adjacency entries: key node (4) | direction (1) | type (1) | relation
+// hash (10), value other end (4) | role | other end's ID.
+const (
+	dirOut = 0
+	dirIn  = 1
+	adjKeyLen = 4 + 1 + 1 + hashLen
+)
+
+func adjKey(n nid, dir byte, t graph.RelType, h relHash) []byte {
+	k := make([]byte, 0, adjKeyLen)
+	k = binary.BigEndian.AppendUint32(k, uint32(n))
+	k = append(k, dir, typeCode(t))
+	return append(k, h[:]...)
+}
+
+func adjValue(other nid, role, otherID string) []byte {
+	v := make([]byte, 0, 5+len(role)+len(otherID))
+	v = binary.BigEndian.AppendUint32(v, uint32(other))
+	v = appendStr(v, role)
+	return append(v, otherID...)
+}
+
+// edge is one adjacency entry, its byte slices pointing into the database.
+type edge struct {
+	dir     byte
+	typ     byte
+	hash    relHash
+	other   nid
+	role    []byte
+	otherID []byte
+}
+
+func decodeEdge(k, v []byte) (edge, error) {
+	if len(k) != adjKeyLen || len(v) < 5 {
+		return edge{}, errCorrupt
+	}
+	e := edge{dir: k[4], typ: k[5], other: nidOf(v)}
+	copy(e.hash[:], k[6:])
+	d := decoder{b: v[4:]}
+	e.role = d.bytes()
+	e.otherID = d.b
+	return e, d.err
+}
+
+// record lists what one article supports, so that it can be retracted:
+// the nodes it gives a part of and the relations it gives evidence for.
+type record struct {
+	nodes []nid
+	rels  []relHash
+}
+
+func encodeRecord(r *record) []byte {
+	b := make([]byte, 0, 2+4*len(r.nodes)+hashLen*len(r.rels))
+	b = binary.AppendUvarint(b, uint64(len(r.nodes)))
+	for _, n := range r.nodes {
+		b = binary.BigEndian.AppendUint32(b, uint32(n))
+	}
+	for _, h := range r.rels {
+		b = append(b, h[:]...)
+	}
+	return b
+}
+
+func decodeRecord(raw []byte) (*record, error) {
+	d := decoder{b: raw}
+	k := d.uvarint()
+	if d.err != nil || uint64(len(d.b)) < 4*k || (uint64(len(d.b))-4*k)%hashLen != 0 {
+		return nil, errCorrupt
+	}
+	r := &record{}
+	for i := uint64(0); i < k; i++ {
+		r.nodes = append(r.nodes, nidOf(d.b[4*i:]))
+	}
+	rest := d.b[4*k:]
+	for i := 0; i < len(rest); i += hashLen {
+		var h relHash
+		copy(h[:], rest[i:])
+		r.rels = append(r.rels, h)
+	}
+	return r, nil
+}
