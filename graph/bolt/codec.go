@@ -379,8 +379,8 @@ func decodeHeader(raw []byte) (header, error) {
 // Adjacency entries: key node (4) | direction (1) | type (1) | relation
 // hash (10), value other end (4) | role | other end's ID.
 const (
-	dirOut = 0
-	dirIn  = 1
+	dirOut    = 0
+	dirIn     = 1
 	adjKeyLen = 4 + 1 + 1 + hashLen
 )
 
