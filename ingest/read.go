@@ -742,24 +742,41 @@ func statedYear(a *Article) int {
 		return y
 	}
 	best := 0
-	for _, m := range yearRe.FindAllStringSubmatch(asciiDigits(a.Title), -1) {
-		y, _ := strconv.Atoi(m[1])
-		best = max(best, y)
-	}
+	eachYear(asciiDigits(a.Title), func(y, _, _ int) { best = max(best, y) })
 	s := asciiDigits(a.Text)
-	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
-		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
-		before := s[max(0, loc[0]-12):loc[0]]
-		after := s[loc[1]:]
+	eachYear(s, func(y, start, end int) {
+		before := s[max(0, start-12):start]
+		after := s[end:]
 		if lookingBack(before, after) {
-			continue
+			return
 		}
 		if presentYearRe.MatchString(after) || strings.HasSuffix(before, "部署") {
 			best = max(best, y)
 		}
-	}
+	})
 	return best
 }
+
+// eachYear calls fn with each year written yyyy年 (19xx or 20xx) in s and
+// the byte offsets of its span, in order: the matches of yearRe, found
+// without the regexp, which the long texts made slow.
+func eachYear(s string, fn func(year, start, end int)) {
+	const nian = "年"
+	for i := 0; ; {
+		j := strings.Index(s[i:], nian)
+		if j < 0 {
+			return
+		}
+		j += i
+		i = j + len(nian)
+		if j < 4 || !(s[j-4] == '1' && s[j-3] == '9' || s[j-4] == '2' && s[j-3] == '0') || !isDigit(s[j-2]) || !isDigit(s[j-1]) {
+			continue
+		}
+		fn(int(s[j-4]-'0')*1000+int(s[j-3]-'0')*100+int(s[j-2]-'0')*10+int(s[j-1]-'0'), j-4, i)
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // lookingBack reports whether a year mention, between before and after,
 // looks back on a past period: 总结2025年…, 通报了2025年…, 2025年度…,
@@ -791,14 +808,13 @@ func lookingBack(before, after string) bool {
 func mentionedYear(a *Article) int {
 	best := 0
 	s := asciiDigits(a.Title + "\n" + a.Text)
-	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
-		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
-		before, after := s[max(0, loc[0]-12):loc[0]], s[loc[1]:]
+	eachYear(s, func(y, start, end int) {
+		before, after := s[max(0, start-12):start], s[end:]
 		if lookingBack(before, after) || hasAnyPrefix(after, []string{"，", "以来", "底", "末", "全年", "累计"}) {
-			continue
+			return
 		}
 		best = max(best, y)
-	}
+	})
 	return best
 }
 
