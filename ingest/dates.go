@@ -29,6 +29,21 @@ var (
 	sameDayRe = regexp.MustCompile(`当(晚|天|日)(上午|下午|晚上|中午)?`)
 )
 
+// isDateChar reports whether c can be part of a match of dateRe or
+// cnDateRe (see findAllInRuns).
+func isDateChar(c rune) bool {
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	switch c {
+	case '年', '月', '日', '至', '到', '—', '－', '-', '~', '～',
+		'上', '下', '午', '晚', '间', '中', '早', '晨', '凌', '傍', '夜', '里',
+		'〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
 // partOfDayWord normalises a part-of-day word.
 func partOfDayWord(w string) string {
 	switch w {
@@ -47,7 +62,7 @@ func findDates(text string, year, month int) []dateMention {
 	text = asciiDigits(text)
 	var out []dateMention
 	curMonth := month
-	for _, m := range dateRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllInRuns(dateRe, text, isDateChar, "日") {
 		g := func(k int) string {
 			if m[2*k] < 0 {
 				return ""
@@ -105,7 +120,7 @@ func findCNDates(text string, year int) []dateMention {
 		return nil
 	}
 	var out []dateMention
-	for _, m := range cnDateRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllInRuns(cnDateRe, text, isDateChar, "日") {
 		g := func(k int) string {
 			if m[2*k] < 0 {
 				return ""

@@ -414,23 +414,47 @@ func (d *doc) findDates() {
 	d.dates = findDates(d.a.Text, d.a.Year, month)
 }
 
-var learnRe = regexp.MustCompile(`\p{Han}{2}(?:市|区|县|省|乡|镇|街道|村|社区)`)
+// learnMatches returns the spans of r that the regular expression
+// \p{Han}{2}(?:市|区|县|省|乡|镇|街道|村|社区) finds, leftmost first and
+// without overlaps: two Han characters and a level word.
+func learnMatches(r []rune) []span {
+	var out []span
+	for s := 0; s+3 <= len(r); s++ {
+		if !isHan(r[s]) || !isHan(r[s+1]) {
+			continue
+		}
+		n := 0
+		switch r[s+2] {
+		case '市', '区', '县', '省', '乡', '镇', '村':
+			n = 1
+		case '街', '社':
+			if s+3 < len(r) && (r[s+2] == '街' && r[s+3] == '道' || r[s+2] == '社' && r[s+3] == '区') {
+				n = 2
+			}
+		}
+		if n > 0 {
+			out = append(out, span{s, s + 2 + n})
+			s += 1 + n
+		}
+	}
+	return out
+}
 
 // learnPlaces records the area names the article uses (枫屿区, 槐岭县):
 // two characters and a level word, written as a unit of their own (the
 // stem no dictionary word, the level word starting none: not 谋划城市,
 // 增强市民, 重点区域), or known to the gazetteer.
 func (d *doc) learnPlaces() {
-	for _, txt := range []string{d.a.Text, d.a.Title} {
+	for k, txt := range []string{d.a.Text, d.a.Title} {
 		own := txt == d.a.Text
-		i, at := 0, 0 // i counts the code points of txt[:at]
-		for _, loc := range learnRe.FindAllStringIndex(txt, -1) {
-			i += utf8.RuneCountInString(txt[at:loc[0]])
-			at = loc[0]
-			m := txt[loc[0]:loc[1]] // \p{Han} and level words: valid UTF-8, as string(r[i:…]) would be
-			_, n1 := utf8.DecodeRuneInString(m)
-			_, n2 := utf8.DecodeRuneInString(m[n1:])
-			stem := m[:n1+n2]
+		r, sub := d.r, d.sub
+		if k > 0 {
+			r = []rune(txt)
+			sub = func(i, j int) string { return string(r[i:j]) }
+		}
+		for _, sp := range learnMatches(r) {
+			i := sp.start
+			m, stem := sub(sp.start, sp.end), sub(i, i+2)
 			if d.lx.places[m] {
 				d.learned[stem], d.learned[m] = true, true
 				continue

@@ -203,6 +203,9 @@ var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开�
 // quotedProgrammes adds the quoted programmes that have no head noun.
 func (d *doc) quotedProgrammes() {
 	s := d.a.Text
+	if !strings.Contains(s, "”") {
+		return
+	}
 	for _, m := range programmeRe.FindAllStringSubmatchIndex(s, -1) {
 		start := utf8.RuneCountInString(s[:m[2]]) - 1
 		end := utf8.RuneCountInString(s[:m[3]]) + 1

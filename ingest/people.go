@@ -714,7 +714,15 @@ var (
 func (d *doc) findAppointments() {
 	s := d.a.Text
 	at := func(byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
-	for _, m := range append(appointRe.FindAllStringSubmatchIndex(s, -1), dismissRe.FindAllStringSubmatchIndex(s, -1)...) {
+	// each expression runs only where its literal words occur
+	var ms [][]int
+	if containsAny(s, "任命", "选举", "推选", "补选", "增选") {
+		ms = appointRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	if strings.Contains(s, "免去") {
+		ms = append(ms, dismissRe.FindAllStringSubmatchIndex(s, -1)...)
+	}
+	for _, m := range ms {
 		i := at(m[2])
 		name, ok := d.parseName(i, false)
 		if !ok || name != s[m[2]:m[3]] {
@@ -723,7 +731,11 @@ func (d *doc) findAppointments() {
 		d.addPostsFrom(name, span{i, i + utf8.RuneCountInString(name)}, at(m[4]), at(m[5]))
 		d.markAppointed(i)
 	}
-	for _, m := range electedRe.FindAllStringSubmatchIndex(s, -1) {
+	ms = nil
+	if containsAny(s, "当选", "出任", "担任", "接任") {
+		ms = electedRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range ms {
 		k := at(m[0])
 		for _, n := range []int{3, 2, 4} {
 			if k-n < 0 {
@@ -737,7 +749,14 @@ func (d *doc) findAppointments() {
 			}
 		}
 	}
-	for _, m := range append(leadersRe.FindAllStringSubmatchIndex(s, -1), leadersAfterRe.FindAllStringSubmatchIndex(s, -1)...) {
+	ms = nil
+	if strings.Contains(s, "领导") {
+		ms = leadersRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	if strings.Contains(s, "等") && containsAny(s, "领导", "负责同志") {
+		ms = append(ms, leadersAfterRe.FindAllStringSubmatchIndex(s, -1)...)
+	}
+	for _, m := range ms {
 		i := at(m[2])
 		for _, item := range strings.FieldsFunc(s[m[2]:m[3]], func(c rune) bool { return c == '、' || c == '和' }) {
 			n := utf8.RuneCountInString(item)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -135,6 +136,54 @@ func stripQuotes(s string) string {
 func anySuffixAt(r []rune, i int, ws ...string) bool {
 	for _, w := range ws {
 		if hasSuffixAt(r, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findAllInRuns returns re.FindAllStringSubmatchIndex(s, -1) for a regular
+// expression whose matches are never empty, that uses no assertions (^, $,
+// \b) and whose matches consist only of characters for which in reports
+// true. A match then lies within one maximal run of such characters and
+// is found the same by matching the runs alone, which is much cheaper than
+// trying the expression at every position of s; runs without the
+// substring must, which every match contains, are skipped.
+func findAllInRuns(re *regexp.Regexp, s string, in func(rune) bool, must string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if !in(c) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			c, n := utf8.DecodeRuneInString(s[j:])
+			if !in(c) {
+				break
+			}
+			j += n
+		}
+		if run := s[i:j]; strings.Contains(run, must) {
+			for _, m := range re.FindAllStringSubmatchIndex(run, -1) {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += i
+					}
+				}
+				out = append(out, m)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// containsAny reports whether s contains one of ws.
+func containsAny(s string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
