@@ -24,7 +24,6 @@
 //	nodes     nid                                 -> merged node
 //	parts     nid articleID                       -> the node as that article gave it
 //	texts     article's nid                       -> the article's ID and text
-//	rels      hash                                -> type, from nid, to nid, role
 //	relparts  hash article's nid                  -> the evidence that article gives
 //	adj       nid direction type hash             -> other end's nid, role, other end's ID
 //	labels    label nodeID                        -> nid
@@ -32,7 +31,7 @@
 //	grams     character or pair of a key 0 nid    -> fewest pairs of a key holding it
 //	dates     date nodeID                         -> nid
 //	kinds     kind nodeID                         -> nid
-//	articles  article's nid                       -> the nids and hashes it supports
+//	articles  article's nid                       -> the nids it gives parts of, the hashes, types and ends of the relations it supports
 //	meta      "format"                            -> the layout's version, FormatVersion
 //
 // An article's text is kept once, in texts: its node and its part refer to
@@ -85,7 +84,7 @@ type Store struct {
 var _ graph.Store = (*Store)(nil)
 
 var bucketNames = [][]byte{
-	bIDs, bNodes, bParts, bTexts, bRels, bRelParts, bAdj, bLabels, bKeys, bGrams, bDates, bKinds, bArticles, bMeta,
+	bIDs, bNodes, bParts, bTexts, bRelParts, bAdj, bLabels, bKeys, bGrams, bDates, bKinds, bArticles, bMeta,
 }
 
 var (
@@ -93,7 +92,6 @@ var (
 	bNodes    = []byte("nodes")
 	bParts    = []byte("parts")
 	bTexts    = []byte("texts")
-	bRels     = []byte("rels")
 	bRelParts = []byte("relparts")
 	bAdj      = []byte("adj")
 	bLabels   = []byte("labels")

@@ -350,30 +350,11 @@ func decodeText(raw []byte) (*articleText, error) {
 	return &articleText{id: id, text: string(d.b)}, nil
 }
 
-// header is a relation without its evidence, as the rels bucket keeps it.
+// header is a relation without its evidence.
 type header struct {
 	typ      graph.RelType
 	from, to nid
 	role     string
-}
-
-func encodeHeader(h header) []byte {
-	b := make([]byte, 0, 9+len(h.role))
-	b = append(b, typeCode(h.typ))
-	b = binary.BigEndian.AppendUint32(b, uint32(h.from))
-	b = binary.BigEndian.AppendUint32(b, uint32(h.to))
-	return append(b, h.role...)
-}
-
-func decodeHeader(raw []byte) (header, error) {
-	if len(raw) < 9 {
-		return header{}, errCorrupt
-	}
-	t, err := typeOf(raw[0])
-	if err != nil {
-		return header{}, err
-	}
-	return header{typ: t, from: nidOf(raw[1:5]), to: nidOf(raw[5:9]), role: string(raw[9:])}, nil
 }
 
 // Adjacency entries: key node (4) | direction (1) | type (1) | relation
@@ -385,11 +366,19 @@ const (
 )
 
 func adjKey(n nid, dir byte, t graph.RelType, h relHash) []byte {
+	return adjKeyCode(n, dir, typeCode(t), h)
+}
+
+func adjKeyCode(n nid, dir, typ byte, h relHash) []byte {
 	k := make([]byte, 0, adjKeyLen)
 	k = binary.BigEndian.AppendUint32(k, uint32(n))
-	k = append(k, dir, typeCode(t))
+	k = append(k, dir, typ)
 	return append(k, h[:]...)
 }
+
+// outKey and inKey are the keys of the relation's adjacency entries.
+func (x recordRel) outKey() []byte { return adjKeyCode(x.from, dirOut, x.typ, x.hash) }
+func (x recordRel) inKey() []byte  { return adjKeyCode(x.to, dirIn, x.typ, x.hash) }
 
 func adjValue(other nid, role, otherID string) []byte {
 	v := make([]byte, 0, 5+len(role)+len(otherID))
@@ -421,20 +410,32 @@ func decodeEdge(k, v []byte) (edge, error) {
 }
 
 // record lists what one article supports, so that it can be retracted:
-// the nodes it gives a part of and the relations it gives evidence for.
+// the nodes it gives a part of and the relations it gives evidence for,
+// with their types and ends (the keys of their adjacency entries).
 type record struct {
 	nodes []nid
-	rels  []relHash
+	rels  []recordRel
 }
 
+type recordRel struct {
+	hash     relHash
+	typ      byte
+	from, to nid
+}
+
+const recordRelLen = hashLen + 1 + 4 + 4
+
 func encodeRecord(r *record) []byte {
-	b := make([]byte, 0, 2+4*len(r.nodes)+hashLen*len(r.rels))
+	b := make([]byte, 0, 2+4*len(r.nodes)+recordRelLen*len(r.rels))
 	b = binary.AppendUvarint(b, uint64(len(r.nodes)))
 	for _, n := range r.nodes {
 		b = binary.BigEndian.AppendUint32(b, uint32(n))
 	}
-	for _, h := range r.rels {
-		b = append(b, h[:]...)
+	for _, x := range r.rels {
+		b = append(b, x.hash[:]...)
+		b = append(b, x.typ)
+		b = binary.BigEndian.AppendUint32(b, uint32(x.from))
+		b = binary.BigEndian.AppendUint32(b, uint32(x.to))
 	}
 	return b
 }
@@ -442,7 +443,7 @@ func encodeRecord(r *record) []byte {
 func decodeRecord(raw []byte) (*record, error) {
 	d := decoder{b: raw}
 	k := d.uvarint()
-	if d.err != nil || uint64(len(d.b)) < 4*k || (uint64(len(d.b))-4*k)%hashLen != 0 {
+	if d.err != nil || uint64(len(d.b)) < 4*k || (uint64(len(d.b))-4*k)%recordRelLen != 0 {
 		return nil, errCorrupt
 	}
 	r := &record{}
@@ -450,10 +451,10 @@ func decodeRecord(raw []byte) (*record, error) {
 		r.nodes = append(r.nodes, nidOf(d.b[4*i:]))
 	}
 	rest := d.b[4*k:]
-	for i := 0; i < len(rest); i += hashLen {
-		var h relHash
-		copy(h[:], rest[i:])
-		r.rels = append(r.rels, h)
+	for i := 0; i < len(rest); i += recordRelLen {
+		x := recordRel{typ: rest[i+hashLen], from: nidOf(rest[i+hashLen+1:]), to: nidOf(rest[i+hashLen+5:])}
+		copy(x.hash[:], rest[i:])
+		r.rels = append(r.rels, x)
 	}
 	return r, nil
 }

@@ -16,15 +16,15 @@ import (
 // reader answers questions inside one read (or write) transaction,
 // keeping the article texts it has read.
 type reader struct {
-	tx                                          *bbolt.Tx
-	ids, nodes, texts, rels, relparts, adj, grp *bbolt.Bucket
-	textOf                                      map[nid]*articleText
+	tx                                    *bbolt.Tx
+	ids, nodes, texts, relparts, adj, grp *bbolt.Bucket
+	textOf                                map[nid]*articleText
 }
 
 func newReader(tx *bbolt.Tx) *reader {
 	return &reader{
 		tx: tx, ids: tx.Bucket(bIDs), nodes: tx.Bucket(bNodes), texts: tx.Bucket(bTexts),
-		rels: tx.Bucket(bRels), relparts: tx.Bucket(bRelParts), adj: tx.Bucket(bAdj), grp: tx.Bucket(bGrams),
+		relparts: tx.Bucket(bRelParts), adj: tx.Bucket(bAdj), grp: tx.Bucket(bGrams),
 		textOf: map[nid]*articleText{},
 	}
 }
@@ -477,13 +477,28 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 }
 
 // searchCandidates returns the nodes that may score above 0 for the search
-// key q: those sharing a character pair with it (or, for a one-character
-// q, the character), less those the index proves cannot score. For a node
+// key q: those sharing a character pair with it (for a one-character q,
+// those with a key holding the character, found by reading every key),
+// less those the index proves cannot score. For a node
 // that shares c of q's p pairs, none of whose keys has fewer than m pairs,
 // with c < p and c < m: no key contains q or lies within q, and every key's
 // Dice coefficient is at most 2c/(p+m), so when that is below graph.Score's
 // threshold of 0.3 the node scores 0.
 func searchCandidates(r *reader, q string) []nid {
+	if utf8.RuneCountInString(q) == 1 {
+		seen := map[nid]bool{}
+		var out []nid
+		c := r.tx.Bucket(bKeys).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			key, _, _ := bytes.Cut(k, []byte{0})
+			if len(v) == 4 && bytes.Contains(key, []byte(q)) && !seen[nidOf(v)] {
+				seen[nidOf(v)] = true
+				out = append(out, nidOf(v))
+			}
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+		return out
+	}
 	pairs := graph.Bigrams(q)
 	shared := map[nid]int{}
 	fewest := map[nid]int{}
@@ -506,7 +521,7 @@ func searchCandidates(r *reader, q string) []nid {
 	var out []nid
 	for n, c := range shared {
 		m := fewest[n]
-		if utf8.RuneCountInString(q) > 1 && c < p && c < m && 20*c < 3*(p+m) {
+		if c < p && c < m && 20*c < 3*(p+m) {
 			continue
 		}
 		out = append(out, n)
@@ -544,39 +559,42 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 				return err
 			}
 		}
-		idOf := map[nid]string{}
-		nodeID := func(n nid) (string, error) {
-			if id, ok := idOf[n]; ok {
-				return id, nil
-			}
-			raw := r.nodes.Get(n.bytes())
-			if raw == nil {
-				return "", fmt.Errorf("node %d missing", n)
-			}
-			d := decoder{b: raw[1:]}
-			id := d.str()
-			idOf[n] = id
-			return id, d.err
-		}
-		c = r.rels.Cursor()
+		// Relations are listed by their outgoing adjacency entries, then
+		// put in ID order.
+		var out []dumped
+		c = r.adj.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if err := tick(); err != nil {
 				return err
 			}
-			var h relHash
-			copy(h[:], k)
-			hd, err := decodeHeader(v)
+			e, err := decodeEdge(k, v)
 			if err != nil {
-				return fmt.Errorf("relation %s: %w", h.id(), err)
+				return fmt.Errorf("adjacency: %w", err)
 			}
-			rel := &graph.Relation{ID: h.id(), Type: hd.typ, Role: hd.role}
-			if rel.From, err = nodeID(hd.from); err != nil {
+			if e.dir == dirOut {
+				out = append(out, dumped{from: nidOf(k), edge: e})
+			}
+		}
+		sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i].edge.hash[:], out[j].edge.hash[:]) < 0 })
+		idOf := map[nid]string{}
+		for _, x := range out {
+			if err := tick(); err != nil {
 				return err
 			}
-			if rel.To, err = nodeID(hd.to); err != nil {
-				return err
+			from, ok := idOf[x.from]
+			if !ok {
+				raw := r.nodes.Get(x.from.bytes())
+				if raw == nil {
+					return fmt.Errorf("node %d missing", x.from)
+				}
+				d := decoder{b: raw[1:]}
+				if from = d.str(); d.err != nil {
+					return fmt.Errorf("decode node %d: %w", x.from, d.err)
+				}
+				idOf[x.from] = from
 			}
-			if rel.Evidence, err = r.evidence(h); err != nil {
+			rel, err := r.relation(from, &x.edge)
+			if err != nil {
 				return err
 			}
 			if err := dw.Relation(rel); err != nil {
@@ -585,6 +603,12 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 		}
 		return nil
 	})
+}
+
+// dumped is a relation Dump found.
+type dumped struct {
+	from nid
+	edge edge
 }
 
 func contains[T comparable](xs []T, x T) bool {

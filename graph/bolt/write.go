@@ -58,8 +58,9 @@ func (s *Store) DeleteArticle(ctx context.Context, articleID string) error {
 		for n := range old.parts {
 			w.node(n).removed = true
 		}
-		for h := range old.evidence {
-			w.relation(h).removed = true
+		for h, x := range old.evidence {
+			ch := w.relation(h)
+			ch.removed, ch.rec = true, x
 		}
 		if old.text != nil {
 			w.node(old.article).removed = true
@@ -123,14 +124,18 @@ type nodeChange struct {
 
 // relChange is what the articles of one transaction did to a relation.
 type relChange struct {
-	removed bool    // evidence was taken away: the relation may have lost its last article
-	added   *header // evidence was given while the relation had no header
-	addedID string
+	// removed reports that evidence was taken away: the relation may have
+	// lost its last article. rec says where its adjacency entries are.
+	removed bool
+	rec     recordRel
+	// added is set when evidence was given while the relation had no
+	// adjacency entries.
+	added *header
 }
 
 // buckets are a write transaction's buckets.
 type buckets struct {
-	ids, nodes, parts, texts, rels, relparts, adj, articles *bbolt.Bucket
+	ids, nodes, parts, texts, relparts, adj, articles *bbolt.Bucket
 }
 
 // writer changes the graph inside one update transaction, one article
@@ -149,7 +154,7 @@ func newWriter(tx *bbolt.Tx) *writer {
 	w := &writer{tx: tx, nodes: map[nid]*nodeChange{}, rels: map[relHash]*relChange{}}
 	w.b = buckets{
 		ids: tx.Bucket(bIDs), nodes: tx.Bucket(bNodes), parts: tx.Bucket(bParts), texts: tx.Bucket(bTexts),
-		rels: tx.Bucket(bRels), relparts: tx.Bucket(bRelParts), adj: tx.Bucket(bAdj), articles: tx.Bucket(bArticles),
+		relparts: tx.Bucket(bRelParts), adj: tx.Bucket(bAdj), articles: tx.Bucket(bArticles),
 	}
 	// Numbered keys mostly arrive in increasing order: pages split fuller.
 	for _, b := range []*bbolt.Bucket{w.b.nodes, w.b.texts, w.b.articles} {
@@ -180,7 +185,7 @@ func (w *writer) relation(h relHash) *relChange {
 type retracted struct {
 	article  nid
 	parts    map[nid][]byte
-	evidence map[relHash][]byte
+	evidence map[relHash]recordRel
 	text     []byte // the texts value, nil when there was none
 }
 
@@ -200,7 +205,7 @@ func (w *writer) retract(articleID string) (*retracted, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode article record: %w", err)
 	}
-	old := &retracted{article: a, parts: make(map[nid][]byte, len(rec.nodes)), evidence: make(map[relHash][]byte, len(rec.rels))}
+	old := &retracted{article: a, parts: make(map[nid][]byte, len(rec.nodes)), evidence: make(map[relHash]recordRel, len(rec.rels))}
 	for _, n := range rec.nodes {
 		k := partKey(n, articleID)
 		old.parts[n] = bytes.Clone(w.b.parts.Get(k))
@@ -208,9 +213,9 @@ func (w *writer) retract(articleID string) (*retracted, error) {
 			return nil, err
 		}
 	}
-	for _, h := range rec.rels {
-		k := relPartKey(h, a)
-		old.evidence[h] = bytes.Clone(w.b.relparts.Get(k))
+	for _, x := range rec.rels {
+		k := relPartKey(x.hash, a)
+		old.evidence[x.hash] = x
 		if err := w.b.relparts.Delete(k); err != nil {
 			return nil, err
 		}
@@ -246,7 +251,7 @@ func (w *writer) put(c *contribution) error {
 	if err := w.b.texts.Put(a.bytes(), v); err != nil {
 		return err
 	}
-	rec := &record{nodes: make([]nid, 0, len(c.nodes)), rels: make([]relHash, 0, len(c.rels))}
+	rec := &record{nodes: make([]nid, 0, len(c.nodes)), rels: make([]recordRel, 0, len(c.rels))}
 	ends := make(map[string]nid, len(c.nodes))
 	for id, n := range c.nodes {
 		x, err := w.nid(id)
@@ -282,23 +287,24 @@ func (w *writer) put(c *contribution) error {
 			return err
 		}
 		v := encodeEvidence(r.Evidence, runes)
-		_, had := old.evidence[h]
-		if !had && w.b.rels.Get(h[:]) == nil {
+		x := recordRel{hash: h, typ: typeCode(r.Type), from: ends[r.From], to: ends[r.To]}
+		if _, had := old.evidence[h]; !had && w.b.adj.Get(x.outKey()) == nil {
 			ch := w.relation(h)
-			ch.added = &header{typ: r.Type, from: ends[r.From], to: ends[r.To], role: r.Role}
-			ch.addedID = id
+			ch.added = &header{typ: r.Type, from: x.from, to: x.to, role: r.Role}
+			ch.rec = x
 		}
 		delete(old.evidence, h)
 		if err := w.b.relparts.Put(relPartKey(h, a), v); err != nil {
 			return err
 		}
-		rec.rels = append(rec.rels, h)
+		rec.rels = append(rec.rels, x)
 	}
-	for h := range old.evidence {
-		w.relation(h).removed = true
+	for h, x := range old.evidence {
+		ch := w.relation(h)
+		ch.removed, ch.rec = true, x
 	}
 	sort.Slice(rec.nodes, func(i, j int) bool { return rec.nodes[i] < rec.nodes[j] })
-	sort.Slice(rec.rels, func(i, j int) bool { return bytes.Compare(rec.rels[i][:], rec.rels[j][:]) < 0 })
+	sort.Slice(rec.rels, func(i, j int) bool { return bytes.Compare(rec.rels[i].hash[:], rec.rels[j].hash[:]) < 0 })
 	return w.b.articles.Put(a.bytes(), encodeRecord(rec))
 }
 
@@ -599,39 +605,32 @@ func (w *writer) reindex(old, new []indexKey) error {
 	return nil
 }
 
-// recomputeRelation adds or removes a relation's header and adjacency
-// entries as it gains its first or loses its last supporting article; its
-// evidence stays in relparts and is assembled when read.
+// recomputeRelation adds or removes a relation's adjacency entries as it
+// gains its first or loses its last supporting article; its evidence stays
+// in relparts and is assembled when read.
 func (w *writer) recomputeRelation(h relHash, ch *relChange) error {
-	raw := w.b.rels.Get(h[:])
+	linked := w.b.adj.Get(ch.rec.outKey()) != nil
 	supported := true
 	if ch.removed {
 		k, _ := w.b.relparts.Cursor().Seek(h[:])
 		supported = k != nil && bytes.HasPrefix(k, h[:])
 	}
 	switch {
-	case supported && raw == nil:
+	case supported && !linked:
 		if ch.added == nil {
-			return fmt.Errorf("evidence without a header")
+			return fmt.Errorf("evidence without adjacency")
 		}
 		return w.link(h, *ch.added)
-	case !supported && raw != nil:
-		hd, err := decodeHeader(raw)
-		if err != nil {
-			return fmt.Errorf("decode relation: %w", err)
-		}
-		if err := w.b.adj.Delete(adjKey(hd.from, dirOut, hd.typ, h)); err != nil {
+	case !supported && linked:
+		if err := w.b.adj.Delete(ch.rec.outKey()); err != nil {
 			return err
 		}
-		if err := w.b.adj.Delete(adjKey(hd.to, dirIn, hd.typ, h)); err != nil {
-			return err
-		}
-		return w.b.rels.Delete(h[:])
+		return w.b.adj.Delete(ch.rec.inKey())
 	}
 	return nil
 }
 
-// link writes a new relation's header and adjacency entries.
+// link writes a new relation's adjacency entries.
 func (w *writer) link(h relHash, hd header) error {
 	fromID, err := w.nodeID(hd.from)
 	if err != nil {
@@ -644,10 +643,7 @@ func (w *writer) link(h relHash, hd header) error {
 	if err := w.b.adj.Put(adjKey(hd.from, dirOut, hd.typ, h), adjValue(hd.to, hd.role, toID)); err != nil {
 		return err
 	}
-	if err := w.b.adj.Put(adjKey(hd.to, dirIn, hd.typ, h), adjValue(hd.from, hd.role, fromID)); err != nil {
-		return err
-	}
-	return w.b.rels.Put(h[:], encodeHeader(hd))
+	return w.b.adj.Put(adjKey(hd.to, dirIn, hd.typ, h), adjValue(hd.from, hd.role, fromID))
 }
 
 // nodeID returns the ID of node n, which must exist.
@@ -669,10 +665,10 @@ type indexKey struct {
 }
 
 // indexKeys lists the index entries of node n: label, search keys of its
-// name and aliases, their characters and character pairs, date and kind.
-// A character or pair entry holds the fewest distinct pairs of the node's
-// keys that contain it (at most 255), which lets Search skip nodes that
-// cannot score without reading them.
+// name and aliases, their character pairs (graph.Bigrams: a one-character
+// key is its own pair), date and kind. A pair entry holds the fewest
+// distinct pairs of the node's keys that contain it (at most 255), which
+// lets Search skip nodes that cannot score without reading them.
 func indexKeys(m *graph.Node, n nid) []indexKey {
 	num := n.bytes()
 	out := []indexKey{{bucket: bLabels, key: append([]byte{labelCode(m.Label)}, m.ID...), value: num}}
@@ -692,9 +688,6 @@ func indexKeys(m *graph.Node, n nid) []indexKey {
 		pairs := graph.Bigrams(k)
 		for _, g := range pairs {
 			note(g, len(pairs))
-		}
-		for _, r := range k {
-			note(string(r), len(pairs))
 		}
 	}
 	for k := range keys {
