@@ -97,6 +97,7 @@ type batchStore struct {
 	memStore
 	bad     string
 	batches []int
+	stored  func() // called after each stored batch
 }
 
 func (s *batchStore) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
@@ -107,6 +108,9 @@ func (s *batchStore) PutArticle(ctx context.Context, f *graph.ArticleFacts) erro
 }
 
 func (s *batchStore) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	for _, f := range fs {
 		if f.Article.ID == s.bad {
 			return fmt.Errorf("test: %s: %w", f.Article.ID, graph.ErrInvalid)
@@ -116,7 +120,35 @@ func (s *batchStore) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) 
 		s.memStore.PutArticle(ctx, f)
 	}
 	s.batches = append(s.batches, len(fs))
+	if s.stored != nil {
+		s.stored()
+	}
 	return nil
+}
+
+// TestIngestInterrupted checks that an ingest whose context is cancelled
+// stores what it had extracted, in whole batches, and returns the
+// context's error.
+func TestIngestInterrupted(t *testing.T) {
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	if _, err := gen.Write(corpus, &gen.Options{Seed: 5, Articles: 60, PerPage: 6}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st := &batchStore{memStore: memStore{facts: map[string]*graph.ArticleFacts{}}, stored: cancel}
+	rep, err := pipeline(t, &ingest.Options{Batch: 4}).Ingest(ctx, st, []string{corpus})
+	if !errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "ingest: store") {
+		t.Fatalf("Ingest: %v, want the context's error alone", err)
+	}
+	if rep.Articles != len(st.facts) || rep.Articles < 4 || rep.Articles >= 60 {
+		t.Errorf("report counts %d articles, the store got %d of 60", rep.Articles, len(st.facts))
+	}
+	for i, n := range st.batches[:len(st.batches)-1] {
+		if n != 4 {
+			t.Errorf("batch %d of %v is not whole", i, st.batches)
+		}
+	}
 }
 
 func TestIngestBatches(t *testing.T) {

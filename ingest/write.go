@@ -107,49 +107,52 @@ func (p *Pipeline) ReadFacts(ctx context.Context, paths []string, fn func(*Artic
 // Ingest reads paths and stores each article's facts, one article
 // atomically: when st is a graph.BatchWriter, many articles a transaction
 // (Options.Batch, Options.BatchBytes), else with st.PutArticle one by one.
-// Articles are extracted on Options.Workers goroutines and stored in input
-// order, so the store ends the same whatever the number of workers. Bad
-// inputs, articles whose facts fail validation and articles the store
-// rejects as invalid (graph.ErrInvalid) are collected in Report.Errors and
-// the run goes on; the returned error is for fatal failures (the store
-// failing, ctx cancelled). Once ctx is done, the articles already extracted
-// are still stored, in whole batches, before Ingest returns ctx's error.
+// Articles are extracted on Options.Workers goroutines while the previous
+// ones are being stored, and stored in input order, so the store ends the
+// same whatever the number of workers. Bad inputs, articles whose facts
+// fail validation and articles the store rejects as invalid
+// (graph.ErrInvalid) are collected in Report.Errors and the run goes on;
+// the returned error is for fatal failures (the store failing, ctx
+// cancelled). Once ctx is done, the articles already extracted are still
+// stored, in whole batches, for up to 30 seconds, before Ingest returns
+// ctx's error.
 func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (*Report, error) {
-	w := &writer{st: st, rep: &Report{}, files: map[string]bool{}, maxArticles: p.batch, maxBytes: p.batchBytes}
-	if w.maxArticles <= 0 {
-		w.maxArticles = defaultBatch
-	}
-	if w.maxBytes <= 0 {
-		w.maxBytes = defaultBatchBytes
-	}
-	w.bw, _ = st.(graph.BatchWriter)
-	err := p.ReadFacts(ctx, paths, func(a *Article, f *graph.ArticleFacts, err error) error {
+	// Reading stops when ctx is done or the store fails; writing goes on
+	// a while after ctx is done, to store what was read.
+	rctx, stopRead := context.WithCancelCause(ctx)
+	defer stopRead(nil)
+	wctx, stopWrite := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWrite()
+	defer context.AfterFunc(ctx, func() { time.AfterFunc(flushTimeout, stopWrite) })()
+
+	w := newWriter(st, p.batch, p.batchBytes)
+	go w.run(wctx, stopRead)
+	var extractErrs []error
+	err := p.ReadFacts(rctx, paths, func(a *Article, f *graph.ArticleFacts, err error) error {
 		if err != nil {
-			w.rep.Errors = append(w.rep.Errors, err)
+			extractErrs = append(extractErrs, err)
 			return nil
 		}
-		return w.add(ctx, a, f)
+		w.add(a, f)
+		return nil
 	})
-	var inputErrs []error
+	storeErr := w.close()
+	rep := w.rep
+	rep.Files = len(w.files)
+	rep.Errors = append(extractErrs, rep.Errors...)
 	switch {
+	case ctx.Err() != nil && err != nil:
+		return rep, errors.Join(ctx.Err(), storeErr)
+	case storeErr != nil:
+		return rep, storeErr
 	case err == nil:
-	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
-		// Interrupted: keep what was extracted, each batch whole.
-		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), flushTimeout)
-		ferr := w.flush(fctx)
-		cancel()
-		return w.report(), errors.Join(err, ferr)
-	default:
-		if inputErrs = inputErrors(err); inputErrs == nil {
-			return w.report(), err
-		}
+		return rep, nil
 	}
-	if err := w.flush(ctx); err != nil {
-		return w.report(), err
+	if ie := inputErrors(err); ie != nil {
+		rep.Errors = append(rep.Errors, ie...)
+		return rep, nil
 	}
-	rep := w.report()
-	rep.Errors = append(rep.Errors, inputErrs...)
-	return rep, nil
+	return rep, err
 }
 
 // inputErrors returns the *InputError that err is or joins, nil when err
@@ -168,17 +171,26 @@ func inputErrors(err error) []error {
 	return errs
 }
 
-// writer stores the facts of an ingest and counts what it stored.
+// writer stores the facts of an ingest on its own goroutine, a batch at a
+// time, and counts what it stored. add and close are called from one
+// goroutine; run stores the batches they hand over.
 type writer struct {
 	st          graph.Store
 	bw          graph.BatchWriter // nil: one PutArticle an article
-	rep         *Report
-	files       map[string]bool
 	maxArticles int
 	maxBytes    int
 
+	// the batch being filled
 	batch []pending
 	bytes int
+
+	batches chan []pending
+	done    chan struct{}
+
+	// owned by run until done is closed
+	rep   *Report
+	files map[string]bool
+	err   error
 }
 
 type pending struct {
@@ -186,63 +198,93 @@ type pending struct {
 	source string
 }
 
-// add stores f, or queues it for the next batch.
-func (w *writer) add(ctx context.Context, a *Article, f *graph.ArticleFacts) error {
-	it := pending{f: f, source: a.Source}
-	if w.bw == nil {
-		return w.putOne(ctx, it)
+func newWriter(st graph.Store, maxArticles, maxBytes int) *writer {
+	w := &writer{
+		st:          st,
+		maxArticles: maxArticles,
+		maxBytes:    maxBytes,
+		batches:     make(chan []pending, 1),
+		done:        make(chan struct{}),
+		rep:         &Report{},
+		files:       map[string]bool{},
 	}
-	w.batch = append(w.batch, it)
+	if w.maxArticles <= 0 {
+		w.maxArticles = defaultBatch
+	}
+	if w.maxBytes <= 0 {
+		w.maxBytes = defaultBatchBytes
+	}
+	w.bw, _ = st.(graph.BatchWriter)
+	return w
+}
+
+// add queues f for storing; it blocks while the store is a batch behind.
+func (w *writer) add(a *Article, f *graph.ArticleFacts) {
+	w.batch = append(w.batch, pending{f: f, source: a.Source})
 	w.bytes += factsBytes(f)
 	if len(w.batch) >= w.maxArticles || w.bytes >= w.maxBytes {
-		return w.flush(ctx)
+		w.batches <- w.batch
+		w.batch, w.bytes = nil, 0
 	}
-	return nil
 }
 
-// flush stores the queued articles in one transaction. When the store
-// rejects the batch as invalid, it stores them one by one so that only the
-// invalid ones are left out, each reported by name.
-func (w *writer) flush(ctx context.Context) error {
-	if len(w.batch) == 0 {
-		return nil
+// close hands over the last batch, waits until everything is stored and
+// returns the store's failure.
+func (w *writer) close() error {
+	if len(w.batch) > 0 {
+		w.batches <- w.batch
+		w.batch = nil
 	}
-	fs := make([]*graph.ArticleFacts, len(w.batch))
-	for i, it := range w.batch {
-		fs[i] = it.f
-	}
-	err := w.bw.PutArticles(ctx, fs)
-	switch {
-	case err == nil:
-		for _, it := range w.batch {
-			w.stored(it)
+	close(w.batches)
+	<-w.done
+	return w.err
+}
+
+// run stores the batches until the first failure, which it passes to
+// failed, then drains them.
+func (w *writer) run(ctx context.Context, failed func(error)) {
+	defer close(w.done)
+	for b := range w.batches {
+		if w.err != nil {
+			continue
 		}
-	case errors.Is(err, graph.ErrInvalid):
-		for _, it := range w.batch {
-			if err := w.putOne(ctx, it); err != nil {
-				return err
+		if w.err = w.write(ctx, b); w.err != nil {
+			failed(w.err)
+		}
+	}
+}
+
+// write stores a batch in one transaction, or one article a transaction
+// when the store cannot take batches or rejects the batch as invalid, so
+// that only the invalid articles are left out, each reported by name.
+func (w *writer) write(ctx context.Context, b []pending) error {
+	if w.bw != nil {
+		fs := make([]*graph.ArticleFacts, len(b))
+		for i, it := range b {
+			fs[i] = it.f
+		}
+		err := w.bw.PutArticles(ctx, fs)
+		if err == nil {
+			for _, it := range b {
+				w.stored(it)
 			}
-		}
-	default:
-		return fmt.Errorf("ingest: store %d articles from %s: %w", len(fs), fs[0].Article.ID, err)
-	}
-	clear(w.batch)
-	w.batch, w.bytes = w.batch[:0], 0
-	return nil
-}
-
-// putOne stores one article in its own transaction; an article the store
-// rejects as invalid is reported and left out.
-func (w *writer) putOne(ctx context.Context, it pending) error {
-	if err := w.st.PutArticle(ctx, it.f); err != nil {
-		err = fmt.Errorf("ingest: store %s: %w", it.f.Article.ID, err)
-		if errors.Is(err, graph.ErrInvalid) {
-			w.rep.Errors = append(w.rep.Errors, err)
 			return nil
 		}
-		return err
+		if !errors.Is(err, graph.ErrInvalid) {
+			return fmt.Errorf("ingest: store %d articles from %s: %w", len(fs), fs[0].Article.ID, err)
+		}
 	}
-	w.stored(it)
+	for _, it := range b {
+		if err := w.st.PutArticle(ctx, it.f); err != nil {
+			err = fmt.Errorf("ingest: store %s: %w", it.f.Article.ID, err)
+			if !errors.Is(err, graph.ErrInvalid) {
+				return err
+			}
+			w.rep.Errors = append(w.rep.Errors, err)
+			continue
+		}
+		w.stored(it)
+	}
 	return nil
 }
 
@@ -251,11 +293,6 @@ func (w *writer) stored(it pending) {
 	w.rep.Articles++
 	w.rep.Nodes += len(it.f.Nodes)
 	w.rep.Relations += len(it.f.Relations)
-}
-
-func (w *writer) report() *Report {
-	w.rep.Files = len(w.files)
-	return w.rep
 }
 
 // factsBytes estimates the memory and the store's share of f: its strings
