@@ -106,10 +106,13 @@ func newFacts(f *graph.ArticleFacts) *facts {
 // The write queries. Their texts are fixed, so that the server plans each
 // once: labels and relationship types, which Cypher cannot take as
 // parameters in patterns, are written out for each member of graph.Labels
-// and graph.RelTypes, and each query takes one list parameter of uniform
-// type whatever mix of labels and types an article has (the plan cache
-// keys on parameter types, and an empty list has a type of its own). Once
-// a transaction has found a node or relationship it goes back to it by
+// and graph.RelTypes. Rows of many labels or types come in one map
+// parameter keyed by label or type (see byKind), so that each part of a
+// query reads only its own rows: filtering one list by kind instead would
+// let the planner seek every row in every part's index before the filter.
+// A map parameter has one type whatever it holds (the plan cache keys on
+// parameter types, and an empty list has a type of its own). Once a
+// transaction has found a node or relationship it goes back to it by
 // element ID.
 var (
 	// lockNodesQuery locks the nodes with the IDs $ids, whatever their
@@ -122,22 +125,24 @@ var (
 		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
 
 	// createNodesQuery creates (or, should another transaction have been
-	// first, locks) the nodes of $rows ({label, id}).
+	// first, locks) the nodes whose IDs $rows lists by label. A node
+	// created here has no kg_parts yet.
 	createNodesQuery = unionQuery(labelNames(), func(l string) string {
-		return "UNWIND $rows AS row WITH row WHERE row.label = '" + l + "' MERGE (n:" + l + " {id: row.id}) RETURN n"
+		return "UNWIND $rows." + l + " AS id MERGE (n:" + l + " {id: id}) RETURN n"
 	}) + ` SET n.kg_lock = true REMOVE n.kg_lock
 		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
 
-	// readRelsQuery finds the relationships of $rows ({type, id}) by the
-	// uniqueness constraints' indexes.
+	// readRelsQuery finds the relationships whose IDs $rows lists by type,
+	// by the uniqueness constraints' indexes (without the hint the planner,
+	// knowing nothing of the lists' lengths, may scan a whole index).
 	readRelsQuery = unionQuery(relTypeNames(), func(t string) string {
-		return "UNWIND $rows AS row WITH row WHERE row.type = '" + t + "' MATCH ()-[r:" + t + " {id: row.id}]->() RETURN r"
+		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX r:" + t + "(id) RETURN r"
 	}) + ` RETURN r.id AS id, elementId(r) AS eid, r.evidence AS evidence`
 
-	// createRelsQuery creates the relationships of $rows ({type, from, to,
-	// props}) between nodes given by element ID.
+	// createRelsQuery creates the relationships that $rows lists by type
+	// ({from, to, props}), between nodes given by element ID.
 	createRelsQuery = unionQuery(relTypeNames(), func(t string) string {
-		return "UNWIND $rows AS row WITH row WHERE row.type = '" + t + `'
+		return "UNWIND $rows." + t + ` AS row
 			MATCH (x) WHERE elementId(x) = row.from
 			MATCH (y) WHERE elementId(y) = row.to
 			CREATE (x)-[r:` + t + `]->(y) SET r = row.props
@@ -246,7 +251,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 	}
 	if len(missing) > 0 {
-		more, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": refRows(missing, "label")})
+		more, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": byKind(missing)})
 		if err != nil {
 			return err
 		}
@@ -258,6 +263,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	}
 	var nodes []*stored
 	byID := map[string]*stored{}
+	fresh := map[string]bool{} // nodes created by this transaction, which no relation touches yet
 	for _, rec := range recs {
 		n := &stored{parts: map[string]graph.Node{}}
 		n.id, _ = rec.Values[0].(string)
@@ -267,6 +273,9 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 			if err := json.Unmarshal([]byte(js), &n.parts); err != nil {
 				return errKG{fmt.Errorf("node %s: bad kg_parts: %v", n.id, err)}
 			}
+		} else {
+			// Every node a transaction commits has kg_parts.
+			fresh[n.id] = true
 		}
 		for a := range n.parts {
 			if inBatch[a] {
@@ -283,13 +292,15 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	}
 
 	// The relations the articles supported or support, with their
-	// evidence.
+	// evidence; a relation at a node created just now is new.
 	var refs []ref
 	newRels := map[string]*graph.Relation{} // relation ID -> the changes' evidence for it
 	for _, c := range changes {
 		refs = append(refs, olds[c.aid].Rels...)
 		for id, r := range c.nf.rels {
-			refs = append(refs, ref{ID: id, Kind: string(r.Type)})
+			if !fresh[r.From] && !fresh[r.To] {
+				refs = append(refs, ref{ID: id, Kind: string(r.Type)})
+			}
 			x, ok := newRels[id]
 			if !ok {
 				cp := *r
@@ -302,7 +313,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	}
 	recs = nil
 	if len(refs) > 0 {
-		recs, err = run(ctx, tx, readRelsQuery, map[string]any{"rows": refRows(refs, "type")})
+		recs, err = run(ctx, tx, readRelsQuery, map[string]any{"rows": byKind(refs)})
 		if err != nil {
 			return err
 		}
@@ -338,7 +349,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		setRels = append(setRels, map[string]any{"eid": eid, "evidence": js, "articles": arts})
 	}
 
-	var create []map[string]any
+	create := map[string]any{} // relation type -> []map[string]any
 	for _, id := range sortedKeys(newRels) {
 		if _, ok := relEID[id]; ok {
 			continue
@@ -353,7 +364,8 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		if r.Role != "" {
 			props["role"] = r.Role
 		}
-		create = append(create, map[string]any{"type": string(r.Type), "from": from.eid, "to": to.eid, "props": props})
+		rows, _ := create[string(r.Type)].([]map[string]any)
+		create[string(r.Type)] = append(rows, map[string]any{"from": from.eid, "to": to.eid, "props": props})
 	}
 
 	// What each article now supports, for its node's kg_contrib.
@@ -422,23 +434,18 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	return nil
 }
 
-// refRows turns refs into query rows {key: Kind, id: ID}, sorted (so that
-// transactions take locks in one order) and each once.
-func refRows(refs []ref, key string) []map[string]any {
-	sort.Slice(refs, func(i, j int) bool {
-		if refs[i].ID != refs[j].ID {
-			return refs[i].ID < refs[j].ID
-		}
-		return refs[i].Kind < refs[j].Kind
-	})
-	var rows []map[string]any
-	for i, r := range refs {
-		if i > 0 && r == refs[i-1] {
-			continue
-		}
-		rows = append(rows, map[string]any{key: r.Kind, "id": r.ID})
+// byKind groups the IDs of refs by Kind, each list sorted (so that
+// transactions take locks in one order) and each ID once.
+func byKind(refs []ref) map[string]any {
+	ids := map[string][]string{}
+	for _, r := range refs {
+		ids[r.Kind] = append(ids[r.Kind], r.ID)
 	}
-	return rows
+	out := make(map[string]any, len(ids))
+	for k, l := range ids {
+		out[k] = uniqueSorted(l)
+	}
+	return out
 }
 
 // lockArticlesQuery locks the Article nodes with the IDs $ids, creating
