@@ -4,11 +4,18 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/kgproject/kg/internal/allocbound"
 )
 
-// FuzzDates checks the date parser on any text: no panic, every mention's
-// offsets (in code points) point at its text, and every date it resolves
-// is a real calendar day.
+// datesBound bounds the memory the date parser may allocate: 256 KiB (the
+// runtime's noise) plus 256 bytes per byte of text, ten times what it
+// takes on dense dates.
+var datesBound = allocbound.Bound{Base: 256 << 10, PerByte: 256}
+
+// FuzzDates checks the date parser on any text: no panic, allocations
+// within datesBound, every mention's offsets (in code points) point at its
+// text, and every date it resolves is a real calendar day.
 func FuzzDates(f *testing.F) {
 	for _, s := range []string{
 		"2026年1月13日下午，会议召开。18日上午，又召开。",
@@ -19,7 +26,9 @@ func FuzzDates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string, year, month int) {
 		runes := []rune(asciiDigits(text))
-		for _, dm := range findDates(text, year, month) {
+		var found []dateMention
+		datesBound.Check(t, len(text), func() { found = findDates(text, year, month) })
+		for _, dm := range found {
 			if dm.start < 0 || dm.start > dm.end || dm.end > len(runes) {
 				t.Fatalf("mention %q at [%d, %d) outside the text of %d code points", dm.text, dm.start, dm.end, len(runes))
 			}
