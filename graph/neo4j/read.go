@@ -37,6 +37,56 @@ func byLabel(v string, labels []graph.Label, where string) string {
 	return "CALL { " + strings.Join(parts, " UNION ALL ") + " }"
 }
 
+// statementTries bounds how often readStatement runs a statement that
+// failed with an error the driver calls retryable (a lost connection, a
+// transient server error).
+const statementTries = 3
+
+// readStatement runs one read statement in an auto-commit transaction and
+// hands its records to fn; op names the operation in errors. A single
+// statement sees one consistent state, so it needs no explicit
+// transaction, whose BEGIN and COMMIT would cost a network round trip more
+// than the statement alone. fn's errors, like the driver's, are wrapped
+// with s.wrap.
+func readStatement[T any](ctx context.Context, s *Store, op, q string, params map[string]any, fn func(recs []*neo4j.Record) (T, error)) (T, error) {
+	var zero T
+	if err := s.begin(ctx); err != nil {
+		return zero, fmt.Errorf("neo4j: %s: %w", op, err)
+	}
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	var recs []*neo4j.Record
+	var err error
+	for try := 1; ; try++ {
+		recs, err = runStatement(ctx, s, q, params)
+		if err == nil || try == statementTries || !neo4j.IsRetryable(err) || ctx.Err() != nil {
+			break
+		}
+	}
+	if err != nil {
+		return zero, s.wrap(op, err)
+	}
+	v, err := fn(recs)
+	if err != nil {
+		return zero, s.wrap(op, err)
+	}
+	return v, nil
+}
+
+func runStatement(ctx context.Context, s *Store, q string, params map[string]any) ([]*neo4j.Record, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      neo4j.AccessModeRead,
+		DatabaseName:    s.database,
+		BookmarkManager: s.bookmarks,
+	})
+	defer sess.Close(context.Background())
+	res, err := sess.Run(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
 // Nodes returns the nodes with the given IDs, in the same order, with nil
 // where no node has that ID. It returns ErrUnavailable when the server
 // cannot be reached.
@@ -47,9 +97,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) 
 		}
 		return []*graph.Node{}, nil
 	}
-	found, err := read(ctx, s, "nodes", func(tx neo4j.ManagedTransaction) (map[string]*graph.Node, error) {
-		return nodesByID(ctx, tx, ids)
-	})
+	found, err := readStatement(ctx, s, "nodes", nodesByIDQuery, map[string]any{"ids": ids}, toNodeMap)
 	if err != nil {
 		return nil, err
 	}
@@ -64,12 +112,19 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) 
 	return out, nil
 }
 
+// nodesByIDQuery returns the nodes with IDs $ids.
+var nodesByIDQuery = byLabel("n", graph.Labels, "n.id IN $ids") + " RETURN " + nodeProj("n")
+
 func nodesByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*graph.Node, error) {
-	recs, err := run(ctx, tx, byLabel("n", graph.Labels, "n.id IN $ids")+" RETURN "+nodeProj("n"),
-		map[string]any{"ids": ids})
+	recs, err := run(ctx, tx, nodesByIDQuery, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
+	return toNodeMap(recs)
+}
+
+// toNodeMap keys the node projections of recs' first column by ID.
+func toNodeMap(recs []*neo4j.Record) (map[string]*graph.Node, error) {
 	out := make(map[string]*graph.Node, len(recs))
 	for _, rec := range recs {
 		n := toNode(rec.Values[0])
@@ -197,11 +252,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph
 		return nil, fmt.Errorf("neo4j: relations: %w: direction %d", graph.ErrInvalid, f.Direction)
 	}
 	q := byLabel("x", graph.Labels, "x.id IN $ids") + " MATCH " + pattern + " RETURN DISTINCT " + relProj("r")
-	return read(ctx, s, "relations", func(tx neo4j.ManagedTransaction) ([]*graph.Relation, error) {
-		recs, err := run(ctx, tx, q, map[string]any{"ids": f.NodeIDs})
-		if err != nil {
-			return nil, err
-		}
+	return readStatement(ctx, s, "relations", q, map[string]any{"ids": f.NodeIDs}, func(recs []*neo4j.Record) ([]*graph.Relation, error) {
 		return toRelations(recs, 0)
 	})
 }
@@ -305,6 +356,26 @@ func toRelations(recs []*neo4j.Record, col int) ([]*graph.Relation, error) {
 	seen := map[string]bool{}
 	for _, rec := range recs {
 		r, err := toRelation(rec.Values[col])
+		if err != nil {
+			return nil, err
+		}
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			out = append(out, r)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// toRelationList converts a list of relation projections (relProj),
+// sorted by ID and each once.
+func toRelationList(v any) ([]*graph.Relation, error) {
+	list, _ := v.([]any)
+	out := make([]*graph.Relation, 0, len(list))
+	seen := make(map[string]bool, len(list))
+	for _, x := range list {
+		r, err := toRelation(x)
 		if err != nil {
 			return nil, err
 		}

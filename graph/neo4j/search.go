@@ -38,26 +38,20 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		labels = append(labels, string(l))
 	}
 	toks := queryTokens(key)
-	const cypher = `CALL db.index.fulltext.queryNodes('kg_search', $query) YIELD node AS n
+	var chunks []string
+	for i := 0; i < len(toks); i += tokensPerQuery {
+		chunks = append(chunks, strings.Join(toks[i:min(i+tokensPerQuery, len(toks))], " "))
+	}
+	cypher := `UNWIND $queries AS query
+		CALL db.index.fulltext.queryNodes('kg_search', query) YIELD node AS n
+		WITH DISTINCT n
 		WHERE size($labels) = 0 OR head(labels(n)) IN $labels
-		RETURN ` // + nodeProj
-	hits, err := read(ctx, s, "search "+q.Text, func(tx neo4j.ManagedTransaction) ([]graph.SearchHit, error) {
-		found := map[string]*graph.Node{}
-		for i := 0; i < len(toks); i += tokensPerQuery {
-			chunk := toks[i:min(i+tokensPerQuery, len(toks))]
-			recs, err := run(ctx, tx, cypher+nodeProj("n"), map[string]any{
-				"query": strings.Join(chunk, " "), "labels": labels,
-			})
-			if err != nil {
-				return nil, err
-			}
-			for _, rec := range recs {
-				n := toNode(rec.Values[0])
-				found[n.ID] = n
-			}
-		}
+		RETURN ` + nodeProj("n")
+	params := map[string]any{"queries": chunks, "labels": labels}
+	hits, err := readStatement(ctx, s, "search "+q.Text, cypher, params, func(recs []*neo4j.Record) ([]graph.SearchHit, error) {
 		var hits []graph.SearchHit
-		for _, n := range found {
+		for _, rec := range recs {
+			n := toNode(rec.Values[0])
 			if sc := graph.Score(q.Text, n); sc > 0 {
 				hits = append(hits, graph.SearchHit{Node: n, Score: sc})
 			}

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -21,10 +22,13 @@ const stepsPerQuery = 16
 // Neighbourhood returns the nodes within opts.Depth hops of id and the
 // relations followed among them, as graph.Store documents. Cypher walks
 // breadth-first on the server, a layer a step, and stops once opts.Limit
-// nodes are reached; a last query in the same transaction fetches the
-// relations among the kept nodes. It returns ErrNotFound when id does not
-// exist, ErrInvalid for bad options and ErrUnavailable when the server
-// cannot be reached.
+// nodes are reached. Up to stepsPerQuery hops, one statement walks, cuts
+// to opts.Limit nodes and fetches the relations among those kept (see
+// neighbourhoodOnce); deeper walks, and cuts the server might order
+// otherwise than graph, take several queries in one transaction, the last
+// fetching the relations among the kept nodes. It returns ErrNotFound when
+// id does not exist, ErrInvalid for bad options and ErrUnavailable when the
+// server cannot be reached.
 func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
 	op := "neighbourhood of " + id
 	types, err := checkTraversal(&opts)
@@ -34,6 +38,12 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 	depth := opts.Depth
 	if depth == 0 {
 		depth = 1
+	}
+	if depth <= stepsPerQuery {
+		sub, err := neighbourhoodOnce(ctx, s, op, id, types, depth, opts.Limit)
+		if err == nil || !errors.Is(err, errAmbiguousOrder) {
+			return sub, err
+		}
 	}
 	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
 		start, err := nodesByID(ctx, tx, []string{id})
@@ -103,6 +113,102 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 	})
 }
 
+// errAmbiguousOrder reports that the server's order of some IDs may not be
+// graph's (bytes of UTF-8), so the answer must be ordered in Go; it is
+// returned as errKG{errAmbiguousOrder}.
+var errAmbiguousOrder = errors.New("IDs the server may order otherwise")
+
+// supplementary matches a string holding a character beyond U+FFFF, the
+// only ones whose order may differ between UTF-16 and UTF-8 collations.
+const supplementary = `.*[\x{10000}-\x{10FFFF}].*`
+
+// neighbourhoodOnce answers a neighbourhood of at most stepsPerQuery hops
+// in one statement: the walk (as walkQuery), the cut to limit nodes by
+// (distance, ID) and the relations among the kept nodes. The server orders
+// the IDs of the layer that limit cuts; should one of them hold a
+// character beyond U+FFFF, where servers that collate by UTF-16 differ from
+// graph's order, it returns errAmbiguousOrder and orders nothing.
+func neighbourhoodOnce(ctx context.Context, s *Store, op, id, types string, depth, limit int) (*graph.Subgraph, error) {
+	params := map[string]any{"id": id, "limit": limit, "depth": depth, "supplementary": supplementary}
+	return readStatement(ctx, s, op, neighbourhoodQuery(types, depth), params, func(recs []*neo4j.Record) (*graph.Subgraph, error) {
+		return toNeighbourhood(recs, id)
+	})
+}
+
+// toNeighbourhood reads the answer of neighbourhoodQuery.
+func toNeighbourhood(recs []*neo4j.Record, id string) (*graph.Subgraph, error) {
+	if len(recs) == 0 {
+		return nil, errKG{fmt.Errorf("%w: node %s", graph.ErrNotFound, id)}
+	}
+	rec := recs[0]
+	if amb, _ := rec.Values[2].(bool); amb {
+		return nil, errKG{errAmbiguousOrder}
+	}
+	kept, _ := rec.Values[0].([]any)
+	dists, _ := rec.Values[3].([]any)
+	if len(dists) != len(kept) {
+		return nil, errKG{fmt.Errorf("neighbourhood of %s: %d nodes but %d distances", id, len(kept), len(dists))}
+	}
+	sub := &graph.Subgraph{Nodes: make([]*graph.Node, 0, len(kept))}
+	dist := make(map[*graph.Node]int64, len(kept))
+	for i, v := range kept {
+		n := toNode(v)
+		dist[n], _ = dists[i].(int64)
+		sub.Nodes = append(sub.Nodes, n)
+	}
+	// Ordered again in Go: a server collating by UTF-16 orders IDs with
+	// characters beyond U+FFFF otherwise.
+	sort.SliceStable(sub.Nodes, func(i, j int) bool {
+		a, b := sub.Nodes[i], sub.Nodes[j]
+		if dist[a] != dist[b] {
+			return dist[a] < dist[b]
+		}
+		return a.ID < b.ID
+	})
+	var err error
+	sub.Relations, err = toRelationList(rec.Values[1])
+	return sub, err
+}
+
+// neighbourhoodQuery returns the statement of neighbourhoodOnce.
+func neighbourhoodQuery(types string, depth int) string {
+	var q strings.Builder
+	q.WriteString(byLabel("s", graph.Labels, "s.id = $id") + " WITH s LIMIT 1 WITH [s] AS seen, [s] AS frontier, [[s]] AS layers")
+	for i := 0; i < depth; i++ {
+		fmt.Fprintf(&q, `
+			CALL {
+				WITH seen, frontier
+				UNWIND CASE WHEN $limit = 0 OR size(seen) < $limit THEN frontier ELSE [] END AS u
+				MATCH (u)-[%s]-(v)
+				WHERE NOT v IN seen
+				RETURN collect(DISTINCT v) AS next
+			}
+			WITH seen + next AS seen, next AS frontier, layers + [next] AS layers`, types)
+	}
+	fmt.Fprintf(&q, `
+		CALL {
+			WITH layers
+			UNWIND range(0, size(layers) - 1) AS d
+			UNWIND layers[d] AS n
+			WITH d, n ORDER BY d, n.id
+			LIMIT CASE WHEN $limit = 0 THEN 9223372036854775807 ELSE $limit END
+			RETURN collect(n) AS kept, collect(d) AS dists, collect(CASE WHEN d < $depth THEN n END) AS walked,
+				max(d) AS lastD, count(n) AS kc
+		}
+		WITH layers, kept, dists, walked,
+			reduce(t = 0, l IN layers[0..lastD + 1] | t + size(l)) > kc AND
+			any(x IN layers[lastD] WHERE x.id =~ $supplementary) AS ambiguous
+		CALL {
+			WITH kept, walked
+			UNWIND walked AS u
+			MATCH (u)-[r%s]-(v)
+			WHERE v IN kept
+			RETURN collect(DISTINCT %s) AS rels
+		}
+		RETURN [n IN kept | %s] AS nodes, rels, ambiguous, dists`, types, relProj("r"), nodeProj("n"))
+	return q.String()
+}
+
 // walkQuery returns a query that takes steps breadth-first steps from the
 // nodes with IDs $frontier, never revisiting those with IDs $seen, and
 // returns the IDs of each new layer. Once $limit nodes (0: no limit) are
@@ -129,7 +235,9 @@ func walkQuery(types string, steps int) string {
 // ShortestPath returns the shortest path from one node to another as
 // graph.Store documents. Cypher's allShortestPaths finds every shortest
 // path on the server, which sorts them by their node IDs and then their
-// relation IDs and returns the first. It returns ErrNotFound when either
+// relation IDs and returns the first, in one statement (see
+// shortestPathOnce); should the server's order of those IDs be in doubt,
+// the paths' IDs come back and Go picks the first. It returns ErrNotFound when either
 // node is missing or no path of at most opts.Depth hops exists, ErrInvalid
 // for bad options and ErrUnavailable when the server cannot be reached.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
@@ -147,6 +255,12 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 		MATCH p = allShortestPaths((a)-[` + types + hops + `]-(b))
 		RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.id] AS rels,
 			[r IN relationships(p) | elementId(r)] AS eids`
+	if from != to {
+		sub, err := shortestPathOnce(ctx, s, op, from, to, types, hops)
+		if err == nil || !errors.Is(err, errAmbiguousOrder) {
+			return sub, err
+		}
+	}
 	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
 		ends, err := nodesByID(ctx, tx, []string{from, to})
 		if err != nil {
@@ -208,6 +322,57 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 		}
 		return sub, nil
 	})
+}
+
+// shortestPathOnce answers a shortest path between two distinct nodes in
+// one statement: allShortestPaths, ordered on the server by node IDs, then
+// relation IDs. Should a node of those paths have an ID holding a
+// character beyond U+FFFF, which servers collating by UTF-16 order
+// otherwise than graph, it returns errAmbiguousOrder. It returns
+// ErrNotFound when either node is missing or no path exists.
+func shortestPathOnce(ctx context.Context, s *Store, op, from, to, types, hops string) (*graph.Subgraph, error) {
+	q := byLabel("a", graph.Labels, "a.id = $from") + " WITH a LIMIT 1 " +
+		byLabel("b", graph.Labels, "b.id = $to") + ` WITH a, b LIMIT 1
+		MATCH p = allShortestPaths((a)-[` + types + hops + `]-(b))
+		WITH collect(p) AS ps
+		CALL {
+			WITH ps
+			UNWIND ps AS p
+			UNWIND nodes(p) AS n
+			WITH DISTINCT n
+			RETURN any(x IN collect(n.id) WHERE x =~ $supplementary) AS ambiguous
+		}
+		UNWIND ps AS p
+		WITH ambiguous, p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id] LIMIT 1
+		RETURN ambiguous, [n IN nodes(p) | ` + nodeProj("n") + `], [r IN relationships(p) | ` + relProj("r") + `]`
+	params := map[string]any{"from": from, "to": to, "supplementary": supplementary}
+	return readStatement(ctx, s, op, q, params, func(recs []*neo4j.Record) (*graph.Subgraph, error) {
+		if len(recs) == 0 {
+			return nil, errKG{fmt.Errorf("%w: no node %s or %s, or no path between them", graph.ErrNotFound, from, to)}
+		}
+		return toPath(recs[0])
+	})
+}
+
+// toPath reads the answer of shortestPathOnce's statement.
+func toPath(rec *neo4j.Record) (*graph.Subgraph, error) {
+	if amb, _ := rec.Values[0].(bool); amb {
+		return nil, errKG{errAmbiguousOrder}
+	}
+	sub := &graph.Subgraph{}
+	nodes, _ := rec.Values[1].([]any)
+	for _, v := range nodes {
+		sub.Nodes = append(sub.Nodes, toNode(v))
+	}
+	rels, _ := rec.Values[2].([]any)
+	for _, v := range rels {
+		r, err := toRelation(v)
+		if err != nil {
+			return nil, err
+		}
+		sub.Relations = append(sub.Relations, r)
+	}
+	return sub, nil
 }
 
 // checkTraversal validates opts and returns the relationship pattern part
