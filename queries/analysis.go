@@ -26,6 +26,16 @@ func (s *Service) CoParticipants(ctx context.Context, ids []string, first int) (
 	if len(ids) == 0 {
 		return out, nil
 	}
+	if cr, ok := s.store.(graph.CoParticipantReader); ok {
+		got, err := cr.CoParticipants(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("queries: co-participants of %d nodes: %w", len(ids), err)
+		}
+		for _, id := range ids {
+			out[id] = rankCoParticipants(fromGraphCo(got[id]), first)
+		}
+		return out, nil
+	}
 	roles := []graph.RelType{graph.RelChaired, graph.RelAttended}
 	own, err := s.Links(ctx, ids, graph.Outgoing, roles...)
 	if err != nil {
@@ -63,21 +73,38 @@ func (s *Service) CoParticipants(ctx context.Context, ids []string, first int) (
 		}
 		list := make([]CoParticipant, 0, len(shared))
 		for _, c := range shared {
-			SortNodes(c.Events)
 			list = append(list, *c)
 		}
-		sort.Slice(list, func(i, j int) bool {
-			if len(list[i].Events) != len(list[j].Events) {
-				return len(list[i].Events) > len(list[j].Events)
-			}
-			return list[i].Person.ID < list[j].Person.ID
-		})
-		if first > 0 && len(list) > first {
-			list = list[:first]
-		}
-		out[id] = list
+		out[id] = rankCoParticipants(list, first)
 	}
 	return out, nil
+}
+
+// rankCoParticipants orders each one's events by date and the list by
+// shared events (most first), then ID, keeping the first (all when first <=
+// 0).
+func rankCoParticipants(list []CoParticipant, first int) []CoParticipant {
+	for _, c := range list {
+		SortNodes(c.Events)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if len(list[i].Events) != len(list[j].Events) {
+			return len(list[i].Events) > len(list[j].Events)
+		}
+		return list[i].Person.ID < list[j].Person.ID
+	})
+	if first > 0 && len(list) > first {
+		list = list[:first]
+	}
+	return list
+}
+
+func fromGraphCo(cs []graph.CoParticipation) []CoParticipant {
+	out := make([]CoParticipant, len(cs))
+	for i, c := range cs {
+		out[i] = CoParticipant{Person: c.Person, Events: c.Events}
+	}
+	return out
 }
 
 // Timeline returns, for each person in ids, the events the person chaired or

@@ -86,6 +86,16 @@ func (s *Service) Links(ctx context.Context, ids []string, dir graph.Direction, 
 	if len(ids) == 0 {
 		return out, nil
 	}
+	if lr, ok := s.store.(graph.LinkReader); ok {
+		got, err := lr.Links(ctx, graph.RelationFilter{NodeIDs: ids, Direction: dir, Types: types})
+		if err != nil {
+			return nil, fmt.Errorf("queries: links of %d nodes: %w", len(ids), err)
+		}
+		for id, ls := range got {
+			out[id] = sortLinks(fromGraphLinks(ls))
+		}
+		return out, nil
+	}
 	rels, err := s.store.Relations(ctx, graph.RelationFilter{NodeIDs: ids, Direction: dir, Types: types})
 	if err != nil {
 		return nil, fmt.Errorf("queries: relations of %d nodes: %w", len(ids), err)
@@ -120,15 +130,28 @@ func (s *Service) Links(ctx context.Context, ids []string, dir graph.Direction, 
 		}
 	}
 	for id, ls := range out {
-		sort.SliceStable(ls, func(i, j int) bool {
-			if ls[i].Node.ID != ls[j].Node.ID {
-				return nodeLess(ls[i].Node, ls[j].Node)
-			}
-			return ls[i].Relation.ID < ls[j].Relation.ID
-		})
-		out[id] = ls
+		out[id] = sortLinks(ls)
 	}
 	return out, nil
+}
+
+// sortLinks orders links by their node (see SortNodes), then relation ID.
+func sortLinks(ls []Link) []Link {
+	sort.SliceStable(ls, func(i, j int) bool {
+		if ls[i].Node.ID != ls[j].Node.ID {
+			return nodeLess(ls[i].Node, ls[j].Node)
+		}
+		return ls[i].Relation.ID < ls[j].Relation.ID
+	})
+	return ls
+}
+
+func fromGraphLinks(ls []graph.Link) []Link {
+	out := make([]Link, len(ls))
+	for i, l := range ls {
+		out[i] = Link{Relation: l.Relation, Node: l.Node}
+	}
+	return out
 }
 
 // nodeMap fetches nodes by ID in one store call; missing nodes are absent.
