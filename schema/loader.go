@@ -52,8 +52,11 @@ func (l *loader) load(key, id string, fetch func(ctx context.Context, ids []stri
 	l.mu.Lock()
 	b := l.batches[key]
 	if b == nil {
-		b = &batch{fetch: fetch, queued: map[string]bool{}, done: map[string]any{}, errs: map[string]error{}}
+		b = newBatch()
 		l.batches[key] = b
+	}
+	if b.fetch == nil {
+		b.fetch = fetch
 	}
 	if !b.queued[id] {
 		b.queued[id] = true
@@ -79,15 +82,42 @@ func (l *loader) load(key, id string, fetch func(ctx context.Context, ids []stri
 	}
 }
 
-// links loads id's links of the given types in direction dir.
-func (l *loader) links(id string, dir graph.Direction, types ...graph.RelType) func() ([]queries.Link, error) {
+func newBatch() *batch {
+	return &batch{queued: map[string]bool{}, done: map[string]any{}, errs: map[string]error{}}
+}
+
+// prime records v as the value of id in the batch named key, unless id is
+// already queued there, so that loading it makes no store call.
+func (l *loader) prime(key, id string, v any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.batches[key]
+	if b == nil {
+		b = newBatch()
+		l.batches[key] = b
+	}
+	if !b.queued[id] {
+		b.queued[id] = true
+		b.done[id] = v
+	}
+}
+
+// linksKey names the batch of links of the given types in direction dir.
+func linksKey(dir graph.Direction, types []graph.RelType) string {
 	names := make([]string, len(types))
 	for i, t := range types {
 		names[i] = string(t)
 	}
 	sort.Strings(names)
-	key := fmt.Sprintf("links/%d/%s", dir, strings.Join(names, ","))
-	return loadWith(l, key, id, func(ctx context.Context, ids []string) (map[string][]queries.Link, error) {
+	return fmt.Sprintf("links/%d/%s", dir, strings.Join(names, ","))
+}
+
+// coKey names the batch of every co-participant of people.
+const coKey = "co"
+
+// links loads id's links of the given types in direction dir.
+func (l *loader) links(id string, dir graph.Direction, types ...graph.RelType) func() ([]queries.Link, error) {
+	return loadWith(l, linksKey(dir, types), id, func(ctx context.Context, ids []string) (map[string][]queries.Link, error) {
 		return l.svc.Links(ctx, ids, dir, types...)
 	})
 }

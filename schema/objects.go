@@ -63,12 +63,16 @@ func field(get func(n *graph.Node) string) graphql.FieldResolveFn {
 	}
 }
 
+// The resolvers of String and ID fields answer *string where they can:
+// graphql-go serialises a string through fmt.Sprintf, a *string directly,
+// and a subgraph has hundreds of them.
+
 func idField() *graphql.Field {
-	return &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).ID, nil }}
+	return &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return &src(p).ID, nil }}
 }
 
 func nameField() *graphql.Field {
-	return &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).Name, nil }}
+	return &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return &src(p).Name, nil }}
 }
 
 func aliasesField() *graphql.Field {
@@ -341,14 +345,22 @@ func (b *builder) buildNodes() {
 						if err != nil {
 							return nil, err
 						}
+						if first == 0 {
+							return []queries.CoParticipant{}, nil
+						}
 						svc := b.s.svc
-						return loadList(loaderFrom(p.Context), fmt.Sprint("co/", first), src(p).ID,
+						get := loadList(loaderFrom(p.Context), coKey, src(p).ID,
 							func(ctx context.Context, ids []string) (map[string][]queries.CoParticipant, error) {
-								if first == 0 {
-									return nil, nil
-								}
-								return svc.CoParticipants(ctx, ids, first)
-							}), nil
+								return svc.CoParticipants(ctx, ids, 0)
+							})
+						return func() (any, error) {
+							v, err := get()
+							cs, _ := v.([]queries.CoParticipant)
+							if len(cs) > first {
+								cs = cs[:first]
+							}
+							return cs, err
+						}, nil
 					})},
 				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the person.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
 				"authored": &graphql.Field{Type: listOf(b.article), Description: "The articles the person reported (as 记者).", Resolve: b.nodes(graph.Outgoing, graph.RelAuthored)},

@@ -56,10 +56,13 @@ func (b *builder) buildAnalysis() {
 		Description: "A node of a subgraph, for drawing.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id":    idField(),
-				"label": &graphql.Field{Type: nonNull(graphql.String), Description: "Person, Post, Organisation, Event, Project, Place or Article.", Resolve: func(p graphql.ResolveParams) (any, error) { return string(src(p).Label), nil }},
-				"name":  nameField(),
-				"node":  &graphql.Field{Type: nonNull(b.node), Description: "The node with all its fields.", Resolve: func(p graphql.ResolveParams) (any, error) { return src(p), nil }},
+				"id": idField(),
+				"label": &graphql.Field{Type: nonNull(graphql.String), Description: "Person, Post, Organisation, Event, Project, Place or Article.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					l := string(src(p).Label)
+					return &l, nil
+				}},
+				"name": nameField(),
+				"node": &graphql.Field{Type: nonNull(b.node), Description: "The node with all its fields.", Resolve: func(p graphql.ResolveParams) (any, error) { return src(p), nil }},
 			}
 		}),
 	})
@@ -69,11 +72,11 @@ func (b *builder) buildAnalysis() {
 		Description: "A relation of a subgraph, from source to target.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return b.evidenceFields(graphql.Fields{
-				"id":     &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return rel(p).ID, nil }},
+				"id":     &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return &rel(p).ID, nil }},
 				"type":   &graphql.Field{Type: nonNull(relationEnum), Resolve: func(p graphql.ResolveParams) (any, error) { return string(rel(p).Type), nil }},
 				"role":   &graphql.Field{Type: graphql.String, Resolve: func(p graphql.ResolveParams) (any, error) { return nilIfEmpty(rel(p).Role), nil }},
-				"source": &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return rel(p).From, nil }},
-				"target": &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return rel(p).To, nil }},
+				"source": &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return &rel(p).From, nil }},
+				"target": &graphql.Field{Type: nonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (any, error) { return &rel(p).To, nil }},
 			}, func(v any) *graph.Relation { return v.(*graph.Relation) })
 		}),
 	})
@@ -194,7 +197,7 @@ func (b *builder) query() *graphql.Object {
 			Type: t,
 			Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
 			Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-				return b.s.svc.Node(p.Context, label, p.Args["id"].(string))
+				return b.readNode(p, label, p.Args["id"].(string), "")
 			}),
 		}
 	}
@@ -209,10 +212,8 @@ func (b *builder) query() *graphql.Object {
 				switch {
 				case id != "" && name != "":
 					return nil, badInput("give id or name, not both")
-				case id != "":
-					return b.s.svc.Node(p.Context, label, id)
-				case name != "":
-					return b.s.svc.NodeByName(p.Context, label, name)
+				case id != "", name != "":
+					return b.readNode(p, label, id, name)
 				}
 				return nil, badInput("give an id or a name")
 			}),

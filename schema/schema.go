@@ -98,6 +98,7 @@ type Schema struct {
 	svc  *queries.Service
 	gql  graphql.Schema
 	opts Options
+	docs docCache
 }
 
 // New returns the Schema serving store, bounded by opts (nil means the
@@ -197,9 +198,14 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	if req.Query == "" {
 		return failed(400, &publicError{msg: `the request has no "query"`, code: codeRequest})
 	}
-	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
-	if err != nil {
-		return failed(400, err)
+	doc := s.docs.get(req.Query)
+	valid := doc != nil
+	if doc == nil {
+		var err error
+		doc, err = parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
+		if err != nil {
+			return failed(400, err)
+		}
 	}
 	op, err := operation(doc, req.OperationName)
 	if err != nil {
@@ -213,12 +219,15 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	if err := s.checkLimits(doc, op, req.Variables); err != nil {
 		return failed(400, err)
 	}
-	if v := graphql.ValidateDocument(&s.gql, doc, nil); !v.IsValid {
-		r := &Response{Status: 400}
-		for _, e := range v.Errors {
-			r.Errors = append(r.Errors, toError(e))
+	if !valid {
+		if v := graphql.ValidateDocument(&s.gql, doc, nil); !v.IsValid {
+			r := &Response{Status: 400}
+			for _, e := range v.Errors {
+				r.Errors = append(r.Errors, toError(e))
+			}
+			return r
 		}
-		return r
+		s.docs.put(req.Query, doc)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()

@@ -1,0 +1,153 @@
+package schema
+
+import (
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/language/ast"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/queries"
+)
+
+// A root field that returns one node (person, event, …) looks ahead at the
+// relation fields selected on it and reads the node together with their
+// links in one queries.ReadNode call (one store round trip on a store that
+// implements graph.NodeReader), then primes the request's loader so that
+// those fields resolve without further store calls.
+
+// linkSpec is the relations a field follows from its node.
+type linkSpec struct {
+	dir   graph.Direction
+	types []graph.RelType
+}
+
+func out(types ...graph.RelType) linkSpec { return linkSpec{graph.Outgoing, types} }
+func in(types ...graph.RelType) linkSpec  { return linkSpec{graph.Incoming, types} }
+
+// prefetchable maps, per label, the fields resolved through
+// loader.links to the relations they follow. A field missing here is
+// simply fetched when resolved.
+var prefetchable = map[graph.Label]map[string]linkSpec{
+	graph.LabelPerson: {
+		"posts":      out(graph.RelHolds),
+		"events":     out(graph.RelChaired, graph.RelAttended),
+		"eventCount": out(graph.RelChaired, graph.RelAttended),
+		"articles":   in(graph.RelMentions),
+		"authored":   out(graph.RelAuthored),
+	},
+	graph.LabelPost: {
+		"organisation": out(graph.RelOf),
+		"holders":      in(graph.RelHolds),
+	},
+	graph.LabelOrganisation: {
+		"posts":          in(graph.RelOf),
+		"events":         out(graph.RelParticipated, graph.RelReportedAt),
+		"participations": out(graph.RelParticipated, graph.RelReportedAt),
+		"eventCount":     out(graph.RelParticipated, graph.RelReportedAt),
+		"eventsPerMonth": out(graph.RelParticipated, graph.RelReportedAt),
+		"articles":       in(graph.RelMentions),
+	},
+	graph.LabelEvent: {
+		"chairs":                 in(graph.RelChaired),
+		"attendees":              in(graph.RelAttended),
+		"organisations":          in(graph.RelParticipated),
+		"reportingOrganisations": in(graph.RelReportedAt),
+		"projects":               out(graph.RelDiscussed),
+		"articles":               in(graph.RelReports),
+		"participants":           in(graph.RelChaired, graph.RelAttended),
+		"participantCount":       in(graph.RelChaired, graph.RelAttended),
+	},
+	graph.LabelProject: {
+		"events":   in(graph.RelDiscussed),
+		"articles": in(graph.RelMentions),
+	},
+	graph.LabelArticle: {
+		"reporters": in(graph.RelAuthored),
+		"events":    out(graph.RelReports),
+		"mentions":  out(graph.RelMentions),
+	},
+}
+
+// coParticipantsField is the field that the loader batch coKey serves.
+const coParticipantsField = "coParticipants"
+
+// readNode reads the node of a root field by ID or name with what its
+// selection needs, and primes the request's loader with it.
+func (b *builder) readNode(p graphql.ResolveParams, label graph.Label, id, name string) (*graph.Node, error) {
+	fields := selectedFields(p, label)
+	specs := prefetchable[label]
+	req := queries.NodeRequest{Label: label, ID: id, Name: name}
+	var keys []string
+	seen := map[string]bool{}
+	for _, f := range fields {
+		if f == coParticipantsField && label == graph.LabelPerson {
+			req.CoParticipants = true
+			continue
+		}
+		spec, ok := specs[f]
+		if !ok {
+			continue
+		}
+		key := linksKey(spec.dir, spec.types)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		keys = append(keys, key)
+		req.Links = append(req.Links, graph.RelationFilter{Direction: spec.dir, Types: spec.types})
+	}
+	res, err := b.s.svc.ReadNode(p.Context, req)
+	if err != nil {
+		return nil, err
+	}
+	l := loaderFrom(p.Context)
+	for i, key := range keys {
+		ls := res.Links[i]
+		if ls == nil {
+			ls = []queries.Link{}
+		}
+		l.prime(key, res.Node.ID, ls)
+	}
+	if req.CoParticipants {
+		l.prime(coKey, res.Node.ID, res.CoParticipants)
+	}
+	return res.Node, nil
+}
+
+// selectedFields lists the names of the fields selected on the object of
+// the current root field, looking into fragments on its type or on Node.
+// Directives are ignored: at worst a skipped field is read for nothing.
+func selectedFields(p graphql.ResolveParams, label graph.Label) []string {
+	var names []string
+	var walk func(set *ast.SelectionSet, depth int)
+	onType := func(t *ast.Named) bool {
+		return t == nil || t.Name == nil || t.Name.Value == string(label) || t.Name.Value == "Node"
+	}
+	walk = func(set *ast.SelectionSet, depth int) {
+		if set == nil || depth > 8 {
+			return
+		}
+		for _, sel := range set.Selections {
+			switch s := sel.(type) {
+			case *ast.Field:
+				if s.Name != nil {
+					names = append(names, s.Name.Value)
+				}
+			case *ast.InlineFragment:
+				if onType(s.TypeCondition) {
+					walk(s.SelectionSet, depth+1)
+				}
+			case *ast.FragmentSpread:
+				if s.Name == nil {
+					continue
+				}
+				if def, ok := p.Info.Fragments[s.Name.Value].(*ast.FragmentDefinition); ok && onType(def.TypeCondition) {
+					walk(def.SelectionSet, depth+1)
+				}
+			}
+		}
+	}
+	for _, f := range p.Info.FieldASTs {
+		walk(f.SelectionSet, 0)
+	}
+	return names
+}
