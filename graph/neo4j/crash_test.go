@@ -24,6 +24,10 @@ import (
 // that a half-written article would show in the merged graph.
 const crashArticles = 90
 
+// crashBatch is how many articles the killed ingest stores a transaction
+// (PutArticles).
+const crashBatch = 4
+
 // crashFacts returns n articles: copies of the seed articles under new IDs,
 // so that every node and relation is supported by many of them.
 func crashFacts(n int) []graph.ArticleFacts {
@@ -128,9 +132,10 @@ func (s *scriptServer) open(t *testing.T, retry time.Duration) *neo4j.Store {
 }
 
 // TestCrashDuringIngest kills the Neo4j process with SIGKILL while articles
-// are being stored, restarts it, and checks that no article was half
-// written (the graph is exactly that of the articles stored whole) and that
-// storing all the articles again gives the dump of a clean run.
+// are being stored in batches, restarts it, and checks that no batch was
+// half written (the graph is exactly that of the batches stored whole, as
+// one PutArticle an article would have stored them) and that storing all
+// the articles again gives the dump of a clean run.
 func TestCrashDuringIngest(t *testing.T) {
 	path := script(t)
 	configs(t)
@@ -163,11 +168,16 @@ func TestCrashDuringIngest(t *testing.T) {
 	third := make(chan struct{})
 	done := make(chan result, 1)
 	go func() {
-		for i := range facts {
-			if i == len(facts)/3 {
+		// In batches, as kg ingest stores articles.
+		for i := 0; i < len(facts); i += crashBatch {
+			if i >= len(facts)/3 && i-crashBatch < len(facts)/3 {
 				close(third)
 			}
-			if err := st.PutArticle(ctx, &facts[i]); err != nil {
+			var batch []*graph.ArticleFacts
+			for j := i; j < min(i+crashBatch, len(facts)); j++ {
+				batch = append(batch, &facts[j])
+			}
+			if err := st.PutArticles(ctx, batch); err != nil {
 				done <- result{i, err}
 				return
 			}
@@ -185,7 +195,7 @@ func TestCrashDuringIngest(t *testing.T) {
 	case r.err == nil:
 		t.Fatalf("the ingest finished although Neo4j was killed")
 	case !errors.Is(r.err, graph.ErrUnavailable):
-		t.Errorf("PutArticle(%s) while Neo4j was down: error = %v, want ErrUnavailable", facts[r.stored].Article.ID, r.err)
+		t.Errorf("PutArticles(%s…) while Neo4j was down: error = %v, want ErrUnavailable", facts[r.stored].Article.ID, r.err)
 	}
 	t.Logf("killed Neo4j (pid %d) %v after opening; the ingest stopped after %d articles: %v", pid, time.Since(start).Round(time.Millisecond), r.stored, r.err)
 	st.Close()
@@ -197,8 +207,14 @@ func TestCrashDuringIngest(t *testing.T) {
 	start = time.Now()
 	after := srv.open(t, 0)
 	stored := storedArticles(t, after)
-	if len(stored) < r.stored || len(stored) > r.stored+1 {
-		t.Errorf("%d articles stored after the crash; the writer had stored %d and was writing one more", len(stored), r.stored)
+	if n := len(stored); n != r.stored && n != min(r.stored+crashBatch, len(facts)) {
+		t.Errorf("%d articles stored after the crash; the writer had stored %d and was writing a batch of %d more", n, r.stored, crashBatch)
+	}
+	for i := range facts {
+		if stored[facts[i].Article.ID] != (i < len(stored)) {
+			t.Errorf("after the crash article %s is stored: %v; want the first %d articles, whole batches", facts[i].Article.ID, stored[facts[i].Article.ID], len(stored))
+			break
+		}
 	}
 	ref := openStore(t)
 	for i := range facts {
