@@ -35,7 +35,7 @@ func (s *Store) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error
 		}
 		cs[i] = c
 	}
-	return s.update(ctx, fmt.Sprintf("put %d articles", len(cs)), func(tx *bbolt.Tx) error {
+	err := s.update(ctx, fmt.Sprintf("put %d articles", len(cs)), func(tx *bbolt.Tx) error {
 		w := newWriter(tx)
 		for i, c := range cs {
 			if i%64 == 63 {
@@ -49,4 +49,9 @@ func (s *Store) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error
 		}
 		return w.recompute()
 	})
+	if err == nil {
+		// Batches come in bulk loads, whose pages need not stay mapped.
+		release(s.db)
+	}
+	return err
 }

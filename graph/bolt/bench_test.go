@@ -172,3 +172,48 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	b.ReportMetric(float64(hits)/float64(b.N), "hits/op")
 }
+
+// BenchmarkPutArticles adds new articles to a store of 1000, with fsync,
+// one transaction per article (Batch=1, PutArticle) or per batch
+// (PutArticles): the commit and its fsync are shared by the batch, and
+// merged nodes are brought up to date once per batch.
+func BenchmarkPutArticles(b *testing.B) {
+	ctx := context.Background()
+	for _, size := range []int{1, 64, 256} {
+		b.Run(fmt.Sprintf("Batch=%d", size), func(b *testing.B) {
+			dir := b.TempDir()
+			s := MustOpenStore(b, dir, &bolt.Options{NoSync: true})
+			batch := make([]*graph.ArticleFacts, 0, 250)
+			for i := range 1000 {
+				f := syntheticFacts(i)
+				if batch = append(batch, &f); len(batch) == cap(batch) {
+					if err := s.PutArticles(ctx, batch); err != nil {
+						b.Fatal(err)
+					}
+					batch = batch[:0]
+				}
+			}
+			s.Close()
+			s = MustOpenStore(b, dir, nil)
+			next := 1000
+			b.ResetTimer()
+			for b.Loop() {
+				batch = batch[:0]
+				for range size {
+					f := syntheticFacts(next)
+					batch, next = append(batch, &f), next+1
+				}
+				var err error
+				if size == 1 {
+					err = s.PutArticle(ctx, batch[0])
+				} else {
+					err = s.PutArticles(ctx, batch)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*size)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}

@@ -18,13 +18,16 @@
 //
 // Nodes are numbered (nid, 4 big-endian bytes) when they first appear, so
 // that keys stay short; relations are keyed by the 10 bytes their ID's hex
-// digits stand for (hash). Values are compact binary encodings (codec.go).
+// digits stand for (hash), evidence after the relation's From node and type
+// so that the evidence of an article's own relations (MENTIONS, REPORTS:
+// From is the new article) is appended rather than scattered over the
+// tree. Values are compact binary encodings (codec.go).
 //
 //	ids       nodeID                              -> nid
 //	nodes     nid                                 -> merged node
 //	parts     nid articleID                       -> the node as that article gave it
 //	texts     article's nid                       -> the article's ID and text
-//	relparts  hash article's nid                  -> the evidence that article gives
+//	relparts  from nid type hash article's nid    -> the evidence that article gives
 //	adj       nid direction type hash             -> other end's nid, role, other end's ID
 //	labels    label nodeID                        -> nid
 //	keys      graph.SearchKey(name or alias) 0 nodeID -> nid

@@ -83,16 +83,17 @@ func (r *reader) text(n nid) (*articleText, error) {
 	return t, nil
 }
 
-// evidence returns relation h's evidence from every article supporting
-// it, in canonical order.
-func (r *reader) evidence(h relHash) ([]graph.Evidence, error) {
+// evidence returns the evidence of relation h (from node from, of type
+// code typ) from every article supporting it, in canonical order.
+func (r *reader) evidence(from nid, typ byte, h relHash) ([]graph.Evidence, error) {
 	var ev []graph.Evidence
 	c := r.relparts.Cursor()
-	for k, v := c.Seek(h[:]); k != nil && bytes.HasPrefix(k, h[:]); k, v = c.Next() {
-		if len(k) != hashLen+4 {
+	prefix := relPartPrefix(from, typ, h)
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if len(k) != len(prefix)+4 {
 			return nil, fmt.Errorf("evidence of relation %s: %w", h.id(), errCorrupt)
 		}
-		t, err := r.text(nidOf(k[hashLen:]))
+		t, err := r.text(nidOf(k[len(prefix):]))
 		if err != nil {
 			return nil, err
 		}
@@ -103,18 +104,20 @@ func (r *reader) evidence(h relHash) ([]graph.Evidence, error) {
 	return graph.SortEvidence(ev), nil
 }
 
-// relation builds relation h from one of its adjacency entries at the node
-// with ID selfID.
-func (r *reader) relation(selfID string, e *edge) (*graph.Relation, error) {
+// relation builds a relation from one of its adjacency entries, at node
+// self whose ID is selfID.
+func (r *reader) relation(self nid, selfID string, e *edge) (*graph.Relation, error) {
 	t, err := typeOf(e.typ)
 	if err != nil {
 		return nil, fmt.Errorf("relation %s: %w", e.hash.id(), err)
 	}
 	rel := &graph.Relation{ID: e.hash.id(), Type: t, From: selfID, To: string(e.otherID), Role: string(e.role)}
+	from := self
 	if e.dir == dirIn {
 		rel.From, rel.To = rel.To, rel.From
+		from = e.other
 	}
-	if rel.Evidence, err = r.evidence(e.hash); err != nil {
+	if rel.Evidence, err = r.evidence(from, e.typ, e.hash); err != nil {
 		return nil, err
 	}
 	return rel, nil
@@ -384,7 +387,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph
 					return nil
 				}
 				seen[e.hash] = true
-				rel, err := r.relation(id, e)
+				rel, err := r.relation(n, id, e)
 				if err != nil {
 					return err
 				}
@@ -593,7 +596,7 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 				}
 				idOf[x.from] = from
 			}
-			rel, err := r.relation(from, &x.edge)
+			rel, err := r.relation(x.from, from, &x.edge)
 			if err != nil {
 				return err
 			}

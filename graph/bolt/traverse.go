@@ -114,7 +114,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 			if i > 0 && f.edge.hash == rels[i-1].edge.hash {
 				continue
 			}
-			rel, err := r.relation(string(f.at.id), &f.edge)
+			rel, err := r.relation(f.at.n, string(f.at.id), &f.edge)
 			if err != nil {
 				return err
 			}
@@ -195,7 +195,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 			sub.Nodes = append(sub.Nodes, n)
 		}
 		for i, e := range rels {
-			rel, err := r.relation(string(path[i].id), &e)
+			rel, err := r.relation(path[i].n, string(path[i].id), &e)
 			if err != nil {
 				return err
 			}

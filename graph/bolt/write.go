@@ -214,7 +214,7 @@ func (w *writer) retract(articleID string) (*retracted, error) {
 		}
 	}
 	for _, x := range rec.rels {
-		k := relPartKey(x.hash, a)
+		k := x.partKey(a)
 		old.evidence[x.hash] = x
 		if err := w.b.relparts.Delete(k); err != nil {
 			return nil, err
@@ -294,7 +294,7 @@ func (w *writer) put(c *contribution) error {
 			ch.rec = x
 		}
 		delete(old.evidence, h)
-		if err := w.b.relparts.Put(relPartKey(h, a), v); err != nil {
+		if err := w.b.relparts.Put(x.partKey(a), v); err != nil {
 			return err
 		}
 		rec.rels = append(rec.rels, x)
@@ -612,8 +612,9 @@ func (w *writer) recomputeRelation(h relHash, ch *relChange) error {
 	linked := w.b.adj.Get(ch.rec.outKey()) != nil
 	supported := true
 	if ch.removed {
-		k, _ := w.b.relparts.Cursor().Seek(h[:])
-		supported = k != nil && bytes.HasPrefix(k, h[:])
+		prefix := ch.rec.partPrefix()
+		k, _ := w.b.relparts.Cursor().Seek(prefix)
+		supported = k != nil && bytes.HasPrefix(k, prefix)
 	}
 	switch {
 	case supported && !linked:
@@ -714,8 +715,19 @@ func partKey(n nid, articleID string) []byte {
 	return append(n.bytes(), articleID...)
 }
 
-func relPartKey(h relHash, article nid) []byte {
-	return binary.BigEndian.AppendUint32(append([]byte(nil), h[:]...), uint32(article))
+// partPrefix is the prefix of the keys of the relation's evidence, partKey
+// the key of the evidence article gives.
+func (x recordRel) partPrefix() []byte { return relPartPrefix(x.from, x.typ, x.hash) }
+
+func (x recordRel) partKey(article nid) []byte {
+	return binary.BigEndian.AppendUint32(x.partPrefix(), uint32(article))
+}
+
+func relPartPrefix(from nid, typ byte, h relHash) []byte {
+	k := make([]byte, 0, 4+1+hashLen+4)
+	k = binary.BigEndian.AppendUint32(k, uint32(from))
+	k = append(k, typ)
+	return append(k, h[:]...)
 }
 
 // scan calls fn for every key of b that starts with prefix, in key order.
