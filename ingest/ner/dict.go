@@ -80,6 +80,11 @@ type lexicon struct {
 	// places is the sorted list of place names, kept apart because it is
 	// large: slicing the embedded text is much faster than a map.
 	places []string
+	// placeRange maps a first character, and placeRange2 the first two,
+	// to the range of places that start with them (sorted: one range), so
+	// that searches stay within it.
+	placeRange  map[rune][2]int32
+	placeRange2 map[uint64][2]int32
 }
 
 var (
@@ -120,6 +125,26 @@ func newLexicon() *lexicon {
 	lx.places = lines(placesText)
 	if !slices.IsSorted(lx.places) {
 		slices.Sort(lx.places)
+	}
+	lx.placeRange, lx.placeRange2 = map[rune][2]int32{}, make(map[uint64][2]int32, len(lx.places)/2)
+	for i, p := range lx.places {
+		c, n := utf8.DecodeRuneInString(p)
+		r, ok := lx.placeRange[c]
+		if !ok {
+			r[0] = int32(i)
+		}
+		r[1] = int32(i + 1)
+		lx.placeRange[c] = r
+		if n < len(p) {
+			c2, _ := utf8.DecodeRuneInString(p[n:])
+			k := uint64(c)<<32 | uint64(c2)
+			r, ok := lx.placeRange2[k]
+			if !ok {
+				r[0] = int32(i)
+			}
+			r[1] = int32(i + 1)
+			lx.placeRange2[k] = r
+		}
 	}
 	return lx
 }
@@ -166,12 +191,27 @@ func (lx *lexicon) mark(marks []uint32, text string, offs []int) {
 				}
 			}
 		}
+		// the places that start with the character at i (sorted, the
+		// same bytes first: one range)
+		c, _ := utf8.DecodeRuneInString(text[offs[i]:])
+		rg, ok := lx.placeRange[c]
+		if !ok {
+			continue
+		}
+		places := lx.places[rg[0]:rg[1]]
 		for l := 1; i+l <= n; l++ {
+			if l == 2 {
+				c2, _ := utf8.DecodeRuneInString(text[offs[i+1]:])
+				if rg, ok = lx.placeRange2[uint64(c)<<32|uint64(c2)]; !ok {
+					break
+				}
+				places = lx.places[rg[0]:rg[1]]
+			}
 			w := text[offs[i]:offs[i+l]]
-			j, found := slices.BinarySearch(lx.places, w)
+			j, found := slices.BinarySearch(places, w)
 			if found {
 				markMatch(marks, Match{Kind: MatchPlace, Start: i, End: i + l})
-			} else if j == len(lx.places) || !strings.HasPrefix(lx.places[j], w) {
+			} else if j == len(places) || !strings.HasPrefix(places[j], w) {
 				break
 			}
 		}

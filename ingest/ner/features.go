@@ -136,7 +136,8 @@ const maxReach = 12
 
 func (s *sentence) computeReach() {
 	n := len(s.dict)
-	s.reach = make([][len(reachKinds)]uint8, n)
+	s.reach = grow(s.reach, n)
+	clear(s.reach)
 	for ki, k := range reachKinds {
 		ends := dictBit(k, posE) | dictBit(k, posS)
 		starts := dictBit(k, posB) | dictBit(k, posS)
@@ -162,8 +163,16 @@ func (s *sentence) computeReach() {
 }
 
 func newSentence(runes []rune, dict []uint32) *sentence {
+	s := &sentence{}
+	s.reset(runes, dict)
+	return s
+}
+
+// reset makes s the sentence of runes with dictionary marks dict, reusing
+// its buffers.
+func (s *sentence) reset(runes []rune, dict []uint32) {
 	n := len(runes)
-	s := &sentence{norm: make([]rune, n+4), classes: make([]int, n+4), dict: dict}
+	s.norm, s.classes, s.dict = grow(s.norm, n+4), grow(s.classes, n+4), dict
 	s.norm[0], s.norm[1] = runeBOS, runeBOS
 	s.norm[n+2], s.norm[n+3] = runeEOS, runeEOS
 	for i, r := range runes {
@@ -177,7 +186,15 @@ func newSentence(runes []rune, dict []uint32) *sentence {
 			s.classes[i] = charClass(r)
 		}
 	}
-	return s
+}
+
+// grow returns b resized to n, reallocated only when too small; the
+// contents are unspecified.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 // appendFeatures appends the feature keys of position i to dst.

@@ -16,7 +16,11 @@ type Model struct {
 	trans   [numTags][numTags]float32
 	keys    []uint32 // sorted feature hashes
 	weights []int8   // numTags per key
-	index   []uint32 // index[b] is the first key whose top indexBits bits are >= b
+	// table is an open-addressing hash table over keys: a slot holds
+	// key<<32 | position+1, 0 when empty; keys are hashes already, so
+	// their low bits pick the slot.
+	table []uint64
+	mask  uint32
 }
 
 var modelMagic = [8]byte{'K', 'G', 'N', 'E', 'R', 0, 1, 0}
@@ -98,36 +102,34 @@ func LoadModel(data []byte) (*Model, error) {
 	return m, nil
 }
 
-// indexBits is the width of the bucket index over the sorted keys: with
-// 2^18 buckets a lookup compares about two keys.
-const indexBits = 18
-
+// buildIndex builds the lookup table of m's keys, at most two thirds full.
 func (m *Model) buildIndex() {
-	m.index = make([]uint32, 1<<indexBits+1)
-	j := 0
-	for b := 0; b <= 1<<indexBits; b++ {
-		for j < len(m.keys) && int(m.keys[j]>>(32-indexBits)) < b {
-			j++
+	size := 1024
+	for size < len(m.keys)*3/2 {
+		size *= 2
+	}
+	m.table = make([]uint64, size)
+	m.mask = uint32(size - 1)
+	for i, k := range m.keys {
+		h := k & m.mask
+		for m.table[h] != 0 {
+			h = (h + 1) & m.mask
 		}
-		m.index[b] = uint32(j)
+		m.table[h] = uint64(k)<<32 | uint64(i+1)
 	}
 }
 
 // lookup returns the position of key in m.keys, or -1.
 func (m *Model) lookup(key uint32) int {
-	b := key >> (32 - indexBits)
-	lo, hi := int(m.index[b]), int(m.index[b+1])
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if k := m.keys[mid]; k < key {
-			lo = mid + 1
-		} else if k > key {
-			hi = mid
-		} else {
-			return mid
+	for h := key & m.mask; ; h = (h + 1) & m.mask {
+		e := m.table[h]
+		if e == 0 {
+			return -1
+		}
+		if uint32(e>>32) == key {
+			return int(uint32(e)) - 1
 		}
 	}
-	return -1
 }
 
 // emissions fills em (numTags per position) from the features of s.

@@ -21,8 +21,13 @@ type Tagger struct {
 }
 
 type scratch struct {
-	em  []float32
-	buf []uint32
+	em    []float32
+	buf   []uint32
+	runes []rune
+	offs  []int
+	marks []uint32
+	sent  sentence
+	vit   viterbiScratch
 }
 
 // NewTagger returns a Tagger that uses m.
@@ -60,27 +65,31 @@ func (t *Tagger) Tag(text string) []Span {
 // added to those of the built-in dictionaries. Matches outside the text
 // are ignored.
 func (t *Tagger) TagWithMatches(text string, matches []Match) []Span {
-	runes := []rune(text)
-	n := len(runes)
-	if n == 0 {
+	if text == "" {
 		return nil
 	}
-	marks := make([]uint32, n)
-	t.lex.mark(marks, text, runeOffsets(text))
-	for _, m := range matches {
-		markMatch(marks, m)
-	}
-	s := newSentence(runes, marks)
 	sc, _ := t.pool.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{}
 	}
-	if cap(sc.em) < n*numTags {
-		sc.em = make([]float32, n*numTags)
+	defer t.pool.Put(sc)
+	sc.runes, sc.offs = sc.runes[:0], sc.offs[:0]
+	for i, r := range text {
+		sc.runes = append(sc.runes, r)
+		sc.offs = append(sc.offs, i)
 	}
-	em := sc.em[:n*numTags]
-	sc.buf = t.model.emissions(s, n, em, sc.buf)
-	tags := viterbi(em, &t.model.trans, nil, n)
-	t.pool.Put(sc)
+	sc.offs = append(sc.offs, len(text))
+	n := len(sc.runes)
+	sc.marks = grow(sc.marks, n)
+	marks := sc.marks
+	clear(marks)
+	t.lex.mark(marks, text, sc.offs)
+	for _, m := range matches {
+		markMatch(marks, m)
+	}
+	sc.sent.reset(sc.runes, marks)
+	sc.em = grow(sc.em, n*numTags)
+	sc.buf = t.model.emissions(&sc.sent, n, sc.em, sc.buf)
+	tags := viterbiBuf(sc.em, &t.model.trans, nil, n, &sc.vit)
 	return spansFromTags(tags)
 }

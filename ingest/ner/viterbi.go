@@ -10,11 +10,24 @@ var negInf = float32(math.Inf(-1))
 // to the lower tag, so O wins when nothing is known. It returns nil if no
 // legal sequence exists (only possible with allowed).
 func viterbi(em []float32, trans *[numTags][numTags]float32, allowed []uint32, n int) []int {
+	return viterbiBuf(em, trans, allowed, n, &viterbiScratch{})
+}
+
+// viterbiScratch is the working memory of viterbiBuf, reused across calls.
+type viterbiScratch struct {
+	delta []float32
+	back  []uint8
+	tags  []int
+}
+
+// viterbiBuf is viterbi with its buffers in sc; the returned tags are
+// sc's and valid until its next use.
+func viterbiBuf(em []float32, trans *[numTags][numTags]float32, allowed []uint32, n int, sc *viterbiScratch) []int {
 	if n == 0 {
 		return []int{}
 	}
-	delta := make([]float32, n*numTags)
-	back := make([]uint8, n*numTags)
+	sc.delta, sc.back = grow(sc.delta, n*numTags), grow(sc.back, n*numTags)
+	delta, back := sc.delta, sc.back
 	for t := 0; t < numTags; t++ {
 		if !legalStart[t] || (allowed != nil && allowed[0]&(1<<uint(t)) == 0) {
 			delta[t] = negInf
@@ -58,7 +71,8 @@ func viterbi(em []float32, trans *[numTags][numTags]float32, allowed []uint32, n
 	if arg < 0 {
 		return nil
 	}
-	tags := make([]int, n)
+	sc.tags = grow(sc.tags, n)
+	tags := sc.tags
 	tags[n-1] = arg
 	for i := n - 1; i > 0; i-- {
 		tags[i-1] = int(back[i*numTags+tags[i]])
