@@ -90,37 +90,108 @@ func (r *reader) evidence(from nid, typ byte, h relHash) ([]graph.Evidence, erro
 	c := r.relparts.Cursor()
 	prefix := relPartPrefix(from, typ, h)
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		if len(k) != len(prefix)+4 {
-			return nil, fmt.Errorf("evidence of relation %s: %w", h.id(), errCorrupt)
-		}
-		t, err := r.text(nidOf(k[len(prefix):]))
-		if err != nil {
+		var err error
+		if ev, err = r.addEvidence(ev, k, v); err != nil {
 			return nil, err
-		}
-		if ev, err = decodeEvidence(ev, v, t.id, t); err != nil {
-			return nil, fmt.Errorf("decode evidence of relation %s: %w", h.id(), err)
 		}
 	}
 	return graph.SortEvidence(ev), nil
 }
 
+// addEvidence appends the evidence of one relparts entry to ev.
+func (r *reader) addEvidence(ev []graph.Evidence, k, v []byte) ([]graph.Evidence, error) {
+	if len(k) != 4+1+hashLen+4 {
+		return nil, fmt.Errorf("evidence key %x: %w", k, errCorrupt)
+	}
+	t, err := r.text(nidOf(k[4+1+hashLen:]))
+	if err != nil {
+		return nil, err
+	}
+	if ev, err = decodeEvidence(ev, v, t.id, t); err != nil {
+		return nil, fmt.Errorf("decode evidence %x: %w", k, err)
+	}
+	return ev, nil
+}
+
 // relation builds a relation from one of its adjacency entries, at node
 // self whose ID is selfID.
 func (r *reader) relation(self nid, selfID string, e *edge) (*graph.Relation, error) {
-	t, err := typeOf(e.typ)
+	rels, err := r.relations([]at{{self, selfID, *e}})
 	if err != nil {
-		return nil, fmt.Errorf("relation %s: %w", e.hash.id(), err)
-	}
-	rel := &graph.Relation{ID: e.hash.id(), Type: t, From: selfID, To: string(e.otherID), Role: string(e.role)}
-	from := self
-	if e.dir == dirIn {
-		rel.From, rel.To = rel.To, rel.From
-		from = e.other
-	}
-	if rel.Evidence, err = r.evidence(from, e.typ, e.hash); err != nil {
 		return nil, err
 	}
-	return rel, nil
+	return rels[0], nil
+}
+
+// at is an adjacency entry at node self, whose ID is selfID.
+type at struct {
+	self   nid
+	selfID string
+	edge   edge
+}
+
+// relations builds relations from adjacency entries, in the same order.
+// The evidence of relations of one type from one node (an article's
+// MENTIONS) lies together: where several are asked for, it is read in one
+// pass over their block rather than a seek for each.
+func (r *reader) relations(ats []at) ([]*graph.Relation, error) {
+	out := make([]*graph.Relation, len(ats))
+	type block struct {
+		from nid
+		typ  byte
+	}
+	blocks := map[block][]int{}
+	for i := range ats {
+		x := &ats[i]
+		e := &x.edge
+		t, err := typeOf(e.typ)
+		if err != nil {
+			return nil, fmt.Errorf("relation %s: %w", e.hash.id(), err)
+		}
+		rel := &graph.Relation{ID: e.hash.id(), Type: t, From: x.selfID, To: string(e.otherID), Role: string(e.role)}
+		from := x.self
+		if e.dir == dirIn {
+			rel.From, rel.To = rel.To, rel.From
+			from = e.other
+		}
+		out[i] = rel
+		b := block{from, e.typ}
+		blocks[b] = append(blocks[b], i)
+	}
+	c := r.relparts.Cursor()
+	for b, is := range blocks {
+		if len(is) == 1 {
+			e := &ats[is[0]].edge
+			ev, err := r.evidence(b.from, b.typ, e.hash)
+			if err != nil {
+				return nil, err
+			}
+			out[is[0]].Evidence = ev
+			continue
+		}
+		want := make(map[relHash]int, len(is))
+		for _, i := range is {
+			want[ats[i].edge.hash] = i
+		}
+		prefix := append(b.from.bytes(), b.typ)
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if len(k) != 4+1+hashLen+4 {
+				return nil, fmt.Errorf("evidence key %x: %w", k, errCorrupt)
+			}
+			i, ok := want[relHash(k[5:5+hashLen])]
+			if !ok {
+				continue
+			}
+			var err error
+			if out[i].Evidence, err = r.addEvidence(out[i].Evidence, k, v); err != nil {
+				return nil, err
+			}
+		}
+		for _, i := range is {
+			out[i].Evidence = graph.SortEvidence(out[i].Evidence)
+		}
+	}
+	return out, nil
 }
 
 // edges calls fn with every adjacency entry of node n in direction dir
@@ -136,6 +207,9 @@ func (r *reader) edges(n nid, dir graph.Direction, types []graph.RelType, fn fun
 	}
 	c := r.adj.Cursor()
 	walk := func(prefix []byte) error {
+		if dir == graph.Both && len(types) == 0 {
+			prefix = prefix[:4] // both directions lie together
+		}
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			e, err := decodeEdge(k, v)
 			if err != nil {
@@ -152,6 +226,9 @@ func (r *reader) edges(n nid, dir graph.Direction, types []graph.RelType, fn fun
 		if len(types) == 0 {
 			if err := walk(prefix); err != nil {
 				return err
+			}
+			if dir == graph.Both {
+				break
 			}
 			continue
 		}
@@ -377,21 +454,17 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph
 	err := s.view(ctx, "relations", func(tx *bbolt.Tx) error {
 		r := newReader(tx)
 		seen := map[relHash]bool{}
+		var ats []at
 		for _, id := range dedupe(sortedCopy(f.NodeIDs)) {
 			n, ok := r.nid(id)
 			if !ok {
 				continue
 			}
 			err := r.edges(n, f.Direction, f.Types, func(e *edge) error {
-				if seen[e.hash] {
-					return nil
+				if !seen[e.hash] {
+					seen[e.hash] = true
+					ats = append(ats, at{n, id, *e})
 				}
-				seen[e.hash] = true
-				rel, err := r.relation(n, id, e)
-				if err != nil {
-					return err
-				}
-				out = append(out, rel)
 				return nil
 			})
 			if err != nil {
@@ -401,7 +474,9 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph
 				return err
 			}
 		}
-		return nil
+		var err error
+		out, err = r.relations(ats)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -110,17 +110,16 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 			}
 			sub.Nodes = append(sub.Nodes, node)
 		}
+		ats := make([]at, 0, len(rels))
 		for i, f := range rels {
 			if i > 0 && f.edge.hash == rels[i-1].edge.hash {
 				continue
 			}
-			rel, err := r.relation(f.at.n, string(f.at.id), &f.edge)
-			if err != nil {
-				return err
-			}
-			sub.Relations = append(sub.Relations, rel)
+			ats = append(ats, at{f.at.n, string(f.at.id), f.edge})
 		}
-		return nil
+		var err error
+		sub.Relations, err = r.relations(ats)
+		return err
 	})
 	if err != nil {
 		return nil, err
