@@ -31,6 +31,32 @@ type page struct {
 	articles []*Article
 	year     int // masthead year, else the latest year the page's articles state
 	weakYear int // the latest year the page mentions at all, outside looking back
+	// lines, when set, reads the articles of JSON lines instead, as they
+	// are taken; such a page states no years.
+	lines *jsonLines
+}
+
+// next takes the page's next article, nil when there is none left.
+func (pg *page) next() *Article {
+	if pg.lines != nil {
+		return pg.lines.next()
+	}
+	if len(pg.articles) == 0 {
+		return nil
+	}
+	a := pg.articles[0]
+	pg.articles[0] = nil // fn may keep a; the page no longer needs it
+	pg.articles = pg.articles[1:]
+	return a
+}
+
+// errs returns the errors of the lines read, complete once every article
+// was taken.
+func (pg *page) errs() []error {
+	if pg.lines != nil {
+		return pg.lines.errs
+	}
+	return nil
 }
 
 // Read reads files or folders (recursively: .md .markdown .txt .jsonl .json
@@ -62,6 +88,7 @@ func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) e
 		if err := p.emit(ctx, pg, call, fn); err != nil {
 			return err
 		}
+		errs = append(errs, pg.errs()...)
 	}
 	return errors.Join(errs...)
 }
@@ -139,6 +166,9 @@ func (c *callYears) settle(ctx context.Context, next int) (int, int, error) {
 			if err := ctx.Err(); err != nil {
 				return 0, 0, err
 			}
+			if f := formatOf(c.files[i]); f == formatJSON || f == formatJSONL {
+				continue // JSON articles state no page years
+			}
 			if pg, _ := c.p.readPage(c.files[i], c.keys[i]); pg != nil {
 				c.add(pg)
 			}
@@ -167,6 +197,7 @@ func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl
 		if err := p.emit(ctx, pg, call, fn); err != nil {
 			return err
 		}
+		errs = append(errs, pg.errs()...)
 	}
 	return errors.Join(errs...)
 }
@@ -175,9 +206,13 @@ func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl
 // it to fn. call gives the latest page year and weak year of all the
 // inputs of the call; it is asked only for an article that needs them.
 func (p *Pipeline) emit(ctx context.Context, pg *page, call func() (year, weak int, err error), fn func(*Article) error) error {
-	for i, a := range pg.articles {
+	for {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		a := pg.next()
+		if a == nil {
+			return nil
 		}
 		if a.Year == 0 {
 			y, err := p.contextYear(pg, call)
@@ -186,12 +221,10 @@ func (p *Pipeline) emit(ctx context.Context, pg *page, call func() (year, weak i
 			}
 			a.Year = y
 		}
-		pg.articles[i] = nil // fn may keep a; the page no longer needs it
 		if err := fn(a); err != nil {
 			return err
 		}
 	}
-	return nil
 }
 
 // contextYear is the year of an article of pg that gives none itself: its
@@ -385,37 +418,50 @@ type jsonLine struct {
 const maxLineErrors = 5
 
 // parseJSONL reads {"id","text"[,"title","published"/"date"]} lines; a bad
-// line is an error naming it and the others go on.
+// line is an error naming it and the others go on. The lines are read as
+// the page's articles are taken, one at a time, and their errors are the
+// page's once all are taken. Such a page states no year of its own.
 func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
-	pg := &page{}
-	var errs []error
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line, bad := 0, 0
-	for sc.Scan() {
-		line++
-		raw := strings.TrimSpace(sc.Text())
+	return &page{lines: &jsonLines{sc: sc, name: name}}, nil
+}
+
+// jsonLines reads the articles of a JSON lines input one at a time.
+type jsonLines struct {
+	sc        *bufio.Scanner
+	name      string
+	line, bad int
+	errs      []error
+	done      bool
+}
+
+// next returns the next article, nil at the end; errs is complete then.
+func (j *jsonLines) next() *Article {
+	for !j.done && j.sc.Scan() {
+		j.line++
+		raw := strings.TrimSpace(j.sc.Text())
 		if raw == "" {
 			continue
 		}
 		var jl jsonLine
 		if err := json.Unmarshal([]byte(raw), &jl); err != nil {
-			bad++
-			if bad <= maxLineErrors {
-				errs = append(errs, &InputError{Path: name, Line: line, Err: fmt.Errorf("bad json: %w", err)})
+			j.bad++
+			if j.bad <= maxLineErrors {
+				j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line, Err: fmt.Errorf("bad json: %w", err)})
 			}
 			continue
 		}
 		id := jsonID(jl.ID)
 		if id == "" || jl.Text == nil {
-			errs = append(errs, &InputError{Path: name, Line: line, Err: errors.New(`a line needs "id" and "text"`)})
+			j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line, Err: errors.New(`a line needs "id" and "text"`)})
 			continue
 		}
 		a := &Article{
 			ID:      articleID(id),
 			InputID: id,
 			Title:   strings.TrimSpace(jl.Title),
-			Source:  fmt.Sprintf("%s:%d", name, line),
+			Source:  fmt.Sprintf("%s:%d", j.name, j.line),
 		}
 		pub := jl.Published
 		if pub == "" {
@@ -430,18 +476,18 @@ func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
 			a.Title = firstSentence(a.Text)
 		}
 		a.Year = articleYear(a)
-		pg.articles = append(pg.articles, a)
+		return a
 	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, &InputError{Path: name, Line: line + 1, Err: err})
+	if !j.done {
+		j.done = true
+		if err := j.sc.Err(); err != nil {
+			j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line + 1, Err: err})
+		}
+		if j.bad > maxLineErrors {
+			j.errs = append(j.errs, &InputError{Path: j.name, Err: fmt.Errorf("%d more bad lines", j.bad-maxLineErrors)})
+		}
 	}
-	if bad > maxLineErrors {
-		errs = append(errs, &InputError{Path: name, Err: fmt.Errorf("%d more bad lines", bad-maxLineErrors)})
-	}
-	if len(pg.articles) == 0 {
-		return nil, errs
-	}
-	return pg, errs
+	return nil
 }
 
 // parseJSON reads a .json file: an array of {"id","text"} objects, one

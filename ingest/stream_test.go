@@ -238,3 +238,22 @@ func TestIngestSameWhateverTheWorkers(t *testing.T) {
 		t.Errorf("4 workers, batches of 5: the dump differs from a sequential run's")
 	}
 }
+
+// TestYearOfJSONLines checks that articles of JSON lines, which state no
+// page years, take the year of the pages read with them, before or after.
+func TestYearOfJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.jsonl"), `{"id": "j1", "text": "`+noYear+`"}`+"\n{bad\n"+`{"id": "j2", "text": "`+noYear+`"}`+"\n")
+	write(t, filepath.Join(dir, "b.md"), "# 乙\n\n"+fmt.Sprintf(statedYear, 2026))
+	var got []string
+	err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+		got = append(got, fmt.Sprintf("%s:%d", a.ID, a.Year))
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "a.jsonl:2: bad json") {
+		t.Errorf("error %v, want a.jsonl:2 named", err)
+	}
+	if g, want := strings.Join(got, " "), "article/j1:2026 article/j2:2026 article/b-01:2026"; g != want {
+		t.Errorf("years %s, want %s", g, want)
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -78,6 +79,7 @@ func run(ctx context.Context, args []string) error {
 	nosync := fs.Bool("nosync", false, "bolt: skip fsync at each commit (bolt.Options.NoSync), to see what durability costs")
 	verbose := fs.Bool("v", false, "log the time of each hand-written statement")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	memprofile := fs.String("memprofile", "", "bolt: write a heap profile to this file at the end of the ingest, before the store closes")
 	label := fs.String("label", "run", "the label of the records, e.g. the corpus size")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -130,6 +132,9 @@ func run(ctx context.Context, args []string) error {
 			return err
 		}
 		rep, err := p.Ingest(ctx, st, paths)
+		if *memprofile != "" && err == nil {
+			err = writeHeapProfile(*memprofile)
+		}
 		if cerr := st.Close(); err == nil {
 			err = cerr
 		}
@@ -163,4 +168,18 @@ func inputErrorsOnly(err error) bool {
 		}
 	}
 	return true
+}
+
+// writeHeapProfile writes what is live on the heap now to path.
+func writeHeapProfile(path string) error {
+	fh, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.Lookup("heap").WriteTo(fh, 0); err != nil {
+		fh.Close()
+		return err
+	}
+	return fh.Close()
 }
