@@ -267,21 +267,36 @@ func decodeNode(raw []byte, withID bool) (n graph.Node, ref bool, err error) {
 
 // encodeEvidence encodes an article's evidence for one relation. A
 // sentence equal to the article's text between its offsets (the usual
-// case) is left out and taken from the text when read; runes is the text.
-func encodeEvidence(ev []graph.Evidence, runes []rune) []byte {
+// case) is left out and taken from the text when read, by the byte offsets
+// of its ends, which follow; text is the article's text and offsets the
+// byte offset of each of its code points, then len(text).
+func encodeEvidence(ev []graph.Evidence, text string, offsets []int) []byte {
 	var b []byte
 	b = binary.AppendUvarint(b, uint64(len(ev)))
 	for _, e := range ev {
 		b = binary.AppendUvarint(b, uint64(e.Start))
 		b = binary.AppendUvarint(b, uint64(e.End-e.Start))
-		if len(runes) > 0 && e.End <= len(runes) && string(runes[e.Start:e.End]) == e.Sentence {
-			b = append(b, 0)
-			continue
+		if len(text) > 0 && e.End < len(offsets) {
+			if from, to := offsets[e.Start], offsets[e.End]; text[from:to] == e.Sentence {
+				b = append(b, 0)
+				b = binary.AppendUvarint(b, uint64(from))
+				b = binary.AppendUvarint(b, uint64(to-from))
+				continue
+			}
 		}
 		b = binary.AppendUvarint(b, uint64(len(e.Sentence))+1)
 		b = append(b, e.Sentence...)
 	}
 	return b
+}
+
+// runeOffsets returns the byte offset of each code point of s, then len(s).
+func runeOffsets(s string) []int {
+	out := make([]int, 0, len(s)/2+1)
+	for i := range s {
+		out = append(out, i)
+	}
+	return append(out, len(s))
 }
 
 // decodeEvidence appends to ev the evidence encodeEvidence wrote for the
@@ -296,11 +311,12 @@ func decodeEvidence(ev []graph.Evidence, raw []byte, articleID string, text *art
 		switch m := d.uvarint(); {
 		case d.err != nil:
 		case m == 0:
-			s, ok := text.slice(e.Start, e.End)
-			if !ok {
+			from := d.uvarint()
+			to := from + d.uvarint()
+			if d.err != nil || to > uint64(len(text.text)) || from > to {
 				return nil, errCorrupt
 			}
-			e.Sentence = s
+			e.Sentence = text.text[from:to]
 		default:
 			if uint64(len(d.b)) < m-1 {
 				return nil, errCorrupt
@@ -313,26 +329,10 @@ func decodeEvidence(ev []graph.Evidence, raw []byte, articleID string, text *art
 	return ev, d.err
 }
 
-// articleText is an article's text with the byte offsets of its code
-// points, worked out when first needed.
+// articleText is an article's ID and text.
 type articleText struct {
-	id    string
-	text  string
-	index []int32 // byte offset of each code point, and len(text) last
-}
-
-func (t *articleText) slice(start, end int) (string, bool) {
-	if t.index == nil {
-		t.index = make([]int32, 0, len(t.text)/2)
-		for i := range t.text {
-			t.index = append(t.index, int32(i))
-		}
-		t.index = append(t.index, int32(len(t.text)))
-	}
-	if start < 0 || end < start || end >= len(t.index) {
-		return "", false
-	}
-	return t.text[t.index[start]:t.index[end]], true
+	id   string
+	text string
 }
 
 // encodeText is the value of an article in the texts bucket: its ID and

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 
 	bbolt "go.etcd.io/bbolt"
 
@@ -19,13 +19,17 @@ type reached struct {
 }
 
 func sortReached(xs []reached) {
-	sort.Slice(xs, func(i, j int) bool { return bytes.Compare(xs[i].id, xs[j].id) < 0 })
+	slices.SortFunc(xs, func(a, b reached) int { return bytes.Compare(a.id, b.id) })
 }
 
-// followed is a relation a neighbourhood walk followed from node at.
-type followed struct {
-	at   reached
-	edge edge
+// link is a relation a neighbourhood walk followed from node at, without
+// pointers so that the many a walk follows cost the collector nothing; its
+// role is an index into the walk's roles.
+type link struct {
+	at, other nid
+	hash      relHash
+	dir, typ  byte
+	role      int32
 }
 
 // Neighbourhood returns the nodes within opts.Depth hops of id and the
@@ -52,7 +56,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 		}
 		dist := map[nid]int{start: 0}
 		order := []reached{{start, []byte(id)}} // nodes in (distance, ID) order
-		var walked []followed
+		walked := make([]link, 0, 256)
+		roles := map[string]int32{"": 0}
+		roleNames := []string{""}
 		layer := order
 		for d := 0; d < depth && len(layer) > 0; d++ {
 			if err := ctx.Err(); err != nil {
@@ -67,7 +73,13 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 			var next []reached
 			for _, u := range layer {
 				err := r.edges(u.n, graph.Both, opts.Types, func(e *edge) error {
-					walked = append(walked, followed{u, *e})
+					role, ok := roles[string(e.role)]
+					if !ok {
+						role = int32(len(roleNames))
+						roles[string(e.role)] = role
+						roleNames = append(roleNames, string(e.role))
+					}
+					walked = append(walked, link{at: u.n, other: e.other, hash: e.hash, dir: e.dir, typ: e.typ, role: role})
 					if _, ok := dist[e.other]; !ok {
 						dist[e.other] = d + 1
 						next = append(next, reached{e.other, e.otherID})
@@ -88,17 +100,19 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 		if opts.Limit > 0 && len(order) > opts.Limit {
 			order = order[:opts.Limit]
 		}
-		keep := make(map[nid]bool, len(order))
+		keep := make(map[nid]string, len(order))
 		for _, n := range order {
-			keep[n.n] = true
+			keep[n.n] = string(n.id)
 		}
-		var rels []followed
-		for _, f := range walked {
-			if keep[f.at.n] && keep[f.edge.other] {
-				rels = append(rels, f)
+		var rels []link
+		for _, l := range walked {
+			_, a := keep[l.at]
+			_, b := keep[l.other]
+			if a && b {
+				rels = append(rels, l)
 			}
 		}
-		sort.Slice(rels, func(i, j int) bool { return bytes.Compare(rels[i].edge.hash[:], rels[j].edge.hash[:]) < 0 })
+		slices.SortFunc(rels, func(a, b link) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 		sub.Nodes = make([]*graph.Node, 0, len(order))
 		for _, n := range order {
 			node, err := r.node(n.n)
@@ -111,11 +125,13 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 			sub.Nodes = append(sub.Nodes, node)
 		}
 		ats := make([]at, 0, len(rels))
-		for i, f := range rels {
-			if i > 0 && f.edge.hash == rels[i-1].edge.hash {
+		for i, l := range rels {
+			if i > 0 && l.hash == rels[i-1].hash {
 				continue
 			}
-			ats = append(ats, at{f.at.n, string(f.at.id), f.edge})
+			other := keep[l.other]
+			e := edge{dir: l.dir, typ: l.typ, hash: l.hash, other: l.other, role: []byte(roleNames[l.role]), otherID: []byte(other)}
+			ats = append(ats, at{l.at, keep[l.at], e})
 		}
 		var err error
 		sub.Relations, err = r.relations(ats)

@@ -241,7 +241,7 @@ func (w *writer) put(c *contribution) error {
 	if err != nil {
 		return err
 	}
-	runes := []rune(c.text)
+	offsets := runeOffsets(c.text)
 	// The article's node and part may refer to its text, and its evidence
 	// to the text and ID.
 	v := encodeText(c.id, c.text)
@@ -286,7 +286,7 @@ func (w *writer) put(c *contribution) error {
 		if err != nil {
 			return err
 		}
-		v := encodeEvidence(r.Evidence, runes)
+		v := encodeEvidence(r.Evidence, c.text, offsets)
 		x := recordRel{hash: h, typ: typeCode(r.Type), from: ends[r.From], to: ends[r.To]}
 		if _, had := old.evidence[h]; !had && w.b.adj.Get(x.outKey()) == nil {
 			ch := w.relation(h)
