@@ -81,3 +81,30 @@ type NodeReader interface {
 	// when the store cannot be reached.
 	ReadNode(ctx context.Context, r NodeRead) (*NodeAnswer, error)
 }
+
+// OutlineReader is implemented by stores that can answer traversals in
+// outline, leaving out what a drawing of the subgraph does not need (and
+// what costs most to move: article texts, evidence sentences).
+type OutlineReader interface {
+	// NeighbourhoodOutline answers as Neighbourhood, but each node carries
+	// only its ID, Label and Name, and each relation no Evidence.
+	NeighbourhoodOutline(ctx context.Context, id string, opts TraversalOptions) (*Subgraph, error)
+	// ShortestPathOutline answers as ShortestPath, in outline as
+	// NeighbourhoodOutline.
+	ShortestPathOutline(ctx context.Context, from, to string, opts TraversalOptions) (*Subgraph, error)
+}
+
+// Outline reduces g in place to its outline: nodes with only ID, Label and
+// Name, relations without Evidence. It returns g.
+func Outline(g *Subgraph) *Subgraph {
+	if g == nil {
+		return nil
+	}
+	for i, n := range g.Nodes {
+		g.Nodes[i] = &Node{ID: n.ID, Label: n.Label, Name: n.Name}
+	}
+	for i, r := range g.Relations {
+		g.Relations[i] = &Relation{ID: r.ID, Type: r.Type, From: r.From, To: r.To, Role: r.Role}
+	}
+	return g
+}

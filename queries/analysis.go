@@ -246,10 +246,27 @@ func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf str
 // relations followed. It returns ErrNotFound when id does not exist and
 // ErrInvalid for a depth below 1 or a negative limit.
 func (s *Service) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.neighbourhood(ctx, id, opts, false)
+}
+
+// NeighbourhoodOutline is Neighbourhood for callers that need only the
+// outline's fields (see graph.Outline): a store that is a
+// graph.OutlineReader answers in outline, others in full.
+func (s *Service) NeighbourhoodOutline(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.neighbourhood(ctx, id, opts, true)
+}
+
+func (s *Service) neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions, outline bool) (*graph.Subgraph, error) {
 	if opts.Depth < 1 || opts.Limit < 0 {
 		return nil, fmt.Errorf("queries: %w: a neighbourhood needs a depth of at least 1 and a limit not negative", graph.ErrInvalid)
 	}
-	g, err := s.store.Neighbourhood(ctx, id, opts)
+	var g *graph.Subgraph
+	var err error
+	if or, ok := s.store.(graph.OutlineReader); ok && outline {
+		g, err = or.NeighbourhoodOutline(ctx, id, opts)
+	} else {
+		g, err = s.store.Neighbourhood(ctx, id, opts)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("queries: neighbourhood of %s: %w", id, err)
 	}
@@ -260,10 +277,26 @@ func (s *Service) Neighbourhood(ctx context.Context, id string, opts graph.Trave
 // or nil when there is none. It returns ErrNotFound when either node does
 // not exist and ErrInvalid for a depth below 1.
 func (s *Service) Path(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.path(ctx, from, to, opts, false)
+}
+
+// PathOutline is Path for callers that need only the outline's fields, as
+// NeighbourhoodOutline.
+func (s *Service) PathOutline(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.path(ctx, from, to, opts, true)
+}
+
+func (s *Service) path(ctx context.Context, from, to string, opts graph.TraversalOptions, outline bool) (*graph.Subgraph, error) {
 	if opts.Depth < 1 {
 		return nil, fmt.Errorf("queries: %w: a path needs at least one hop", graph.ErrInvalid)
 	}
-	g, err := s.store.ShortestPath(ctx, from, to, opts)
+	var g *graph.Subgraph
+	var err error
+	if or, ok := s.store.(graph.OutlineReader); ok && outline {
+		g, err = or.ShortestPathOutline(ctx, from, to, opts)
+	} else {
+		g, err = s.store.ShortestPath(ctx, from, to, opts)
+	}
 	if err == nil {
 		return g, nil
 	}

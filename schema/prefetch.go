@@ -151,3 +151,64 @@ func selectedFields(p graphql.ResolveParams, label graph.Label) []string {
 	}
 	return names
 }
+
+// outlineFields are the fields of a Subgraph or Path, and of their nodes
+// and edges, that an outline (graph.Outline) answers.
+var outlineFields = map[string]map[string]bool{
+	"":      {"nodes": true, "edges": true, "length": true, "__typename": true},
+	"nodes": {"id": true, "label": true, "name": true, "__typename": true},
+	"edges": {"id": true, "type": true, "role": true, "source": true, "target": true, "__typename": true},
+}
+
+// outlineOnly reports whether the current neighbourhood or path field
+// selects only fields an outline answers, so that the store may leave
+// article texts and evidence out.
+func outlineOnly(p graphql.ResolveParams) bool {
+	var ok func(set *ast.SelectionSet, level string, depth int) bool
+	ok = func(set *ast.SelectionSet, level string, depth int) bool {
+		if set == nil {
+			return true
+		}
+		if depth > 8 {
+			return false
+		}
+		for _, sel := range set.Selections {
+			switch s := sel.(type) {
+			case *ast.Field:
+				if s.Name == nil || !outlineFields[level][s.Name.Value] {
+					return false
+				}
+				if level == "" && s.Name.Value != "length" && s.Name.Value != "__typename" {
+					if !ok(s.SelectionSet, s.Name.Value, depth+1) {
+						return false
+					}
+				}
+			case *ast.InlineFragment:
+				if !ok(s.SelectionSet, level, depth+1) {
+					return false
+				}
+			case *ast.FragmentSpread:
+				def, isDef := p.Info.Fragments[nameOf(s.Name)].(*ast.FragmentDefinition)
+				if !isDef || !ok(def.SelectionSet, level, depth+1) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for _, f := range p.Info.FieldASTs {
+		if !ok(f.SelectionSet, "", 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func nameOf(n *ast.Name) string {
+	if n == nil {
+		return ""
+	}
+	return n.Value
+}

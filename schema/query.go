@@ -347,7 +347,11 @@ func (b *builder) query() *graphql.Object {
 					if limit == 0 {
 						return nil, badInput("limit must be at least 1")
 					}
-					return b.s.svc.Neighbourhood(p.Context, p.Args["id"].(string), graph.TraversalOptions{Depth: depth, Types: relTypes(p.Args["relations"]), Limit: limit})
+					opts := graph.TraversalOptions{Depth: depth, Types: relTypes(p.Args["relations"]), Limit: limit}
+					if outlineOnly(p) {
+						return b.s.svc.NeighbourhoodOutline(p.Context, p.Args["id"].(string), opts)
+					}
+					return b.s.svc.Neighbourhood(p.Context, p.Args["id"].(string), opts)
 				}),
 			},
 			"path": &graphql.Field{
@@ -364,7 +368,11 @@ func (b *builder) query() *graphql.Object {
 					if hops < 1 || hops > maxPathHops {
 						return nil, badInput(fmt.Sprintf("maxHops must be between 1 and %d", maxPathHops))
 					}
-					g, err := b.s.svc.Path(p.Context, p.Args["from"].(string), p.Args["to"].(string), graph.TraversalOptions{Depth: hops, Types: relTypes(p.Args["relations"])})
+					path := b.s.svc.Path
+					if outlineOnly(p) {
+						path = b.s.svc.PathOutline
+					}
+					g, err := path(p.Context, p.Args["from"].(string), p.Args["to"].(string), graph.TraversalOptions{Depth: hops, Types: relTypes(p.Args["relations"])})
 					if err != nil || g == nil {
 						return nil, err
 					}

@@ -17,8 +17,9 @@ import (
 type plain struct{ graph.Store }
 
 // TestPushdown checks that the optional read interfaces (graph.LinkReader,
-// graph.CoParticipantReader, graph.NodeReader) answer exactly what the
-// Store methods answer, through package queries, on the seed graph.
+// graph.CoParticipantReader, graph.NodeReader, graph.OutlineReader) answer
+// exactly what the Store methods answer (through package queries for the
+// first three), on the seed graph.
 func TestPushdown(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
@@ -97,6 +98,25 @@ func TestPushdown(t *testing.T) {
 		got, gerr := fast.ReadNode(ctx, r)
 		want, werr := slow.ReadNode(ctx, r)
 		same("ReadNode "+r.ID+r.Name, got, want, gerr, werr)
+	}
+
+	or, ok := st.(graph.OutlineReader)
+	if !ok {
+		t.Fatal("the store does not implement graph.OutlineReader")
+	}
+	outline := func(g *graph.Subgraph, err error) (*graph.Subgraph, error) { return graph.Outline(g), err }
+	for i, n := range page.Nodes {
+		for _, opts := range []graph.TraversalOptions{{Depth: 1}, {Depth: 2, Limit: 7}, {Depth: 3, Types: []graph.RelType{graph.RelHolds, graph.RelOf}}} {
+			got, gerr := or.NeighbourhoodOutline(ctx, n.ID, opts)
+			want, werr := outline(st.Neighbourhood(ctx, n.ID, opts))
+			same("NeighbourhoodOutline "+n.ID, got, want, gerr, werr)
+		}
+		to := page.Nodes[(i*7+3)%len(page.Nodes)].ID
+		for _, opts := range []graph.TraversalOptions{{}, {Depth: 2}, {Types: []graph.RelType{graph.RelChaired, graph.RelAttended}}} {
+			got, gerr := or.ShortestPathOutline(ctx, n.ID, to, opts)
+			want, werr := outline(st.ShortestPath(ctx, n.ID, to, opts))
+			same("ShortestPathOutline "+n.ID+" "+to, got, want, gerr, werr)
+		}
 	}
 }
 

@@ -398,6 +398,9 @@ func toRelation(v any) (*graph.Relation, error) {
 		To:   str("to"),
 		Role: str("role"),
 	}
+	if _, ok := m["evidence"]; !ok {
+		return r, nil // an outline (see projections)
+	}
 	if err := json.Unmarshal([]byte(str("evidence")), &r.Evidence); err != nil {
 		return nil, errKG{fmt.Errorf("relation %s: bad evidence: %v", r.ID, err)}
 	}

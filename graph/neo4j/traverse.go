@@ -30,6 +30,16 @@ const stepsPerQuery = 16
 // id does not exist, ErrInvalid for bad options and ErrUnavailable when the
 // server cannot be reached.
 func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.neighbourhood(ctx, id, opts, false)
+}
+
+// NeighbourhoodOutline answers as Neighbourhood in outline (see
+// graph.OutlineReader): article texts and evidence stay on the server.
+func (s *Store) NeighbourhoodOutline(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.neighbourhood(ctx, id, opts, true)
+}
+
+func (s *Store) neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions, outline bool) (*graph.Subgraph, error) {
 	op := "neighbourhood of " + id
 	types, err := checkTraversal(&opts)
 	if err != nil {
@@ -40,12 +50,12 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 		depth = 1
 	}
 	if depth <= stepsPerQuery {
-		sub, err := neighbourhoodOnce(ctx, s, op, id, types, depth, opts.Limit)
+		sub, err := neighbourhoodOnce(ctx, s, op, id, types, depth, opts.Limit, outline)
 		if err == nil || !errors.Is(err, errAmbiguousOrder) {
 			return sub, err
 		}
 	}
-	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
+	sub, err := read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
 		start, err := nodesByID(ctx, tx, []string{id})
 		if err != nil {
 			return nil, err
@@ -111,6 +121,10 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 		sub.Relations, err = toRelations(recs, 0)
 		return sub, err
 	})
+	if err == nil && outline {
+		graph.Outline(sub)
+	}
+	return sub, err
 }
 
 // errAmbiguousOrder reports that the server's order of some IDs may not be
@@ -128,9 +142,9 @@ const supplementary = `.*[\x{10000}-\x{10FFFF}].*`
 // the IDs of the layer that limit cuts; should one of them hold a
 // character beyond U+FFFF, where servers that collate by UTF-16 differ from
 // graph's order, it returns errAmbiguousOrder and orders nothing.
-func neighbourhoodOnce(ctx context.Context, s *Store, op, id, types string, depth, limit int) (*graph.Subgraph, error) {
+func neighbourhoodOnce(ctx context.Context, s *Store, op, id, types string, depth, limit int, outline bool) (*graph.Subgraph, error) {
 	params := map[string]any{"id": id, "limit": limit, "depth": depth, "supplementary": supplementary}
-	return readStatement(ctx, s, op, neighbourhoodQuery(types, depth), params, func(recs []*neo4j.Record) (*graph.Subgraph, error) {
+	return readStatement(ctx, s, op, neighbourhoodQuery(types, depth, outline), params, func(recs []*neo4j.Record) (*graph.Subgraph, error) {
 		return toNeighbourhood(recs, id)
 	})
 }
@@ -171,7 +185,8 @@ func toNeighbourhood(recs []*neo4j.Record, id string) (*graph.Subgraph, error) {
 }
 
 // neighbourhoodQuery returns the statement of neighbourhoodOnce.
-func neighbourhoodQuery(types string, depth int) string {
+func neighbourhoodQuery(types string, depth int, outline bool) string {
+	nodeP, relP := projections(outline)
 	var q strings.Builder
 	q.WriteString(byLabel("s", graph.Labels, "s.id = $id") + " WITH s LIMIT 1 WITH [s] AS seen, [s] AS frontier, [[s]] AS layers")
 	for i := 0; i < depth; i++ {
@@ -205,7 +220,7 @@ func neighbourhoodQuery(types string, depth int) string {
 			WHERE v IN kept
 			RETURN collect(DISTINCT %s) AS rels
 		}
-		RETURN [n IN kept | %s] AS nodes, rels, ambiguous, dists`, types, relProj("r"), nodeProj("n"))
+		RETURN [n IN kept | %s] AS nodes, rels, ambiguous, dists`, types, relP("r"), nodeP("n"))
 	return q.String()
 }
 
@@ -241,6 +256,16 @@ func walkQuery(types string, steps int) string {
 // node is missing or no path of at most opts.Depth hops exists, ErrInvalid
 // for bad options and ErrUnavailable when the server cannot be reached.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.shortestPath(ctx, from, to, opts, false)
+}
+
+// ShortestPathOutline answers as ShortestPath in outline (see
+// graph.OutlineReader).
+func (s *Store) ShortestPathOutline(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.shortestPath(ctx, from, to, opts, true)
+}
+
+func (s *Store) shortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions, outline bool) (*graph.Subgraph, error) {
 	op := "shortest path " + from + " to " + to
 	types, err := checkTraversal(&opts)
 	if err != nil {
@@ -256,12 +281,12 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 		RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.id] AS rels,
 			[r IN relationships(p) | elementId(r)] AS eids`
 	if from != to {
-		sub, err := shortestPathOnce(ctx, s, op, from, to, types, hops)
+		sub, err := shortestPathOnce(ctx, s, op, from, to, types, hops, outline)
 		if err == nil || !errors.Is(err, errAmbiguousOrder) {
 			return sub, err
 		}
 	}
-	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
+	sub, err := read(ctx, s, op, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
 		ends, err := nodesByID(ctx, tx, []string{from, to})
 		if err != nil {
 			return nil, err
@@ -322,6 +347,10 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 		}
 		return sub, nil
 	})
+	if err == nil && outline {
+		graph.Outline(sub)
+	}
+	return sub, err
 }
 
 // shortestPathOnce answers a shortest path between two distinct nodes in
@@ -330,7 +359,8 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 // character beyond U+FFFF, which servers collating by UTF-16 order
 // otherwise than graph, it returns errAmbiguousOrder. It returns
 // ErrNotFound when either node is missing or no path exists.
-func shortestPathOnce(ctx context.Context, s *Store, op, from, to, types, hops string) (*graph.Subgraph, error) {
+func shortestPathOnce(ctx context.Context, s *Store, op, from, to, types, hops string, outline bool) (*graph.Subgraph, error) {
+	nodeP, relP := projections(outline)
 	q := byLabel("a", graph.Labels, "a.id = $from") + " WITH a LIMIT 1 " +
 		byLabel("b", graph.Labels, "b.id = $to") + ` WITH a, b LIMIT 1
 		MATCH p = allShortestPaths((a)-[` + types + hops + `]-(b))
@@ -344,7 +374,7 @@ func shortestPathOnce(ctx context.Context, s *Store, op, from, to, types, hops s
 		}
 		UNWIND ps AS p
 		WITH ambiguous, p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id] LIMIT 1
-		RETURN ambiguous, [n IN nodes(p) | ` + nodeProj("n") + `], [r IN relationships(p) | ` + relProj("r") + `]`
+		RETURN ambiguous, [n IN nodes(p) | ` + nodeP("n") + `], [r IN relationships(p) | ` + relP("r") + `]`
 	params := map[string]any{"from": from, "to": to, "supplementary": supplementary}
 	return readStatement(ctx, s, op, q, params, func(recs []*neo4j.Record) (*graph.Subgraph, error) {
 		if len(recs) == 0 {
@@ -373,6 +403,20 @@ func toPath(rec *neo4j.Record) (*graph.Subgraph, error) {
 		sub.Relations = append(sub.Relations, r)
 	}
 	return sub, nil
+}
+
+// projections returns the node and relation projections of a traversal's
+// answer: nodeProj and relProj, or in outline only what graph.Outline
+// keeps.
+func projections(outline bool) (node, rel func(v string) string) {
+	if !outline {
+		return nodeProj, relProj
+	}
+	return func(v string) string {
+			return fmt.Sprintf(`%[1]s {.id, .name, label: head(labels(%[1]s))}`, v)
+		}, func(v string) string {
+			return fmt.Sprintf(`%[1]s {.id, .role, type: type(%[1]s), from: startNode(%[1]s).id, to: endNode(%[1]s).id}`, v)
+		}
 }
 
 // checkTraversal validates opts and returns the relationship pattern part
