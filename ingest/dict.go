@@ -29,7 +29,7 @@ type lexicon struct {
 	places     map[string]bool // administrative divisions, full and short forms
 	knownOrgs  map[string]bool // bodies named without a level or place prefix
 	knownLast  map[rune]bool   // last characters of knownOrgs
-	placeFirst map[rune]bool   // first characters of places
+	placePairs map[uint64]bool // first two characters of places (firstPair)
 	seg        *gse.Segmenter  // word segmenter with a compact dictionary
 	cutter     *dagCutter      // seg's dictionary-only cut, fast
 }
@@ -118,10 +118,9 @@ func loadLexicon() (*lexicon, error) {
 			lx.places[short] = true
 		}
 	}
-	lx.placeFirst = map[rune]bool{}
+	lx.placePairs = map[uint64]bool{}
 	for w := range lx.places {
-		c, _ := utf8.DecodeRuneInString(w)
-		lx.placeFirst[c] = true
+		lx.placePairs[firstPair(w)] = true
 	}
 	if err := lx.loadSegmenter(); err != nil {
 		return nil, err

@@ -186,22 +186,24 @@ func (d *doc) findPlaces() {
 			inside[i] = true
 		}
 	}
-	// only names starting with the first character of a place or a
+	// only names starting with the first two characters of a place or a
 	// learned name can match
-	first := map[rune]bool{}
+	learnedPairs := map[uint64]bool{}
 	for w := range d.learned {
-		c, _ := utf8.DecodeRuneInString(w)
-		first[c] = true
+		learnedPairs[firstPair(w)] = true
 	}
-	for i := d.bylineEnd; i < len(d.r); i++ {
-		if inside[i] || !d.lx.placeFirst[d.r[i]] && !first[d.r[i]] {
+	for i := d.bylineEnd; i+1 < len(d.r); i++ {
+		if inside[i] {
+			continue
+		}
+		if k := uint64(d.r[i])<<32 | uint64(d.r[i+1]); !d.lx.placePairs[k] && !learnedPairs[k] {
 			continue
 		}
 		for n := min(8, len(d.r)-i); n >= 2; n-- {
 			w := d.sub(i, i+n)
 			last := d.r[i+n-1]
 			full := strings.ContainsRune("省市区县州旗镇乡", last)
-			if (d.learned[w] && full) || (d.lx.places[w] && (full || n >= 3 || isPlaceShort(w))) {
+			if (full && d.learned[w]) || (d.lx.places[w] && (full || n >= 3 || isPlaceShort(w))) {
 				if inside[i+n-1] || (i+n < len(d.r) && d.lx.suffixEndingAt(d.r, i+n+1) != "" && !full) {
 					break
 				}
@@ -211,6 +213,16 @@ func (d *doc) findPlaces() {
 			}
 		}
 	}
+}
+
+// firstPair packs the first two characters of w (0 for a missing one).
+func firstPair(w string) uint64 {
+	c, n := utf8.DecodeRuneInString(w)
+	c2, _ := utf8.DecodeRuneInString(w[n:])
+	if n == len(w) {
+		c2 = 0
+	}
+	return uint64(c)<<32 | uint64(c2)
 }
 
 // isPlaceShort accepts the short forms of provinces (河南, 江苏), which

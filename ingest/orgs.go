@@ -9,6 +9,10 @@ import (
 // projectHeads end the name of a project or programme.
 var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革"}
 
+// projectLast and infraLast hold the last characters of projectHeads and
+// infraHeads.
+var projectLast, infraLast = lastRunes(projectHeads), lastRunes(infraHeads)
+
 // projectGeneric lists the starts of generic project phrases (重点项目).
 var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
 
@@ -41,6 +45,9 @@ var phaseRe = regexp.MustCompile(`^[（(][一二三四五六七八九十\d]+期[
 func (d *doc) findProjects() {
 	r := d.r
 	for he := 2; he <= len(r); he++ {
+		if !projectLast.has(r[he-1]) {
+			continue
+		}
 		head := ""
 		for _, h := range projectHeads {
 			if hasSuffixAt(r, he, h) {
@@ -162,6 +169,9 @@ var sectionRe = regexp.MustCompile(`^(?:\p{Han}{1,3}段|[一二三四五六七�
 func (d *doc) findInfrastructure() {
 	r := d.r
 	for he := 2; he <= len(r); he++ {
+		if !infraLast.has(r[he-1]) {
+			continue
+		}
 		head := ""
 		for _, h := range infraHeads {
 			if hasSuffixAt(r, he, h) && len(h) > len(head) {

@@ -22,7 +22,7 @@ var followers = []string{
 // surname that no name found covers, so that tagging it may find someone.
 func (d *doc) mayNameSomeone(s span, taken func(span) bool) bool {
 	for p := s.start + 2; p < s.end; p++ {
-		if anyPrefixAt(d.r, p, strongFollowers...) == "" {
+		if !strongFirst.has(d.r[p]) || anyPrefixAt(d.r, p, strongFollowers...) == "" {
 			continue
 		}
 		for n := 2; n <= 4 && p-n >= s.start; n++ {
@@ -36,6 +36,9 @@ func (d *doc) mayNameSomeone(s span, taken func(span) bool) bool {
 
 // strongFollowers are what only a person does right after the name.
 var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "发言", "出席", "参加", "陪同", "主持", "一行", "同志", "宣读", "汇报", "致辞", "讲话", "认为", "希望", "要求", "代表"}
+
+// strongFirst holds the first characters of strongFollowers.
+var strongFirst = firstRunes(strongFollowers)
 
 // nameStop holds characters that do not occur in a given name.
 const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"

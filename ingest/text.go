@@ -189,3 +189,48 @@ func containsAny(s string, ws ...string) bool {
 	}
 	return false
 }
+
+// runeSet is a set of characters: a bit set for the Basic Multilingual
+// Plane, a map beyond it.
+type runeSet struct {
+	bmp   [1 << 16 / 64]uint64
+	other map[rune]bool
+}
+
+func (s *runeSet) add(c rune) {
+	if c >= 0 && c < 1<<16 {
+		s.bmp[c>>6] |= 1 << (c & 63)
+		return
+	}
+	if s.other == nil {
+		s.other = map[rune]bool{}
+	}
+	s.other[c] = true
+}
+
+func (s *runeSet) has(c rune) bool {
+	if c >= 0 && c < 1<<16 {
+		return s.bmp[c>>6]&(1<<(c&63)) != 0
+	}
+	return s.other[c]
+}
+
+// firstRunes returns the set of the first characters of ws.
+func firstRunes(ws []string) *runeSet {
+	s := &runeSet{}
+	for _, w := range ws {
+		c, _ := utf8.DecodeRuneInString(w)
+		s.add(c)
+	}
+	return s
+}
+
+// lastRunes returns the set of the last characters of ws.
+func lastRunes(ws []string) *runeSet {
+	s := &runeSet{}
+	for _, w := range ws {
+		c, _ := utf8.DecodeLastRuneInString(w)
+		s.add(c)
+	}
+	return s
+}

@@ -15,6 +15,7 @@ import (
 // solved while it is built. It returns word lengths in code points.
 type dagCutter struct {
 	next map[uint64]int32 // node<<21 | rune -> child node; node 0 is the root
+	root []int32          // root[c]: the root's child for c < len(root), 0 if none
 	// cost[node] is math.Log(freq) - math.Log(total) of the word ending at
 	// node, computed as gse does; -Inf where no word ends there (gse's
 	// Find then reports the prefix with frequency 0).
@@ -49,7 +50,23 @@ func newDAGCutter(seg *gse.Segmenter) *dagCutter {
 			c.word[node] = tk.Freq() > 0
 		}
 	}
+	c.root = make([]int32, 1<<16)
+	for k, ch := range c.next {
+		if k>>21 == 0 && k < 1<<16 {
+			c.root[k] = ch
+		}
+	}
 	return c
+}
+
+// child returns the child of node for character r.
+func (c *dagCutter) child(node int32, r rune) (int32, bool) {
+	if node == 0 && r >= 0 && int(r) < len(c.root) {
+		ch := c.root[r]
+		return ch, ch != 0
+	}
+	ch, ok := c.next[uint64(node)<<21|uint64(r)]
+	return ch, ok
 }
 
 // cutScratch is the per-call working memory of dagCutter.cut.
@@ -81,7 +98,7 @@ func (c *dagCutter) cut(r []rune, sc *cutScratch, dst []int) []int {
 		found := false
 		node := int32(0)
 		for i := k; i < n; i++ {
-			ch, ok := c.next[uint64(node)<<21|uint64(lower[i])]
+			ch, ok := c.child(node, lower[i])
 			if !ok {
 				break
 			}
@@ -98,7 +115,7 @@ func (c *dagCutter) cut(r []rune, sc *cutScratch, dst []int) []int {
 		}
 		if !found {
 			f := c.miss
-			if ch, ok := c.next[uint64(lower[k])]; ok {
+			if ch, ok := c.child(0, lower[k]); ok {
 				f = c.cost[ch]
 			}
 			best[k], end[k] = f+best[k+1], k
