@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -107,4 +108,53 @@ func BenchmarkThroughput(b *testing.B) {
 		b.Fatal(fullGSE.err)
 	}
 	run("gse-full", func(a *Article) { fullGSE.seg.Cut(a.Text, true) })
+}
+
+// BenchmarkThroughputInterleaved measures the ratios of BenchmarkThroughput
+// with the kinds of work interleaved: each iteration is a round that runs
+// bare gse, Facts and Extract over all articles, one after the other in an
+// order that rotates from round to round, and the reported ratios are
+// medians of the rounds' ratios. A machine whose load changes during the
+// run skews BenchmarkThroughput's sub-benchmarks, which run one after the
+// other; here both sides of a ratio run within a second of each other.
+//
+//	go test ./ingest -run '^$' -bench '^BenchmarkThroughputInterleaved$' -cpu 1 -benchtime 9x
+func BenchmarkThroughputInterleaved(b *testing.B) {
+	p, err := NewPipeline(&Options{Year: 2026})
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchArticles(b, p)
+	p.Extract(arts[0]) // load the tagger before timing
+	kinds := []func(a *Article){
+		func(a *Article) { p.lx.seg.Cut(a.Text, true) },
+		func(a *Article) {
+			if _, err := p.Facts(a); err != nil {
+				b.Fatal(err)
+			}
+		},
+		func(a *Article) { p.Extract(a) },
+	}
+	var facts, extract []float64
+	round := 0
+	for b.Loop() {
+		var took [3]time.Duration
+		for k := range kinds {
+			kind := (k + round) % len(kinds)
+			start := time.Now()
+			for _, a := range arts {
+				kinds[kind](a)
+			}
+			took[kind] = time.Since(start)
+		}
+		facts = append(facts, float64(took[1])/float64(took[0]))
+		extract = append(extract, float64(took[2])/float64(took[0]))
+		round++
+	}
+	median := func(xs []float64) float64 {
+		slices.Sort(xs)
+		return xs[len(xs)/2]
+	}
+	b.ReportMetric(median(facts), "facts/gse")
+	b.ReportMetric(median(extract), "extract/gse")
 }
