@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -252,13 +253,24 @@ func (w *writer) put(c *contribution) error {
 		return err
 	}
 	rec := &record{nodes: make([]nid, 0, len(c.nodes)), rels: make([]recordRel, 0, len(c.rels))}
+	// Keys are written in increasing order where they can be: a batch's new
+	// keys pile up in bbolt's last, growing in-memory node, into which an
+	// insertion anywhere but at the end moves all that follows.
 	ends := make(map[string]nid, len(c.nodes))
-	for id, n := range c.nodes {
+	for _, id := range sortedKeys(c.nodes) {
 		x, err := w.nid(id)
 		if err != nil {
 			return err
 		}
 		ends[id] = x
+	}
+	byNid := make([]string, 0, len(c.nodes))
+	for id := range c.nodes {
+		byNid = append(byNid, id)
+	}
+	sort.Slice(byNid, func(i, j int) bool { return ends[byNid[i]] < ends[byNid[j]] })
+	for _, id := range byNid {
+		n, x := c.nodes[id], ends[id]
 		w.node(x).id = id
 		v := encodeNode(&n, false, x == a && n.Text != "" && n.Text == c.text)
 		was, had := old.parts[x]
@@ -286,8 +298,13 @@ func (w *writer) put(c *contribution) error {
 		if err != nil {
 			return err
 		}
+		rec.rels = append(rec.rels, recordRel{hash: h, typ: typeCode(r.Type), from: ends[r.From], to: ends[r.To]})
+	}
+	slices.SortFunc(rec.rels, func(x, y recordRel) int { return bytes.Compare(x.partPrefix(), y.partPrefix()) })
+	for _, x := range rec.rels {
+		h := x.hash
+		r := c.rels[h.id()]
 		v := encodeEvidence(r.Evidence, c.text, offsets)
-		x := recordRel{hash: h, typ: typeCode(r.Type), from: ends[r.From], to: ends[r.To]}
 		if _, had := old.evidence[h]; !had && w.b.adj.Get(x.outKey()) == nil {
 			ch := w.relation(h)
 			ch.added = &header{typ: r.Type, from: x.from, to: x.to, role: r.Role}
@@ -297,7 +314,6 @@ func (w *writer) put(c *contribution) error {
 		if err := w.b.relparts.Put(x.partKey(a), v); err != nil {
 			return err
 		}
-		rec.rels = append(rec.rels, x)
 	}
 	for h, x := range old.evidence {
 		ch := w.relation(h)
@@ -342,12 +358,43 @@ func (w *writer) recompute() error {
 		hs = append(hs, h)
 	}
 	sort.Slice(hs, func(i, j int) bool { return bytes.Compare(hs[i][:], hs[j][:]) < 0 })
+	var links []newLink
 	for _, h := range hs {
-		if err := w.recomputeRelation(h, w.rels[h]); err != nil {
+		l, err := w.recomputeRelation(h, w.rels[h])
+		if err != nil {
 			return fmt.Errorf("relation %s: %w", h.id(), err)
+		}
+		if l != nil {
+			links = append(links, *l)
+		}
+	}
+	// New adjacency entries go in in key order, outgoing then incoming (see
+	// put).
+	for _, out := range []bool{true, false} {
+		slices.SortFunc(links, func(x, y newLink) int {
+			if out {
+				return bytes.Compare(x.outKey, y.outKey)
+			}
+			return bytes.Compare(x.inKey, y.inKey)
+		})
+		for _, l := range links {
+			var err error
+			if out {
+				err = w.b.adj.Put(l.outKey, l.outValue)
+			} else {
+				err = w.b.adj.Put(l.inKey, l.inValue)
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// newLink is a new relation's adjacency entries.
+type newLink struct {
+	outKey, outValue, inKey, inValue []byte
 }
 
 // part is a node part with the ID of the article that gave it.
@@ -605,10 +652,11 @@ func (w *writer) reindex(old, new []indexKey) error {
 	return nil
 }
 
-// recomputeRelation adds or removes a relation's adjacency entries as it
-// gains its first or loses its last supporting article; its evidence stays
-// in relparts and is assembled when read.
-func (w *writer) recomputeRelation(h relHash, ch *relChange) error {
+// recomputeRelation removes a relation's adjacency entries when it lost
+// its last supporting article, and returns the entries to add when it
+// gained its first; its evidence stays in relparts and is assembled when
+// read.
+func (w *writer) recomputeRelation(h relHash, ch *relChange) (*newLink, error) {
 	linked := w.b.adj.Get(ch.rec.outKey()) != nil
 	supported := true
 	if ch.removed {
@@ -619,32 +667,32 @@ func (w *writer) recomputeRelation(h relHash, ch *relChange) error {
 	switch {
 	case supported && !linked:
 		if ch.added == nil {
-			return fmt.Errorf("evidence without adjacency")
+			return nil, fmt.Errorf("evidence without adjacency")
 		}
 		return w.link(h, *ch.added)
 	case !supported && linked:
 		if err := w.b.adj.Delete(ch.rec.outKey()); err != nil {
-			return err
+			return nil, err
 		}
-		return w.b.adj.Delete(ch.rec.inKey())
+		return nil, w.b.adj.Delete(ch.rec.inKey())
 	}
-	return nil
+	return nil, nil
 }
 
-// link writes a new relation's adjacency entries.
-func (w *writer) link(h relHash, hd header) error {
+// link returns a new relation's adjacency entries.
+func (w *writer) link(h relHash, hd header) (*newLink, error) {
 	fromID, err := w.nodeID(hd.from)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	toID, err := w.nodeID(hd.to)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := w.b.adj.Put(adjKey(hd.from, dirOut, hd.typ, h), adjValue(hd.to, hd.role, toID)); err != nil {
-		return err
-	}
-	return w.b.adj.Put(adjKey(hd.to, dirIn, hd.typ, h), adjValue(hd.from, hd.role, fromID))
+	return &newLink{
+		outKey: adjKey(hd.from, dirOut, hd.typ, h), outValue: adjValue(hd.to, hd.role, toID),
+		inKey: adjKey(hd.to, dirIn, hd.typ, h), inValue: adjValue(hd.from, hd.role, fromID),
+	}, nil
 }
 
 // nodeID returns the ID of node n, which must exist.
