@@ -248,11 +248,13 @@ func walkQuery(types string, steps int) string {
 }
 
 // ShortestPath returns the shortest path from one node to another as
-// graph.Store documents. Cypher's allShortestPaths finds every shortest
-// path on the server, which sorts them by their node IDs and then their
+// graph.Store documents. Cypher's allShortestPaths finds the shortest
+// paths on the server, which sorts them by their node IDs and then their
 // relation IDs and returns the first, in one statement (see
-// shortestPathOnce); should the server's order of those IDs be in doubt,
-// the paths' IDs come back and Go picks the first. It returns ErrNotFound when either
+// shortestPathOnce); past pathsCap paths a second statement walks
+// greedily instead (see shortestPathGreedy); should the server's order of
+// the IDs be in doubt, every path's IDs come back and Go picks the first.
+// It returns ErrNotFound when either
 // node is missing or no path of at most opts.Depth hops exists, ErrInvalid
 // for bad options and ErrUnavailable when the server cannot be reached.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
@@ -281,7 +283,10 @@ func (s *Store) shortestPath(ctx context.Context, from, to string, opts graph.Tr
 		RETURN [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.id] AS rels,
 			[r IN relationships(p) | elementId(r)] AS eids`
 	if from != to {
-		sub, err := shortestPathOnce(ctx, s, op, from, to, types, hops, outline)
+		sub, err := shortestPathOnce(ctx, s, op, from, to, types, hops, opts.Depth, outline)
+		if errors.Is(err, errManyPaths) {
+			sub, err = shortestPathGreedy(ctx, s, op, from, to, types, opts.Depth, outline)
+		}
 		if err == nil || !errors.Is(err, errAmbiguousOrder) {
 			return sub, err
 		}
@@ -359,11 +364,15 @@ func (s *Store) shortestPath(ctx context.Context, from, to string, opts graph.Tr
 // character beyond U+FFFF, which servers collating by UTF-16 order
 // otherwise than graph, it returns errAmbiguousOrder. It returns
 // ErrNotFound when either node is missing or no path exists.
-func shortestPathOnce(ctx context.Context, s *Store, op, from, to, types, hops string, outline bool) (*graph.Subgraph, error) {
+func shortestPathOnce(ctx context.Context, s *Store, op, from, to, types, hops string, depth int, outline bool) (*graph.Subgraph, error) {
 	nodeP, relP := projections(outline)
+	limit := ""
+	if depth > 0 && depth <= maxGreedyHops {
+		limit = " WITH p LIMIT $cap"
+	}
 	q := byLabel("a", graph.Labels, "a.id = $from") + " WITH a LIMIT 1 " +
 		byLabel("b", graph.Labels, "b.id = $to") + ` WITH a, b LIMIT 1
-		MATCH p = allShortestPaths((a)-[` + types + hops + `]-(b))
+		MATCH p = allShortestPaths((a)-[` + types + hops + `]-(b))` + limit + `
 		WITH collect(p) AS ps
 		CALL {
 			WITH ps
@@ -373,14 +382,109 @@ func shortestPathOnce(ctx context.Context, s *Store, op, from, to, types, hops s
 			RETURN any(x IN collect(n.id) WHERE x =~ $supplementary) AS ambiguous
 		}
 		UNWIND ps AS p
-		WITH ambiguous, p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id] LIMIT 1
-		RETURN ambiguous, [n IN nodes(p) | ` + nodeP("n") + `], [r IN relationships(p) | ` + relP("r") + `]`
-	params := map[string]any{"from": from, "to": to, "supplementary": supplementary}
+		WITH ambiguous, size(ps) AS found, p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id] LIMIT 1
+		RETURN ambiguous, [n IN nodes(p) | ` + nodeP("n") + `], [r IN relationships(p) | ` + relP("r") + `], found`
+	params := map[string]any{"from": from, "to": to, "supplementary": supplementary, "cap": pathsCap}
 	return readStatement(ctx, s, op, q, params, func(recs []*neo4j.Record) (*graph.Subgraph, error) {
 		if len(recs) == 0 {
 			return nil, errKG{fmt.Errorf("%w: no node %s or %s, or no path between them", graph.ErrNotFound, from, to)}
 		}
+		if found, _ := recs[0].Values[3].(int64); limit != "" && found >= pathsCap {
+			return nil, errKG{errManyPaths}
+		}
 		return toPath(recs[0])
+	})
+}
+
+// pathsCap is how many shortest paths shortestPathOnce enumerates (a
+// variable for the tests): between
+// two people of a news graph there can be tens of thousands (through every
+// article and body they share), and past this many shortestPathGreedy
+// finds the first without enumerating them.
+var pathsCap int64 = 256
+
+// maxGreedyHops bounds the paths shortestPathGreedy finds: its statement
+// has a subquery a hop.
+const maxGreedyHops = 16
+
+// errManyPaths reports that shortestPathOnce found pathsCap paths or more;
+// it is returned as errKG{errManyPaths}.
+var errManyPaths = errors.New("too many shortest paths to enumerate")
+
+// shortestPathGreedy answers a shortest path of at most depth hops
+// (1..maxGreedyHops) between two distinct nodes in one statement without
+// enumerating the shortest paths: shortestPath gives their length L, then
+// from the start each step takes the neighbour with the smallest ID that
+// is L-i-1 hops from the end (another shortestPath tells), which builds the
+// shortest path whose node IDs sort first; between consecutive nodes the
+// relation with the smallest ID is taken. The candidates of a step are
+// tried in ID order and the first that fits ends the step. Should an ID
+// next to the path hold a character beyond U+FFFF it returns
+// errAmbiguousOrder, as shortestPathOnce.
+func shortestPathGreedy(ctx context.Context, s *Store, op, from, to, types string, depth int, outline bool) (*graph.Subgraph, error) {
+	nodeP, relP := projections(outline)
+	var q strings.Builder
+	q.WriteString(byLabel("a", graph.Labels, "a.id = $from") + " WITH a LIMIT 1 " +
+		byLabel("b", graph.Labels, "b.id = $to") + " WITH a, b LIMIT 1")
+	fmt.Fprintf(&q, `
+		MATCH p0 = shortestPath((a)-[%s*..%d]-(b))
+		WITH a, b, length(p0) AS L, [a] AS path`, types, depth)
+	for i := 0; i < depth; i++ {
+		if k := depth - 1 - i; k >= 1 {
+			fmt.Fprintf(&q, `
+		CALL {
+			WITH b, L, path
+			WITH b, L, path, last(path) AS cur
+			WHERE size(path) < L
+			MATCH (cur)-[%[1]s]-(v)
+			WHERE v <> b AND NOT v IN path
+			WITH DISTINCT b, L, path, v
+			ORDER BY v.id
+			CALL { WITH v, b MATCH q = shortestPath((v)-[%[1]s*..%[2]d]-(b)) RETURN length(q) AS dv }
+			WITH v, dv, L, path
+			WHERE dv = L - size(path)
+			WITH v LIMIT 1
+			RETURN collect(v) AS nx
+		}
+		WITH a, b, L, CASE WHEN size(path) = L THEN path + [b] ELSE path + nx END AS path`, types, k)
+		} else {
+			q.WriteString(`
+		WITH a, b, L, CASE WHEN size(path) = L THEN path + [b] ELSE path END AS path`)
+		}
+	}
+	fmt.Fprintf(&q, `
+		CALL {
+			WITH path
+			UNWIND path AS x
+			MATCH (x)-[%[1]s]-(v)
+			RETURN any(id IN collect(DISTINCT v.id) WHERE id =~ $supplementary) AS ambiguous
+		}
+		CALL {
+			WITH path
+			UNWIND range(0, size(path) - 2) AS i
+			CALL {
+				WITH path, i
+				WITH path[i] AS x, path[i + 1] AS y
+				MATCH (x)-[r%[1]s]-(y)
+				RETURN r ORDER BY r.id LIMIT 1
+			}
+			WITH i, r ORDER BY i
+			RETURN collect(%[2]s) AS rels
+		}
+		RETURN ambiguous, [n IN path | %[3]s], rels, L`, types, relP("r"), nodeP("n"))
+	params := map[string]any{"from": from, "to": to, "supplementary": supplementary}
+	return readStatement(ctx, s, op, q.String(), params, func(recs []*neo4j.Record) (*graph.Subgraph, error) {
+		if len(recs) == 0 {
+			return nil, errKG{fmt.Errorf("%w: no node %s or %s, or no path between them", graph.ErrNotFound, from, to)}
+		}
+		sub, err := toPath(recs[0])
+		if err != nil {
+			return nil, err
+		}
+		if l, _ := recs[0].Values[3].(int64); len(sub.Nodes) != int(l)+1 || len(sub.Relations) != int(l) || sub.Nodes[len(sub.Nodes)-1].ID != to {
+			return nil, errKG{fmt.Errorf("the graph changed during the walk")}
+		}
+		return sub, nil
 	})
 }
 

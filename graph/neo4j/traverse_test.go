@@ -7,6 +7,8 @@ import (
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/graph/graphtest"
+	"github.com/kgproject/kg/graph/neo4j"
 )
 
 // TestTraversalOrderBeyondBMP: IDs holding characters beyond U+FFFF (𠀀)
@@ -64,10 +66,61 @@ func TestTraversalOrderBeyondBMP(t *testing.T) {
 		}
 	}
 	for _, pair := range [][2]string{{first, last}, {last, first}, {"article/x", "article/y"}} {
-		want := show(ref.ShortestPath(ctx, pair[0], pair[1], graph.TraversalOptions{}))
-		got := show(st.ShortestPath(ctx, pair[0], pair[1], graph.TraversalOptions{}))
-		if got != want {
-			t.Errorf("ShortestPath(%s, %s):\n got %s\nwant %s", pair[0], pair[1], got, want)
+		for _, opts := range []graph.TraversalOptions{{}, {Depth: 3}} {
+			want := show(ref.ShortestPath(ctx, pair[0], pair[1], opts))
+			got := show(st.ShortestPath(ctx, pair[0], pair[1], opts))
+			if got != want {
+				t.Errorf("ShortestPath(%s, %s, %+v):\n got %s\nwant %s", pair[0], pair[1], opts, got, want)
+			}
 		}
 	}
+}
+
+// TestGreedyShortestPath: where there are many shortest paths, the store
+// walks greedily instead of enumerating them (here from the first path on)
+// and must still find the one whose node IDs sort first, on the seed
+// graph, against the embedded store.
+func TestGreedyShortestPath(t *testing.T) {
+	defer neo4j.SetPathsCap(1)()
+	ctx := context.Background()
+	ref, err := bolt.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	st := openStore(t)
+	for _, f := range graphtest.SeedFacts() {
+		for _, s := range []graph.Store{ref, st} {
+			c := f
+			if err := s.PutArticle(ctx, &c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	page, err := ref.FindNodes(ctx, graph.NodeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	show := func(g *graph.Subgraph, err error) string {
+		if err != nil {
+			return "error"
+		}
+		b, _ := json.Marshal(g)
+		return string(b)
+	}
+	checked := 0
+	for i, a := range page.Nodes {
+		for j := i + 1; j < len(page.Nodes); j += 5 {
+			b := page.Nodes[j]
+			for _, opts := range []graph.TraversalOptions{{Depth: 6}, {Depth: 2}, {Depth: 6, Types: []graph.RelType{graph.RelChaired, graph.RelAttended, graph.RelHolds, graph.RelOf}}} {
+				want := show(ref.ShortestPath(ctx, a.ID, b.ID, opts))
+				got := show(st.ShortestPath(ctx, a.ID, b.ID, opts))
+				if got != want {
+					t.Errorf("ShortestPath(%s, %s, %+v):\n got %s\nwant %s", a.ID, b.ID, opts, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	t.Logf("%d paths checked", checked)
 }
