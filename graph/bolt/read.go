@@ -38,6 +38,20 @@ func (r *reader) nid(id string) (nid, bool) {
 	return nidOf(raw), true
 }
 
+// outlineNode returns node n with only its ID, label and name, nil when
+// there is none.
+func (r *reader) outlineNode(n nid) (*graph.Node, error) {
+	raw := r.nodes.Get(n.bytes())
+	if raw == nil {
+		return nil, nil
+	}
+	m, _, err := decodeNode(raw, true)
+	if err != nil {
+		return nil, fmt.Errorf("decode node %d: %w", n, err)
+	}
+	return &graph.Node{ID: m.ID, Label: m.Label, Name: m.Name}, nil
+}
+
 // node returns node n, nil when there is none.
 func (r *reader) node(n nid) (*graph.Node, error) {
 	raw := r.nodes.Get(n.bytes())
@@ -116,7 +130,7 @@ func (r *reader) addEvidence(ev []graph.Evidence, k, v []byte) ([]graph.Evidence
 // relation builds a relation from one of its adjacency entries, at node
 // self whose ID is selfID.
 func (r *reader) relation(self nid, selfID string, e *edge) (*graph.Relation, error) {
-	rels, err := r.relations([]at{{self, selfID, *e}})
+	rels, err := r.relations([]at{{self, selfID, *e}}, true)
 	if err != nil {
 		return nil, err
 	}
@@ -130,11 +144,12 @@ type at struct {
 	edge   edge
 }
 
-// relations builds relations from adjacency entries, in the same order.
-// The evidence of relations of one type from one node (an article's
-// MENTIONS) lies together: where several are asked for, it is read in one
-// pass over their block rather than a seek for each.
-func (r *reader) relations(ats []at) ([]*graph.Relation, error) {
+// relations builds relations from adjacency entries, in the same order,
+// with their evidence when withEvidence. The evidence of relations of one
+// type from one node (an article's MENTIONS) lies together: where several
+// are asked for, it is read in one pass over their block rather than a
+// seek for each.
+func (r *reader) relations(ats []at, withEvidence bool) ([]*graph.Relation, error) {
 	out := make([]*graph.Relation, len(ats))
 	type block struct {
 		from nid
@@ -155,8 +170,10 @@ func (r *reader) relations(ats []at) ([]*graph.Relation, error) {
 			from = e.other
 		}
 		out[i] = rel
-		b := block{from, e.typ}
-		blocks[b] = append(blocks[b], i)
+		if withEvidence {
+			b := block{from, e.typ}
+			blocks[b] = append(blocks[b], i)
+		}
 	}
 	c := r.relparts.Cursor()
 	for b, is := range blocks {
@@ -475,7 +492,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) ([]*graph
 			}
 		}
 		var err error
-		out, err = r.relations(ats)
+		out, err = r.relations(ats, true)
 		return err
 	})
 	if err != nil {

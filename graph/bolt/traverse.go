@@ -40,6 +40,27 @@ type link struct {
 // graph.ErrNotFound when id does not exist and graph.ErrInvalid for bad
 // options.
 func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.neighbourhood(ctx, id, opts, false)
+}
+
+// NeighbourhoodOutline answers as Neighbourhood with nodes of only ID,
+// Label and Name and relations without evidence (graph.OutlineReader),
+// reading neither article texts nor evidence.
+func (s *Store) NeighbourhoodOutline(ctx context.Context, id string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.neighbourhood(ctx, id, opts, true)
+}
+
+var _ graph.OutlineReader = (*Store)(nil)
+
+// node reads node n in full, or in outline.
+func (r *reader) nodeAs(n nid, outline bool) (*graph.Node, error) {
+	if outline {
+		return r.outlineNode(n)
+	}
+	return r.node(n)
+}
+
+func (s *Store) neighbourhood(ctx context.Context, id string, opts graph.TraversalOptions, outline bool) (*graph.Subgraph, error) {
 	if err := checkTraversal(&opts); err != nil {
 		return nil, fmt.Errorf("bolt: neighbourhood of %s: %w", id, err)
 	}
@@ -115,7 +136,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 		slices.SortFunc(rels, func(a, b link) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 		sub.Nodes = make([]*graph.Node, 0, len(order))
 		for _, n := range order {
-			node, err := r.node(n.n)
+			node, err := r.nodeAs(n.n, outline)
 			if err != nil {
 				return err
 			}
@@ -134,7 +155,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opts graph.Travers
 			ats = append(ats, at{l.at, keep[l.at], e})
 		}
 		var err error
-		sub.Relations, err = r.relations(ats)
+		sub.Relations, err = r.relations(ats, !outline)
 		return err
 	})
 	if err != nil {
@@ -167,6 +188,16 @@ func keptOf(layer, keep []reached) []reached {
 // node is missing or no path of at most opts.Depth hops exists, and
 // graph.ErrInvalid for bad options.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.shortestPath(ctx, from, to, opts, false)
+}
+
+// ShortestPathOutline answers as ShortestPath in outline, as
+// NeighbourhoodOutline (graph.OutlineReader).
+func (s *Store) ShortestPathOutline(ctx context.Context, from, to string, opts graph.TraversalOptions) (*graph.Subgraph, error) {
+	return s.shortestPath(ctx, from, to, opts, true)
+}
+
+func (s *Store) shortestPath(ctx context.Context, from, to string, opts graph.TraversalOptions, outline bool) (*graph.Subgraph, error) {
 	op := "shortest path " + from + " to " + to
 	if err := checkTraversal(&opts); err != nil {
 		return nil, fmt.Errorf("bolt: %s: %w", op, err)
@@ -183,7 +214,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 			ends[i] = n
 		}
 		if from == to {
-			n, err := r.node(ends[0])
+			n, err := r.nodeAs(ends[0], outline)
 			if err != nil {
 				return err
 			}
@@ -200,7 +231,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 			return err
 		}
 		for _, x := range path {
-			n, err := r.node(x.n)
+			n, err := r.nodeAs(x.n, outline)
 			if err != nil {
 				return err
 			}
@@ -209,14 +240,12 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Tr
 			}
 			sub.Nodes = append(sub.Nodes, n)
 		}
+		ats := make([]at, len(rels))
 		for i, e := range rels {
-			rel, err := r.relation(path[i].n, string(path[i].id), &e)
-			if err != nil {
-				return err
-			}
-			sub.Relations = append(sub.Relations, rel)
+			ats[i] = at{path[i].n, string(path[i].id), e}
 		}
-		return nil
+		sub.Relations, err = r.relations(ats, !outline)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -83,6 +83,7 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"ShortestPath/TieBreak", s.testShortestPathTieBreak},
 		{"ShortestPath/Model", s.testShortestPathModel},
 		{"ShortestPath/Errors", s.testShortestPathErrors},
+		{"Outline", s.testOutline},
 		{"Search", s.testSearch},
 		{"Search/Model", s.testSearchModel},
 		{"Search/Invalid", s.testSearchInvalid},
