@@ -124,13 +124,16 @@ var (
 		SET n.kg_lock = true REMOVE n.kg_lock
 		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
 
-	// createNodesQuery creates (or, should another transaction have been
-	// first, locks) the nodes whose IDs $rows lists by label. A node
-	// created here has no kg_parts yet.
+	// createNodesQuery creates the nodes that $rows lists by label ({id,
+	// props}) with their properties, or, should another transaction have
+	// been first, locks them. It answers null parts for the nodes it
+	// created.
 	createNodesQuery = unionQuery(labelNames(), func(l string) string {
-		return "UNWIND $rows." + l + " AS id MERGE (n:" + l + " {id: id}) RETURN n"
-	}) + ` SET n.kg_lock = true REMOVE n.kg_lock
-		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
+		return "UNWIND $rows." + l + " AS row MERGE (n:" + l + " {id: row.id}) ON CREATE SET n = row.props RETURN n, row"
+	}) + ` WITH n, row, n.kg_parts AS parts
+		SET n.kg_lock = true REMOVE n.kg_lock
+		SET n.kg_parts = coalesce(parts, row.parts)
+		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, parts`
 
 	// readRelsQuery finds the relationships whose IDs $rows lists by type,
 	// by the uniqueness constraints' indexes (without the hint the planner,
@@ -244,14 +247,27 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		id, _ := rec.Values[0].(string)
 		exists[id] = true
 	}
-	var missing []ref
-	for id, ps := range newParts {
-		if !exists[id] {
-			missing = append(missing, ref{ID: id, Kind: string(ps[0].Label)})
+	// New nodes are created whole: only the changes contribute to them.
+	missing := map[string]any{} // label -> []map[string]any
+	for _, id := range sortedKeys(newParts) {
+		if exists[id] {
+			continue
 		}
+		parts := map[string]graph.Node{}
+		for i, p := range newParts[id] {
+			parts[partOf[id][i]] = p
+		}
+		props, label, err := nodeProps(parts)
+		if err != nil {
+			return errKG{err}
+		}
+		js := props["kg_parts"]
+		delete(props, "kg_parts")
+		rows, _ := missing[string(label)].([]map[string]any)
+		missing[string(label)] = append(rows, map[string]any{"id": id, "props": props, "parts": js})
 	}
 	if len(missing) > 0 {
-		more, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": byKind(missing)})
+		more, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": missing})
 		if err != nil {
 			return err
 		}
@@ -260,6 +276,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	type stored struct {
 		id, label, eid string
 		parts          map[string]graph.Node
+		fresh          bool // created whole by this transaction
 	}
 	var nodes []*stored
 	byID := map[string]*stored{}
@@ -276,6 +293,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		} else {
 			// Every node a transaction commits has kg_parts.
 			fresh[n.id] = true
+			n.fresh = !exists[n.id]
 		}
 		for a := range n.parts {
 			if inBatch[a] {
@@ -390,6 +408,9 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	var dropNodes []string
 	var setNodes []map[string]any
 	for _, n := range nodes {
+		if n.fresh {
+			continue
+		}
 		if len(n.parts) == 0 {
 			dropNodes = append(dropNodes, n.eid)
 			continue
