@@ -218,7 +218,8 @@ func neighbourhoodQuery(types string, depth int, outline bool) string {
 			UNWIND walked AS u
 			MATCH (u)-[r%s]-(v)
 			WHERE v IN kept
-			RETURN collect(DISTINCT %s) AS rels
+			WITH DISTINCT r
+			RETURN collect(%s) AS rels
 		}
 		RETURN [n IN kept | %s] AS nodes, rels, ambiguous, dists`, types, relP("r"), nodeP("n"))
 	return q.String()
