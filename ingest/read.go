@@ -788,8 +788,8 @@ func statedYear(a *Article) int {
 		return y
 	}
 	best := 0
-	eachYear(asciiDigits(a.Title), func(y, _, _ int) { best = max(best, y) })
-	s := asciiDigits(a.Text)
+	eachYear(yearDigits(a.Title), func(y, _, _ int) { best = max(best, y) })
+	s := yearDigits(a.Text)
 	eachYear(s, func(y, start, end int) {
 		before := s[max(0, start-12):start]
 		after := s[end:]
@@ -824,6 +824,26 @@ func eachYear(s string, fn func(year, start, end int)) {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// yearDigits is asciiDigits(s), without its cost for the texts it leaves
+// as they are: valid UTF-8 without full-width digits, 〇 or 零.
+func yearDigits(s string) string {
+	if strings.Contains(s, "〇") || strings.Contains(s, "零") || !utf8.ValidString(s) {
+		return asciiDigits(s)
+	}
+	// full-width digits are EF BC 90 to EF BC 99; full-width commas and
+	// brackets share their first two bytes
+	for i := 0; ; {
+		j := strings.Index(s[i:], "\xef\xbc")
+		if j < 0 {
+			return s
+		}
+		i += j + 2
+		if i < len(s) && s[i] >= 0x90 && s[i] <= 0x99 {
+			return asciiDigits(s)
+		}
+	}
+}
+
 // lookingBack reports whether a year mention, between before and after,
 // looks back on a past period: 总结2025年…, 通报了2025年…, 2025年度…,
 // 2025年…完成情况, 2025年…决算.
@@ -853,7 +873,7 @@ func lookingBack(before, after string) bool {
 // 2025年，…), 0 when none.
 func mentionedYear(a *Article) int {
 	best := 0
-	s := asciiDigits(a.Title + "\n" + a.Text)
+	s := yearDigits(a.Title + "\n" + a.Text)
 	eachYear(s, func(y, start, end int) {
 		before, after := s[max(0, start-12):start], s[end:]
 		if lookingBack(before, after) || hasAnyPrefix(after, []string{"，", "以来", "底", "末", "全年", "累计"}) {

@@ -24,3 +24,12 @@ func TestEachYear(t *testing.T) {
 		})
 	}
 }
+
+// TestYearDigits checks that yearDigits is asciiDigits.
+func TestYearDigits(t *testing.T) {
+	for _, s := range []string{"", "2026年", "２０２６年３月", "二〇二五年", "零售", "，（）：", "总结，２", "\xef\xbc", "abc\xef"} {
+		if got, want := yearDigits(s), asciiDigits(s); got != want {
+			t.Errorf("yearDigits(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
