@@ -15,7 +15,9 @@ import (
 	"io"
 	"log/slog"
 	"sort"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
@@ -329,13 +331,47 @@ func fragments(doc *ast.Document) map[string]*ast.FragmentDefinition {
 // the selections ask for them: graphql-go hands back maps, whose order is
 // lost.
 func writeOrdered(buf *bytes.Buffer, v any, sels []ast.Selection, frags map[string]*ast.FragmentDefinition) error {
+	return (&shape{sels: sels, frags: frags}).write(buf, v)
+}
+
+// shape is the order of the keys of the objects a selection set answers,
+// worked out once for all the objects of a list.
+type shape struct {
+	sels  []ast.Selection
+	frags map[string]*ast.FragmentDefinition
+	done  bool
+	keys  []string
+	subs  map[string]*shape
+}
+
+func (sh *shape) layout() {
+	if sh.done {
+		return
+	}
+	sh.done = true
+	keys, subs := responseKeys(sh.sels, sh.frags, nil, map[string]bool{})
+	sh.keys = keys
+	sh.subs = make(map[string]*shape, len(subs))
+	for k, sub := range subs {
+		sh.subs[k] = &shape{sels: sub, frags: sh.frags}
+	}
+}
+
+func (sh *shape) sub(k string) *shape {
+	if c := sh.subs[k]; c != nil {
+		return c
+	}
+	return &shape{frags: sh.frags}
+}
+
+func (sh *shape) write(buf *bytes.Buffer, v any) error {
 	switch v := v.(type) {
 	case map[string]any:
-		keys, subs := responseKeys(sels, frags, nil, map[string]bool{})
+		sh.layout()
 		buf.WriteByte('{')
 		n := 0
-		written := map[string]bool{}
-		write := func(k string, sub []ast.Selection) error {
+		written := make(map[string]bool, len(v))
+		write := func(k string) error {
 			x, ok := v[k]
 			if !ok || written[k] {
 				return nil
@@ -345,27 +381,27 @@ func writeOrdered(buf *bytes.Buffer, v any, sels []ast.Selection, frags map[stri
 				buf.WriteByte(',')
 			}
 			n++
-			if err := encode(buf, k); err != nil {
-				return err
-			}
+			writeString(buf, k)
 			buf.WriteByte(':')
-			return writeOrdered(buf, x, sub, frags)
+			return sh.sub(k).write(buf, x)
 		}
-		for _, k := range keys {
-			if err := write(k, subs[k]); err != nil {
+		for _, k := range sh.keys {
+			if err := write(k); err != nil {
 				return err
 			}
 		}
-		var rest []string
-		for k := range v {
-			if !written[k] {
-				rest = append(rest, k)
+		if n < len(v) {
+			var rest []string
+			for k := range v {
+				if !written[k] {
+					rest = append(rest, k)
+				}
 			}
-		}
-		sort.Strings(rest)
-		for _, k := range rest {
-			if err := write(k, nil); err != nil {
-				return err
+			sort.Strings(rest)
+			for _, k := range rest {
+				if err := write(k); err != nil {
+					return err
+				}
 			}
 		}
 		buf.WriteByte('}')
@@ -376,18 +412,87 @@ func writeOrdered(buf *bytes.Buffer, v any, sels []ast.Selection, frags map[stri
 			if i > 0 {
 				buf.WriteByte(',')
 			}
-			if err := writeOrdered(buf, x, sels, frags); err != nil {
+			if err := sh.write(buf, x); err != nil {
 				return err
 			}
 		}
 		buf.WriteByte(']')
 		return nil
+	case string:
+		writeString(buf, v)
+		return nil
+	case int:
+		buf.WriteString(strconv.Itoa(v))
+		return nil
+	case bool:
+		buf.WriteString(strconv.FormatBool(v))
+		return nil
+	case nil:
+		buf.WriteString("null")
+		return nil
 	}
 	return encode(buf, v)
 }
 
-// responseKeys lists the response keys of a selection set in order, with the
-// merged sub-selections of each.
+// writeString writes s as a JSON string exactly as encoding/json does
+// without HTML escaping: invalid UTF-8 becomes U+FFFD, U+2028 and U+2029
+// are escaped.
+func writeString(buf *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	buf.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			buf.WriteString(s[start:i])
+			switch b {
+			case '\\', '"':
+				buf.WriteByte('\\')
+				buf.WriteByte(b)
+			case '\b':
+				buf.WriteString(`\b`)
+			case '\f':
+				buf.WriteString(`\f`)
+			case '\n':
+				buf.WriteString(`\n`)
+			case '\r':
+				buf.WriteString(`\r`)
+			case '\t':
+				buf.WriteString(`\t`)
+			default:
+				buf.WriteString(`\u00`)
+				buf.WriteByte(hex[b>>4])
+				buf.WriteByte(hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			buf.WriteString(s[start:i])
+			buf.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			buf.WriteString(s[start:i])
+			buf.WriteString(`\u202`)
+			buf.WriteByte(hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	buf.WriteString(s[start:])
+	buf.WriteByte('"')
+}
+
 func responseKeys(sels []ast.Selection, frags map[string]*ast.FragmentDefinition, subs map[string][]ast.Selection, spreading map[string]bool) ([]string, map[string][]ast.Selection) {
 	if subs == nil {
 		subs = map[string][]ast.Selection{}
