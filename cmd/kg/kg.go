@@ -87,15 +87,16 @@ type command struct {
 
 var commands = []command{
 	{
-		name: "ingest", args: "[--data DIR] [--year YYYY] PATH...",
+		name: "ingest", args: "[--data DIR] [--year YYYY] [--batch N] PATH...",
 		summary: "read pages of articles into the store",
 		help: `Reads files or folders (recursively: .md .markdown .txt .jsonl .json
 .html .htm), extracts people, posts, organisations, events and projects
 with the evidence for each relation, and stores them, each article
-atomically, many articles a transaction (--batch). Ingesting an article
-again replaces what it said before. It prints
-what it stored; each bad input is reported with its file name, the rest
-is stored, and the exit status is 1 if any input failed.`,
+atomically and many articles a transaction (--batch), while the next ones
+are being read. Ingesting an article again replaces what it said before.
+It prints what it stored; each bad input is reported with its file name,
+the rest is stored, and the exit status is 1 if any input failed. On
+interrupt it stores what it has read, then stops.`,
 		flags: func(m *Main, fs *flag.FlagSet) {
 			m.storeFlags(fs)
 			m.yearFlag(fs)
