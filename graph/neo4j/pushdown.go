@@ -65,14 +65,23 @@ func (s *Store) Links(ctx context.Context, f graph.RelationFilter) (map[string][
 	})
 }
 
-// coMatch binds, for node n, each co-participant q and the events they
-// share, evs.
+// coMatch binds, for node n, each co-participant q and the IDs of the
+// events they share, evs.
 const coMatch = `MATCH (n)-[:CHAIRED|ATTENDED]->(e)<-[:CHAIRED|ATTENDED]-(q)
 	WHERE q <> n
-	WITH n, q, collect(DISTINCT e) AS evs`
+	WITH n, q, collect(DISTINCT e.id) AS evs`
 
-// coProj projects a co-participant q and its shared events evs.
-var coProj = "[" + nodeProj("q") + ", [x IN evs | " + nodeProj("x") + "]]"
+// coProj projects a co-participant q and its shared events' IDs evs.
+var coProj = "[" + nodeProj("q") + ", evs]"
+
+// coEvents is a subquery projecting every event of node n, once each: the
+// co-participants name them by ID.
+var coEvents = `CALL {
+	WITH n
+	MATCH (n)-[:CHAIRED|ATTENDED]->(e)
+	WITH DISTINCT e
+	RETURN collect(` + nodeProj("e") + `) AS coev
+}`
 
 // CoParticipants returns, for each of ids, its co-participants with the
 // shared events, as graph.CoParticipantReader documents, in one statement.
@@ -84,12 +93,13 @@ func (s *Store) CoParticipants(ctx context.Context, ids []string) (map[string][]
 		}
 		return map[string][]graph.CoParticipation{}, nil
 	}
-	q := byLabel("n", graph.Labels, "n.id IN $ids") + " " + coMatch + " RETURN n.id, collect(" + coProj + ")"
+	q := byLabel("n", graph.Labels, "n.id IN $ids") + " CALL { WITH n " + coMatch + " RETURN collect(" + coProj + ") AS co } " +
+		coEvents + " RETURN n.id, co, coev"
 	return readStatement(ctx, s, "co-participants", q, map[string]any{"ids": ids}, func(recs []*neo4j.Record) (map[string][]graph.CoParticipation, error) {
 		out := make(map[string][]graph.CoParticipation, len(recs))
 		for _, rec := range recs {
 			id, _ := rec.Values[0].(string)
-			if cs := toCoParticipations(rec.Values[1]); len(cs) > 0 {
+			if cs := toCoParticipations(rec.Values[1], rec.Values[2]); len(cs) > 0 {
 				out[id] = append(out[id], cs...)
 			}
 		}
@@ -134,8 +144,8 @@ func (s *Store) ReadNode(ctx context.Context, r graph.NodeRead) (*graph.NodeAnsw
 		ret += fmt.Sprintf(", l%d", i)
 	}
 	if r.CoParticipants {
-		q += " CALL { WITH n " + coMatch + " RETURN collect(" + coProj + ") AS co }"
-		ret += ", co"
+		q += " CALL { WITH n " + coMatch + " RETURN collect(" + coProj + ") AS co } " + coEvents
+		ret += ", co, coev"
 	}
 	op := "read node " + r.ID + r.Name
 	return readStatement(ctx, s, op, q+ret, params, func(recs []*neo4j.Record) (*graph.NodeAnswer, error) {
@@ -160,7 +170,7 @@ func (s *Store) ReadNode(ctx context.Context, r graph.NodeRead) (*graph.NodeAnsw
 			a.Links = append(a.Links, ls)
 		}
 		if r.CoParticipants {
-			a.CoParticipants = toCoParticipations(best.Values[1+len(r.Links)])
+			a.CoParticipants = toCoParticipations(best.Values[1+len(r.Links)], best.Values[2+len(r.Links)])
 		}
 		return a, nil
 	})
@@ -190,8 +200,15 @@ func toLinks(v any) ([]graph.Link, error) {
 	return out, nil
 }
 
-// toCoParticipations converts a list of coProj pairs.
-func toCoParticipations(v any) []graph.CoParticipation {
+// toCoParticipations converts a list of coProj pairs, finding their
+// events among the projections of coEvents.
+func toCoParticipations(v, events any) []graph.CoParticipation {
+	evList, _ := events.([]any)
+	byID := make(map[string]*graph.Node, len(evList))
+	for _, e := range evList {
+		n := toNode(e)
+		byID[n.ID] = n
+	}
 	list, _ := v.([]any)
 	out := make([]graph.CoParticipation, 0, len(list))
 	for _, x := range list {
@@ -200,9 +217,10 @@ func toCoParticipations(v any) []graph.CoParticipation {
 			continue
 		}
 		c := graph.CoParticipation{Person: toNode(pair[0])}
-		evs, _ := pair[1].([]any)
-		for _, e := range evs {
-			c.Events = append(c.Events, toNode(e))
+		for _, id := range strings_(pair[1]) {
+			if e := byID[id]; e != nil {
+				c.Events = append(c.Events, e)
+			}
 		}
 		out = append(out, c)
 	}
