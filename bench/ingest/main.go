@@ -25,6 +25,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/pprof"
+	"syscall"
 	"time"
 
 	"github.com/kgproject/kg/graph"
@@ -48,6 +49,7 @@ type result struct {
 	Nodes      int
 	Relations  int
 	Seconds    float64
+	CPUSeconds float64 // user and system time of the process during the run, 0 when not measured
 	Statements int
 }
 
@@ -58,6 +60,9 @@ func emit(label string, r result) {
 		enc.Encode(map[string]any{"key": "ingest/" + r.Mode + "/" + label + "/" + stat, "value": v})
 	}
 	put("seconds", r.Seconds)
+	if r.CPUSeconds > 0 {
+		put("cpu_seconds", r.CPUSeconds)
+	}
 	put("articles", float64(r.Articles))
 	put("articles_per_s", float64(r.Articles)/r.Seconds)
 	if r.Nodes > 0 {
@@ -104,7 +109,7 @@ func run(ctx context.Context, args []string) error {
 	}
 	switch *mode {
 	case "extract":
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuSeconds()
 		r := result{Mode: "extract"}
 		// ReadFacts is the reading and extraction of Ingest, on as many
 		// workers, so that the two differ only by the store.
@@ -121,12 +126,13 @@ func run(ctx context.Context, args []string) error {
 			return err
 		}
 		r.Seconds = time.Since(start).Seconds()
+		r.CPUSeconds = cpuSeconds() - cpu0
 		emit(*label, r)
 	case "bolt":
 		if *data == "" {
 			return fmt.Errorf("-mode bolt needs -data")
 		}
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuSeconds()
 		st, err := bolt.Open(*data, &bolt.Options{NoSync: *nosync})
 		if err != nil {
 			return err
@@ -145,7 +151,7 @@ func run(ctx context.Context, args []string) error {
 		if *nosync {
 			mode = "bolt-nosync"
 		}
-		emit(*label, result{Mode: mode, Articles: rep.Articles, Nodes: rep.Nodes, Relations: rep.Relations, Seconds: time.Since(start).Seconds()})
+		emit(*label, result{Mode: mode, Articles: rep.Articles, Nodes: rep.Nodes, Relations: rep.Relations, Seconds: time.Since(start).Seconds(), CPUSeconds: cpuSeconds() - cpu0})
 	case "neo4j":
 		return compareNeo4j(ctx, p, paths, *uri, *rounds, *batch, *label, *verbose)
 	default:
@@ -182,4 +188,13 @@ func writeHeapProfile(path string) error {
 		return err
 	}
 	return fh.Close()
+}
+
+// cpuSeconds returns the user and system time the process has used so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
