@@ -197,7 +197,9 @@ func grow[T any](b []T, n int) []T {
 	return b[:n]
 }
 
-// appendFeatures appends the feature keys of position i to dst.
+// appendFeatures appends the feature keys of position i to dst (training
+// uses them in this order; tagging sums the same features with
+// appendCharFeatures and staticWeights).
 func (s *sentence) appendFeatures(dst []uint32, i int) []uint32 {
 	c := s.norm[i : i+5] // c[2] is the current character
 	u := func(r rune) uint64 { return uint64(r) }
@@ -249,4 +251,111 @@ func (s *sentence) appendFeatures(dst []uint32, i int) []uint32 {
 		}
 	}
 	return dst
+}
+
+// appendCharFeatures appends the keys of the features of position i that
+// depend on the characters themselves (n-grams, dictionary marks with the
+// character); the others take their values from small sets, and
+// staticWeights sums their weights without keys.
+func (s *sentence) appendCharFeatures(dst []uint32, i int) []uint32 {
+	c := s.norm[i : i+5] // c[2] is the current character
+	u := func(r rune) uint64 { return uint64(r) }
+	for k := 0; k < 5; k++ {
+		dst = append(dst, fin(mix(seed(tmplU+k), u(c[k]))))
+	}
+	for k := 0; k < 4; k++ {
+		dst = append(dst, fin(mix(mix(seed(tmplB+k), u(c[k])), u(c[k+1]))))
+	}
+	for k := 0; k < 3; k++ {
+		dst = append(dst, fin(mix(mix(mix(seed(tmplT+k), u(c[k])), u(c[k+1])), u(c[k+2]))))
+	}
+	dst = append(dst, fin(mix(mix(seed(tmplSkip), u(c[1])), u(c[3]))))
+	// Pairs of dictionary marks at this position and the character itself,
+	// e.g. "a surname here and the character is 王".
+	for m := s.dict[i]; m != 0; m &= m - 1 {
+		b := bits.TrailingZeros32(m)
+		dst = append(dst, fin(mix(mix(seed(tmplDictPair), uint64(b)), u(c[2]))))
+	}
+	return dst
+}
+
+// staticWeights are the weights of the features outside
+// appendCharFeatures, by value.
+type staticWeights struct {
+	bias  [numTags]int32
+	c0    [8][numTags]int32
+	c3    [8 * 8 * 8][numTags]int32
+	cl    [2][8 * 8][numTags]int32
+	dict  [3][32][numTags]int32
+	reach [len(reachKinds)][2][16][numTags]int32
+}
+
+// staticWeights looks up the weights of every value of the features
+// outside appendCharFeatures.
+func (m *Model) staticWeights() *staticWeights {
+	sw := &staticWeights{}
+	get := func(dst *[numTags]int32, key uint32) {
+		if j := m.lookup(key); j >= 0 {
+			for t := range dst {
+				dst[t] += int32(m.weights[j*numTags+t])
+			}
+		}
+	}
+	get(&sw.bias, fin(seed(tmplBias)))
+	for a := 0; a < 8; a++ {
+		get(&sw.c0[a], fin(mix(seed(tmplC0), uint64(a))))
+		for b := 0; b < 8; b++ {
+			get(&sw.cl[0][a*8+b], fin(mix(seed(tmplCL), uint64(a<<4|b))))
+			get(&sw.cl[1][a*8+b], fin(mix(seed(tmplCL+1), uint64(a<<4|b))))
+			for c := 0; c < 8; c++ {
+				get(&sw.c3[(a*8+b)*8+c], fin(mix(seed(tmplC3), uint64(a<<8|b<<4|c))))
+			}
+		}
+	}
+	for off := 0; off < 3; off++ {
+		for b := 0; b < 32; b++ {
+			get(&sw.dict[off][b], fin(mix(seed(tmplDict+off), uint64(b))))
+		}
+	}
+	for ki := range reachKinds {
+		for v := 1; v < 16; v++ {
+			get(&sw.reach[ki][0][v], fin(mix(mix(seed(tmplReach), uint64(ki)), uint64(v))))
+			get(&sw.reach[ki][1][v], fin(mix(mix(seed(tmplReach), uint64(ki)+8), uint64(v))))
+		}
+	}
+	return sw
+}
+
+// add adds to acc the weights of position i's features outside
+// appendCharFeatures.
+func (sw *staticWeights) add(acc *[numTags]int32, s *sentence, i int) {
+	plus := func(w *[numTags]int32) {
+		for t := range acc {
+			acc[t] += w[t]
+		}
+	}
+	plus(&sw.bias)
+	cl := s.classes[i : i+5]
+	plus(&sw.c0[cl[2]])
+	plus(&sw.c3[(cl[1]*8+cl[2])*8+cl[3]])
+	plus(&sw.cl[0][cl[0]*8+cl[1]])
+	plus(&sw.cl[1][cl[3]*8+cl[4]])
+	n := len(s.dict)
+	for off := -1; off <= 1; off++ {
+		j := i + off
+		if j < 0 || j >= n {
+			continue
+		}
+		for m := s.dict[j]; m != 0; m &= m - 1 {
+			plus(&sw.dict[off+1][bits.TrailingZeros32(m)])
+		}
+	}
+	for ki, r := range s.reach[i] {
+		if r&0xf != 0 {
+			plus(&sw.reach[ki][0][r&0xf])
+		}
+		if r>>4 != 0 {
+			plus(&sw.reach[ki][1][r>>4])
+		}
+	}
 }

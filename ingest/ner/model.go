@@ -21,6 +21,10 @@ type Model struct {
 	// their low bits pick the slot.
 	table []uint64
 	mask  uint32
+	// static holds the summed weights of the features whose values come
+	// from small sets (bias, classes, dictionary bits, reach), looked up
+	// once at load instead of at every position.
+	static *staticWeights
 }
 
 var modelMagic = [8]byte{'K', 'G', 'N', 'E', 'R', 0, 1, 0}
@@ -117,6 +121,7 @@ func (m *Model) buildIndex() {
 		}
 		m.table[h] = uint64(k)<<32 | uint64(i+1)
 	}
+	m.static = m.staticWeights()
 }
 
 // lookup returns the position of key in m.keys, or -1.
@@ -136,8 +141,9 @@ func (m *Model) lookup(key uint32) int {
 func (m *Model) emissions(s *sentence, n int, em []float32, buf []uint32) []uint32 {
 	var acc [numTags]int32
 	for i := 0; i < n; i++ {
-		buf = s.appendFeatures(buf[:0], i)
+		buf = s.appendCharFeatures(buf[:0], i)
 		acc = [numTags]int32{}
+		m.static.add(&acc, s, i)
 		for _, k := range buf {
 			j := m.lookup(k)
 			if j < 0 {
