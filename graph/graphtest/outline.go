@@ -10,8 +10,8 @@ import (
 
 // testOutline checks a graph.OutlineReader against the store's own full
 // answers reduced with graph.Outline, on the seed graph: every node's
-// neighbourhood at depths 1 and 2 (with and without a limit and a type
-// filter), paths between every pair of people, and the errors.
+// neighbourhood at depth 1, people's at depth 2 with a limit and with a
+// type filter, paths among people, and the errors.
 func (s suite) testOutline(t *testing.T) {
 	st := s.seeded(t)
 	or, ok := st.(graph.OutlineReader)
@@ -24,10 +24,12 @@ func (s suite) testOutline(t *testing.T) {
 	}
 	var people []string
 	for _, n := range v.order {
+		runs := optss[:1]
 		if n.Label == graph.LabelPerson {
 			people = append(people, n.ID)
+			runs = optss
 		}
-		for _, opts := range optss {
+		for _, opts := range runs {
 			full, err := st.Neighbourhood(ctx, n.ID, opts)
 			if err != nil {
 				t.Fatalf("Neighbourhood(%s, %+v): %v", n.ID, opts, err)
@@ -41,6 +43,9 @@ func (s suite) testOutline(t *testing.T) {
 				t.Errorf("NeighbourhoodOutline(%s, %+v) = %s\nwant %s", n.ID, opts, clip(string(jsonOf(got))), clip(string(jsonOf(want))))
 			}
 		}
+	}
+	if len(people) > 6 {
+		people = people[:6]
 	}
 	for _, a := range people {
 		for _, b := range people {
