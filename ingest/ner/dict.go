@@ -85,6 +85,12 @@ type lexicon struct {
 	// that searches stay within it.
 	placeRange  map[rune][2]int32
 	placeRange2 map[uint64][2]int32
+	// placeBMP is placeRange for the Basic Multilingual Plane, as an array
+	// (an empty range where no place starts with the character).
+	placeBMP []([2]int32)
+	// wordFirst marks the characters of the Basic Multilingual Plane that
+	// start an entry of words (a bit set).
+	wordFirst []uint64
 }
 
 var (
@@ -146,7 +152,34 @@ func newLexicon() *lexicon {
 			lx.placeRange2[k] = r
 		}
 	}
+	lx.placeBMP = make([][2]int32, 1<<16)
+	for c, r := range lx.placeRange {
+		if c >= 0 && c < 1<<16 {
+			lx.placeBMP[c] = r
+		}
+	}
+	lx.wordFirst = make([]uint64, 1<<16/64)
+	for w := range lx.words {
+		if c, _ := utf8.DecodeRuneInString(w); c >= 0 && c < 1<<16 {
+			lx.wordFirst[c>>6] |= 1 << (c & 63)
+		}
+	}
 	return lx
+}
+
+// placesFrom returns the range of places starting with c.
+func (lx *lexicon) placesFrom(c rune) ([2]int32, bool) {
+	if c >= 0 && c < 1<<16 {
+		r := lx.placeBMP[c]
+		return r, r[1] > r[0]
+	}
+	r, ok := lx.placeRange[c]
+	return r, ok
+}
+
+// mayStartWord reports whether an entry of words may start with c.
+func (lx *lexicon) mayStartWord(c rune) bool {
+	return c < 0 || c >= 1<<16 || lx.wordFirst[c>>6]&(1<<(c&63)) != 0
 }
 
 func (lx *lexicon) add(w string, k MatchKind) {
@@ -180,7 +213,8 @@ func lines(s string) []string {
 func (lx *lexicon) mark(marks []uint32, text string, offs []int) {
 	n := len(offs) - 1
 	for i := 0; i < n; i++ {
-		for l := 1; l <= lx.maxLen && i+l <= n; l++ {
+		c, _ := utf8.DecodeRuneInString(text[offs[i]:])
+		for l := 1; l <= lx.maxLen && i+l <= n && lx.mayStartWord(c); l++ {
 			kinds, ok := lx.words[text[offs[i]:offs[i+l]]]
 			if !ok {
 				break
@@ -193,8 +227,7 @@ func (lx *lexicon) mark(marks []uint32, text string, offs []int) {
 		}
 		// the places that start with the character at i (sorted, the
 		// same bytes first: one range)
-		c, _ := utf8.DecodeRuneInString(text[offs[i]:])
-		rg, ok := lx.placeRange[c]
+		rg, ok := lx.placesFrom(c)
 		if !ok {
 			continue
 		}
