@@ -156,24 +156,31 @@ func TestOpenCorrupt(t *testing.T) {
 	}
 }
 
+// TestOpenOtherFormat checks that a database of another layout (format 1
+// kept JSON values) is refused with an error that says to ingest again.
 func TestOpenOtherFormat(t *testing.T) {
-	dir := t.TempDir()
-	s := MustOpenStore(t, dir, nil)
-	s.Close()
-	db, err := bbolt.Open(filepath.Join(dir, bolt.FileName), 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bbolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("format"), []byte("0")) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if s, err := bolt.Open(dir, nil); err == nil || !strings.Contains(err.Error(), "format") {
-		if s != nil {
+	for _, format := range []string{"0", "1", "3"} {
+		dir := t.TempDir()
+		s := MustOpenStore(t, dir, nil)
+		s.Close()
+		db, err := bbolt.Open(filepath.Join(dir, bolt.FileName), 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.Update(func(tx *bbolt.Tx) error {
+			return tx.Bucket([]byte("meta")).Put([]byte("format"), []byte(format))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		s, err = bolt.Open(dir, nil)
+		if err == nil {
 			s.Close()
 		}
-		t.Errorf("Open(a database of format 0) error = %v, want one about the format", err)
+		if err == nil || !strings.Contains(err.Error(), "format") || !strings.Contains(err.Error(), "ingest the articles again") {
+			t.Errorf("Open(a database of format %s) error = %v, want one about the format asking to ingest again", format, err)
+		}
 	}
 }
 
