@@ -62,6 +62,7 @@ func findDates(text string, year, month int) []dateMention {
 	text = asciiDigits(text)
 	var out []dateMention
 	curMonth := month
+	rc := runeCounter{s: text}
 	for _, m := range findAllInRuns(dateRe, text, isDateChar, "日") {
 		g := func(k int) string {
 			if m[2*k] < 0 {
@@ -69,7 +70,7 @@ func findDates(text string, year, month int) []dateMention {
 			}
 			return text[m[2*k]:m[2*k+1]]
 		}
-		start := utf8.RuneCountInString(text[:m[0]])
+		start := rc.at(m[0])
 		end := start + utf8.RuneCountInString(text[m[0]:m[1]])
 		if g(2) == "" {
 			// A bare day must stand alone: not 24日均, not inside a number.
@@ -120,6 +121,7 @@ func findCNDates(text string, year int) []dateMention {
 		return nil
 	}
 	var out []dateMention
+	rc := runeCounter{s: text}
 	for _, m := range findAllInRuns(cnDateRe, text, isDateChar, "日") {
 		g := func(k int) string {
 			if m[2*k] < 0 {
@@ -135,7 +137,7 @@ func findCNDates(text string, year int) []dateMention {
 			y = cnNumber(g(1))
 		}
 		mo, d := cnNumber(g(2)), cnNumber(g(3))
-		start := utf8.RuneCountInString(text[:m[0]])
+		start := rc.at(m[0])
 		dm := dateMention{span: span{start, start + utf8.RuneCountInString(text[m[0]:m[1]])}, text: text[m[0]:m[1]], partOfDay: partOfDayWord(g(6))}
 		dm.date = isoDay(y, mo, d)
 		if g(5) != "" && dm.date != "" {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +32,9 @@ type doc struct {
 	paperSpan   span
 	persons     []*person
 	byName      map[string]*person
-	personSpans []personSpan
+	personSpans []personSpan // append with addPersonSpan
+	personEnd   []bool       // personEnd[k]: a mention of personSpans ends at k
+	personIn    []bool       // personIn[k]: a mention of personSpans covers k
 	appointed   map[int]bool // starts of names that an appointment or election names (任命X为, X当选为), which are no presence
 	titleSpans  []span
 	orgs        []*org
@@ -43,6 +46,9 @@ type doc struct {
 	words       map[int]int     // start -> end of each dictionary word of two characters or more
 	tokens      map[int]int     // start -> end of each word of the HMM segmentation (names too), by sentence on demand
 	tokenized   map[int]bool    // sentences (by start) cut with the HMM
+	// writtenBefore[c] holds the substrings of up to maxWritten code
+	// points of the text that end with c, collected on demand by written
+	writtenBefore map[rune]map[string]bool
 }
 
 type reporter struct {
@@ -237,10 +243,10 @@ func isPlaceShort(w string) bool {
 
 // sentenceOf returns the sentence holding position i.
 func (d *doc) sentenceOf(i int) span {
-	for _, s := range d.sents {
-		if i >= s.start && i < s.end {
-			return s
-		}
+	// sentences are ordered and disjoint: the first ending after i holds
+	// it, if any does
+	if k := sort.Search(len(d.sents), func(k int) bool { return d.sents[k].end > i }); k < len(d.sents) && d.sents[k].start <= i {
+		return d.sents[k]
 	}
 	if len(d.sents) > 0 {
 		return d.sents[len(d.sents)-1]
@@ -626,22 +632,31 @@ func functionPOS(pos string) bool {
 	return false
 }
 
-func (d *doc) personEndsAt(k int) bool {
-	for _, ps := range d.personSpans {
-		if ps.end == k {
-			return true
-		}
+// addPersonSpan records a mention of a person (p nil for a reporter), and
+// the positions it ends at and covers, so that personEndsAt and
+// inPersonSpan need not scan every mention.
+func (d *doc) addPersonSpan(ps personSpan) {
+	d.personSpans = append(d.personSpans, ps)
+	if d.personIn == nil {
+		d.personIn = make([]bool, len(d.r)+1)
+		d.personEnd = make([]bool, len(d.r)+1)
 	}
-	return false
+	if ps.end >= 0 && ps.end < len(d.personEnd) {
+		d.personEnd[ps.end] = true
+	}
+	for i := max(ps.start, 0); i < ps.end && i < len(d.personIn); i++ {
+		d.personIn[i] = true
+	}
 }
 
+// personEndsAt reports whether a mention of a person ends at k.
+func (d *doc) personEndsAt(k int) bool {
+	return k >= 0 && k < len(d.personEnd) && d.personEnd[k]
+}
+
+// inPersonSpan reports whether a mention of a person covers position k.
 func (d *doc) inPersonSpan(k int) bool {
-	for _, ps := range d.personSpans {
-		if k >= ps.start && k < ps.end {
-			return true
-		}
-	}
-	return false
+	return k >= 0 && k < len(d.personIn) && d.personIn[k]
 }
 
 // addOrg records a span naming an organisation, merging forms with the

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgproject/kg/ingest/ner"
 )
@@ -81,16 +82,17 @@ func (d *doc) mentions(tg *ner.Tagger) []Mention {
 		}
 		var kept []Mention
 		if d.isNewsPage() {
+			rules := newMentionIndex(ms, len(d.r))
 			// a page of the genre the rules are made for: their Person,
 			// Title, Organisation and Place spans win where they overlap
 			// the tagger's, which fills in the rest
 			for _, m := range tagged {
-				if overlapsAny(ms, m) || m.End-m.Start < 2 || m.Type == "Title" && d.lx.titleEndingAt(d.r, m.End) == "" {
+				if rules.overlaps(m) || m.End-m.Start < 2 || m.Type == "Title" && d.lx.titleEndingAt(d.r, m.End) == "" {
 					continue // single characters and titles without a title word are noise here
 				}
 				if m.Type == "Organisation" || m.Type == "Place" {
 					var ok bool
-					if m, ok = d.backed(m, ms); !ok || overlapsAny(ms, m) {
+					if m, ok = d.backed(m, rules); !ok || rules.overlaps(m) {
 						continue
 					}
 				}
@@ -126,7 +128,7 @@ var commonPlaceWords = []string{"小区", "社区", "城区", "园区", "景区"
 // tag, or a level word after a proper stem (岩口镇, not 旧小区). The
 // tagger's guesses on policy language (惠民生, 安排) and common nouns
 // have none of these.
-func (d *doc) backed(m Mention, rules []Mention) (Mention, bool) {
+func (d *doc) backed(m Mention, rules *mentionIndex) (Mention, bool) {
 	start := m.Start
 	if f := anyPrefixAt(d.r, start, append(activityVerbs, followers...)...); f != "" && start+len([]rune(f)) < m.End-1 {
 		start += len([]rune(f))
@@ -136,10 +138,8 @@ func (d *doc) backed(m Mention, rules []Mention) (Mention, bool) {
 	}
 	m.Start, m.Text = start, d.text(span{start, m.End})
 	_, pos, found := d.lx.seg.Find(m.Text)
-	for _, x := range rules {
-		if x.Type == m.Type && x.Text == m.Text {
-			return m, true
-		}
+	if rules.named[m.Type+"\x00"+m.Text] {
+		return m, true
 	}
 	if m.Type == "Organisation" {
 		return m, d.lx.suffixEndingAt(d.r, m.End) != "" || d.lx.knownOrgs[m.Text] || found && pos == "nt"
@@ -151,7 +151,7 @@ func (d *doc) backed(m Mention, rules []Mention) (Mention, bool) {
 		return m, true // the place of a dateline: 本报琮州9月5日讯, 新华社琮州9月19日电
 	}
 	for _, lv := range []string{"市", "县", "区", "省"} {
-		if d.learned[m.Text+lv] || d.lx.places[m.Text+lv] || strings.Contains(d.a.Text, m.Text+lv) {
+		if d.learned[m.Text+lv] || d.lx.places[m.Text+lv] || d.written(m.Text+lv) {
 			return m, true // 琮州 of 本报琮州9月5日讯, where the article names 琮州市
 		}
 	}
@@ -185,14 +185,71 @@ func (d *doc) isNewsPage() bool {
 	return d.a.InputID == "" && (d.bylineEnd > 0 || len(d.reporters) > 0 || d.a.Published != "" || len(d.events) > 0)
 }
 
-func overlapsAny(ms []Mention, m Mention) bool {
-	for _, x := range ms {
-		if x.Type != "Date" && x.Start < m.End && m.Start < x.End {
+// mentionIndex answers, for the rules' mentions of an article, whether a
+// span overlaps one of them (dates aside) and whether a type and text is
+// one of them, each without a scan of them all.
+type mentionIndex struct {
+	covered []bool          // covered[i]: a mention other than a date covers code point i
+	named   map[string]bool // type + "\x00" + text of each mention
+}
+
+func newMentionIndex(ms []Mention, n int) *mentionIndex {
+	x := &mentionIndex{covered: make([]bool, n), named: make(map[string]bool, len(ms))}
+	for _, m := range ms {
+		x.named[m.Type+"\x00"+m.Text] = true
+		if m.Type == "Date" {
+			continue
+		}
+		for i := max(m.Start, 0); i < m.End && i < n; i++ {
+			x.covered[i] = true
+		}
+	}
+	return x
+}
+
+// overlaps reports whether m overlaps a mention other than a date.
+func (x *mentionIndex) overlaps(m Mention) bool {
+	for i := max(m.Start, 0); i < m.End && i < len(x.covered); i++ {
+		if x.covered[i] {
 			return true
 		}
 	}
 	return false
 }
+
+// written reports whether the article's text contains s. Short strings
+// are looked up among the text's substrings ending with the same
+// character, collected once per article; a search of the whole text for
+// each would cost time in the product of the text's length and the
+// tagger's spans.
+func (d *doc) written(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n > maxWritten || n == 0 || len(d.s) != len(d.a.Text) {
+		return strings.Contains(d.a.Text, s) // long, or the text not valid UTF-8 (d.s differs)
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if d.writtenBefore == nil {
+		d.writtenBefore = map[rune]map[string]bool{}
+	}
+	set, ok := d.writtenBefore[last]
+	if !ok {
+		set = map[string]bool{}
+		for i, c := range d.r {
+			if c != last {
+				continue
+			}
+			for k := 1; k <= maxWritten && k <= i+1; k++ {
+				set[d.sub(i+1-k, i+1)] = true
+			}
+		}
+		d.writtenBefore[last] = set
+	}
+	return set[s]
+}
+
+// maxWritten is the longest string, in code points, that written looks up
+// rather than searches for.
+const maxWritten = 12
 
 // find returns the span of s inside the sentence sp, if it is written there.
 func (d *doc) find(s string, sp span) (span, bool) {

@@ -216,9 +216,10 @@ func (d *doc) quotedProgrammes() {
 	if !strings.Contains(s, "”") {
 		return
 	}
+	rc := runeCounter{s: s}
 	for _, m := range programmeRe.FindAllStringSubmatchIndex(s, -1) {
-		start := utf8.RuneCountInString(s[:m[2]]) - 1
-		end := utf8.RuneCountInString(s[:m[3]]) + 1
+		start := rc.at(m[2]) - 1
+		end := rc.at(m[3]) + 1
 		if d.inProject(span{start, end}) {
 			continue
 		}

@@ -194,7 +194,7 @@ type chainItem struct {
 func (d *doc) findPeople() {
 	r := d.r
 	for _, rp := range d.reporters {
-		d.personSpans = append(d.personSpans, personSpan{span: rp.sp})
+		d.addPersonSpan(personSpan{span: rp.sp})
 	}
 	start := d.bylineEnd
 	for i := start; i < len(r); i++ {
@@ -363,7 +363,7 @@ func (d *doc) person(name string, sp span) *person {
 		d.byName[name] = p
 		d.persons = append(d.persons, p)
 	}
-	d.personSpans = append(d.personSpans, personSpan{span: sp, p: p})
+	d.addPersonSpan(personSpan{span: sp, p: p})
 	return p
 }
 
@@ -647,7 +647,7 @@ func (d *doc) findReferences() {
 		nr := []rune(p.name)
 		for i := 0; i+len(nr) <= len(r); i++ {
 			if hasPrefixAt(r, i, p.name) && !d.inPersonSpan(i) {
-				d.personSpans = append(d.personSpans, personSpan{span: span{i, i + len(nr)}, p: p})
+				d.addPersonSpan(personSpan{span: span{i, i + len(nr)}, p: p})
 				if t := d.lx.titleAt(r, i+len(nr)); t != "" && p.hasTitle(t) {
 					d.titleSpans = append(d.titleSpans, span{i + len(nr), i + len(nr) + utf8.RuneCountInString(t)})
 				}
@@ -678,7 +678,7 @@ func (d *doc) findReferences() {
 			}
 			if n == 1 {
 				end := i + sn + utf8.RuneCountInString(t)
-				d.personSpans = append(d.personSpans, personSpan{span: span{i, end}, p: match})
+				d.addPersonSpan(personSpan{span: span{i, end}, p: match})
 				d.titleSpans = append(d.titleSpans, span{i + sn, end})
 				i = end - 1
 			}
@@ -716,7 +716,8 @@ var (
 // alone (市领导王一、李二参加).
 func (d *doc) findAppointments() {
 	s := d.a.Text
-	at := func(byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
+	rc := runeCounter{s: s}
+	at := rc.at
 	// each expression runs only where its literal words occur
 	var ms [][]int
 	if containsAny(s, "任命", "选举", "推选", "补选", "增选") {
@@ -847,7 +848,7 @@ func (d *doc) taggedPeople() {
 			if d.byName[name] == nil {
 				found = append(found, d.person(name, s))
 			} else {
-				d.personSpans = append(d.personSpans, personSpan{span: s, p: d.byName[name]})
+				d.addPersonSpan(personSpan{span: s, p: d.byName[name]})
 			}
 			taken = append(taken, s)
 		}
@@ -856,7 +857,7 @@ func (d *doc) taggedPeople() {
 		nr := []rune(p.name)
 		for i := 0; i+len(nr) <= len(d.r); i++ {
 			if hasPrefixAt(d.r, i, p.name) && !d.inPersonSpan(i) && !overlaps(span{i, i + len(nr)}) {
-				d.personSpans = append(d.personSpans, personSpan{span: span{i, i + len(nr)}, p: p})
+				d.addPersonSpan(personSpan{span: span{i, i + len(nr)}, p: p})
 			}
 		}
 	}
