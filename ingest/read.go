@@ -316,7 +316,13 @@ func decode(data []byte) (string, error) {
 		}
 		return string(out), nil
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
+	nul := bytes.IndexByte(data, 0) >= 0
+	if nul || !utf8.Valid(data) {
+		if s, ok := utf16NoBOM(data); ok {
+			return s, nil
+		}
+	}
+	if nul {
 		return "", errors.New("binary data (NUL bytes), not a text page")
 	}
 	if utf8.Valid(data) {
@@ -327,6 +333,36 @@ func decode(data []byte) (string, error) {
 		return "", errors.New("invalid UTF-8 and not GB18030 text")
 	}
 	return string(out), nil
+}
+
+// utf16NoBOM decodes UTF-16 text written without a byte-order mark, as
+// some Windows tools save it: it tries both byte orders and keeps the one
+// that decodes to plausible text (no control characters but tab and line
+// ends, mostly CJK, ASCII and punctuation). Binary data decodes to
+// scattered code points and is refused.
+func utf16NoBOM(data []byte) (string, bool) {
+	if len(data) < 2 || len(data)%2 != 0 {
+		return "", false
+	}
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		out, _, err := transform.Bytes(unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder(), data)
+		if err != nil || !plausibleChinese(out) || hasControl(out) {
+			continue
+		}
+		return string(out), true
+	}
+	return "", false
+}
+
+// hasControl reports whether b holds a control character other than tab,
+// line feed and carriage return.
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F {
+			return true
+		}
+	}
+	return false
 }
 
 // plausibleChinese reports whether decoded GB18030 text looks like text:

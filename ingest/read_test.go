@@ -38,6 +38,15 @@ func TestReadEncodings(t *testing.T) {
 		{"utf16 bom", func(t *testing.T) []byte {
 			return encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder(), page)
 		}},
+		{"utf16be bom", func(t *testing.T) []byte {
+			return encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder(), page)
+		}},
+		{"utf16le no bom", func(t *testing.T) []byte {
+			return encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder(), page)
+		}},
+		{"utf16be no bom", func(t *testing.T) []byte {
+			return encode(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder(), page)
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "page.md")
