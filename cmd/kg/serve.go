@@ -59,26 +59,32 @@ func (m *Main) handler(st graph.Store, p *ingest.Pipeline, log *slog.Logger) (ht
 	return logRequests(log, met.instrument(mux)), nil
 }
 
-// ingestFunc stores the articles posted to /ingest, one atomically, and
-// counts them.
+// ingestFunc stores the articles posted to /ingest and counts them. A
+// request's articles go to the store in one transaction when it can take a
+// batch (graph.BatchWriter), else one by one; each is stored whole.
 func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestFunc {
 	return func(ctx context.Context, body io.Reader, name string, jsonl bool) (*schema.IngestReport, error) {
 		rep := &schema.IngestReport{}
+		var facts []*graph.ArticleFacts
 		err := p.ReadFrom(ctx, body, name, jsonl, func(a *ingest.Article) error {
 			f, err := p.Facts(a)
 			if err != nil {
 				rep.Errors = append(rep.Errors, err.Error())
 				return nil
 			}
-			if err := st.PutArticle(ctx, f); err != nil {
-				return fmt.Errorf("ingest: store %s: %w", a.ID, err)
-			}
-			rep.Articles++
-			rep.IDs = append(rep.IDs, a.ID)
-			rep.Nodes += len(f.Nodes)
-			rep.Relations += len(f.Relations)
+			facts = append(facts, f)
 			return nil
 		})
+		if serr := storeAll(ctx, st, facts, func(f *graph.ArticleFacts, err error) {
+			rep.Errors = append(rep.Errors, err.Error())
+		}, func(f *graph.ArticleFacts) {
+			rep.Articles++
+			rep.IDs = append(rep.IDs, f.Article.ID)
+			rep.Nodes += len(f.Nodes)
+			rep.Relations += len(f.Relations)
+		}); serr != nil {
+			err = errors.Join(err, serr)
+		}
 		var fatal []error
 		if err != nil {
 			for _, e := range flatten(err) {
@@ -97,4 +103,35 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 		}
 		return rep, nil
 	}
+}
+
+// storeAll stores facts in one PutArticles when st is a graph.BatchWriter,
+// else, or when the batch holds an invalid article, one PutArticle each:
+// an invalid article is passed to rejected and the others are stored.
+// stored is called for each article stored. It returns the first error
+// that is not graph.ErrInvalid, naming the article.
+func storeAll(ctx context.Context, st graph.Store, facts []*graph.ArticleFacts, rejected func(*graph.ArticleFacts, error), stored func(*graph.ArticleFacts)) error {
+	if bw, ok := st.(graph.BatchWriter); ok && len(facts) > 1 {
+		err := bw.PutArticles(ctx, facts)
+		if err == nil {
+			for _, f := range facts {
+				stored(f)
+			}
+			return nil
+		}
+		if !errors.Is(err, graph.ErrInvalid) {
+			return fmt.Errorf("ingest: store %d articles from %s: %w", len(facts), facts[0].Article.ID, err)
+		}
+	}
+	for _, f := range facts {
+		if err := st.PutArticle(ctx, f); err != nil {
+			if errors.Is(err, graph.ErrInvalid) {
+				rejected(f, err)
+				continue
+			}
+			return fmt.Errorf("ingest: store %s: %w", f.Article.ID, err)
+		}
+		stored(f)
+	}
+	return nil
 }
