@@ -135,6 +135,20 @@ for ((i = 1; i <= runs; i++)); do
     }' >>"$results"
 done
 
+# 1b. The same ratios with the kinds of work interleaved in chunks of ten
+# articles (robust to a load that changes during the run).
+say "extraction throughput, interleaved ($runs runs)"
+for ((i = 1; i <= runs; i++)); do
+  (cd ingest && GOMAXPROCS=1 "$bin/ingest.test" -test.run '^$' -test.bench '^BenchmarkThroughputInterleaved$' -test.cpu 1 -test.benchtime 9x) |
+    tee -a "$out/throughput.log" |
+    awk '/^BenchmarkThroughputInterleaved/ {
+      for (i = 2; i <= NF; i++) {
+        if ($i == "facts/gse") printf "{\"key\":\"throughput/interleaved/facts_gse\",\"value\":%s}\n", $(i-1)
+        if ($i == "extract/gse") printf "{\"key\":\"throughput/interleaved/extract_gse\",\"value\":%s}\n", $(i-1)
+      }
+    }' >>"$results"
+done
+
 # 2. Cold start of kg extract on one article.
 say "cold start"
 one=$(corpus 1)/page-000001.md
