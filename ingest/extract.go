@@ -32,12 +32,14 @@ type doc struct {
 	paperSpan   span
 	persons     []*person
 	byName      map[string]*person
+	nameLens    map[int]bool // the lengths of the names of byName, in code points
 	personSpans []personSpan // append with addPersonSpan
 	personEnd   []bool       // personEnd[k]: a mention of personSpans ends at k
 	personIn    []bool       // personIn[k]: a mention of personSpans covers k
 	appointed   map[int]bool // starts of names that an appointment or election names (任命X为, X当选为), which are no presence
 	titleSpans  []span
 	orgs        []*org
+	orgByKey    map[string]*org // the org of d.orgs by the search key of its name
 	projects    []*project
 	events      []*event
 	places      []span
@@ -101,7 +103,7 @@ type event struct {
 }
 
 func newDoc(lx *lexicon, a *Article) *doc {
-	d := &doc{lx: lx, a: a, r: []rune(a.Text), byName: map[string]*person{}, learned: map[string]bool{}}
+	d := &doc{lx: lx, a: a, r: []rune(a.Text), byName: map[string]*person{}, nameLens: map[int]bool{}, learned: map[string]bool{}}
 	d.s = a.Text
 	if !utf8.ValidString(d.s) {
 		d.s = string(d.r)
@@ -667,33 +669,31 @@ func (d *doc) addOrg(name string, sp span) *org {
 		return nil
 	}
 	key := graph.SearchKey(name)
-	for _, o := range d.orgs {
-		if graph.SearchKey(o.name) == key {
-			if utf8.RuneCountInString(name) > utf8.RuneCountInString(o.name) {
-				o.name = name
-			}
-			if sp.end > sp.start {
-				o.spans = append(o.spans, sp)
-			}
-			return o
+	if o := d.orgByKey[key]; o != nil {
+		if utf8.RuneCountInString(name) > utf8.RuneCountInString(o.name) {
+			o.name = name // the same key: orgByKey stays right
 		}
+		if sp.end > sp.start {
+			o.spans = append(o.spans, sp)
+		}
+		return o
 	}
 	o := &org{name: name}
 	if sp.end > sp.start {
 		o.spans = append(o.spans, sp)
 	}
 	d.orgs = append(d.orgs, o)
+	if d.orgByKey == nil {
+		d.orgByKey = map[string]*org{}
+	}
+	d.orgByKey[key] = o
 	return o
 }
 
+// orgNamed returns the organisation whose name has the search key of
+// name, or nil.
 func (d *doc) orgNamed(name string) *org {
-	key := graph.SearchKey(name)
-	for _, o := range d.orgs {
-		if graph.SearchKey(o.name) == key {
-			return o
-		}
-	}
-	return nil
+	return d.orgByKey[graph.SearchKey(name)]
 }
 
 // orgAt returns the organisation one of whose spans covers position i.

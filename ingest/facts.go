@@ -87,8 +87,12 @@ func (d *doc) build() *graph.ArticleFacts {
 		}
 	}
 	personIDs := map[*person]string{}
+	mentioned := map[*person][]span{}
+	for _, ps := range d.personSpans {
+		mentioned[ps.p] = append(mentioned[ps.p], ps.span)
+	}
 	for _, p := range d.persons {
-		id := b.node(graph.Node{ID: personID(p.name), Label: graph.LabelPerson, Name: p.name, Aliases: d.personAliases(p)})
+		id := b.node(graph.Node{ID: personID(p.name), Label: graph.LabelPerson, Name: p.name, Aliases: d.personAliases(p, mentioned[p])})
 		personIDs[p] = id
 		for _, ps := range p.posts {
 			pid := b.node(graph.Node{ID: postID(ps.name), Label: graph.LabelPost, Name: ps.name, Title: ps.title})
@@ -176,15 +180,13 @@ func (d *doc) orgAliases(o *org) []string {
 	return out
 }
 
-// personAliases lists the references to p other than the name (刘宁书记, 岑主任).
-func (d *doc) personAliases(p *person) []string {
+// personAliases lists the references to p, written at spans, other than
+// the name (刘宁书记, 岑主任).
+func (d *doc) personAliases(p *person, spans []span) []string {
 	seen := map[string]bool{p.name: true}
 	var out []string
-	for _, ps := range d.personSpans {
-		if ps.p != p {
-			continue
-		}
-		t := d.text(ps.span)
+	for _, sp := range spans {
+		t := d.text(sp)
 		if !seen[t] {
 			seen[t] = true
 			out = append(out, t)

@@ -2,8 +2,11 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kgproject/kg/graph"
 )
 
 // projectHeads end the name of a project or programme.
@@ -382,6 +385,7 @@ var orgFollowBad = map[string]string{
 func (d *doc) findOrgs() {
 	r := d.r
 	var cands []*orgCand
+	endingAt := map[int]*orgCand{} // the last candidate ending at each position
 	for e := 1; e <= len(r); e++ {
 		suf := d.lx.suffixEndingAt(r, e)
 		known := ""
@@ -449,17 +453,13 @@ func (d *doc) findOrgs() {
 		c := &orgCand{span: span{start, e}, name: name}
 		c.ok = d.properOrg(name, suf, known)
 		if start > 0 && (r[start-1] == '、' || r[start-1] == '和' || r[start-1] == '及') {
-			for i := len(cands) - 1; i >= 0; i-- {
-				if cands[i].end == start-1 {
-					c.listPrev = cands[i]
-					break
-				}
-			}
+			c.listPrev = endingAt[start-1]
 		}
 		if d.nestedInMeeting(e) {
 			c.nested = true
 		}
 		cands = append(cands, c)
+		endingAt[e] = c
 	}
 	// Lists: an item takes the level of the list's first item and is
 	// accepted with it; a list nested in a meeting name is nested whole.
@@ -488,18 +488,12 @@ func (d *doc) findOrgs() {
 			}
 		}
 	}
+	inner := longerCovers(cands)
 	for _, c := range cands {
 		if !c.ok || c.nested || d.inProject(c.span) {
 			continue
 		}
-		inner := false
-		for _, o := range cands {
-			if o != c && o.ok && !o.nested && o.start <= c.start && o.end >= c.end && (o.end-o.start) > (c.end-c.start) {
-				inner = true
-				break
-			}
-		}
-		if inner {
+		if inner(c.span) {
 			continue
 		}
 		name := c.name
@@ -515,6 +509,37 @@ func (d *doc) findOrgs() {
 		d.addOrg(d.paper, d.paperSpan)
 	}
 	d.mergeAbbreviations()
+}
+
+// longerCovers returns a test of whether a longer candidate that is
+// accepted and not nested covers a span, answered by a binary search
+// rather than a scan of all the candidates.
+func longerCovers(cands []*orgCand) func(span) bool {
+	var good []span
+	longestAt := map[int]int{} // start -> the furthest end of a good candidate starting there
+	for _, c := range cands {
+		if c.ok && !c.nested {
+			good = append(good, c.span)
+			longestAt[c.start] = max(longestAt[c.start], c.end)
+		}
+	}
+	sort.Slice(good, func(i, j int) bool { return good[i].start < good[j].start })
+	reach := make([]int, len(good)) // reach[k]: the furthest end of good[:k+1]
+	for k, g := range good {
+		reach[k] = g.end
+		if k > 0 {
+			reach[k] = max(reach[k], reach[k-1])
+		}
+	}
+	return func(s span) bool {
+		// one starting at s.start and ending later, or one starting
+		// before it and ending no earlier
+		if longestAt[s.start] > s.end {
+			return true
+		}
+		k := sort.Search(len(good), func(k int) bool { return good[k].start >= s.start })
+		return k > 0 && reach[k-1] >= s.end
+	}
 }
 
 // levelPrefix returns the level character a name starts with (区经济发展局
@@ -615,21 +640,56 @@ func (d *doc) nestedInMeeting(e int) bool {
 // body in the article: 市发改委 -> 市发展和改革委员会, 区政府 -> 区人民政府,
 // 嵘州银行 -> 嵘州银行股份有限公司.
 func (d *doc) mergeAbbreviations() {
+	// A short form shares the first character of its full form, or, when
+	// it starts with a level (市税务局), is the full form's end: only the
+	// longer names that begin or end like it need the test, and the names
+	// are grouped so, longest first, for articles with thousands of them.
+	n := make([]int, len(d.orgs))
+	byFirst, byLast := map[rune][]int{}, map[rune][]int{}
+	for k, o := range d.orgs {
+		n[k] = utf8.RuneCountInString(o.name)
+		first, _ := utf8.DecodeRuneInString(o.name)
+		last, _ := utf8.DecodeLastRuneInString(o.name)
+		byFirst[first] = append(byFirst[first], k)
+		byLast[last] = append(byLast[last], k)
+	}
+	for _, g := range []map[rune][]int{byFirst, byLast} {
+		for _, ks := range g {
+			sort.SliceStable(ks, func(i, j int) bool { return n[ks[i]] > n[ks[j]] })
+		}
+	}
 	var out []*org
-	for _, s := range d.orgs {
-		var into *org
-		for _, l := range d.orgs {
-			if l != s && abbreviates(s.name, l.name) && (into == nil || utf8.RuneCountInString(l.name) > utf8.RuneCountInString(into.name)) {
-				into = l
+	for k, s := range d.orgs {
+		into := -1
+		first, _ := utf8.DecodeRuneInString(s.name)
+		last, _ := utf8.DecodeLastRuneInString(s.name)
+		groups := [][]int{byFirst[first]}
+		if strings.ContainsRune("省市县区", first) {
+			groups = append(groups, byLast[last])
+		}
+		for _, ks := range groups {
+			// the first of the longest names that s abbreviates, as a scan
+			// of d.orgs in order would choose
+			for _, j := range ks {
+				if n[j] <= n[k] || into >= 0 && n[j] < n[into] {
+					break
+				}
+				if j != k && abbreviates(s.name, d.orgs[j].name) && (into < 0 || n[j] > n[into] || j < into) {
+					into = j
+				}
 			}
 		}
-		if into != nil {
-			into.spans = append(into.spans, s.spans...)
+		if into >= 0 {
+			d.orgs[into].spans = append(d.orgs[into].spans, s.spans...)
 			continue
 		}
 		out = append(out, s)
 	}
 	d.orgs = out
+	clear(d.orgByKey)
+	for _, o := range out {
+		d.orgByKey[graph.SearchKey(o.name)] = o
+	}
 }
 
 var legalForms = []string{"股份有限公司", "有限责任公司", "有限公司", "科技有限公司", "集团有限公司", "科技股份有限公司", "集团股份有限公司", "集团", "公司"}

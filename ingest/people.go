@@ -174,8 +174,8 @@ func (d *doc) standsElsewhere(name string, not int) bool {
 // knownNameEndsAt reports whether a person already found is named right
 // before i (刘宁书记安排…: the title follows a name, it does not introduce one).
 func (d *doc) knownNameEndsAt(i int) bool {
-	for name := range d.byName {
-		if hasSuffixAt(d.r, i, name) {
+	for n := range d.nameLens {
+		if i-n >= 0 && i <= len(d.r) && d.byName[d.sub(i-n, i)] != nil {
 			return true
 		}
 	}
@@ -362,6 +362,7 @@ func (d *doc) person(name string, sp span) *person {
 		p = &person{name: name, first: sp}
 		d.byName[name] = p
 		d.persons = append(d.persons, p)
+		d.nameLens[utf8.RuneCountInString(name)] = true
 	}
 	d.addPersonSpan(personSpan{span: sp, p: p})
 	return p
@@ -643,10 +644,20 @@ func (d *doc) expandOrg(o string, pos int) string {
 // 上官副主任) when exactly one person of the article fits.
 func (d *doc) findReferences() {
 	r := d.r
+	// where each person's name is written, found in one pass over the
+	// text for each length of name rather than one for each person
+	at := map[*person][]int{}
+	for n := range d.nameLens {
+		for i := 0; i+n <= len(r); i++ {
+			if p := d.byName[d.sub(i, i+n)]; p != nil {
+				at[p] = append(at[p], i)
+			}
+		}
+	}
 	for _, p := range d.persons {
 		nr := []rune(p.name)
-		for i := 0; i+len(nr) <= len(r); i++ {
-			if hasPrefixAt(r, i, p.name) && !d.inPersonSpan(i) {
+		for _, i := range at[p] {
+			if !d.inPersonSpan(i) {
 				d.addPersonSpan(personSpan{span: span{i, i + len(nr)}, p: p})
 				if t := d.lx.titleAt(r, i+len(nr)); t != "" && p.hasTitle(t) {
 					d.titleSpans = append(d.titleSpans, span{i + len(nr), i + len(nr) + utf8.RuneCountInString(t)})
@@ -654,6 +665,13 @@ func (d *doc) findReferences() {
 			}
 		}
 	}
+	// the people a surname and a title fit, by surname and title (the
+	// people and their posts no longer change)
+	type fit struct {
+		p *person
+		n int
+	}
+	fits := map[string]fit{}
 	for i := d.bylineEnd; i < len(r); i++ {
 		if d.inPersonSpan(i) {
 			continue
@@ -666,16 +684,20 @@ func (d *doc) findReferences() {
 			if t == "" {
 				continue
 			}
-			var match *person
-			n := 0
-			for _, p := range d.persons {
-				if strings.HasPrefix(p.name, d.sub(i, i+sn)) && utf8.RuneCountInString(p.name) > sn && p.hasTitle(t) {
-					if match != p {
-						n++
+			key := d.sub(i, i+sn) + "\x00" + t
+			fit, ok := fits[key]
+			if !ok {
+				for _, p := range d.persons {
+					if strings.HasPrefix(p.name, d.sub(i, i+sn)) && utf8.RuneCountInString(p.name) > sn && p.hasTitle(t) {
+						if fit.p != p {
+							fit.n++
+						}
+						fit.p = p
 					}
-					match = p
 				}
+				fits[key] = fit
 			}
+			match, n := fit.p, fit.n
 			if n == 1 {
 				end := i + sn + utf8.RuneCountInString(t)
 				d.addPersonSpan(personSpan{span: span{i, end}, p: match})
