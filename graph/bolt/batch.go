@@ -14,9 +14,9 @@ var _ graph.BatchWriter = (*Store)(nil)
 // PutArticles stores the articles in one transaction, with the same result
 // as PutArticle for each in order (an article listed twice ends with its
 // last listing's facts), and one commit for all: merged nodes and
-// relations are brought up to date once for the whole batch. Once the
-// database is large, the pages the batch touched are dropped from the
-// process's memory after the commit (they stay in the page cache), so that
+// relations are brought up to date once for the whole batch. Once many of
+// the database's pages are resident in the process's memory, they are
+// dropped from it after the commit (they stay in the page cache), so that
 // a bulk load's resident size does not grow with the database. It returns
 // an error wrapping graph.ErrInvalid, naming the article, when any of fs is
 // nil or fails Validate, and stores nothing then; fs is not modified.

@@ -130,8 +130,9 @@ type relChange struct {
 	removed bool
 	rec     recordRel
 	// added is set when evidence was given while the relation had no
-	// adjacency entries.
-	added *header
+	// adjacency entries; fromID and toID are then its ends' IDs.
+	added          *header
+	fromID, toID string
 }
 
 // buckets are a write transaction's buckets.
@@ -149,6 +150,14 @@ type writer struct {
 	b     buckets
 	nodes map[nid]*nodeChange
 	rels  map[relHash]*relChange
+	// index holds the index entries to write or delete, which recompute
+	// applies in key order once every node is merged.
+	index []indexOp
+}
+
+// indexOp writes (value non-nil) or deletes an index entry.
+type indexOp struct {
+	bucket, key, value []byte
 }
 
 func newWriter(tx *bbolt.Tx) *writer {
@@ -308,7 +317,7 @@ func (w *writer) put(c *contribution) error {
 		if _, had := old.evidence[h]; !had && w.b.adj.Get(x.outKey()) == nil {
 			ch := w.relation(h)
 			ch.added = &header{typ: r.Type, from: x.from, to: x.to, role: r.Role}
-			ch.rec = x
+			ch.rec, ch.fromID, ch.toID = x, r.From, r.To
 		}
 		delete(old.evidence, h)
 		if err := w.b.relparts.Put(x.partKey(a), v); err != nil {
@@ -352,6 +361,9 @@ func (w *writer) recompute() error {
 		if err := w.recomputeNode(n, w.nodes[n]); err != nil {
 			return fmt.Errorf("node %d: %w", n, err)
 		}
+	}
+	if err := w.writeIndex(); err != nil {
+		return err
 	}
 	hs := make([]relHash, 0, len(w.rels))
 	for h := range w.rels {
@@ -421,6 +433,9 @@ func (w *writer) recomputeNode(n nid, ch *nodeChange) error {
 			return err
 		}
 	}
+	if merged != nil && merged == old {
+		return nil // unchanged
+	}
 	if merged == nil {
 		if merged, err = w.mergeParts(n); err != nil {
 			return err
@@ -474,6 +489,9 @@ func (w *writer) fold(n nid, old *graph.Node, added map[string]graph.Node) (*gra
 	}
 	sort.Slice(parts, func(i, j int) bool { return parts[i].article < parts[j].article })
 	if old != nil && all(parts, func(p part) bool { return commutes(&p.node, old) }) {
+		if all(parts, func(p part) bool { return named(&p.node, old) }) {
+			return old, nil
+		}
 		m := *old
 		m.Aliases = append([]string(nil), old.Aliases...)
 		for _, p := range parts {
@@ -503,6 +521,18 @@ func (w *writer) fold(n nid, old *graph.Node, added map[string]graph.Node) (*gra
 	}
 	m := graph.MergeNodes(nodes)
 	return &m, nil
+}
+
+// named reports whether every name p gives is m's name or an alias.
+func named(p, m *graph.Node) bool {
+	has := func(a string) bool {
+		if a == "" || a == m.Name {
+			return true
+		}
+		_, ok := slices.BinarySearch(m.Aliases, a)
+		return ok
+	}
+	return has(p.Name) && all(p.Aliases, has)
 }
 
 // commutes reports whether part p can be merged into m in any position
@@ -625,8 +655,10 @@ func (w *writer) encodeMerged(n nid, m *graph.Node) []byte {
 	return encodeNode(m, true, ref)
 }
 
-// reindex replaces a node's index entries old by new, writing only those
-// that differ.
+// reindex queues the replacement of a node's index entries old by new,
+// only those that differ. No two nodes have an index key in common (each
+// key holds the node's ID or number), so the queue holds one operation a
+// key.
 func (w *writer) reindex(old, new []indexKey) error {
 	had := make(map[string][]byte, len(old))
 	for _, ik := range old {
@@ -639,16 +671,40 @@ func (w *writer) reindex(old, new []indexKey) error {
 		if ok && bytes.Equal(v, ik.value) {
 			continue
 		}
-		if err := w.tx.Bucket(ik.bucket).Put(ik.key, ik.value); err != nil {
-			return err
-		}
+		w.index = append(w.index, indexOp{bucket: ik.bucket, key: ik.key, value: ik.value})
 	}
 	for s := range had {
 		b, k, _ := strings.Cut(s, "\x00")
-		if err := w.tx.Bucket([]byte(b)).Delete([]byte(k)); err != nil {
+		w.index = append(w.index, indexOp{bucket: []byte(b), key: []byte(k)})
+	}
+	return nil
+}
+
+// writeIndex applies the queued index operations, a bucket at a time in
+// key order (see put).
+func (w *writer) writeIndex() error {
+	slices.SortFunc(w.index, func(x, y indexOp) int {
+		if c := bytes.Compare(x.bucket, y.bucket); c != 0 {
+			return c
+		}
+		return bytes.Compare(x.key, y.key)
+	})
+	var b *bbolt.Bucket
+	for i, op := range w.index {
+		if i == 0 || !bytes.Equal(op.bucket, w.index[i-1].bucket) {
+			b = w.tx.Bucket(op.bucket)
+		}
+		var err error
+		if op.value != nil {
+			err = b.Put(op.key, op.value)
+		} else {
+			err = b.Delete(op.key)
+		}
+		if err != nil {
 			return err
 		}
 	}
+	w.index = nil
 	return nil
 }
 
@@ -657,19 +713,18 @@ func (w *writer) reindex(old, new []indexKey) error {
 // gained its first; its evidence stays in relparts and is assembled when
 // read.
 func (w *writer) recomputeRelation(h relHash, ch *relChange) (*newLink, error) {
-	linked := w.b.adj.Get(ch.rec.outKey()) != nil
-	supported := true
-	if ch.removed {
-		prefix := ch.rec.partPrefix()
-		k, _ := w.b.relparts.Cursor().Seek(prefix)
-		supported = k != nil && bytes.HasPrefix(k, prefix)
+	if !ch.removed {
+		// Only added: put saw no adjacency entries, and they are written
+		// here only.
+		return w.link(h, ch)
 	}
+	linked := w.b.adj.Get(ch.rec.outKey()) != nil
+	prefix := ch.rec.partPrefix()
+	k, _ := w.b.relparts.Cursor().Seek(prefix)
+	supported := k != nil && bytes.HasPrefix(k, prefix)
 	switch {
 	case supported && !linked:
-		if ch.added == nil {
-			return nil, fmt.Errorf("evidence without adjacency")
-		}
-		return w.link(h, *ch.added)
+		return w.link(h, ch)
 	case !supported && linked:
 		if err := w.b.adj.Delete(ch.rec.outKey()); err != nil {
 			return nil, err
@@ -679,31 +734,17 @@ func (w *writer) recomputeRelation(h relHash, ch *relChange) (*newLink, error) {
 	return nil, nil
 }
 
-// link returns a new relation's adjacency entries.
-func (w *writer) link(h relHash, hd header) (*newLink, error) {
-	fromID, err := w.nodeID(hd.from)
-	if err != nil {
-		return nil, err
-	}
-	toID, err := w.nodeID(hd.to)
-	if err != nil {
-		return nil, err
+// link returns the adjacency entries of a relation put gave evidence
+// for.
+func (w *writer) link(h relHash, ch *relChange) (*newLink, error) {
+	hd := ch.added
+	if hd == nil {
+		return nil, fmt.Errorf("evidence without adjacency")
 	}
 	return &newLink{
-		outKey: adjKey(hd.from, dirOut, hd.typ, h), outValue: adjValue(hd.to, hd.role, toID),
-		inKey: adjKey(hd.to, dirIn, hd.typ, h), inValue: adjValue(hd.from, hd.role, fromID),
+		outKey: adjKey(hd.from, dirOut, hd.typ, h), outValue: adjValue(hd.to, hd.role, ch.toID),
+		inKey: adjKey(hd.to, dirIn, hd.typ, h), inValue: adjValue(hd.from, hd.role, ch.fromID),
 	}, nil
-}
-
-// nodeID returns the ID of node n, which must exist.
-func (w *writer) nodeID(n nid) (string, error) {
-	raw := w.b.nodes.Get(n.bytes())
-	if raw == nil {
-		return "", fmt.Errorf("node %d missing", n)
-	}
-	d := decoder{b: raw[1:]}
-	id := d.str()
-	return id, d.err
 }
 
 // indexKey is one index entry of a node.
