@@ -131,7 +131,7 @@ type relChange struct {
 	rec     recordRel
 	// added is set when evidence was given while the relation had no
 	// adjacency entries; fromID and toID are then its ends' IDs.
-	added          *header
+	added        *header
 	fromID, toID string
 }
 
