@@ -153,6 +153,9 @@ type writer struct {
 	// index holds the index entries to write or delete, which recompute
 	// applies in key order once every node is merged.
 	index []indexOp
+	// parts and relparts hold the parts and evidence put wrote, which
+	// flush writes in key order before they are read.
+	parts, relparts []indexOp
 }
 
 // indexOp writes (value non-nil) or deletes an index entry.
@@ -214,6 +217,9 @@ func (w *writer) retract(articleID string) (*retracted, error) {
 	rec, err := decodeRecord(raw)
 	if err != nil {
 		return nil, fmt.Errorf("decode article record: %w", err)
+	}
+	if err := w.flush(); err != nil {
+		return nil, err
 	}
 	old := &retracted{article: a, parts: make(map[nid][]byte, len(rec.nodes)), evidence: make(map[relHash]recordRel, len(rec.rels))}
 	for _, n := range rec.nodes {
@@ -294,9 +300,7 @@ func (w *writer) put(c *contribution) error {
 			w.node(x).removed = true
 		}
 		delete(old.parts, x)
-		if err := w.b.parts.Put(partKey(x, c.id), v); err != nil {
-			return err
-		}
+		w.parts = append(w.parts, indexOp{key: partKey(x, c.id), value: v})
 		rec.nodes = append(rec.nodes, x)
 	}
 	for x := range old.parts {
@@ -320,9 +324,7 @@ func (w *writer) put(c *contribution) error {
 			ch.rec, ch.fromID, ch.toID = x, r.From, r.To
 		}
 		delete(old.evidence, h)
-		if err := w.b.relparts.Put(x.partKey(a), v); err != nil {
-			return err
-		}
+		w.relparts = append(w.relparts, indexOp{key: x.partKey(a), value: v})
 	}
 	for h, x := range old.evidence {
 		ch := w.relation(h)
@@ -349,9 +351,32 @@ func (w *writer) nid(id string) (nid, error) {
 	return n, w.b.ids.Put([]byte(id), n.bytes())
 }
 
+// flush writes the parts and evidence put left to write, in key order:
+// a batch's parts belong to nodes all over the bucket, and keys written in
+// order find their pages where the previous key left off.
+func (w *writer) flush() error {
+	for _, q := range []struct {
+		b   *bbolt.Bucket
+		ops *[]indexOp
+	}{{w.b.parts, &w.parts}, {w.b.relparts, &w.relparts}} {
+		ops := *q.ops
+		slices.SortFunc(ops, func(x, y indexOp) int { return bytes.Compare(x.key, y.key) })
+		for _, op := range ops {
+			if err := q.b.Put(op.key, op.value); err != nil {
+				return err
+			}
+		}
+		*q.ops = nil
+	}
+	return nil
+}
+
 // recompute brings every changed merged node and relation, and their
 // index and adjacency entries, in line with the parts written.
 func (w *writer) recompute() error {
+	if err := w.flush(); err != nil {
+		return err
+	}
 	ns := make([]nid, 0, len(w.nodes))
 	for n := range w.nodes {
 		ns = append(ns, n)
