@@ -62,8 +62,15 @@ func (d *doc) build() *graph.ArticleFacts {
 	if published == "" && d.month > 0 && d.day > 0 {
 		published = isoDay(a.Year, d.month, d.day) // the dateline's day (本报3月28日讯)
 	}
-	b := &factsBuilder{d: d, nodes: map[string]int{}, rels: map[string]int{},
-		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, Text: a.Text}}}
+	// at most this many nodes: sized, since appends that double a long
+	// slice allocate up to twice as much
+	n := len(d.orgs) + len(d.reporters) + 1 + len(d.persons) + len(d.projects) + len(d.places) + len(d.events)
+	for _, p := range d.persons {
+		n += 2 * len(p.posts)
+	}
+	b := &factsBuilder{d: d, nodes: make(map[string]int, n), rels: map[string]int{},
+		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, Text: a.Text},
+			Nodes: make([]graph.Node, 0, n)}}
 	if b.f.Article.Name == "" {
 		b.f.Article.Name = a.ID
 	}
@@ -161,6 +168,9 @@ func (d *doc) build() *graph.ArticleFacts {
 	}
 	for i := range b.f.Relations {
 		b.f.Relations[i].Evidence = graph.SortEvidence(b.f.Relations[i].Evidence)
+	}
+	if len(b.f.Nodes) == 0 {
+		b.f.Nodes = nil // as without the sizing
 	}
 	return b.f
 }

@@ -22,7 +22,14 @@ var taggedTypes = map[string]bool{"Person": true, "Title": true, "Organisation":
 // rules are made for, the rules' spans of every type win where they
 // overlap the tagger's.
 func (d *doc) mentions(tg *ner.Tagger) []Mention {
-	var ms []Mention
+	n := len(d.personSpans) + len(d.titleSpans) + len(d.places) + len(d.dates) + len(d.events)
+	for _, o := range d.orgs {
+		n += len(o.spans)
+	}
+	for _, p := range d.projects {
+		n += len(p.spans)
+	}
+	ms := make([]Mention, 0, n) // sized: appends that double a long slice allocate up to twice as much
 	add := func(typ string, s span) {
 		if s.end > s.start && s.end <= len(d.r) {
 			ms = append(ms, Mention{Type: typ, Text: d.text(s), Start: s.start, End: s.end})
@@ -80,7 +87,7 @@ func (d *doc) mentions(tg *ner.Tagger) []Mention {
 				}
 			}
 		}
-		var kept []Mention
+		kept := make([]Mention, 0, len(tagged)+len(ms))
 		if d.isNewsPage() {
 			rules := newMentionIndex(ms, len(d.r))
 			// a page of the genre the rules are made for: their Person,
@@ -271,7 +278,7 @@ func dedupeMentions(ms []Mention) []Mention {
 		}
 		return ms[i].End > ms[j].End
 	})
-	var out []Mention
+	out := make([]Mention, 0, len(ms))
 	for _, m := range ms {
 		dup := false
 		for k := len(out) - 1; k >= 0 && k >= len(out)-8; k-- {
