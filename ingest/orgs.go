@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -289,11 +290,16 @@ func (d *doc) quoteBefore(hs, he int) int {
 func (d *doc) addProject(name string, sp span) {
 	// A longer project now found holds shorter ones found before it:
 	// “十百千”项目 inside “十百千”项目攻坚行动.
+	inside := func(s span) bool { return sp.start <= s.start && sp.end >= s.end && s != sp }
 	var keep []*project
 	for _, p := range d.projects {
+		if len(p.spans) > 0 && !slices.ContainsFunc(p.spans, inside) {
+			keep = append(keep, p) // nothing to drop: no copy
+			continue
+		}
 		var spans []span
 		for _, s := range p.spans {
-			if !(sp.start <= s.start && sp.end >= s.end && s != sp) {
+			if !inside(s) {
 				spans = append(spans, s)
 			}
 		}

@@ -833,11 +833,23 @@ func (d *doc) taggedPeople() {
 	if d.tagger == nil {
 		return
 	}
-	taken := d.namedSpans()
-	taken = append(taken, d.titleSpans...)
+	// covered[i]: a name the rules found, a title or a name found here
+	// covers i (marked rather than listed: an article has thousands)
+	covered := make([]bool, len(d.r)+1)
+	take := func(s span) {
+		for i := max(s.start, 0); i < s.end && i < len(covered); i++ {
+			covered[i] = true
+		}
+	}
+	for _, s := range d.namedSpans() {
+		take(s)
+	}
+	for _, s := range d.titleSpans {
+		take(s)
+	}
 	overlaps := func(s span) bool {
-		for _, t := range taken {
-			if s.start < t.end && t.start < s.end {
+		for i := max(s.start, 0); i < s.end && i < len(covered); i++ {
+			if covered[i] {
 				return true
 			}
 		}
@@ -872,13 +884,27 @@ func (d *doc) taggedPeople() {
 			} else {
 				d.addPersonSpan(personSpan{span: s, p: d.byName[name]})
 			}
-			taken = append(taken, s)
+			take(s)
+		}
+	}
+	// where each new name is written, in one pass for each length
+	isFound, lens := map[string]*person{}, map[int]bool{}
+	for _, p := range found {
+		isFound[p.name] = p
+		lens[utf8.RuneCountInString(p.name)] = true
+	}
+	at := map[*person][]int{}
+	for n := range lens {
+		for i := 0; i+n <= len(d.r); i++ {
+			if p := isFound[d.sub(i, i+n)]; p != nil {
+				at[p] = append(at[p], i)
+			}
 		}
 	}
 	for _, p := range found {
 		nr := []rune(p.name)
-		for i := 0; i+len(nr) <= len(d.r); i++ {
-			if hasPrefixAt(d.r, i, p.name) && !d.inPersonSpan(i) && !overlaps(span{i, i + len(nr)}) {
+		for _, i := range at[p] {
+			if !d.inPersonSpan(i) && !overlaps(span{i, i + len(nr)}) {
 				d.addPersonSpan(personSpan{span: span{i, i + len(nr)}, p: p})
 			}
 		}
