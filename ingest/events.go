@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -385,7 +386,7 @@ func (d *doc) roles(e *event) {
 		e.attendees = append(e.attendees, ps.p)
 		e.roleEv[ps.p] = d.sentenceOf(ps.start)
 	}
-	sortPersons(e.attendees, d.persons)
+	sortPersons(e.attendees)
 	// organisations acting in their own right
 	for _, o := range d.orgs {
 		for _, s := range o.spans {
@@ -487,16 +488,10 @@ func containsOrg(os []*org, o *org) bool {
 	return false
 }
 
-func sortPersons(ps []*person, order []*person) {
-	idx := map[*person]int{}
-	for i, p := range order {
-		idx[p] = i
-	}
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && idx[ps[j]] < idx[ps[j-1]]; j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
+// sortPersons puts ps in the order the article first names them (the
+// order of d.persons), stably.
+func sortPersons(ps []*person) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].seq < ps[j].seq })
 }
 
 var (

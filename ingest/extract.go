@@ -26,28 +26,29 @@ type doc struct {
 	month int // month of the dateline, for bare days
 	day   int // day of the dateline, for 今天/昨天
 
-	bylineEnd   int
-	reporters   []reporter
-	paper       string
-	paperSpan   span
-	persons     []*person
-	byName      map[string]*person
-	nameLens    map[int]bool // the lengths of the names of byName, in code points
-	personSpans []personSpan // append with addPersonSpan
-	personEnd   []bool       // personEnd[k]: a mention of personSpans ends at k
-	personIn    []bool       // personIn[k]: a mention of personSpans covers k
-	appointed   map[int]bool // starts of names that an appointment or election names (任命X为, X当选为), which are no presence
-	titleSpans  []span
-	orgs        []*org
-	orgByKey    map[string]*org // the org of d.orgs by the search key of its name
-	projects    []*project
-	events      []*event
-	places      []span
-	learned     map[string]bool // place names learned from the article (枫屿区, 嵘州市)
-	cuts        []bool          // cuts[i]: a dictionary word or a single character starts at i
-	words       map[int]int     // start -> end of each dictionary word of two characters or more
-	tokens      map[int]int     // start -> end of each word of the HMM segmentation (names too), by sentence on demand
-	tokenized   map[int]bool    // sentences (by start) cut with the HMM
+	bylineEnd    int
+	reporters    []reporter
+	paper        string
+	paperSpan    span
+	persons      []*person
+	byName       map[string]*person
+	nameLens     map[int]bool // the lengths of the names of byName, in code points
+	personSpans  []personSpan // append with addPersonSpan
+	personEnd    []bool       // personEnd[k]: a mention of personSpans ends at k
+	personIn     []bool       // personIn[k]: a mention of personSpans covers k
+	appointed    map[int]bool // starts of names that an appointment or election names (任命X为, X当选为), which are no presence
+	titleSpans   []span
+	orgs         []*org
+	orgByKey     map[string]*org // the org of d.orgs by the search key of its name
+	projects     []*project
+	projectByKey map[string]*project // the project of d.projects by the search key of its name
+	events       []*event
+	places       []span
+	learned      map[string]bool // place names learned from the article (枫屿区, 嵘州市)
+	cuts         []bool          // cuts[i]: a dictionary word or a single character starts at i
+	words        map[int]int     // start -> end of each dictionary word of two characters or more
+	tokens       map[int]int     // start -> end of each word of the HMM segmentation (names too), by sentence on demand
+	tokenized    map[int]bool    // sentences (by start) cut with the HMM
 	// writtenBefore[c] holds the substrings of up to maxWritten code
 	// points of the text that end with c, collected on demand by written
 	writtenBefore map[rune]map[string]bool
@@ -63,6 +64,7 @@ type person struct {
 	name  string
 	posts []*post
 	first span
+	seq   int // the index in doc.persons
 }
 
 // personSpan is a mention of a person: the name, or a reference such as

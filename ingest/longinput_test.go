@@ -9,9 +9,9 @@ import (
 	"github.com/kgproject/kg/internal/allocbound"
 )
 
-// longInputs are texts of one long sentence of about n bytes, each of a
-// shape that once made extraction cost time or memory in the square of
-// the sentence's length.
+// longInputs are texts of about n bytes, most of them one sentence, each
+// of a shape that once made extraction cost time or memory in the square
+// of the sentence's length or of the number of things it names.
 var longInputs = []struct {
 	name string
 	text func(n int) string
@@ -28,6 +28,12 @@ var longInputs = []struct {
 	}},
 	{"people", func(n int) string { return distinctTo("副县长%s、", n) }},
 	{"orgs", func(n int) string { return distinctTo("县%s局负责同志、", n) }},
+	{"projects", func(n int) string { return distinctTo("%s路改造工程、", n) }},
+	// and many short sentences, for what grows with the named things
+	{"programmes", func(n int) string { return distinctTo("推进“%s工作法”。", n) }},
+	{"events", func(n int) string {
+		return distinctTo("3月2日上午，%s主持召开座谈会。\n随后，%[1]s主持召开调度会。\n", n)
+	}},
 }
 
 // repeatTo repeats s up to about n bytes.
@@ -62,9 +68,9 @@ func evidenceBytes(t testing.TB, p *ingest.Pipeline, text string) int {
 	return n
 }
 
-// TestLongSentencesScaleLinearly holds extraction from one long sentence
-// to its length: ten times the sentence may take about ten times the
-// memory, and its facts about ten times the evidence, not a hundred.
+// TestLongSentencesScaleLinearly holds extraction from long input to its
+// length: ten times the text may take about ten times the memory, and its
+// facts about ten times the evidence, not a hundred.
 // Allocations stand for the work, which the machine's load cannot blur.
 func TestLongSentencesScaleLinearly(t *testing.T) {
 	const small, large, most = 15 << 10, 150 << 10, 12

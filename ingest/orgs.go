@@ -234,21 +234,35 @@ func (d *doc) quotedProgrammes() {
 // mergeAreaProjects folds a project written with its area in front
 // (枫屿区岚禾生物医药产业园项目) into the same project named without it.
 func (d *doc) mergeAreaProjects() {
+	// only projects whose name ends a's can take it: looked up by name
+	// among a's endings, the last in order as a scan would choose
+	at := make(map[string]int, len(d.projects))
+	for k, p := range d.projects {
+		at[p.name] = k
+	}
 	var out []*project
 	for _, a := range d.projects {
-		var into *project
-		for _, b := range d.projects {
-			if b != a && strings.HasSuffix(a.name, b.name) && isAreaName(strings.TrimSuffix(a.name, b.name)) && d.startsSpecific(a.name) {
-				into = b
+		into := -1
+		for i := 0; i <= len(a.name); i++ {
+			if i < len(a.name) && !utf8.RuneStart(a.name[i]) {
+				continue
+			}
+			k, ok := at[a.name[i:]]
+			if ok && k > into && d.projects[k] != a && isAreaName(a.name[:i]) && d.startsSpecific(a.name) {
+				into = k
 			}
 		}
-		if into != nil {
-			into.spans = append(into.spans, a.spans...)
+		if into >= 0 {
+			d.projects[into].spans = append(d.projects[into].spans, a.spans...)
 			continue
 		}
 		out = append(out, a)
 	}
 	d.projects = out
+	clear(d.projectByKey)
+	for _, p := range out {
+		d.projectByKey[searchKey(p.name)] = p
+	}
 }
 
 // quoteBefore returns the position of the opening quote of a quoted
@@ -291,32 +305,31 @@ func (d *doc) addProject(name string, sp span) {
 	// A longer project now found holds shorter ones found before it:
 	// “十百千”项目 inside “十百千”项目攻坚行动.
 	inside := func(s span) bool { return sp.start <= s.start && sp.end >= s.end && s != sp }
-	var keep []*project
-	for _, p := range d.projects {
-		if len(p.spans) > 0 && !slices.ContainsFunc(p.spans, inside) {
-			keep = append(keep, p) // nothing to drop: no copy
-			continue
-		}
-		var spans []span
-		for _, s := range p.spans {
-			if !inside(s) {
-				spans = append(spans, s)
+	if slices.ContainsFunc(d.projects, func(p *project) bool { return len(p.spans) == 0 || slices.ContainsFunc(p.spans, inside) }) {
+		var keep []*project
+		for _, p := range d.projects {
+			var spans []span
+			for _, s := range p.spans {
+				if !inside(s) {
+					spans = append(spans, s)
+				}
+			}
+			p.spans = spans
+			if len(spans) > 0 {
+				keep = append(keep, p)
+			} else {
+				delete(d.projectByKey, searchKey(p.name))
 			}
 		}
-		p.spans = spans
-		if len(spans) > 0 {
-			keep = append(keep, p)
-		}
+		d.projects = keep
 	}
-	d.projects = keep
-	for _, p := range d.projects {
-		if searchKeyEq(p.name, name) {
-			if utf8.RuneCountInString(name) > utf8.RuneCountInString(p.name) {
-				p.name = name
-			}
-			p.spans = append(p.spans, sp)
-			return
+	key := searchKey(name)
+	if p := d.projectByKey[key]; p != nil {
+		if utf8.RuneCountInString(name) > utf8.RuneCountInString(p.name) {
+			p.name = name // the same key: projectByKey stays right
 		}
+		p.spans = append(p.spans, sp)
+		return
 	}
 	// A longer project found earlier at the same end holds this one.
 	for _, p := range d.projects {
@@ -326,7 +339,12 @@ func (d *doc) addProject(name string, sp span) {
 			}
 		}
 	}
-	d.projects = append(d.projects, &project{name: name, spans: []span{sp}})
+	p := &project{name: name, spans: []span{sp}}
+	d.projects = append(d.projects, p)
+	if d.projectByKey == nil {
+		d.projectByKey = map[string]*project{}
+	}
+	d.projectByKey[key] = p
 }
 
 func (d *doc) inProject(sp span) bool {

@@ -359,7 +359,7 @@ func trimOrgPrefix(s string) string {
 func (d *doc) person(name string, sp span) *person {
 	p := d.byName[name]
 	if p == nil {
-		p = &person{name: name, first: sp}
+		p = &person{name: name, first: sp, seq: len(d.persons)}
 		d.byName[name] = p
 		d.persons = append(d.persons, p)
 		d.nameLens[utf8.RuneCountInString(name)] = true
