@@ -41,9 +41,18 @@ func queryBody(query string) []byte {
 }
 
 // TestHostileQueriesRefusedQuickly sends each hostile request over HTTP
-// and checks it is refused with a clear message in under 50ms.
+// and checks it is refused with a clear message before any of it runs:
+// the store is never called. The time is logged; the test fails only past
+// a second, far beyond a refusal (running these would take minutes or
+// exhaust the stack), so that a loaded machine cannot fail it.
 func TestHostileQueriesRefusedQuickly(t *testing.T) {
-	srv := mustServer(t, nil)
+	counted := &countingStore{Store: mustOpenSeed(t)}
+	h, err := schema.NewHandler(counted, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
 	deep := "{ people { nodes { " + strings.Repeat("posts { post { holders { ", 10) + "name" + strings.Repeat(" } } }", 10) + " } } }"
 	var aliases strings.Builder
 	aliases.WriteString("{ ")
@@ -84,8 +93,11 @@ func TestHostileQueriesRefusedQuickly(t *testing.T) {
 			}
 			sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
 			t.Logf("refused in %v (median of 5)", took[2])
-			if took[2] > 50*time.Millisecond {
-				t.Errorf("refusing took %v (median of 5), want under 50ms", took[2])
+			if n := counted.calls.Load(); n != 0 {
+				t.Errorf("the store was called %d times for a refused request", n)
+			}
+			if took[2] > time.Second {
+				t.Errorf("refusing took %v (median of 5)", took[2])
 			}
 		})
 	}
@@ -144,10 +156,12 @@ func (s stallingStore) Search(ctx context.Context, q graph.SearchQuery) ([]graph
 }
 
 // TestSlowQueriesTimeOut checks that queries slower than the timeout are
-// answered 504 soon after it, while another client is answered normally
-// at the same time.
+// answered 504 after it, while another client is answered normally at the
+// same time: every normal answer arrives before the first slow one, so no
+// normal query waited for a slow one.
 func TestSlowQueriesTimeOut(t *testing.T) {
-	h, err := schema.NewHandler(stallingStore{mustOpenSeed(t)}, &schema.Options{Timeout: 200 * time.Millisecond})
+	const timeout = 2 * time.Second
+	h, err := schema.NewHandler(stallingStore{mustOpenSeed(t)}, &schema.Options{Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,35 +170,44 @@ func TestSlowQueriesTimeOut(t *testing.T) {
 	slow := queryBody(`{ search(text: "slow") { score } }`)
 	var wg sync.WaitGroup
 	errs := make(chan error, 50)
+	var mu sync.Mutex
+	var firstSlow time.Time
+	started := time.Now()
 	for range 40 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			status, body, took := postQuery(t, srv.URL+"/graphql", slow)
-			if status != http.StatusGatewayTimeout || !strings.Contains(body, "timed out after 200ms") {
+			mu.Lock()
+			if now := time.Now(); firstSlow.IsZero() || now.Before(firstSlow) {
+				firstSlow = now
+			}
+			mu.Unlock()
+			if status != http.StatusGatewayTimeout || !strings.Contains(body, "timed out after 2s") {
 				errs <- fmt.Errorf("slow query: %d %s", status, body)
 			}
-			if took > 2*time.Second {
-				errs <- fmt.Errorf("slow query answered after %v, the timeout is 200ms", took)
+			if took < timeout {
+				errs <- fmt.Errorf("slow query answered after %v, before the timeout of %v", took, timeout)
 			}
 		}()
 	}
-	time.Sleep(20 * time.Millisecond)
 	var worst time.Duration
+	var lastNormal time.Time
 	for range 10 {
 		status, body, took := postQuery(t, srv.URL+"/graphql", queryBody(`{ person(name: "吕沛") { name events { event { name } } } }`))
 		if status != http.StatusOK || !strings.Contains(body, "吕沛") {
 			t.Errorf("normal query among slow ones: %d %s", status, body)
 		}
 		worst = max(worst, took)
+		lastNormal = time.Now()
 	}
 	wg.Wait()
 	close(errs)
 	for err := range errs {
 		t.Error(err)
 	}
-	t.Logf("normal queries among 40 slow ones: slowest %v", worst)
-	if worst > 150*time.Millisecond {
-		t.Errorf("a normal query among slow ones took %v", worst)
+	t.Logf("normal queries among 40 slow ones: slowest %v; first slow answer after %v", worst, firstSlow.Sub(started))
+	if !lastNormal.Before(firstSlow) {
+		t.Errorf("the normal queries ended %v after the first slow answer: they waited for slow ones", lastNormal.Sub(firstSlow))
 	}
 }

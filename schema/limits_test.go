@@ -49,8 +49,10 @@ func TestLimits(t *testing.T) {
 			if !strings.Contains(r.Errors[0].Message, tt.msg) {
 				t.Errorf("message %q does not contain %q", r.Errors[0].Message, tt.msg)
 			}
-			if took > 50*time.Millisecond {
-				t.Errorf("refusing took %v, want under 50ms", took)
+			// Refused before it runs: a generous bound that only a query
+			// actually run (or a validation gone quadratic) would pass.
+			if took > time.Second {
+				t.Errorf("refusing took %v", took)
 			}
 		})
 	}
