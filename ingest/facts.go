@@ -13,6 +13,7 @@ type factsBuilder struct {
 	f     *graph.ArticleFacts
 	nodes map[string]int
 	rels  map[string]int
+	seen  map[relSpan]bool // the evidence each relation has
 }
 
 func (b *factsBuilder) node(n graph.Node) string {
@@ -31,19 +32,26 @@ func (b *factsBuilder) evidence(s span) graph.Evidence {
 
 func (b *factsBuilder) rel(t graph.RelType, from, to, role string, s span) {
 	id := graph.RelationID(t, from, to, role)
-	ev := b.evidence(s)
-	if i, ok := b.rels[id]; ok {
-		r := &b.f.Relations[i]
-		for _, e := range r.Evidence {
-			if e == ev {
-				return
-			}
-		}
-		r.Evidence = append(r.Evidence, ev)
-		return
+	i, ok := b.rels[id]
+	if !ok {
+		i = len(b.f.Relations)
+		b.rels[id] = i
+		b.f.Relations = append(b.f.Relations, graph.Relation{ID: id, Type: t, From: from, To: to, Role: role})
 	}
-	b.rels[id] = len(b.f.Relations)
-	b.f.Relations = append(b.f.Relations, graph.Relation{ID: id, Type: t, From: from, To: to, Role: role, Evidence: []graph.Evidence{ev}})
+	// the same sentence once: evidence of one article differs by its span
+	// alone, looked up rather than compared with each of the relation's
+	if k := (relSpan{i, s}); !b.seen[k] {
+		b.seen[k] = true
+		r := &b.f.Relations[i]
+		r.Evidence = append(r.Evidence, b.evidence(s))
+	}
+}
+
+// relSpan is a relation, by its index, and the span of one of its
+// sentences.
+type relSpan struct {
+	rel int
+	sp  span
 }
 
 func personID(name string) string { return graph.NodeID(graph.LabelPerson, name) }
@@ -68,7 +76,7 @@ func (d *doc) build() *graph.ArticleFacts {
 	for _, p := range d.persons {
 		n += 2 * len(p.posts)
 	}
-	b := &factsBuilder{d: d, nodes: make(map[string]int, n), rels: map[string]int{},
+	b := &factsBuilder{d: d, nodes: make(map[string]int, n), rels: map[string]int{}, seen: map[relSpan]bool{},
 		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, Text: a.Text},
 			Nodes: make([]graph.Node, 0, n)}}
 	if b.f.Article.Name == "" {

@@ -305,17 +305,25 @@ func (d *doc) addProject(name string, sp span) {
 	// A longer project now found holds shorter ones found before it:
 	// “十百千”项目 inside “十百千”项目攻坚行动.
 	inside := func(s span) bool { return sp.start <= s.start && sp.end >= s.end && s != sp }
-	if slices.ContainsFunc(d.projects, func(p *project) bool { return len(p.spans) == 0 || slices.ContainsFunc(p.spans, inside) }) {
+	emptied := false
+	for _, p := range d.projects {
+		if !slices.ContainsFunc(p.spans, inside) {
+			emptied = emptied || len(p.spans) == 0
+			continue // nothing to drop: no copy
+		}
+		var spans []span
+		for _, s := range p.spans {
+			if !inside(s) {
+				spans = append(spans, s)
+			}
+		}
+		p.spans = spans
+		emptied = emptied || len(spans) == 0
+	}
+	if emptied {
 		var keep []*project
 		for _, p := range d.projects {
-			var spans []span
-			for _, s := range p.spans {
-				if !inside(s) {
-					spans = append(spans, s)
-				}
-			}
-			p.spans = spans
-			if len(spans) > 0 {
+			if len(p.spans) > 0 {
 				keep = append(keep, p)
 			} else {
 				delete(d.projectByKey, searchKey(p.name))
