@@ -520,9 +520,20 @@ func (d *doc) findOrgs() {
 			}
 		}
 	}
-	inner := longerCovers(cands)
+	var good, projects []span
 	for _, c := range cands {
-		if !c.ok || c.nested || d.inProject(c.span) {
+		if c.ok && !c.nested {
+			good = append(good, c.span)
+		}
+	}
+	for _, p := range d.projects {
+		projects = append(projects, p.spans...)
+	}
+	// inner: a longer accepted candidate covers it; inProject: as
+	// d.inProject, the projects being found by now
+	inner, inProject := longerCovers(good), longerCovers(projects)
+	for _, c := range cands {
+		if !c.ok || c.nested || inProject(c.span) {
 			continue
 		}
 		if inner(c.span) {
@@ -543,17 +554,14 @@ func (d *doc) findOrgs() {
 	d.mergeAbbreviations()
 }
 
-// longerCovers returns a test of whether a longer candidate that is
-// accepted and not nested covers a span, answered by a binary search
-// rather than a scan of all the candidates.
-func longerCovers(cands []*orgCand) func(span) bool {
-	var good []span
-	longestAt := map[int]int{} // start -> the furthest end of a good candidate starting there
-	for _, c := range cands {
-		if c.ok && !c.nested {
-			good = append(good, c.span)
-			longestAt[c.start] = max(longestAt[c.start], c.end)
-		}
+// longerCovers returns a test of whether a longer one of spans covers a
+// span (one that covers it and differs from it), answered by a binary
+// search rather than a scan of all the spans.
+func longerCovers(spans []span) func(span) bool {
+	good := slices.Clone(spans)
+	longestAt := map[int]int{} // start -> the furthest end of a span starting there
+	for _, g := range good {
+		longestAt[g.start] = max(longestAt[g.start], g.end)
 	}
 	sort.Slice(good, func(i, j int) bool { return good[i].start < good[j].start })
 	reach := make([]int, len(good)) // reach[k]: the furthest end of good[:k+1]
@@ -566,7 +574,7 @@ func longerCovers(cands []*orgCand) func(span) bool {
 	return func(s span) bool {
 		// one starting at s.start and ending later, or one starting
 		// before it and ending no earlier
-		if longestAt[s.start] > s.end {
+		if end, ok := longestAt[s.start]; ok && end > s.end {
 			return true
 		}
 		k := sort.Search(len(good), func(k int) bool { return good[k].start >= s.start })
