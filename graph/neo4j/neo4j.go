@@ -15,7 +15,7 @@
 // supports; kg_search holds the character pairs of the node's names for the
 // full-text index. With them PutArticle retracts an article's previous
 // contribution exactly and recomputes merged nodes with graph.MergeNodes,
-// in the same managed write transaction that applies the new facts.
+// in the same write transaction that applies the new facts.
 //
 // Nodes are keyed by ID alone, as in graph: should two articles give one ID
 // different labels, the node carries the label of the merged node (that of
@@ -30,16 +30,19 @@
 //
 // Neo4j isolates transactions only as read-committed: a query running while
 // another transaction commits may see part of it. A Store therefore lets
-// its reads and its writes take turns (many reads at once, or one write),
-// so that every read sees each write made through the same Store whole or
-// not at all. A read racing a write made by another process can still see
-// part of it.
+// its reads and the commits of its writes take turns (many reads at once,
+// or one commit), so that every read sees each write made through the same
+// Store whole or not at all. Until it commits, a write's changes are
+// invisible to other transactions, so reads go on while it runs. The
+// Store's writes run one at a time. A read racing a write made by another
+// process can still see part of it.
 package neo4j
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -79,8 +82,16 @@ type Store struct {
 
 	// rw makes each read see every write of this Store whole or not at
 	// all: Neo4j isolates transactions only as read-committed, so a
-	// query running while a transaction commits can see part of it.
+	// query running while a transaction commits can see part of it. A
+	// write holds it exclusively only while it commits: until then its
+	// changes are invisible to other transactions, and readers go on.
 	rw sync.RWMutex
+	// wmu runs this Store's write transactions one at a time, so that
+	// they neither deadlock on each other's node locks nor retry.
+	wmu sync.Mutex
+	// retryTime bounds how long a write is retried after transient
+	// failures.
+	retryTime time.Duration
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -113,6 +124,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		driver:    driver,
 		database:  cfg.Database,
 		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+		retryTime: defaultRetryTime,
+	}
+	if cfg.RetryTime > 0 {
+		s.retryTime = cfg.RetryTime
 	}
 	ctx, cancel := context.WithTimeout(ctx, openTimeout)
 	defer cancel()
@@ -162,27 +177,64 @@ func read[T any](ctx context.Context, s *Store, op string, fn func(tx neo4j.Mana
 	return v, nil
 }
 
-// write runs fn in a managed write transaction, which the driver retries
-// on transient failures (deadlocks, leader changes, lost connections).
+// defaultRetryTime is how long a write is retried when Config.RetryTime
+// is zero; it is the driver's own default for managed transactions.
+const defaultRetryTime = 30 * time.Second
+
+// write runs fn in a write transaction and commits it, retrying the whole
+// transaction with backoff on transient failures (deadlocks, leader
+// changes, lost connections) for up to s.retryTime. fn must be safe to run
+// again: every write of this package is, since it states the final facts
+// of whole articles. Unlike the driver's ExecuteWrite, it commits under
+// the exclusive side of s.rw, so that readers wait for the commit only,
+// not for the whole transaction.
 func (s *Store) write(ctx context.Context, op string, fn func(tx neo4j.ManagedTransaction) error) error {
 	if err := s.begin(ctx); err != nil {
 		return fmt.Errorf("neo4j: %s: %w", op, err)
 	}
-	s.rw.Lock()
-	defer s.rw.Unlock()
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		AccessMode:      neo4j.AccessModeWrite,
 		DatabaseName:    s.database,
 		BookmarkManager: s.bookmarks,
 	})
 	defer sess.Close(context.Background())
-	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, fn(tx)
-	})
-	if err != nil {
-		return s.wrap(op, err)
+	deadline := time.Now().Add(s.retryTime)
+	pause := 200 * time.Millisecond
+	for {
+		err := s.writeOnce(ctx, sess, fn)
+		if err == nil {
+			return nil
+		}
+		if !neo4j.IsRetryable(err) || ctx.Err() != nil || time.Now().Add(pause).After(deadline) {
+			return s.wrap(op, err)
+		}
+		// Jitter of ±20% keeps writers that failed together apart.
+		d := pause + time.Duration((rand.Float64()*0.4-0.2)*float64(pause))
+		select {
+		case <-ctx.Done():
+			return s.wrap(op, ctx.Err())
+		case <-time.After(d):
+		}
+		pause = min(2*pause, 5*time.Second)
 	}
-	return nil
+}
+
+// writeOnce runs fn in one explicit transaction and commits it under the
+// exclusive side of s.rw; the transaction is rolled back when fn fails.
+func (s *Store) writeOnce(ctx context.Context, sess neo4j.SessionWithContext, fn func(tx neo4j.ManagedTransaction) error) error {
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Close(context.Background())
+	if err := fn(tx); err != nil {
+		return err
+	}
+	s.rw.Lock()
+	defer s.rw.Unlock()
+	return tx.Commit(ctx)
 }
 
 func (s *Store) begin(ctx context.Context) error {
