@@ -36,30 +36,14 @@ const (
 // time. The errors are Read's: bad inputs as *InputError joined with
 // errors.Join, or the error of fn or ctx, which stops the read.
 func (p *Pipeline) ReadFacts(ctx context.Context, paths []string, fn func(*Article, *graph.ArticleFacts, error) error) error {
-	return p.readFacts(ctx, paths, nil, func(a *Article, f *graph.ArticleFacts, _ graph.Prepared, err error) error {
-		return fn(a, f, err)
-	})
-}
-
-// readFacts is ReadFacts that also passes each article's facts through
-// prepare, when not nil, on the worker that extracted them, and hands fn
-// the result.
-func (p *Pipeline) readFacts(ctx context.Context, paths []string, prepare func(*graph.ArticleFacts) graph.Prepared, fn func(*Article, *graph.ArticleFacts, graph.Prepared, error) error) error {
 	workers := p.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	facts := func(a *Article) (*graph.ArticleFacts, graph.Prepared, error) {
-		f, err := p.Facts(a)
-		if err != nil || prepare == nil {
-			return f, nil, err
-		}
-		return f, prepare(f), nil
-	}
 	if workers == 1 {
 		return p.Read(ctx, paths, func(a *Article) error {
-			f, pf, err := facts(a)
-			return fn(a, f, pf, err)
+			f, err := p.Facts(a)
+			return fn(a, f, err)
 		})
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -67,7 +51,6 @@ func (p *Pipeline) readFacts(ctx context.Context, paths []string, prepare func(*
 	type job struct {
 		a    *Article
 		f    *graph.ArticleFacts
-		p    graph.Prepared
 		err  error
 		done chan struct{}
 	}
@@ -81,7 +64,7 @@ func (p *Pipeline) readFacts(ctx context.Context, paths []string, prepare func(*
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.f, j.p, j.err = facts(j.a)
+				j.f, j.err = p.Facts(j.a)
 				close(j.done)
 			}
 		}()
@@ -108,7 +91,7 @@ func (p *Pipeline) readFacts(ctx context.Context, paths []string, prepare func(*
 		if fnErr != nil {
 			continue // drain what is in flight
 		}
-		if err := fn(j.a, j.f, j.p, j.err); err != nil {
+		if err := fn(j.a, j.f, j.err); err != nil {
 			fnErr = err
 			cancel()
 		}
@@ -144,26 +127,13 @@ func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (
 
 	w := newWriter(st, p.batch, p.batchBytes)
 	go w.run(wctx, stopRead)
-	// A store that can prepare articles ahead has the workers do it; an
-	// article it fails to prepare is stored unprepared, and the store
-	// reports why.
-	var prepare func(*graph.ArticleFacts) graph.Prepared
-	if w.pr != nil {
-		prepare = func(f *graph.ArticleFacts) graph.Prepared {
-			pf, err := w.pr.Prepare(f)
-			if err != nil {
-				return nil
-			}
-			return pf
-		}
-	}
 	var extractErrs []error
-	err := p.readFacts(rctx, paths, prepare, func(a *Article, f *graph.ArticleFacts, pf graph.Prepared, err error) error {
+	err := p.ReadFacts(rctx, paths, func(a *Article, f *graph.ArticleFacts, err error) error {
 		if err != nil {
 			extractErrs = append(extractErrs, err)
 			return nil
 		}
-		w.add(a, f, pf)
+		w.add(a, f)
 		return nil
 	})
 	storeErr := w.close()
@@ -207,7 +177,6 @@ func inputErrors(err error) []error {
 type writer struct {
 	st          graph.Store
 	bw          graph.BatchWriter // nil: one PutArticle an article
-	pr          graph.Preparer    // nil: the store prepares nothing ahead
 	maxArticles int
 	maxBytes    int
 
@@ -226,7 +195,6 @@ type writer struct {
 
 type pending struct {
 	f      *graph.ArticleFacts
-	p      graph.Prepared // nil when not prepared
 	source string
 }
 
@@ -247,14 +215,12 @@ func newWriter(st graph.Store, maxArticles, maxBytes int) *writer {
 		w.maxBytes = defaultBatchBytes
 	}
 	w.bw, _ = st.(graph.BatchWriter)
-	w.pr, _ = st.(graph.Preparer)
 	return w
 }
 
-// add queues f, and what the store prepared of it (nil if nothing), for
-// storing; it blocks while the store is a batch behind.
-func (w *writer) add(a *Article, f *graph.ArticleFacts, p graph.Prepared) {
-	w.batch = append(w.batch, pending{f: f, p: p, source: a.Source})
+// add queues f for storing; it blocks while the store is a batch behind.
+func (w *writer) add(a *Article, f *graph.ArticleFacts) {
+	w.batch = append(w.batch, pending{f: f, source: a.Source})
 	w.bytes += factsBytes(f)
 	if len(w.batch) >= w.maxArticles || w.bytes >= w.maxBytes {
 		w.batches <- w.batch
@@ -288,25 +254,16 @@ func (w *writer) run(ctx context.Context, failed func(error)) {
 	}
 }
 
-// write stores a batch in one transaction (prepared when every article
-// is), or one article a transaction when the store cannot take batches or
-// rejects the batch as invalid, so that only the invalid articles are left
-// out, each reported by name.
+// write stores a batch in one transaction, or one article a transaction
+// when the store cannot take batches or rejects the batch as invalid, so
+// that only the invalid articles are left out, each reported by name.
 func (w *writer) write(ctx context.Context, b []pending) error {
 	if w.bw != nil {
 		fs := make([]*graph.ArticleFacts, len(b))
-		ps := make([]graph.Prepared, len(b))
-		prepared := w.pr != nil
 		for i, it := range b {
-			fs[i], ps[i] = it.f, it.p
-			prepared = prepared && it.p != nil
+			fs[i] = it.f
 		}
-		var err error
-		if prepared {
-			err = w.pr.PutPrepared(ctx, ps)
-		} else {
-			err = w.bw.PutArticles(ctx, fs)
-		}
+		err := w.bw.PutArticles(ctx, fs)
 		if err == nil {
 			for _, it := range b {
 				w.stored(it)

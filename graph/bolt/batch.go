@@ -9,48 +9,7 @@ import (
 	"github.com/kgproject/kg/graph"
 )
 
-var (
-	_ graph.BatchWriter = (*Store)(nil)
-	_ graph.Preparer    = (*Store)(nil)
-)
-
-// prepared is an article prepared by a Store.
-type prepared struct {
-	s *Store
-	c *contribution
-}
-
-func (p *prepared) ArticleID() string { return p.c.id }
-
-// Prepare validates f and encodes its parts and evidence, ready for
-// PutPrepared; it is safe for concurrent use and reads nothing of the
-// database. It returns an error wrapping graph.ErrInvalid when f is nil or
-// fails Validate or an ID contains a 0 byte; f is not modified.
-func (s *Store) Prepare(f *graph.ArticleFacts) (graph.Prepared, error) {
-	if f == nil {
-		return nil, fmt.Errorf("bolt: prepare article: %w: nil facts", graph.ErrInvalid)
-	}
-	c, err := newContribution(f)
-	if err != nil {
-		return nil, fmt.Errorf("bolt: prepare article %s: %w", f.Article.ID, err)
-	}
-	return &prepared{s: s, c: c}, nil
-}
-
-// PutPrepared stores articles s prepared as PutArticles stores their
-// facts. It returns an error wrapping graph.ErrInvalid, and stores
-// nothing, when one is nil or was prepared by another store.
-func (s *Store) PutPrepared(ctx context.Context, ps []graph.Prepared) error {
-	cs := make([]*contribution, len(ps))
-	for i, p := range ps {
-		q, ok := p.(*prepared)
-		if !ok || q == nil || q.s != s {
-			return fmt.Errorf("bolt: put prepared articles: %w: article at %d not prepared by this store", graph.ErrInvalid, i)
-		}
-		cs[i] = q.c
-	}
-	return s.putContributions(ctx, cs)
-}
+var _ graph.BatchWriter = (*Store)(nil)
 
 // PutArticles stores the articles in one transaction, with the same result
 // as PutArticle for each in order (an article listed twice ends with its
@@ -62,6 +21,12 @@ func (s *Store) PutPrepared(ctx context.Context, ps []graph.Prepared) error {
 // an error wrapping graph.ErrInvalid, naming the article, when any of fs is
 // nil or fails Validate, and stores nothing then; fs is not modified.
 func (s *Store) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error {
+	if len(fs) == 0 {
+		if err := s.begin(ctx); err != nil {
+			return fmt.Errorf("bolt: put articles: %w", err)
+		}
+		return nil
+	}
 	cs := make([]*contribution, len(fs))
 	for i, f := range fs {
 		if f == nil {
@@ -72,17 +37,6 @@ func (s *Store) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) error
 			return fmt.Errorf("bolt: put articles: article %s: %w", f.Article.ID, err)
 		}
 		cs[i] = c
-	}
-	return s.putContributions(ctx, cs)
-}
-
-// putContributions stores cs in one transaction.
-func (s *Store) putContributions(ctx context.Context, cs []*contribution) error {
-	if len(cs) == 0 {
-		if err := s.begin(ctx); err != nil {
-			return fmt.Errorf("bolt: put articles: %w", err)
-		}
-		return nil
 	}
 	err := s.update(ctx, fmt.Sprintf("put %d articles", len(cs)), func(tx *bbolt.Tx) error {
 		w := newWriter(tx)

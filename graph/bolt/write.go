@@ -2,7 +2,6 @@ package bolt
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -17,26 +16,12 @@ import (
 )
 
 // contribution is an article's facts reduced to one part per node and one
-// per relation, with what needs no transaction done ahead: the encoded
-// text, parts and evidence, the relations' hashes.
+// per relation.
 type contribution struct {
 	id    string
 	text  string
 	nodes map[string]graph.Node
 	rels  map[string]graph.Relation
-
-	textValue []byte
-	nodeIDs   []string          // the keys of nodes, sorted
-	parts     map[string][]byte // encoded parts by node ID
-	relList   []preparedRel     // the relations, any order
-}
-
-// preparedRel is a relation of a contribution with its hash and encoded
-// evidence.
-type preparedRel struct {
-	hash     relHash
-	rel      *graph.Relation
-	evidence []byte
 }
 
 // PutArticle stores f's facts in one transaction, replacing what the same
@@ -122,37 +107,7 @@ func newContribution(f *graph.ArticleFacts) (*contribution, error) {
 		r.Evidence = graph.SortEvidence(r.Evidence)
 		c.rels[id] = r
 	}
-	c.prepare()
-	if err := c.prepareRelations(); err != nil {
-		return nil, err
-	}
 	return c, nil
-}
-
-// prepare encodes c's text and parts; the part of the article's own node
-// refers to the text when it holds it.
-func (c *contribution) prepare() {
-	c.textValue = encodeText(c.id, c.text)
-	c.nodeIDs = sortedKeys(c.nodes)
-	c.parts = make(map[string][]byte, len(c.nodes))
-	for id, n := range c.nodes {
-		c.parts[id] = encodeNode(&n, false, id == c.id && n.Text != "" && n.Text == c.text)
-	}
-}
-
-// prepareRelations hashes c's relations and encodes their evidence.
-func (c *contribution) prepareRelations() error {
-	offsets := runeOffsets(c.text)
-	c.relList = make([]preparedRel, 0, len(c.rels))
-	for id := range c.rels {
-		h, err := hashOf(id)
-		if err != nil {
-			return err
-		}
-		r := c.rels[id]
-		c.relList = append(c.relList, preparedRel{hash: h, rel: &r, evidence: encodeEvidence(r.Evidence, c.text, offsets)})
-	}
-	return nil
 }
 
 // nodeChange is what the articles of one transaction did to a node.
@@ -302,9 +257,10 @@ func (w *writer) put(c *contribution) error {
 	if err != nil {
 		return err
 	}
+	offsets := runeOffsets(c.text)
 	// The article's node and part may refer to its text, and its evidence
 	// to the text and ID.
-	v := c.textValue
+	v := encodeText(c.id, c.text)
 	if old.text != nil && !bytes.Equal(v, old.text) {
 		w.node(a).removed = true
 	}
@@ -316,7 +272,7 @@ func (w *writer) put(c *contribution) error {
 	// keys pile up in bbolt's last, growing in-memory node, into which an
 	// insertion anywhere but at the end moves all that follows.
 	ends := make(map[string]nid, len(c.nodes))
-	for _, id := range c.nodeIDs {
+	for _, id := range sortedKeys(c.nodes) {
 		x, err := w.nid(id)
 		if err != nil {
 			return err
@@ -331,7 +287,7 @@ func (w *writer) put(c *contribution) error {
 	for _, id := range byNid {
 		n, x := c.nodes[id], ends[id]
 		w.node(x).id = id
-		v := c.parts[id]
+		v := encodeNode(&n, false, x == a && n.Text != "" && n.Text == c.text)
 		was, had := old.parts[x]
 		switch {
 		case !had:
@@ -350,30 +306,18 @@ func (w *writer) put(c *contribution) error {
 	for x := range old.parts {
 		w.node(x).removed = true
 	}
-	type relAt struct {
-		x recordRel
-		p *preparedRel
-	}
-	rels := make([]relAt, len(c.relList))
-	for i := range c.relList {
-		p := &c.relList[i]
-		r := p.rel
-		rels[i] = relAt{recordRel{hash: p.hash, typ: typeCode(r.Type), from: ends[r.From], to: ends[r.To]}, p}
-	}
-	// In the order of partPrefix: from, type, hash.
-	slices.SortFunc(rels, func(x, y relAt) int {
-		if c := cmp.Compare(x.x.from, y.x.from); c != 0 {
-			return c
+	for id, r := range c.rels {
+		h, err := hashOf(id)
+		if err != nil {
+			return err
 		}
-		if c := cmp.Compare(x.x.typ, y.x.typ); c != 0 {
-			return c
-		}
-		return bytes.Compare(x.x.hash[:], y.x.hash[:])
-	})
-	for _, ra := range rels {
-		x, r, v := ra.x, ra.p.rel, ra.p.evidence
+		rec.rels = append(rec.rels, recordRel{hash: h, typ: typeCode(r.Type), from: ends[r.From], to: ends[r.To]})
+	}
+	slices.SortFunc(rec.rels, func(x, y recordRel) int { return bytes.Compare(x.partPrefix(), y.partPrefix()) })
+	for _, x := range rec.rels {
 		h := x.hash
-		rec.rels = append(rec.rels, x)
+		r := c.rels[h.id()]
+		v := encodeEvidence(r.Evidence, c.text, offsets)
 		if _, had := old.evidence[h]; !had && w.b.adj.Get(x.outKey()) == nil {
 			ch := w.relation(h)
 			ch.added = &header{typ: r.Type, from: x.from, to: x.to, role: r.Role}
