@@ -42,13 +42,19 @@ type doc struct {
 	orgByKey     map[string]*org // the org of d.orgs by the search key of its name
 	projects     []*project
 	projectByKey map[string]*project // the project of d.projects by the search key of its name
-	events       []*event
-	places       []span
-	learned      map[string]bool // place names learned from the article (枫屿区, 嵘州市)
-	cuts         []bool          // cuts[i]: a dictionary word or a single character starts at i
-	words        map[int]int     // start -> end of each dictionary word of two characters or more
-	tokens       map[int]int     // start -> end of each word of the HMM segmentation (names too), by sentence on demand
-	tokenized    map[int]bool    // sentences (by start) cut with the HMM
+	// projectsAt[i] lists the projects with a span starting at i (and
+	// perhaps some that had one); projectSpanMax is the longest span
+	// added, projectSpans the number added
+	projectsAt     map[int][]*project
+	projectSpanMax int
+	projectSpans   int
+	events         []*event
+	places         []span
+	learned        map[string]bool // place names learned from the article (枫屿区, 嵘州市)
+	cuts           []bool          // cuts[i]: a dictionary word or a single character starts at i
+	words          map[int]int     // start -> end of each dictionary word of two characters or more
+	tokens         map[int]int     // start -> end of each word of the HMM segmentation (names too), by sentence on demand
+	tokenized      map[int]bool    // sentences (by start) cut with the HMM
 	// writtenBefore[c] holds the substrings of up to maxWritten code
 	// points of the text that end with c, collected on demand by written
 	writtenBefore map[rune]map[string]bool

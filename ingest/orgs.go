@@ -253,10 +253,21 @@ func (d *doc) mergeAreaProjects() {
 			}
 		}
 		if into >= 0 {
-			d.projects[into].spans = append(d.projects[into].spans, a.spans...)
+			for _, sp := range a.spans {
+				d.addProjectSpan(d.projects[into], sp)
+			}
 			continue
 		}
 		out = append(out, a)
+	}
+	kept := make(map[*project]bool, len(out))
+	for _, p := range out {
+		kept[p] = true
+	}
+	for _, a := range d.projects {
+		if !kept[a] {
+			a.spans = nil // gone from d.projects: nothing for projectsAt to find
+		}
 	}
 	d.projects = out
 	clear(d.projectByKey)
@@ -303,22 +314,24 @@ func (d *doc) quoteBefore(hs, he int) int {
 
 func (d *doc) addProject(name string, sp span) {
 	// A longer project now found holds shorter ones found before it:
-	// “十百千”项目 inside “十百千”项目攻坚行动.
+	// “十百千”项目 inside “十百千”项目攻坚行动. Only projects with a span
+	// starting inside sp can hold one (projectsAt lists them, maybe more).
 	inside := func(s span) bool { return sp.start <= s.start && sp.end >= s.end && s != sp }
 	emptied := false
-	for _, p := range d.projects {
-		if !slices.ContainsFunc(p.spans, inside) {
-			emptied = emptied || len(p.spans) == 0
-			continue // nothing to drop: no copy
-		}
-		var spans []span
-		for _, s := range p.spans {
-			if !inside(s) {
-				spans = append(spans, s)
+	for q := sp.start; q < sp.end; q++ {
+		for _, p := range d.projectsAt[q] {
+			if !slices.ContainsFunc(p.spans, inside) {
+				continue // nothing to drop: no copy
 			}
+			var spans []span
+			for _, s := range p.spans {
+				if !inside(s) {
+					spans = append(spans, s)
+				}
+			}
+			p.spans = spans
+			emptied = emptied || len(spans) == 0
 		}
-		p.spans = spans
-		emptied = emptied || len(spans) == 0
 	}
 	if emptied {
 		var keep []*project
@@ -336,23 +349,49 @@ func (d *doc) addProject(name string, sp span) {
 		if utf8.RuneCountInString(name) > utf8.RuneCountInString(p.name) {
 			p.name = name // the same key: projectByKey stays right
 		}
-		p.spans = append(p.spans, sp)
+		d.addProjectSpan(p, sp)
 		return
 	}
-	// A longer project found earlier at the same end holds this one.
-	for _, p := range d.projects {
-		for _, s := range p.spans {
-			if s.start <= sp.start && s.end >= sp.end {
-				return
+	// A longer project found earlier at the same end holds this one: one
+	// with a span starting at most the longest span's length before it.
+	if d.projectSpanMax < d.projectSpans {
+		for q := max(0, sp.end-d.projectSpanMax); q <= sp.start; q++ {
+			for _, p := range d.projectsAt[q] {
+				if slices.ContainsFunc(p.spans, func(s span) bool { return s.start <= sp.start && s.end >= sp.end }) {
+					return
+				}
+			}
+		}
+	} else {
+		for _, p := range d.projects {
+			for _, s := range p.spans {
+				if s.start <= sp.start && s.end >= sp.end {
+					return
+				}
 			}
 		}
 	}
-	p := &project{name: name, spans: []span{sp}}
+	p := &project{name: name}
 	d.projects = append(d.projects, p)
 	if d.projectByKey == nil {
 		d.projectByKey = map[string]*project{}
 	}
 	d.projectByKey[key] = p
+	d.addProjectSpan(p, sp)
+}
+
+// addProjectSpan records that p is named at sp, in p.spans and in the
+// index addProject searches.
+func (d *doc) addProjectSpan(p *project, sp span) {
+	p.spans = append(p.spans, sp)
+	if d.projectsAt == nil {
+		d.projectsAt = map[int][]*project{}
+	}
+	if !slices.Contains(d.projectsAt[sp.start], p) {
+		d.projectsAt[sp.start] = append(d.projectsAt[sp.start], p)
+	}
+	d.projectSpanMax = max(d.projectSpanMax, sp.end-sp.start)
+	d.projectSpans++
 }
 
 func (d *doc) inProject(sp span) bool {
