@@ -32,11 +32,12 @@ type doc struct {
 	paperSpan    span
 	persons      []*person
 	byName       map[string]*person
-	nameLens     map[int]bool // the lengths of the names of byName, in code points
-	personSpans  []personSpan // append with addPersonSpan
-	personEnd    []bool       // personEnd[k]: a mention of personSpans ends at k
-	personIn     []bool       // personIn[k]: a mention of personSpans covers k
-	appointed    map[int]bool // starts of names that an appointment or election names (任命X为, X当选为), which are no presence
+	nameLens     map[int]bool     // the lengths of the names of byName, in code points
+	pairAt       map[uint64][]int // positions of each pair of characters, built by writtenAt
+	personSpans  []personSpan     // append with addPersonSpan
+	personEnd    []bool           // personEnd[k]: a mention of personSpans ends at k
+	personIn     []bool           // personIn[k]: a mention of personSpans covers k
+	appointed    map[int]bool     // starts of names that an appointment or election names (任命X为, X当选为), which are no presence
 	titleSpans   []span
 	orgs         []*org
 	orgByKey     map[string]*org // the org of d.orgs by the search key of its name

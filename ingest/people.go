@@ -159,8 +159,8 @@ func (d *doc) startsOrgOrTitle(i int) bool {
 // followed by a follower, a title or punctuation.
 func (d *doc) standsElsewhere(name string, not int) bool {
 	r, n := d.r, utf8.RuneCountInString(name)
-	for i := 0; i+n <= len(r); i++ {
-		if i == not || !hasPrefixAt(r, i, name) {
+	for _, i := range d.writtenAt(name) {
+		if i == not || i+n > len(r) || !hasPrefixAt(r, i, name) {
 			continue
 		}
 		j := i + n
@@ -169,6 +169,28 @@ func (d *doc) standsElsewhere(name string, not int) bool {
 		}
 	}
 	return false
+}
+
+// writtenAt returns the positions, in order, where the first two
+// characters of s are written (every position for a shorter s), from an
+// index built once per article: a name tested for each candidate would
+// otherwise cost a pass over the text each.
+func (d *doc) writtenAt(s string) []int {
+	if utf8.RuneCountInString(s) < 2 {
+		all := make([]int, len(d.r))
+		for i := range all {
+			all[i] = i
+		}
+		return all
+	}
+	if d.pairAt == nil {
+		d.pairAt = map[uint64][]int{}
+		for i := 0; i+1 < len(d.r); i++ {
+			k := uint64(d.r[i])<<32 | uint64(d.r[i+1])
+			d.pairAt[k] = append(d.pairAt[k], i)
+		}
+	}
+	return d.pairAt[firstPair(s)]
 }
 
 // knownNameEndsAt reports whether a person already found is named right
