@@ -162,12 +162,7 @@ func (d *doc) findEvents() {
 		if s.start < leadFirst.end || s.start < lead.start {
 			continue
 		}
-		para := -1
-		for k, p := range d.paras {
-			if s.start >= p.start && s.start < p.end {
-				para = k
-			}
-		}
+		para := d.paraOf(s.start)
 		if para == lastPara {
 			continue
 		}
@@ -177,8 +172,9 @@ func (d *doc) findEvents() {
 		// event of the article (4日下午，…主持召开…主任会议)
 		var own *dateMention
 		if m == "" {
-			for k := range d.dates {
-				if dm := &d.dates[k]; dm.start >= s.start && dm.start <= s.start+1 && dm.date != "" && !strings.ContainsRune(dm.text, '年') {
+			// the dates are in order of their start
+			for k := sort.Search(len(d.dates), func(k int) bool { return d.dates[k].start >= s.start }); k < len(d.dates) && d.dates[k].start <= s.start+1; k++ {
+				if dm := &d.dates[k]; dm.date != "" && !strings.ContainsRune(dm.text, '年') {
 					own = dm
 				}
 			}
@@ -334,13 +330,20 @@ var presenceVerbs = []string{"出席", "参加", "主持", "陪同", "列席", "
 // background reports whether position i lies in a background paragraph
 // (据了解…), whose projects belong to no event.
 func (d *doc) background(i int) bool {
-	for _, p := range d.paras {
-		if i >= p.start && i < p.end {
-			t := d.text(p)
-			return strings.HasPrefix(t, "据了解") || strings.HasPrefix(t, "据介绍") || strings.HasPrefix(t, "此前") || strings.HasPrefix(t, "近年来")
-		}
+	if k := d.paraOf(i); k >= 0 {
+		t := d.text(d.paras[k])
+		return strings.HasPrefix(t, "据了解") || strings.HasPrefix(t, "据介绍") || strings.HasPrefix(t, "此前") || strings.HasPrefix(t, "近年来")
 	}
 	return false
+}
+
+// paraOf returns the index of the paragraph holding position i, or -1.
+func (d *doc) paraOf(i int) int {
+	// paragraphs are ordered and disjoint
+	if k := sort.Search(len(d.paras), func(k int) bool { return d.paras[k].end > i }); k < len(d.paras) && d.paras[k].start <= i {
+		return k
+	}
+	return -1
 }
 
 func (d *doc) isReporter(p *person) bool {
