@@ -617,6 +617,49 @@ func (d *doc) expandOrg(o string, pos int) string {
 		}
 	}
 	best, bestPos := "", -1
+	for _, m := range d.orgMatchesOf(o) {
+		if m.x == nil {
+			best, bestPos = m.parent, max(bestPos, 0)
+			continue
+		}
+		x := m.x
+		p := -1
+		for _, s := range x.spans {
+			if s.start <= pos && s.start > p {
+				p = s.start
+			}
+		}
+		if best == "" || p > bestPos || p == bestPos && utf8.RuneCountInString(x.name) > utf8.RuneCountInString(best) {
+			best, bestPos = x.name, p
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return o
+}
+
+// orgMatch is an organisation a short form may stand for (x), or the
+// parent named in a branch's name (x nil).
+type orgMatch struct {
+	x      *org
+	parent string
+}
+
+// orgMatches are the matches of a short form while d.orgs is at version.
+type orgMatches struct {
+	version int
+	list    []orgMatch
+}
+
+// orgMatchesOf returns, in the order of d.orgs, the organisations that o
+// may stand for, whatever the position: computed once for each form while
+// the organisations stay the same, not for each post naming it.
+func (d *doc) orgMatchesOf(o string) []orgMatch {
+	if m, ok := d.orgMatchMemo[o]; ok && m.version == d.orgsVersion {
+		return m.list
+	}
+	var list []orgMatch
 	for _, x := range d.orgs {
 		if x.name == o || utf8.RuneCountInString(x.name) <= utf8.RuneCountInString(o) {
 			continue
@@ -625,7 +668,7 @@ func (d *doc) expandOrg(o string, pos int) string {
 		if p := parentOf(x.name); p != "" && abbreviates(o, p) {
 			// 兴泰农商银行董事长, where only 兴泰农村商业银行股份有限公司高新支行 is
 			// written in full: the bank, not the branch
-			best, bestPos = p, max(bestPos, 0)
+			list = append(list, orgMatch{parent: p})
 			continue
 		}
 		match := false
@@ -642,23 +685,15 @@ func (d *doc) expandOrg(o string, pos int) string {
 			// a short form without a head: 岚禾生物, 丰禾农业
 			match = strings.Contains(xk, ok) && d.lx.suffixEndingAt([]rune(x.name), utf8.RuneCountInString(x.name)) != ""
 		}
-		if !match {
-			continue
-		}
-		p := -1
-		for _, s := range x.spans {
-			if s.start <= pos && s.start > p {
-				p = s.start
-			}
-		}
-		if best == "" || p > bestPos || p == bestPos && utf8.RuneCountInString(x.name) > utf8.RuneCountInString(best) {
-			best, bestPos = x.name, p
+		if match {
+			list = append(list, orgMatch{x: x})
 		}
 	}
-	if best != "" {
-		return best
+	if d.orgMatchMemo == nil {
+		d.orgMatchMemo = map[string]orgMatches{}
 	}
-	return o
+	d.orgMatchMemo[o] = orgMatches{d.orgsVersion, list}
+	return list
 }
 
 // findReferences finds the other mentions of the article's people: the
