@@ -41,8 +41,8 @@ type doc struct {
 	titleSpans   []span
 	orgs         []*org
 	orgByKey     map[string]*org       // the org of d.orgs by the search key of its name
-	orgsVersion  int                   // changes with the orgs and their names
-	orgMatchMemo map[string]orgMatches // by expandOrg's short form, at orgsVersion
+	orgsReset    int                   // changes when an org of d.orgs is renamed or merged away
+	orgMatchMemo map[string]orgMatches // by expandOrg\'s short form
 	projects     []*project
 	projectByKey map[string]*project // the project of d.projects by the search key of its name
 	// projectsAt[i] lists the projects with a span starting at i (and
@@ -683,7 +683,7 @@ func (d *doc) addOrg(name string, sp span) *org {
 	if o := d.orgByKey[key]; o != nil {
 		if utf8.RuneCountInString(name) > utf8.RuneCountInString(o.name) {
 			o.name = name // the same key: orgByKey stays right
-			d.orgsVersion++
+			d.orgsReset++
 		}
 		if sp.end > sp.start {
 			o.spans = append(o.spans, sp)
@@ -695,7 +695,6 @@ func (d *doc) addOrg(name string, sp span) *org {
 		o.spans = append(o.spans, sp)
 	}
 	d.orgs = append(d.orgs, o)
-	d.orgsVersion++
 	if d.orgByKey == nil {
 		d.orgByKey = map[string]*org{}
 	}

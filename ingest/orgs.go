@@ -765,7 +765,7 @@ func (d *doc) mergeAbbreviations() {
 		out = append(out, s)
 	}
 	d.orgs = out
-	d.orgsVersion++
+	d.orgsReset++
 	clear(d.orgByKey)
 	for _, o := range out {
 		d.orgByKey[graph.SearchKey(o.name)] = o

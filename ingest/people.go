@@ -646,21 +646,27 @@ type orgMatch struct {
 	parent string
 }
 
-// orgMatches are the matches of a short form while d.orgs is at version.
+// orgMatches are the matches of a short form among the first n of
+// d.orgs, while d.orgsReset is at reset.
 type orgMatches struct {
-	version int
-	list    []orgMatch
+	reset, n int
+	list     []orgMatch
 }
 
 // orgMatchesOf returns, in the order of d.orgs, the organisations that o
-// may stand for, whatever the position: computed once for each form while
-// the organisations stay the same, not for each post naming it.
+// may stand for, whatever the position: computed once for each form, and
+// for the organisations added since, not for each post naming it; again
+// only when a name changes or short forms are merged (d.orgsReset).
 func (d *doc) orgMatchesOf(o string) []orgMatch {
-	if m, ok := d.orgMatchMemo[o]; ok && m.version == d.orgsVersion {
+	m, ok := d.orgMatchMemo[o]
+	if !ok || m.reset != d.orgsReset || m.n > len(d.orgs) {
+		m = orgMatches{reset: d.orgsReset}
+	}
+	if m.n == len(d.orgs) {
 		return m.list
 	}
-	var list []orgMatch
-	for _, x := range d.orgs {
+	list := m.list
+	for _, x := range d.orgs[m.n:] {
 		if x.name == o || utf8.RuneCountInString(x.name) <= utf8.RuneCountInString(o) {
 			continue
 		}
@@ -692,7 +698,7 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 	if d.orgMatchMemo == nil {
 		d.orgMatchMemo = map[string]orgMatches{}
 	}
-	d.orgMatchMemo[o] = orgMatches{d.orgsVersion, list}
+	d.orgMatchMemo[o] = orgMatches{d.orgsReset, len(d.orgs), list}
 	return list
 }
 
