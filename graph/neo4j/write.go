@@ -19,10 +19,9 @@ type facts struct {
 	rels  map[string]*graph.Relation // relation ID -> the article's evidence for it
 }
 
-// PutArticle stores f in one managed write transaction: it locks the
-// article and every node it touches, retracts what the article supported
-// before, applies the new facts and recomputes the merged nodes and the
-// relations' evidence. It returns ErrInvalid, storing nothing, when f fails
+// PutArticle stores f in one write transaction: it locks the article and
+// every node it touches, replaces the article's part and evidence records
+// (see apply) and updates the merged nodes and the relationships. It returns ErrInvalid, storing nothing, when f fails
 // Validate, ErrUnavailable when the server cannot be reached, and
 // ErrConflict when the transaction kept failing on concurrent writes after
 // the driver's retries.
