@@ -6,16 +6,23 @@
 // properties of graph.Node under their JSON names (id, name, aliases,
 // title, kind, date, endDate, partOfDay, source, published, text); each
 // relation is a relationship of its type (HOLDS, CHAIRED, …) with the
-// properties id, role, articles (the supporting article IDs) and evidence
-// (a JSON array of graph.Evidence).
+// properties id and role.
 //
-// Properties whose names start with kg_ are bookkeeping: kg_parts holds,
-// as JSON keyed by article ID, the node as each supporting article gave it;
-// an Article node's kg_contrib lists the nodes and relations the article
-// supports; kg_search holds the character pairs of the node's names for the
-// full-text index. With them PutArticle retracts an article's previous
-// contribution exactly and recomputes merged nodes with graph.MergeNodes,
-// in the same write transaction that applies the new facts.
+// Each article's contribution is stored apart from the shared nodes and
+// relationships, in records unconnected to the graph: a KgPart node {a, n,
+// v} holds node n as article a gives it (JSON of graph.Node), a KgEvidence
+// node {a, r, t, v} the evidence article a gives for relation r of type t
+// (a JSON array of graph.Evidence). A relation's evidence is read from its
+// KgEvidence records. A write reads and writes only its articles' records
+// and the nodes and relationships they touch, so its cost does not grow
+// with how many other articles support them. A node keeps the merge of its
+// parts (graph.MergeNodes in article order) as its properties, with
+// kg_first and kg_last, the least and greatest article of its parts: new
+// parts fold into the stored merge, and a node that loses or changes a part
+// is merged again from its KgPart records, all in the write
+// transaction that applies the new facts. kg_search holds the character
+// pairs of the node's names for the full-text index. Properties whose names
+// start with kg_ are bookkeeping.
 //
 // Nodes are keyed by ID alone, as in graph: should two articles give one ID
 // different labels, the node carries the label of the merged node (that of
@@ -102,7 +109,9 @@ const openTimeout = 2 * time.Minute
 // Open connects to the database cfg names, checks that it answers and
 // applies the schema migrations. It fails with an error wrapping
 // graph.ErrUnavailable when the server cannot be reached or refuses the
-// credentials, and graph.ErrInvalid when cfg has no URI.
+// credentials, and graph.ErrInvalid when cfg has no URI or the database
+// holds a graph in kg's earlier storage format (kg_parts properties), which
+// must be emptied and ingested again.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.URI == "" {
 		return nil, fmt.Errorf("neo4j: open: %w: no URI", graph.ErrInvalid)

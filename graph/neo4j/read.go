@@ -21,9 +21,10 @@ func nodeProj(v string) string {
 }
 
 // relProj projects relationship variable v onto the fields of
-// graph.Relation.
+// graph.Relation; its evidence is the list of its articles' KgEvidence
+// values (each a JSON array), found by the kgevidence_relation index.
 func relProj(v string) string {
-	return fmt.Sprintf(`%[1]s {.id, .role, .evidence, type: type(%[1]s), from: startNode(%[1]s).id, to: endNode(%[1]s).id}`, v)
+	return fmt.Sprintf(`%[1]s {.id, .role, evidence: COLLECT { MATCH (kg_e:KgEvidence {r: %[1]s.id}) RETURN kg_e.v }, type: type(%[1]s), from: startNode(%[1]s).id, to: endNode(%[1]s).id}`, v)
 }
 
 // byLabel returns a CALL subquery body that binds v to the nodes of each
@@ -290,7 +291,7 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 	}
 	g, err := read(ctx, s, "dump", func(tx neo4j.ManagedTransaction) (graphData, error) {
 		var g graphData
-		recs, err := run(ctx, tx, "MATCH (n) RETURN "+nodeProj("n"), nil)
+		recs, err := run(ctx, tx, "MATCH (n:"+strings.Join(labelNames(), "|")+") RETURN "+nodeProj("n"), nil)
 		if err != nil {
 			return g, err
 		}
@@ -401,8 +402,14 @@ func toRelation(v any) (*graph.Relation, error) {
 	if _, ok := m["evidence"]; !ok {
 		return r, nil // an outline (see projections)
 	}
-	if err := json.Unmarshal([]byte(str("evidence")), &r.Evidence); err != nil {
-		return nil, errKG{fmt.Errorf("relation %s: bad evidence: %v", r.ID, err)}
+	list, _ := m["evidence"].([]any)
+	for _, x := range list {
+		js, _ := x.(string)
+		var ev []graph.Evidence
+		if err := json.Unmarshal([]byte(js), &ev); err != nil {
+			return nil, errKG{fmt.Errorf("relation %s: bad evidence: %v", r.ID, err)}
+		}
+		r.Evidence = append(r.Evidence, ev...)
 	}
 	r.Evidence = graph.SortEvidence(r.Evidence)
 	return r, nil

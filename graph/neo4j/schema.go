@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kgproject/kg/graph"
 )
 
 //go:embed migrations/*.cypher
@@ -61,6 +63,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%w (statement %q)", err, firstLine(st))
 		}
+	}
+	if err := s.checkFormat(ctx); err != nil {
+		return err
 	}
 	_, err = read(ctx, s, "migrate: await indexes", func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		res, err := tx.Run(ctx, "CALL db.awaitIndexes($seconds)", map[string]any{"seconds": indexWaitSeconds})
@@ -117,4 +122,28 @@ func schemaName(st string) string {
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l
+}
+
+// errOldFormat reports a database written by kg before migration 002, which
+// kept every article's version of a node in the node's kg_parts property
+// and a relation's evidence in its evidence property.
+var errOldFormat = fmt.Errorf("%w: the database holds kg's graph in its earlier storage format "+
+	"(kg_parts and evidence properties, before migration 002_parts), which this version cannot update; "+
+	"empty the database and ingest the articles again", graph.ErrInvalid)
+
+// checkFormat returns errOldFormat, wrapped, when the database holds a
+// graph in the earlier storage format: its Article nodes then carry
+// kg_contrib, which the current format never writes.
+func (s *Store) checkFormat(ctx context.Context) error {
+	old, err := read(ctx, s, "migrate: check format", func(tx neo4j.ManagedTransaction) (bool, error) {
+		recs, err := run(ctx, tx, "MATCH (a:Article) WHERE a.kg_contrib IS NOT NULL RETURN a.id LIMIT 1", nil)
+		return len(recs) > 0, err
+	})
+	if err != nil {
+		return err
+	}
+	if old {
+		return fmt.Errorf("neo4j: open: %w", errOldFormat)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -12,29 +13,15 @@ import (
 	"github.com/kgproject/kg/graph"
 )
 
-// contrib is what an article supports, kept on its node as kg_contrib so
-// that the next PutArticle or DeleteArticle can retract it.
-type contrib struct {
-	Nodes []ref `json:"nodes"`
-	Rels  []ref `json:"rels"`
-}
-
-// ref names a node (Kind is its label) or a relation (Kind is its type).
-type ref struct {
-	ID   string `json:"id"`
-	Kind string `json:"kind"`
-}
-
 // facts is one article's contribution, ready to apply.
 type facts struct {
 	parts map[string]graph.Node      // node ID -> the node as the article gives it
 	rels  map[string]*graph.Relation // relation ID -> the article's evidence for it
 }
 
-// PutArticle stores f in one managed write transaction: it locks the
-// article and every node it touches, retracts what the article supported
-// before, applies the new facts and recomputes the merged nodes and the
-// relations' evidence. It returns ErrInvalid, storing nothing, when f fails
+// PutArticle stores f in one write transaction: it locks the article and
+// every node it touches, replaces the article's part and evidence records
+// (see apply) and updates the merged nodes and the relationships. It returns ErrInvalid, storing nothing, when f fails
 // Validate, ErrUnavailable when the server cannot be reached, and
 // ErrConflict when the transaction kept failing on concurrent writes after
 // the driver's retries.
@@ -112,35 +99,42 @@ func newFacts(f *graph.ArticleFacts) *facts {
 // let the planner seek every row in every part's index before the filter.
 // A map parameter has one type whatever it holds (the plan cache keys on
 // parameter types, and an empty list has a type of its own). Once a
-// transaction has found a node or relationship it goes back to it by
-// element ID.
+// transaction has found a node, relationship or record it goes back to it
+// by element ID.
 var (
 	// lockNodesQuery locks the nodes with the IDs $ids, whatever their
 	// labels (a write takes a node's exclusive lock until commit), and
-	// reads what the articles contributed to them.
+	// reads their merged properties and the range of their parts'
+	// articles.
 	lockNodesQuery = unionQuery(labelNames(), func(l string) string {
 		return "MATCH (n:" + l + ") WHERE n.id IN $ids RETURN n"
 	}) + ` WITH n ORDER BY n.id
 		SET n.kg_lock = true REMOVE n.kg_lock
-		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, n.kg_parts AS parts`
+		RETURN elementId(n) AS eid, ` + nodeProj("n") + ` AS node, n.kg_first AS first, n.kg_last AS last, false AS created`
 
 	// createNodesQuery creates the nodes that $rows lists by label ({id,
 	// props}) with their properties, or, should another transaction have
-	// been first, locks them. It answers null parts for the nodes it
-	// created.
+	// been first, locks them; created tells which.
 	createNodesQuery = unionQuery(labelNames(), func(l string) string {
-		return "UNWIND $rows." + l + " AS row MERGE (n:" + l + " {id: row.id}) ON CREATE SET n = row.props RETURN n, row"
-	}) + ` WITH n, row, n.kg_parts AS parts
-		SET n.kg_lock = true REMOVE n.kg_lock
-		SET n.kg_parts = coalesce(parts, row.parts)
-		RETURN n.id AS id, head(labels(n)) AS label, elementId(n) AS eid, parts`
+		return "UNWIND $rows." + l + " AS row MERGE (n:" + l + " {id: row.id}) ON CREATE SET n = row.props, n.kg_new = true RETURN n"
+	}) + ` WITH n, n.kg_new IS NOT NULL AS created
+		SET n.kg_lock = true REMOVE n.kg_lock, n.kg_new
+		RETURN elementId(n) AS eid, ` + nodeProj("n") + ` AS node, n.kg_first AS first, n.kg_last AS last, created`
 
 	// readRelsQuery finds the relationships whose IDs $rows lists by type,
 	// by the uniqueness constraints' indexes (without the hint the planner,
 	// knowing nothing of the lists' lengths, may scan a whole index).
 	readRelsQuery = unionQuery(relTypeNames(), func(t string) string {
 		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX r:" + t + "(id) RETURN r"
-	}) + ` RETURN r.id AS id, elementId(r) AS eid, r.evidence AS evidence`
+	}) + ` RETURN r.id AS id`
+
+	// dropBareRelsQuery deletes the relationships whose IDs $rows lists by
+	// type that no article gives evidence for any more.
+	dropBareRelsQuery = unionQuery(relTypeNames(), func(t string) string {
+		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX r:" + t + `(id)
+			WHERE NOT EXISTS { MATCH (e:KgEvidence {r: rid}) }
+			DELETE r RETURN count(*) AS dropped`
+	}) + ` RETURN sum(dropped) AS dropped`
 
 	// createRelsQuery creates the relationships that $rows lists by type
 	// ({from, to, props}), between nodes given by element ID.
@@ -154,9 +148,26 @@ var (
 )
 
 const (
-	dropRelsQuery = `UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r`
-	setRelsQuery  = `UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid
-		SET r.evidence = row.evidence, r.articles = row.articles`
+	// readOldQuery reads the records of what the articles $aids
+	// contributed: their parts (t empty, id the node's) and their
+	// evidence (t the relation's type, id its ID).
+	readOldQuery = `UNWIND $aids AS aid MATCH (p:KgPart {a: aid})
+			RETURN elementId(p) AS eid, p.a AS a, p.n AS id, '' AS t, p.v AS v
+		UNION ALL UNWIND $aids AS aid MATCH (e:KgEvidence {a: aid})
+			RETURN elementId(e) AS eid, e.a AS a, e.r AS id, e.t AS t, e.v AS v`
+
+	// partsQuery reads every part of the nodes $ids.
+	partsQuery = `UNWIND $ids AS id MATCH (p:KgPart {n: id}) RETURN p.n AS id, p.a AS a, p.v AS v`
+
+	// recordsQuery deletes the records $drop (element IDs), sets the value
+	// of the records $set ({eid, v}) and creates the parts $parts and the
+	// evidence records $evidence (their properties).
+	recordsQuery = `CALL { UNWIND $drop AS eid MATCH (x) WHERE elementId(x) = eid DELETE x }
+		CALL { UNWIND $set AS row MATCH (x) WHERE elementId(x) = row.eid SET x.v = row.v }
+		CALL { UNWIND $parts AS row CREATE (p:KgPart) SET p = row }
+		CALL { UNWIND $evidence AS row CREATE (e:KgEvidence) SET e = row }
+		RETURN count(*) AS done`
+
 	dropNodesQuery = `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n`
 	// setNodesQuery also moves a node to the label its merged parts now
 	// give it (graph keys nodes by ID alone).
@@ -198,10 +209,30 @@ type change struct {
 	nf  *facts
 }
 
-// apply makes the changes, each to a different article, inside tx, in at
-// most nine queries whatever their number and size: every query takes the
-// rows of all the changes at once. Either all changes store facts, or one
-// retracts an article.
+// record is a stored record of one article's contribution: a KgPart (typ
+// empty) or a KgEvidence, with its value v (JSON).
+type record struct {
+	eid, v, typ string
+}
+
+// stored is a node as a transaction found or created it.
+type stored struct {
+	eid         string
+	node        graph.Node // the merge of its parts
+	first, last string     // the least and greatest article of its parts; "" for none
+	created     bool       // created by this transaction, from its parts
+}
+
+// apply makes the changes, each to a different article, inside tx. Each
+// article's contribution is kept in records of its own, one KgPart per
+// node (the node as the article gives it) and one KgEvidence per relation
+// (its evidence), so a transaction reads and writes only its articles'
+// records and the nodes and relationships they touch, whatever else
+// supports them. Merged nodes are kept incrementally: new parts fold into
+// the stored merge (see fold), and only a node losing or changing a part
+// is merged again from all its parts. Every query takes the rows of all
+// the changes at once. Either all changes store facts, or one retracts an
+// article.
 func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) error {
 	put := changes[0].nf != nil
 	aids := make([]string, len(changes))
@@ -210,230 +241,285 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		aids[i] = c.aid
 		inBatch[c.aid] = true
 	}
-	olds, err := lockArticles(ctx, tx, aids, put)
+	if err := lockArticles(ctx, tx, aids, put); err != nil {
+		return err
+	}
+
+	// What the articles contributed so far.
+	recs, err := run(ctx, tx, readOldQuery, map[string]any{"aids": aids})
 	if err != nil {
 		return err
 	}
+	oldParts := map[string]map[string]record{} // node ID -> article -> its part
+	oldEv := map[string]map[string]record{}    // relation ID -> article -> its evidence
+	for _, rec := range recs {
+		eid, _ := rec.Values[0].(string)
+		a, _ := rec.Values[1].(string)
+		id, _ := rec.Values[2].(string)
+		t, _ := rec.Values[3].(string)
+		v, _ := rec.Values[4].(string)
+		into := oldParts
+		if t != "" {
+			into = oldEv
+		}
+		if into[id] == nil {
+			into[id] = map[string]record{}
+		}
+		into[id][a] = record{eid: eid, v: v, typ: t}
+	}
 	if !put {
-		if _, found := olds[changes[0].aid]; !found {
+		if len(oldParts) == 0 {
 			return errKG{fmt.Errorf("%w: article %q", graph.ErrNotFound, changes[0].aid)}
 		}
 		changes = []change{{aid: changes[0].aid, nf: &facts{}}}
+	}
+
+	// What they contribute now, with the JSON of each record.
+	newParts := map[string]map[string]graph.Node{}   // node ID -> article -> its part
+	partJS := map[string]map[string]string{}         // node ID -> article -> its part's JSON
+	newEv := map[string]map[string]*graph.Relation{} // relation ID -> article -> its listing
+	evJS := map[string]map[string]string{}           // relation ID -> article -> its evidence's JSON
+	for _, c := range changes {
+		for id, p := range c.nf.parts {
+			js, err := json.Marshal(p)
+			if err != nil {
+				return errKG{err}
+			}
+			if newParts[id] == nil {
+				newParts[id], partJS[id] = map[string]graph.Node{}, map[string]string{}
+			}
+			newParts[id][c.aid], partJS[id][c.aid] = p, string(js)
+		}
+		for id, r := range c.nf.rels {
+			js, _ := json.Marshal(r.Evidence) // Evidence always marshals
+			if newEv[id] == nil {
+				newEv[id], evJS[id] = map[string]*graph.Relation{}, map[string]string{}
+			}
+			newEv[id][c.aid], evJS[id][c.aid] = r, string(js)
+		}
 	}
 
 	// Every node the articles supported or support, locked, and created
 	// where new; under the locks nobody changes what the other articles
 	// contributed before this transaction commits. A node is found by its
 	// ID whatever its label, as graph keys nodes by ID alone.
-	ids := append([]string(nil), aids...)
-	newParts := map[string][]graph.Node{} // node ID -> its parts from the changes, in change order
-	partOf := map[string][]string{}       // node ID -> the articles of newParts
-	for _, c := range changes {
-		for _, r := range olds[c.aid].Nodes {
-			ids = append(ids, r.ID)
-		}
-		for id, p := range c.nf.parts {
-			ids = append(ids, id)
-			newParts[id] = append(newParts[id], p)
-			partOf[id] = append(partOf[id], c.aid)
-		}
-	}
-	recs, err := run(ctx, tx, lockNodesQuery, map[string]any{"ids": uniqueSorted(ids)})
+	ids := append(sortedKeys(oldParts), sortedKeys(newParts)...)
+	recs, err = run(ctx, tx, lockNodesQuery, map[string]any{"ids": uniqueSorted(ids)})
 	if err != nil {
 		return err
 	}
-	exists := map[string]bool{}
-	for _, rec := range recs {
-		id, _ := rec.Values[0].(string)
-		exists[id] = true
+	byID := map[string]*stored{}
+	if err := readStored(recs, byID); err != nil {
+		return err
 	}
 	// New nodes are created whole: only the changes contribute to them.
 	missing := map[string]any{} // label -> []map[string]any
 	for _, id := range sortedKeys(newParts) {
-		if exists[id] {
+		if byID[id] != nil {
 			continue
 		}
-		parts := map[string]graph.Node{}
-		for i, p := range newParts[id] {
-			parts[partOf[id][i]] = p
-		}
-		props, label, err := nodeProps(parts)
-		if err != nil {
-			return errKG{err}
-		}
-		js := props["kg_parts"]
-		delete(props, "kg_parts")
-		rows, _ := missing[string(label)].([]map[string]any)
-		missing[string(label)] = append(rows, map[string]any{"id": id, "props": props, "parts": js})
+		arts := sortedKeys(newParts[id])
+		m := mergeParts(newParts[id])
+		rows, _ := missing[string(m.Label)].([]map[string]any)
+		missing[string(m.Label)] = append(rows, map[string]any{"id": id, "props": nodeProps(&m, arts[0], arts[len(arts)-1])})
 	}
 	if len(missing) > 0 {
-		more, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": missing})
+		recs, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": missing})
 		if err != nil {
 			return err
 		}
-		recs = append(recs, more...)
-	}
-	type stored struct {
-		id, label, eid string
-		parts          map[string]graph.Node
-		fresh          bool // created whole by this transaction
-	}
-	var nodes []*stored
-	byID := map[string]*stored{}
-	fresh := map[string]bool{} // nodes created by this transaction, which no relation touches yet
-	for _, rec := range recs {
-		n := &stored{parts: map[string]graph.Node{}}
-		n.id, _ = rec.Values[0].(string)
-		n.label, _ = rec.Values[1].(string)
-		n.eid, _ = rec.Values[2].(string)
-		if js, ok := rec.Values[3].(string); ok && js != "" {
-			if err := json.Unmarshal([]byte(js), &n.parts); err != nil {
-				return errKG{fmt.Errorf("node %s: bad kg_parts: %v", n.id, err)}
-			}
-		} else {
-			// Every node a transaction commits has kg_parts.
-			fresh[n.id] = true
-			n.fresh = !exists[n.id]
+		if err := readStored(recs, byID); err != nil {
+			return err
 		}
-		for a := range n.parts {
-			if inBatch[a] {
-				delete(n.parts, a)
-			}
-		}
-		if ps, ok := newParts[n.id]; ok && byID[n.id] == nil {
-			for i, p := range ps {
-				n.parts[partOf[n.id][i]] = p
-			}
-			byID[n.id] = n
-		}
-		nodes = append(nodes, n)
 	}
 
-	// The relations the articles supported or support, with their
-	// evidence; a relation at a node created just now is new.
-	var refs []ref
-	newRels := map[string]*graph.Relation{} // relation ID -> the changes' evidence for it
-	for _, c := range changes {
-		refs = append(refs, olds[c.aid].Rels...)
-		for id, r := range c.nf.rels {
-			if !fresh[r.From] && !fresh[r.To] {
-				refs = append(refs, ref{ID: id, Kind: string(r.Type)})
-			}
-			x, ok := newRels[id]
-			if !ok {
-				cp := *r
-				cp.Evidence = nil
-				x = &cp
-				newRels[id] = x
-			}
-			x.Evidence = append(x.Evidence, r.Evidence...)
+	// Each node's new merge: unchanged when its parts are, folded from
+	// the new parts when it only gains some, merged again from all its
+	// parts when it loses or changes one.
+	var dropNodes []string
+	var setNodes []map[string]any
+	setNode := func(st *stored, m graph.Node, first, last string) {
+		if st.first == first && st.last == last && reflect.DeepEqual(st.node, m) {
+			return
 		}
+		setNodes = append(setNodes, map[string]any{"eid": st.eid, "props": nodeProps(&m, first, last), "label": string(m.Label), "old": string(st.node.Label)})
 	}
-	recs = nil
-	if len(refs) > 0 {
-		recs, err = run(ctx, tx, readRelsQuery, map[string]any{"rows": byKind(refs)})
-		if err != nil {
-			return err
+	var again []string
+	for _, id := range uniqueSorted(ids) {
+		st := byID[id]
+		if st == nil || st.created {
+			continue // gone already (nothing else supported it), or made from the new parts
 		}
-	}
-	relEID := map[string]string{}
-	var dropRels []string
-	var setRels []map[string]any
-	for _, rec := range recs {
-		id, _ := rec.Values[0].(string)
-		eid, _ := rec.Values[1].(string)
-		var ev []graph.Evidence
-		if js, ok := rec.Values[2].(string); ok && js != "" {
-			if err := json.Unmarshal([]byte(js), &ev); err != nil {
-				return errKG{fmt.Errorf("relation %s: bad evidence: %v", id, err)}
+		changed := false
+		for a, r := range oldParts[id] {
+			if partJS[id][a] != r.v {
+				changed = true
 			}
 		}
-		relEID[id] = eid
-		kept := ev[:0]
-		for _, e := range ev {
-			if !inBatch[e.ArticleID] {
-				kept = append(kept, e)
-			}
-		}
-		if r, ok := newRels[id]; ok {
-			kept = append(kept, r.Evidence...)
-		}
-		kept = graph.SortEvidence(kept)
-		if len(kept) == 0 {
-			dropRels = append(dropRels, eid)
+		if changed {
+			again = append(again, id)
 			continue
 		}
-		js, arts := evidenceProps(kept)
-		setRels = append(setRels, map[string]any{"eid": eid, "evidence": js, "articles": arts})
+		var added []string
+		for a, js := range partJS[id] {
+			if oldParts[id][a].v != js {
+				added = append(added, a)
+			}
+		}
+		if len(added) == 0 {
+			continue
+		}
+		sort.Strings(added)
+		qs := make([]graph.Node, len(added))
+		for i, a := range added {
+			qs[i] = newParts[id][a]
+		}
+		first, last := added[0], added[len(added)-1]
+		if st.first == "" { // a bare Article node made by lockArticles
+			setNode(st, graph.MergeNodes(qs), first, last)
+			continue
+		}
+		m, ok := fold(st.node, st.first, st.last, added, qs)
+		if !ok {
+			again = append(again, id)
+			continue
+		}
+		setNode(st, m, min(first, st.first), max(last, st.last))
+	}
+	if len(again) > 0 {
+		recs, err := run(ctx, tx, partsQuery, map[string]any{"ids": again})
+		if err != nil {
+			return err
+		}
+		all := map[string]map[string]graph.Node{}
+		for _, rec := range recs {
+			id, _ := rec.Values[0].(string)
+			a, _ := rec.Values[1].(string)
+			v, _ := rec.Values[2].(string)
+			if inBatch[a] {
+				continue // replaced by the article's new part, if any
+			}
+			var p graph.Node
+			if err := json.Unmarshal([]byte(v), &p); err != nil {
+				return errKG{fmt.Errorf("node %s: bad part of %s: %v", id, a, err)}
+			}
+			if all[id] == nil {
+				all[id] = map[string]graph.Node{}
+			}
+			all[id][a] = p
+		}
+		for _, id := range again {
+			parts := all[id]
+			if parts == nil {
+				parts = map[string]graph.Node{}
+			}
+			for a, p := range newParts[id] {
+				parts[a] = p
+			}
+			if len(parts) == 0 {
+				dropNodes = append(dropNodes, byID[id].eid)
+				continue
+			}
+			arts := sortedKeys(parts)
+			setNode(byID[id], mergeParts(parts), arts[0], arts[len(arts)-1])
+		}
 	}
 
-	create := map[string]any{} // relation type -> []map[string]any
-	for _, id := range sortedKeys(newRels) {
-		if _, ok := relEID[id]; ok {
+	// The records: parts and evidence the articles no longer give are
+	// dropped, changed ones set, new ones created.
+	drop := []string{}
+	set := []map[string]any{}
+	partRows := []map[string]any{}
+	evRows := []map[string]any{}
+	bare := map[string][]string{} // relation type -> relations that may have lost their last evidence
+	for id, olds := range oldParts {
+		for a, r := range olds {
+			if js, ok := partJS[id][a]; !ok {
+				drop = append(drop, r.eid)
+			} else if js != r.v {
+				set = append(set, map[string]any{"eid": r.eid, "v": js})
+			}
+		}
+	}
+	for id, olds := range oldEv {
+		for a, r := range olds {
+			if js, ok := evJS[id][a]; !ok {
+				drop = append(drop, r.eid)
+				if len(newEv[id]) == 0 {
+					bare[r.typ] = append(bare[r.typ], id)
+				}
+			} else if js != r.v {
+				set = append(set, map[string]any{"eid": r.eid, "v": js})
+			}
+		}
+	}
+	for _, id := range sortedKeys(partJS) {
+		for _, a := range sortedKeys(partJS[id]) {
+			if _, ok := oldParts[id][a]; !ok {
+				partRows = append(partRows, map[string]any{"a": a, "n": id, "v": partJS[id][a]})
+			}
+		}
+	}
+	// The relations the articles give evidence for that may be new: none
+	// of the articles gave evidence for them before.
+	var maybeNew []ref
+	newRels := map[string]*graph.Relation{}
+	for _, id := range sortedKeys(evJS) {
+		for _, a := range sortedKeys(evJS[id]) {
+			r := newEv[id][a]
+			if _, ok := oldEv[id][a]; !ok {
+				evRows = append(evRows, map[string]any{"a": a, "r": id, "t": string(r.Type), "v": evJS[id][a]})
+			}
+			newRels[id] = r
+		}
+		if len(oldEv[id]) > 0 {
+			delete(newRels, id)
 			continue
 		}
 		r := newRels[id]
 		from, to := byID[r.From], byID[r.To]
-		if from == nil || to == nil {
+		if from == nil || to == nil || newParts[r.From] == nil || newParts[r.To] == nil {
 			return errKG{fmt.Errorf("relation %s: an end is not among the article's nodes", id)}
 		}
-		js, arts := evidenceProps(graph.SortEvidence(r.Evidence))
-		props := map[string]any{"id": id, "evidence": js, "articles": arts}
+		if !from.created && !to.created {
+			maybeNew = append(maybeNew, ref{ID: id, Kind: string(r.Type)})
+		}
+	}
+	if len(maybeNew) > 0 {
+		recs, err := run(ctx, tx, readRelsQuery, map[string]any{"rows": byKind(maybeNew)})
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			id, _ := rec.Values[0].(string)
+			delete(newRels, id)
+		}
+	}
+	create := map[string]any{} // relation type -> []map[string]any
+	for _, id := range sortedKeys(newRels) {
+		r := newRels[id]
+		props := map[string]any{"id": id}
 		if r.Role != "" {
 			props["role"] = r.Role
 		}
 		rows, _ := create[string(r.Type)].([]map[string]any)
-		create[string(r.Type)] = append(rows, map[string]any{"from": from.eid, "to": to.eid, "props": props})
+		create[string(r.Type)] = append(rows, map[string]any{"from": byID[r.From].eid, "to": byID[r.To].eid, "props": props})
 	}
 
-	// What each article now supports, for its node's kg_contrib.
-	contribs := map[string]string{}
-	for _, c := range changes {
-		var cur contrib
-		for _, id := range sortedKeys(c.nf.rels) {
-			cur.Rels = append(cur.Rels, ref{ID: id, Kind: string(c.nf.rels[id].Type)})
-		}
-		for _, id := range sortedKeys(c.nf.parts) {
-			if id != c.aid {
-				cur.Nodes = append(cur.Nodes, ref{ID: id, Kind: string(c.nf.parts[id].Label)})
-			}
-		}
-		js, err := json.Marshal(cur)
-		if err != nil {
-			return errKG{err}
-		}
-		contribs[c.aid] = string(js)
-	}
-
-	var dropNodes []string
-	var setNodes []map[string]any
-	for _, n := range nodes {
-		if n.fresh {
-			continue
-		}
-		if len(n.parts) == 0 {
-			dropNodes = append(dropNodes, n.eid)
-			continue
-		}
-		props, label, err := nodeProps(n.parts)
-		if err != nil {
-			return errKG{err}
-		}
-		if js, ok := contribs[n.id]; ok && byID[n.id] == n {
-			props["kg_contrib"] = js
-		}
-		setNodes = append(setNodes, map[string]any{"eid": n.eid, "props": props, "label": string(label), "old": n.label})
-	}
-
-	// Relations go before nodes: a node is deleted only once nothing
-	// supports it, and then no other article's relation touches it.
-	if len(dropRels) > 0 {
-		if _, err := run(ctx, tx, dropRelsQuery, map[string]any{"eids": dropRels}); err != nil {
+	if len(drop)+len(set)+len(partRows)+len(evRows) > 0 {
+		params := map[string]any{"drop": drop, "set": set, "parts": partRows, "evidence": evRows}
+		if _, err := run(ctx, tx, recordsQuery, params); err != nil {
 			return err
 		}
 	}
-	if len(setRels) > 0 {
-		if _, err := run(ctx, tx, setRelsQuery, map[string]any{"rows": setRels}); err != nil {
+	// Relations go before nodes: a node is deleted only once nothing
+	// supports it, and then no other article's relation touches it.
+	if len(bare) > 0 {
+		rows := map[string]any{}
+		for t, l := range bare {
+			rows[t] = uniqueSorted(l)
+		}
+		if _, err := run(ctx, tx, dropBareRelsQuery, map[string]any{"rows": rows}); err != nil {
 			return err
 		}
 	}
@@ -455,6 +541,53 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	return nil
 }
 
+// readStored adds the nodes of recs (as lockNodesQuery answers) to byID.
+func readStored(recs []*neo4j.Record, byID map[string]*stored) error {
+	for _, rec := range recs {
+		st := &stored{node: *toNode(rec.Values[1])}
+		st.eid, _ = rec.Values[0].(string)
+		st.first, _ = rec.Values[2].(string)
+		st.last, _ = rec.Values[3].(string)
+		st.created, _ = rec.Values[4].(bool)
+		if byID[st.node.ID] == nil {
+			byID[st.node.ID] = st
+		}
+	}
+	return nil
+}
+
+// fold returns the merge of a node's stored parts, m, and the parts qs of
+// the articles aids (sorted, none of them among the stored parts'), whose
+// articles range from first to last. MergeNodes takes each field from the
+// first part in article order that has one (the name from the first of
+// the longest, the label from the first part), so the answer holds for
+// each field m's value or that of the first of qs giving one: when folding
+// qs after m and before m agree, the order does not matter; otherwise the
+// range of the stored parts' articles tells where qs go, if they all go
+// after or before them. ok is false when only all the parts can tell.
+func fold(m graph.Node, first, last string, aids []string, qs []graph.Node) (graph.Node, bool) {
+	after := graph.MergeNodes(append([]graph.Node{m}, qs...))
+	if aids[0] > last {
+		return after, true
+	}
+	before := graph.MergeNodes(append(append([]graph.Node(nil), qs...), m))
+	if aids[len(aids)-1] < first {
+		return before, true
+	}
+	return after, reflect.DeepEqual(after, before)
+}
+
+// mergeParts returns the node merged from parts, keyed by article, in
+// article order.
+func mergeParts(parts map[string]graph.Node) graph.Node {
+	aids := sortedKeys(parts)
+	list := make([]graph.Node, len(aids))
+	for i, a := range aids {
+		list[i] = parts[a]
+	}
+	return graph.MergeNodes(list)
+}
+
 // byKind groups the IDs of refs by Kind, each list sorted (so that
 // transactions take locks in one order) and each ID once.
 func byKind(refs []ref) map[string]any {
@@ -469,65 +602,41 @@ func byKind(refs []ref) map[string]any {
 	return out
 }
 
+// ref names a relation (Kind is its type).
+type ref struct {
+	ID   string
+	Kind string
+}
+
 // lockArticlesQuery locks the Article nodes with the IDs $ids, creating
-// them where missing, and reads what each article supported so far;
-// findArticlesQuery does the same for stored articles only.
+// them where missing; findArticlesQuery locks stored articles only.
 const (
 	lockArticlesQuery = `UNWIND $ids AS id MERGE (a:Article {id: id})
-		SET a.kg_lock = true REMOVE a.kg_lock RETURN a.id AS id, a.kg_contrib AS c`
+		SET a.kg_lock = true REMOVE a.kg_lock RETURN count(a) AS locked`
 	findArticlesQuery = `UNWIND $ids AS id MATCH (a:Article {id: id})
-		SET a.kg_lock = true REMOVE a.kg_lock RETURN a.id AS id, a.kg_contrib AS c`
+		SET a.kg_lock = true REMOVE a.kg_lock RETURN count(a) AS locked`
 )
 
-// lockArticles locks the nodes of the articles aids (creating them when
-// create is set) and returns what each stored article supported so far,
-// keyed by article ID. An article created just now, or stored without a
-// contribution, has no entry.
-func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, aids []string, create bool) (map[string]contrib, error) {
+// lockArticles locks the nodes of the articles aids, creating them when
+// create is set. The lock guards the article's records.
+func lockArticles(ctx context.Context, tx neo4j.ManagedTransaction, aids []string, create bool) error {
 	q := findArticlesQuery
 	if create {
 		q = lockArticlesQuery
 	}
-	recs, err := run(ctx, tx, q, map[string]any{"ids": aids})
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]contrib{}
-	for _, rec := range recs {
-		aid, _ := rec.Values[0].(string)
-		js, ok := rec.Values[1].(string)
-		if !ok || js == "" {
-			// Created just now, or by a transaction that never
-			// finished (impossible: it would have been rolled back).
-			continue
-		}
-		var c contrib
-		if err := json.Unmarshal([]byte(js), &c); err != nil {
-			return nil, errKG{fmt.Errorf("article %s: bad kg_contrib: %v", aid, err)}
-		}
-		out[aid] = c
-	}
-	return out, nil
+	_, err := run(ctx, tx, q, map[string]any{"ids": aids})
+	return err
 }
 
-// nodeProps returns the properties and the label of the node merged from
-// parts.
-func nodeProps(parts map[string]graph.Node) (map[string]any, graph.Label, error) {
-	aids := sortedKeys(parts)
-	list := make([]graph.Node, len(aids))
-	for i, a := range aids {
-		list[i] = parts[a]
-	}
-	m := graph.MergeNodes(list)
-	js, err := json.Marshal(parts)
-	if err != nil {
-		return nil, "", err
-	}
+// nodeProps returns the properties of the merged node m whose parts'
+// articles range from first to last.
+func nodeProps(m *graph.Node, first, last string) map[string]any {
 	p := map[string]any{
 		"id":        m.ID,
 		"name":      m.Name,
-		"kg_parts":  string(js),
-		"kg_search": searchTokens(&m),
+		"kg_first":  first,
+		"kg_last":   last,
+		"kg_search": searchTokens(m),
 	}
 	if len(m.Aliases) > 0 {
 		p["aliases"] = m.Aliases
@@ -540,20 +649,7 @@ func nodeProps(parts map[string]graph.Node) (map[string]any, graph.Label, error)
 			p[k] = v
 		}
 	}
-	return p, m.Label, nil
-}
-
-// evidenceProps returns a relation's evidence property (JSON) and its
-// articles property (the supporting article IDs, sorted).
-func evidenceProps(ev []graph.Evidence) (string, []string) {
-	js, _ := json.Marshal(ev) // Evidence always marshals
-	arts := []string{}
-	for _, e := range ev {
-		if len(arts) == 0 || arts[len(arts)-1] != e.ArticleID {
-			arts = append(arts, e.ArticleID)
-		}
-	}
-	return string(js), arts
+	return p
 }
 
 // searchTokens returns the full-text tokens of a node: the character pairs
