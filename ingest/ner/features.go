@@ -204,16 +204,7 @@ func (s *sentence) appendFeatures(dst []uint32, i int) []uint32 {
 	c := s.norm[i : i+5] // c[2] is the current character
 	u := func(r rune) uint64 { return uint64(r) }
 	dst = append(dst, fin(seed(tmplBias)))
-	for k := 0; k < 5; k++ {
-		dst = append(dst, fin(mix(seed(tmplU+k), u(c[k]))))
-	}
-	for k := 0; k < 4; k++ {
-		dst = append(dst, fin(mix(mix(seed(tmplB+k), u(c[k])), u(c[k+1]))))
-	}
-	for k := 0; k < 3; k++ {
-		dst = append(dst, fin(mix(mix(mix(seed(tmplT+k), u(c[k])), u(c[k+1])), u(c[k+2]))))
-	}
-	dst = append(dst, fin(mix(mix(seed(tmplSkip), u(c[1])), u(c[3]))))
+	dst = s.appendNgramFeatures(dst, i)
 	cl := s.classes[i : i+5]
 	dst = append(dst, fin(mix(seed(tmplC0), uint64(cl[2]))))
 	dst = append(dst, fin(mix(seed(tmplC3), uint64(cl[1]<<8|cl[2]<<4|cl[3]))))
@@ -260,16 +251,7 @@ func (s *sentence) appendFeatures(dst []uint32, i int) []uint32 {
 func (s *sentence) appendCharFeatures(dst []uint32, i int) []uint32 {
 	c := s.norm[i : i+5] // c[2] is the current character
 	u := func(r rune) uint64 { return uint64(r) }
-	for k := 0; k < 5; k++ {
-		dst = append(dst, fin(mix(seed(tmplU+k), u(c[k]))))
-	}
-	for k := 0; k < 4; k++ {
-		dst = append(dst, fin(mix(mix(seed(tmplB+k), u(c[k])), u(c[k+1]))))
-	}
-	for k := 0; k < 3; k++ {
-		dst = append(dst, fin(mix(mix(mix(seed(tmplT+k), u(c[k])), u(c[k+1])), u(c[k+2]))))
-	}
-	dst = append(dst, fin(mix(mix(seed(tmplSkip), u(c[1])), u(c[3]))))
+	dst = s.appendNgramFeatures(dst, i)
 	// Pairs of dictionary marks at this position and the character itself,
 	// e.g. "a surname here and the character is 王".
 	for m := s.dict[i]; m != 0; m &= m - 1 {
@@ -358,4 +340,23 @@ func (sw *staticWeights) add(acc *[numTags]int32, s *sentence, i int) {
 			plus(&sw.reach[ki][1][r>>4])
 		}
 	}
+}
+
+// appendNgramFeatures appends the keys of the character unigrams, bigrams,
+// trigrams and skip-gram around position i, the features both
+// appendFeatures and appendCharFeatures start with.
+func (s *sentence) appendNgramFeatures(dst []uint32, i int) []uint32 {
+	c := s.norm[i : i+5] // c[2] is the current character
+	u := func(r rune) uint64 { return uint64(r) }
+	for k := 0; k < 5; k++ {
+		dst = append(dst, fin(mix(seed(tmplU+k), u(c[k]))))
+	}
+	for k := 0; k < 4; k++ {
+		dst = append(dst, fin(mix(mix(seed(tmplB+k), u(c[k])), u(c[k+1]))))
+	}
+	for k := 0; k < 3; k++ {
+		dst = append(dst, fin(mix(mix(mix(seed(tmplT+k), u(c[k])), u(c[k+1])), u(c[k+2]))))
+	}
+	dst = append(dst, fin(mix(mix(seed(tmplSkip), u(c[1])), u(c[3]))))
+	return dst
 }
