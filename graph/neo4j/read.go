@@ -353,20 +353,11 @@ func toNode(v any) *graph.Node {
 // toRelations converts the relation projections (relProj) in column col of
 // recs, sorted by ID and each once.
 func toRelations(recs []*neo4j.Record, col int) ([]*graph.Relation, error) {
-	out := make([]*graph.Relation, 0, len(recs))
-	seen := map[string]bool{}
-	for _, rec := range recs {
-		r, err := toRelation(rec.Values[col])
-		if err != nil {
-			return nil, err
-		}
-		if !seen[r.ID] {
-			seen[r.ID] = true
-			out = append(out, r)
-		}
+	vals := make([]any, len(recs))
+	for i, rec := range recs {
+		vals[i] = rec.Values[col]
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return toRelationList(vals)
 }
 
 // toRelationList converts a list of relation projections (relProj),

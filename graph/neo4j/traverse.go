@@ -190,15 +190,7 @@ func neighbourhoodQuery(types string, depth int, outline bool) string {
 	var q strings.Builder
 	q.WriteString(byLabel("s", graph.Labels, "s.id = $id") + " WITH s LIMIT 1 WITH [s] AS seen, [s] AS frontier, [[s]] AS layers")
 	for i := 0; i < depth; i++ {
-		fmt.Fprintf(&q, `
-			CALL {
-				WITH seen, frontier
-				UNWIND CASE WHEN $limit = 0 OR size(seen) < $limit THEN frontier ELSE [] END AS u
-				MATCH (u)-[%s]-(v)
-				WHERE NOT v IN seen
-				RETURN collect(DISTINCT v) AS next
-			}
-			WITH seen + next AS seen, next AS frontier, layers + [next] AS layers`, types)
+		bfsStep(&q, types, "next")
 	}
 	fmt.Fprintf(&q, `
 		CALL {
@@ -234,15 +226,7 @@ func walkQuery(types string, steps int) string {
 	q.WriteString(byLabel("n", graph.Labels, "n.id IN $seen") + " WITH collect(n) AS seen ")
 	q.WriteString(byLabel("f", graph.Labels, "f.id IN $frontier") + " WITH seen, collect(f) AS frontier, [] AS layers")
 	for i := 0; i < steps; i++ {
-		fmt.Fprintf(&q, `
-			CALL {
-				WITH seen, frontier
-				UNWIND CASE WHEN $limit = 0 OR size(seen) < $limit THEN frontier ELSE [] END AS u
-				MATCH (u)-[%s]-(v)
-				WHERE NOT v IN seen
-				RETURN collect(DISTINCT v) AS next
-			}
-			WITH seen + next AS seen, next AS frontier, layers + [[v IN next | v.id]] AS layers`, types)
+		bfsStep(&q, types, "[v IN next | v.id]")
 	}
 	q.WriteString(" RETURN layers")
 	return q.String()
@@ -546,4 +530,20 @@ func strings_(v any) []string {
 		}
 	}
 	return out
+}
+
+// bfsStep appends to q one breadth-first step over relationships of types
+// (a pattern such as ":HOLDS|CHAIRED", or empty): the nodes next to
+// frontier not yet in seen, unless $limit nodes (0: no limit) are seen
+// already; layer says what of the step's nodes, next, is added to layers.
+func bfsStep(q *strings.Builder, types, layer string) {
+	fmt.Fprintf(q, `
+			CALL {
+				WITH seen, frontier
+				UNWIND CASE WHEN $limit = 0 OR size(seen) < $limit THEN frontier ELSE [] END AS u
+				MATCH (u)-[%s]-(v)
+				WHERE NOT v IN seen
+				RETURN collect(DISTINCT v) AS next
+			}
+			WITH seen + next AS seen, next AS frontier, layers + [%s] AS layers`, types, layer)
 }
