@@ -135,10 +135,20 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	// Warm every target (plan caches, page caches, JIT) before measuring.
+	// A server that has just started can answer its first questions after
+	// a timeout; such a warm-up question is asked again (up to 3 times in
+	// all) and only fails the run if it keeps failing. Warm-up answers are
+	// not measured.
 	for _, t := range targets {
 		for i, q := range questions {
 			for k := 0; k < 5; k++ {
-				if err := t.ask(ctx, q, ps[(i*5+k)%len(ps)]); err != nil {
+				p := ps[(i*5+k)%len(ps)]
+				err := t.ask(ctx, q, p)
+				for try := 2; err != nil && try <= 3; try++ {
+					fmt.Fprintf(os.Stderr, "load: %s: warm-up %s failed (%v), asking again\n", t.name(), q, err)
+					err = t.ask(ctx, q, p)
+				}
+				if err != nil {
 					return fmt.Errorf("%s: warm-up %s: %w", t.name(), q, err)
 				}
 			}
