@@ -450,7 +450,7 @@ func neo4jIngest(w io.Writer, f figures, c config) {
 		return
 	}
 	s := c.neo4jSize
-	p("Neo4j 5.26 Community (tools/neo4j, one server, 1 GiB heap) on this machine. The %s articles are extracted once; then, per round, the database is emptied and loaded by the hand-written baseline (batched `UNWIND $rows … MERGE`, one statement per label or relationship type and batch of 1000 rows, through the same Go driver), emptied again and loaded by kg's store (`graph/neo4j`, one `PutArticle` transaction per article, as `kg ingest --store neo4j` does). Medians of %d rounds.\n\n", label(s), f.n("ingest/neo4j-kg/"+s+"/seconds"))
+	p("Neo4j 5.26 Community (tools/neo4j, one server, 1 GiB heap) on this machine. The %s articles are extracted once; then, per round, the database is emptied and loaded by the hand-written baseline (batched `UNWIND $rows … MERGE`, one statement per label or relationship type and batch of 1000 rows, through the same Go driver), emptied again and loaded by kg's store (`graph/neo4j`, `PutArticles` transactions of 256 articles, as `kg ingest --store neo4j` does by default). Medians of %d rounds.\n\n", label(s), f.n("ingest/neo4j-kg/"+s+"/seconds"))
 	p("```sh\nbench-ingest -mode neo4j -uri bolt://127.0.0.1:PORT -rounds 3 corpus-%s\n```\n\n", s)
 	kg, _ := f.med("ingest/neo4j-kg/" + s + "/articles_per_s")
 	hw, _ := f.med("ingest/neo4j-unwind/" + s + "/articles_per_s")
