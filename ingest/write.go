@@ -176,7 +176,6 @@ func inputErrors(err error) []error {
 // goroutine; run stores the batches they hand over.
 type writer struct {
 	st          graph.Store
-	bw          graph.BatchWriter // nil: one PutArticle an article
 	maxArticles int
 	maxBytes    int
 
@@ -214,7 +213,6 @@ func newWriter(st graph.Store, maxArticles, maxBytes int) *writer {
 	if w.maxBytes <= 0 {
 		w.maxBytes = defaultBatchBytes
 	}
-	w.bw, _ = st.(graph.BatchWriter)
 	return w
 }
 
@@ -254,19 +252,33 @@ func (w *writer) run(ctx context.Context, failed func(error)) {
 	}
 }
 
-// write stores a batch in one transaction, or one article a transaction
-// when the store cannot take batches or rejects the batch as invalid, so
-// that only the invalid articles are left out, each reported by name.
+// write stores a batch with StoreBatch, reporting each article.
 func (w *writer) write(ctx context.Context, b []pending) error {
-	if w.bw != nil {
-		fs := make([]*graph.ArticleFacts, len(b))
-		for i, it := range b {
-			fs[i] = it.f
-		}
-		err := w.bw.PutArticles(ctx, fs)
+	fs := make([]*graph.ArticleFacts, len(b))
+	for i, it := range b {
+		fs[i] = it.f
+	}
+	return StoreBatch(ctx, w.st, fs, func(i int) { w.stored(b[i]) }, func(_ int, err error) {
+		w.rep.Errors = append(w.rep.Errors, err)
+	})
+}
+
+// StoreBatch stores fs in one transaction when st is a graph.BatchWriter,
+// else, or when the store rejects the batch as invalid, one article a
+// transaction, so that only the invalid articles are left out. It calls
+// stored(i) for each article fs[i] stored and rejected(i, err) for each
+// the store refused with graph.ErrInvalid (err names the article). It
+// returns the first other error, naming the article or the batch; what
+// was stored before it stays stored, each article whole.
+func StoreBatch(ctx context.Context, st graph.Store, fs []*graph.ArticleFacts, stored func(i int), rejected func(i int, err error)) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	if bw, ok := st.(graph.BatchWriter); ok {
+		err := bw.PutArticles(ctx, fs)
 		if err == nil {
-			for _, it := range b {
-				w.stored(it)
+			for i := range fs {
+				stored(i)
 			}
 			return nil
 		}
@@ -274,16 +286,16 @@ func (w *writer) write(ctx context.Context, b []pending) error {
 			return fmt.Errorf("ingest: store %d articles from %s: %w", len(fs), fs[0].Article.ID, err)
 		}
 	}
-	for _, it := range b {
-		if err := w.st.PutArticle(ctx, it.f); err != nil {
-			err = fmt.Errorf("ingest: store %s: %w", it.f.Article.ID, err)
+	for i, f := range fs {
+		if err := st.PutArticle(ctx, f); err != nil {
+			err = fmt.Errorf("ingest: store %s: %w", f.Article.ID, err)
 			if !errors.Is(err, graph.ErrInvalid) {
 				return err
 			}
-			w.rep.Errors = append(w.rep.Errors, err)
+			rejected(i, err)
 			continue
 		}
-		w.stored(it)
+		stored(i)
 	}
 	return nil
 }

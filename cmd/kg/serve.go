@@ -75,13 +75,14 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 			facts = append(facts, f)
 			return nil
 		})
-		if serr := storeAll(ctx, st, facts, func(f *graph.ArticleFacts, err error) {
-			rep.Errors = append(rep.Errors, err.Error())
-		}, func(f *graph.ArticleFacts) {
+		if serr := ingest.StoreBatch(ctx, st, facts, func(i int) {
+			f := facts[i]
 			rep.Articles++
 			rep.IDs = append(rep.IDs, f.Article.ID)
 			rep.Nodes += len(f.Nodes)
 			rep.Relations += len(f.Relations)
+		}, func(_ int, err error) {
+			rep.Errors = append(rep.Errors, err.Error())
 		}); serr != nil {
 			err = errors.Join(err, serr)
 		}
@@ -103,35 +104,4 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 		}
 		return rep, nil
 	}
-}
-
-// storeAll stores facts in one PutArticles when st is a graph.BatchWriter,
-// else, or when the batch holds an invalid article, one PutArticle each:
-// an invalid article is passed to rejected and the others are stored.
-// stored is called for each article stored. It returns the first error
-// that is not graph.ErrInvalid, naming the article.
-func storeAll(ctx context.Context, st graph.Store, facts []*graph.ArticleFacts, rejected func(*graph.ArticleFacts, error), stored func(*graph.ArticleFacts)) error {
-	if bw, ok := st.(graph.BatchWriter); ok && len(facts) > 1 {
-		err := bw.PutArticles(ctx, facts)
-		if err == nil {
-			for _, f := range facts {
-				stored(f)
-			}
-			return nil
-		}
-		if !errors.Is(err, graph.ErrInvalid) {
-			return fmt.Errorf("ingest: store %d articles from %s: %w", len(facts), facts[0].Article.ID, err)
-		}
-	}
-	for _, f := range facts {
-		if err := st.PutArticle(ctx, f); err != nil {
-			if errors.Is(err, graph.ErrInvalid) {
-				rejected(f, err)
-				continue
-			}
-			return fmt.Errorf("ingest: store %s: %w", f.Article.ID, err)
-		}
-		stored(f)
-	}
-	return nil
 }
