@@ -15,8 +15,9 @@ import (
 // allocate: 2 MiB (a JSON lines scanner's 1 MiB buffer and the runtime's
 // noise) plus 1 KiB per byte of input. Real pages take about 400 bytes per
 // byte, whatever their length (TestPagesMemoryBound); allocations that grow
-// faster than the page, such as evidence copying a whole sentence for each
-// of the sentence's relations, exceed the bound once the input is long.
+// faster than the page (a copy of the whole sentence for each of its
+// relations, say, where evidence keeps offsets) exceed the bound once the
+// input is long.
 var pageBound = allocbound.Bound{Base: 2 << 20, PerByte: 1 << 10}
 
 // readFacts reads data and extracts the facts of its articles, failing t
