@@ -395,35 +395,24 @@ func (w *writer) recompute() error {
 		hs = append(hs, h)
 	}
 	sort.Slice(hs, func(i, j int) bool { return bytes.Compare(hs[i][:], hs[j][:]) < 0 })
-	var links []newLink
+	var links []indexOp
 	for _, h := range hs {
 		l, err := w.recomputeRelation(h, w.rels[h])
 		if err != nil {
 			return fmt.Errorf("relation %s: %w", h.id(), err)
 		}
 		if l != nil {
-			links = append(links, *l)
+			links = append(links, indexOp{key: l.outKey, value: l.outValue}, indexOp{key: l.inKey, value: l.inValue})
 		}
 	}
-	// New adjacency entries go in in key order, outgoing then incoming (see
-	// put).
-	for _, out := range []bool{true, false} {
-		slices.SortFunc(links, func(x, y newLink) int {
-			if out {
-				return bytes.Compare(x.outKey, y.outKey)
-			}
-			return bytes.Compare(x.inKey, y.inKey)
-		})
-		for _, l := range links {
-			var err error
-			if out {
-				err = w.b.adj.Put(l.outKey, l.outValue)
-			} else {
-				err = w.b.adj.Put(l.inKey, l.inValue)
-			}
-			if err != nil {
-				return err
-			}
+	// New adjacency entries go in in one key order, outgoing and incoming
+	// together (see put): the entries of the batch's new nodes pile up in
+	// the last page, and an incoming entry put there after all the
+	// outgoing ones would move every entry that sorts after it.
+	slices.SortFunc(links, func(x, y indexOp) int { return bytes.Compare(x.key, y.key) })
+	for _, l := range links {
+		if err := w.b.adj.Put(l.key, l.value); err != nil {
+			return err
 		}
 	}
 	return nil
