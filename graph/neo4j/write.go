@@ -125,13 +125,13 @@ var (
 	// by the uniqueness constraints' indexes (without the hint the planner,
 	// knowing nothing of the lists' lengths, may scan a whole index).
 	readRelsQuery = unionQuery(relTypeNames(), func(t string) string {
-		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX r:" + t + "(id) RETURN r"
+		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX SEEK r:" + t + "(id) RETURN r"
 	}) + ` RETURN r.id AS id`
 
 	// dropBareRelsQuery deletes the relationships whose IDs $rows lists by
 	// type that no article gives evidence for any more.
 	dropBareRelsQuery = unionQuery(relTypeNames(), func(t string) string {
-		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX r:" + t + `(id)
+		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX SEEK r:" + t + `(id)
 			WHERE NOT EXISTS { MATCH (e:KgEvidence {r: rid}) }
 			DELETE r RETURN count(*) AS dropped`
 	}) + ` RETURN sum(dropped) AS dropped`
