@@ -28,7 +28,7 @@
 //	parts     nid articleID                       -> the node as that article gave it
 //	texts     article's nid                       -> the article's ID and text
 //	relparts  from nid type hash article's nid    -> the evidence that article gives
-//	adj       nid direction type hash             -> other end's nid, role, other end's ID
+//	adj       nid direction type other nid hash   -> role, other end's ID
 //	labels    label nodeID                        -> nid
 //	keys      graph.SearchKey(name or alias) 0 nodeID -> nid
 //	grams     character or pair of a key 0 nid    -> fewest pairs of a key holding it
@@ -108,8 +108,9 @@ var (
 
 // FormatVersion is the version of the database layout this package writes
 // and reads. Open refuses a database of another version, asking for the
-// articles to be ingested again: version 1 kept JSON values and string keys.
-const FormatVersion = "2"
+// articles to be ingested again: version 1 kept JSON values and string keys,
+// version 2 adjacency keys without the other end.
+const FormatVersion = "3"
 
 var formatKey = []byte("format")
 

@@ -756,8 +756,8 @@ func (w *writer) link(h relHash, ch *relChange) (*newLink, error) {
 		return nil, fmt.Errorf("evidence without adjacency")
 	}
 	return &newLink{
-		outKey: adjKey(hd.from, dirOut, hd.typ, h), outValue: adjValue(hd.to, hd.role, ch.toID),
-		inKey: adjKey(hd.to, dirIn, hd.typ, h), inValue: adjValue(hd.from, hd.role, ch.fromID),
+		outKey: adjKey(hd.from, dirOut, hd.typ, hd.to, h), outValue: adjValue(hd.role, ch.toID),
+		inKey: adjKey(hd.to, dirIn, hd.typ, hd.from, h), inValue: adjValue(hd.role, ch.fromID),
 	}, nil
 }
 
