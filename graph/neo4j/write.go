@@ -132,7 +132,7 @@ var (
 	// type that no article gives evidence for any more.
 	dropBareRelsQuery = unionQuery(relTypeNames(), func(t string) string {
 		return "UNWIND $rows." + t + " AS rid MATCH ()-[r:" + t + " {id: rid}]->() USING INDEX SEEK r:" + t + `(id)
-			WHERE NOT EXISTS { MATCH (e:KgEvidence {r: rid}) }
+			WHERE NOT EXISTS { MATCH (e:KgEvidence {r: rid}) USING INDEX SEEK e:KgEvidence(r) }
 			DELETE r RETURN count(*) AS dropped`
 	}) + ` RETURN sum(dropped) AS dropped`
 
@@ -151,13 +151,13 @@ const (
 	// readOldQuery reads the records of what the articles $aids
 	// contributed: their parts (t empty, id the node's) and their
 	// evidence (t the relation's type, id its ID).
-	readOldQuery = `UNWIND $aids AS aid MATCH (p:KgPart {a: aid})
+	readOldQuery = `UNWIND $aids AS aid MATCH (p:KgPart {a: aid}) USING INDEX SEEK p:KgPart(a)
 			RETURN elementId(p) AS eid, p.a AS a, p.n AS id, '' AS t, p.v AS v
-		UNION ALL UNWIND $aids AS aid MATCH (e:KgEvidence {a: aid})
+		UNION ALL UNWIND $aids AS aid MATCH (e:KgEvidence {a: aid}) USING INDEX SEEK e:KgEvidence(a)
 			RETURN elementId(e) AS eid, e.a AS a, e.r AS id, e.t AS t, e.v AS v`
 
 	// partsQuery reads every part of the nodes $ids.
-	partsQuery = `UNWIND $ids AS id MATCH (p:KgPart {n: id}) RETURN p.n AS id, p.a AS a, p.v AS v`
+	partsQuery = `UNWIND $ids AS id MATCH (p:KgPart {n: id}) USING INDEX SEEK p:KgPart(n) RETURN p.n AS id, p.a AS a, p.v AS v`
 
 	// recordsQuery deletes the records $drop (element IDs), sets the value
 	// of the records $set ({eid, v}) and creates the parts $parts and the
