@@ -18,16 +18,17 @@
 //
 // Nodes are numbered (nid, 4 big-endian bytes) when they first appear, so
 // that keys stay short; relations are keyed by the 10 bytes their ID's hex
-// digits stand for (hash), evidence after the relation's From node and type
-// so that the evidence of an article's own relations (MENTIONS, REPORTS:
-// From is the new article) is appended rather than scattered over the
-// tree. Values are compact binary encodings (codec.go).
+// digits stand for (hash), evidence after the relation's From node, type
+// and To node so that the evidence of an article's own relations
+// (MENTIONS, REPORTS: From is the new article) is appended rather than
+// scattered over the tree, and so is that of a node's relations to new
+// nodes. Values are compact binary encodings (codec.go).
 //
 //	ids       nodeID                              -> nid
 //	nodes     nid                                 -> merged node
 //	parts     nid articleID                       -> the node as that article gave it
 //	texts     article's nid                       -> the article's ID and text
-//	relparts  from nid type hash article's nid    -> the evidence that article gives
+//	relparts  from nid type to nid hash article's nid -> the evidence that article gives
 //	adj       nid direction type other nid hash   -> role, other end's ID
 //	labels    label nodeID                        -> nid
 //	keys      graph.SearchKey(name or alias) 0 nodeID -> nid
@@ -109,7 +110,7 @@ var (
 // FormatVersion is the version of the database layout this package writes
 // and reads. Open refuses a database of another version, asking for the
 // articles to be ingested again: version 1 kept JSON values and string keys,
-// version 2 adjacency keys without the other end.
+// version 2 adjacency and evidence keys without the other end.
 const FormatVersion = "3"
 
 var formatKey = []byte("format")

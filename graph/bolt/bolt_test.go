@@ -157,7 +157,7 @@ func TestOpenCorrupt(t *testing.T) {
 }
 
 // TestOpenOtherFormat checks that a database of another layout (format 1
-// kept JSON values, format 2 other adjacency keys) is refused with an error
+// kept JSON values, format 2 other adjacency and evidence keys) is refused with an error
 // that says to ingest again.
 func TestOpenOtherFormat(t *testing.T) {
 	for _, format := range []string{"0", "1", "2", "4"} {

@@ -97,12 +97,12 @@ func (r *reader) text(n nid) (*articleText, error) {
 	return t, nil
 }
 
-// evidence returns the evidence of relation h (from node from, of type
-// code typ) from every article supporting it, in canonical order.
-func (r *reader) evidence(from nid, typ byte, h relHash) ([]graph.Evidence, error) {
+// evidence returns the evidence of relation h (from node from to node to,
+// of type code typ) from every article supporting it, in canonical order.
+func (r *reader) evidence(from nid, typ byte, to nid, h relHash) ([]graph.Evidence, error) {
 	var ev []graph.Evidence
 	c := r.relparts.Cursor()
-	prefix := relPartPrefix(from, typ, h)
+	prefix := relPartPrefix(from, typ, to, h)
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var err error
 		if ev, err = r.addEvidence(ev, k, v); err != nil {
@@ -114,10 +114,10 @@ func (r *reader) evidence(from nid, typ byte, h relHash) ([]graph.Evidence, erro
 
 // addEvidence appends the evidence of one relparts entry to ev.
 func (r *reader) addEvidence(ev []graph.Evidence, k, v []byte) ([]graph.Evidence, error) {
-	if len(k) != 4+1+hashLen+4 {
+	if len(k) != relPartLen {
 		return nil, fmt.Errorf("evidence key %x: %w", k, errCorrupt)
 	}
-	t, err := r.text(nidOf(k[4+1+hashLen:]))
+	t, err := r.text(nidOf(k[relPartLen-4:]))
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +156,7 @@ func (r *reader) relations(ats []at, withEvidence bool) ([]*graph.Relation, erro
 		typ  byte
 	}
 	blocks := map[block][]int{}
+	tos := make([]nid, len(ats))
 	for i := range ats {
 		x := &ats[i]
 		e := &x.edge
@@ -164,12 +165,12 @@ func (r *reader) relations(ats []at, withEvidence bool) ([]*graph.Relation, erro
 			return nil, fmt.Errorf("relation %s: %w", e.hash.id(), err)
 		}
 		rel := &graph.Relation{ID: e.hash.id(), Type: t, From: x.selfID, To: string(e.otherID), Role: string(e.role)}
-		from := x.self
+		from, to := x.self, e.other
 		if e.dir == dirIn {
 			rel.From, rel.To = rel.To, rel.From
-			from = e.other
+			from, to = e.other, x.self
 		}
-		out[i] = rel
+		out[i], tos[i] = rel, to
 		if withEvidence {
 			b := block{from, e.typ}
 			blocks[b] = append(blocks[b], i)
@@ -179,7 +180,7 @@ func (r *reader) relations(ats []at, withEvidence bool) ([]*graph.Relation, erro
 	for b, is := range blocks {
 		if len(is) == 1 {
 			e := &ats[is[0]].edge
-			ev, err := r.evidence(b.from, b.typ, e.hash)
+			ev, err := r.evidence(b.from, b.typ, tos[is[0]], e.hash)
 			if err != nil {
 				return nil, err
 			}
@@ -192,10 +193,10 @@ func (r *reader) relations(ats []at, withEvidence bool) ([]*graph.Relation, erro
 		}
 		prefix := append(b.from.bytes(), b.typ)
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			if len(k) != 4+1+hashLen+4 {
+			if len(k) != relPartLen {
 				return nil, fmt.Errorf("evidence key %x: %w", k, errCorrupt)
 			}
-			i, ok := want[relHash(k[5:5+hashLen])]
+			i, ok := want[relHash(k[9:9+hashLen])]
 			if !ok {
 				continue
 			}

@@ -820,16 +820,24 @@ func partKey(n nid, articleID string) []byte {
 
 // partPrefix is the prefix of the keys of the relation's evidence, partKey
 // the key of the evidence article gives.
-func (x recordRel) partPrefix() []byte { return relPartPrefix(x.from, x.typ, x.hash) }
+func (x recordRel) partPrefix() []byte { return relPartPrefix(x.from, x.typ, x.to, x.hash) }
 
 func (x recordRel) partKey(article nid) []byte {
 	return binary.BigEndian.AppendUint32(x.partPrefix(), uint32(article))
 }
 
-func relPartPrefix(from nid, typ byte, h relHash) []byte {
-	k := make([]byte, 0, 4+1+hashLen+4)
+// relPartLen is the length of a relparts key.
+const relPartLen = 4 + 1 + 4 + hashLen + 4
+
+// relPartPrefix is the prefix of the evidence keys of relation h of type
+// typ from node from to node to. The To node comes before the hash so that
+// the evidence of a node's relations to new nodes (a person's new events)
+// goes at the end of the node's evidence rather than anywhere in it.
+func relPartPrefix(from nid, typ byte, to nid, h relHash) []byte {
+	k := make([]byte, 0, relPartLen)
 	k = binary.BigEndian.AppendUint32(k, uint32(from))
 	k = append(k, typ)
+	k = binary.BigEndian.AppendUint32(k, uint32(to))
 	return append(k, h[:]...)
 }
 
