@@ -22,6 +22,11 @@ type NodeRequest struct {
 	// CoParticipants asks for all the node's co-participants, as
 	// CoParticipants answers them.
 	CoParticipants bool
+	// Outline says the caller reads neither the evidence of the links'
+	// relations nor more of the co-participants' events than their ID,
+	// Label, Name and Date: a store that can leave them out
+	// (graph.NodeOutlineReader) answers in outline, others whole.
+	Outline bool
 }
 
 // NodeResult answers a NodeRequest.
@@ -36,7 +41,8 @@ type NodeResult struct {
 }
 
 // ReadNode answers r: in one store call when the store implements
-// graph.NodeReader, else with Node or NodeByName, Links and CoParticipants.
+// graph.NodeReader (or, for r.Outline, graph.NodeOutlineReader), else with
+// Node or NodeByName, Links and CoParticipants.
 // It returns ErrNotFound when no node matches (or the node found by ID has
 // another label) and ErrInvalid when r has neither ID nor name or a bad
 // label, type or direction.
@@ -45,7 +51,11 @@ func (s *Service) ReadNode(ctx context.Context, r NodeRequest) (*NodeResult, err
 		return nil, fmt.Errorf("queries: read node: %w", err)
 	}
 	if nr, ok := s.store.(graph.NodeReader); ok {
-		a, err := nr.ReadNode(ctx, graph.NodeRead{Label: r.Label, ID: r.ID, Name: r.Name, Links: r.Links, CoParticipants: r.CoParticipants})
+		read := nr.ReadNode
+		if or, ok := s.store.(graph.NodeOutlineReader); ok && r.Outline {
+			read = or.ReadNodeOutline
+		}
+		a, err := read(ctx, graph.NodeRead{Label: r.Label, ID: r.ID, Name: r.Name, Links: r.Links, CoParticipants: r.CoParticipants})
 		if err != nil {
 			return nil, fmt.Errorf("queries: read node %s: %w", r.ID+r.Name, err)
 		}

@@ -75,7 +75,7 @@ const coParticipantsField = "coParticipants"
 func (b *builder) readNode(p graphql.ResolveParams, label graph.Label, id, name string) (*graph.Node, error) {
 	fields := selectedFields(p, label)
 	specs := prefetchable[label]
-	req := queries.NodeRequest{Label: label, ID: id, Name: name}
+	req := queries.NodeRequest{Label: label, ID: id, Name: name, Outline: outlineRead(p)}
 	var keys []string
 	seen := map[string]bool{}
 	for _, f := range fields {
@@ -150,6 +150,75 @@ func selectedFields(p graphql.ResolveParams, label graph.Label) []string {
 		walk(f.SelectionSet, 0)
 	}
 	return names
+}
+
+// coEventOutline are the fields of a co-participant's events that an
+// outline read (queries.NodeRequest.Outline) answers.
+var coEventOutline = map[string]bool{"id": true, "label": true, "name": true, "date": true, "__typename": true}
+
+// outlineRead reports whether the whole operation of p can do with
+// outline reads of nodes (queries.NodeRequest.Outline): it selects no
+// evidence or support anywhere, and of co-participants' events only
+// fields an outline answers. The operation as a whole decides, not the
+// current field: the links and co-participants a read primes the loader
+// with answer every field of the request on that node.
+func outlineRead(p graphql.ResolveParams) bool {
+	op, ok := p.Info.Operation.(*ast.OperationDefinition)
+	if !ok {
+		return false
+	}
+	// fields lists the fields of set, looking into inline fragments and
+	// fragment spreads; ok turns false past a depth no valid document
+	// needs.
+	var fields func(set *ast.SelectionSet, depth int, f func(*ast.Field) bool) bool
+	fields = func(set *ast.SelectionSet, depth int, f func(*ast.Field) bool) bool {
+		if set == nil {
+			return true
+		}
+		if depth > 32 {
+			return false
+		}
+		for _, sel := range set.Selections {
+			switch s := sel.(type) {
+			case *ast.Field:
+				if !f(s) {
+					return false
+				}
+			case *ast.InlineFragment:
+				if !fields(s.SelectionSet, depth+1, f) {
+					return false
+				}
+			case *ast.FragmentSpread:
+				def, ok := p.Info.Fragments[nameOf(s.Name)].(*ast.FragmentDefinition)
+				if !ok || !fields(def.SelectionSet, depth+1, f) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	var walk func(set *ast.SelectionSet, depth int) bool
+	walk = func(set *ast.SelectionSet, depth int) bool {
+		return fields(set, depth, func(f *ast.Field) bool {
+			switch nameOf(f.Name) {
+			case "evidence", "supportCount":
+				return false
+			case coParticipantsField:
+				ok := fields(f.SelectionSet, depth+1, func(g *ast.Field) bool {
+					return nameOf(g.Name) != "events" || fields(g.SelectionSet, depth+2, func(h *ast.Field) bool {
+						return coEventOutline[nameOf(h.Name)]
+					})
+				})
+				if !ok {
+					return false
+				}
+			}
+			return walk(f.SelectionSet, depth+1)
+		})
+	}
+	return walk(op.SelectionSet, 0)
 }
 
 // outlineFields are the fields of a Subgraph or Path, and of their nodes

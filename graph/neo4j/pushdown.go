@@ -15,6 +15,7 @@ var (
 	_ graph.LinkReader          = (*Store)(nil)
 	_ graph.CoParticipantReader = (*Store)(nil)
 	_ graph.NodeReader          = (*Store)(nil)
+	_ graph.NodeOutlineReader   = (*Store)(nil)
 )
 
 // linkPattern returns the pattern that binds relationship r and other end
@@ -107,6 +108,14 @@ func (s *Store) CoParticipants(ctx context.Context, ids []string) (map[string][]
 	})
 }
 
+// coOutlineMatch binds, as coMatch, each co-participant q of node n with
+// the outlines of the events they share, evs (see graph.OutlineNodeAnswer):
+// no subquery then projects every event whole.
+var coOutlineMatch = `MATCH (n)-[:CHAIRED|ATTENDED]->(e)<-[:CHAIRED|ATTENDED]-(q)
+	WHERE q <> n
+	WITH n, q, collect(DISTINCT e) AS es
+	WITH n, q, [e IN es | e {.id, .name, .date, label: head(labels(e))}] AS evs`
+
 // ReadNode answers r in one statement: the node, then one subquery for
 // each list of links and one for the co-participants. Every node matching
 // a name is answered, and the one whose ID sorts first (in Go's order)
@@ -114,6 +123,22 @@ func (s *Store) CoParticipants(ctx context.Context, ids []string) (map[string][]
 // bad label, type or direction, and ErrUnavailable when the server cannot
 // be reached.
 func (s *Store) ReadNode(ctx context.Context, r graph.NodeRead) (*graph.NodeAnswer, error) {
+	return s.readNode(ctx, r, false)
+}
+
+// ReadNodeOutline answers r as ReadNode in outline (see
+// graph.NodeOutlineReader): the statement reads no evidence records and
+// projects only the outlines of the shared events, which cost most of a
+// person's events and co-participants. Its errors are ReadNode's.
+func (s *Store) ReadNodeOutline(ctx context.Context, r graph.NodeRead) (*graph.NodeAnswer, error) {
+	return s.readNode(ctx, r, true)
+}
+
+func (s *Store) readNode(ctx context.Context, r graph.NodeRead, outline bool) (*graph.NodeAnswer, error) {
+	relP := relProj
+	if outline {
+		_, relP = projections(true)
+	}
 	labels := graph.Labels
 	if r.Label != "" {
 		if !r.Label.Valid() {
@@ -140,10 +165,14 @@ func (s *Store) ReadNode(ctx context.Context, r graph.NodeRead) (*graph.NodeAnsw
 		if err != nil {
 			return nil, fmt.Errorf("neo4j: read node: %w", err)
 		}
-		q += fmt.Sprintf(" CALL { WITH n MATCH %s RETURN collect([%s, %s]) AS l%d }", pattern, relProj("r"), nodeProj("m"), i)
+		q += fmt.Sprintf(" CALL { WITH n MATCH %s RETURN collect([%s, %s]) AS l%d }", pattern, relP("r"), nodeProj("m"), i)
 		ret += fmt.Sprintf(", l%d", i)
 	}
-	if r.CoParticipants {
+	switch {
+	case r.CoParticipants && outline:
+		q += " CALL { WITH n " + coOutlineMatch + " RETURN collect(" + coProj + ") AS co }"
+		ret += ", co"
+	case r.CoParticipants:
 		q += " CALL { WITH n " + coMatch + " RETURN collect(" + coProj + ") AS co } " + coEvents
 		ret += ", co, coev"
 	}
@@ -169,7 +198,10 @@ func (s *Store) ReadNode(ctx context.Context, r graph.NodeRead) (*graph.NodeAnsw
 			}
 			a.Links = append(a.Links, ls)
 		}
-		if r.CoParticipants {
+		switch {
+		case r.CoParticipants && outline:
+			a.CoParticipants = toCoOutlines(best.Values[1+len(r.Links)])
+		case r.CoParticipants:
 			a.CoParticipants = toCoParticipations(best.Values[1+len(r.Links)], best.Values[2+len(r.Links)])
 		}
 		return a, nil
@@ -198,6 +230,26 @@ func toLinks(v any) ([]graph.Link, error) {
 		out = append(out, graph.Link{Relation: r, Node: toNode(pair[1])})
 	}
 	return out, nil
+}
+
+// toCoOutlines converts a list of coProj pairs whose events are
+// projected in outline (coOutlineMatch).
+func toCoOutlines(v any) []graph.CoParticipation {
+	list, _ := v.([]any)
+	out := make([]graph.CoParticipation, 0, len(list))
+	for _, x := range list {
+		pair, _ := x.([]any)
+		if len(pair) != 2 || pair[0] == nil {
+			continue
+		}
+		c := graph.CoParticipation{Person: toNode(pair[0])}
+		evs, _ := pair[1].([]any)
+		for _, e := range evs {
+			c.Events = append(c.Events, toNode(e))
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // toCoParticipations converts a list of coProj pairs, finding their
