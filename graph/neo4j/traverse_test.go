@@ -3,6 +3,7 @@ package neo4j_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"github.com/kgproject/kg/graph"
@@ -123,4 +124,76 @@ func TestGreedyShortestPath(t *testing.T) {
 		}
 	}
 	t.Logf("%d paths checked", checked)
+}
+
+// TestLabelOtherThanID: traversals look for their ends first among the
+// nodes of the label their IDs name; nodes that carry another label, or
+// whose IDs name none, must still be found, and missing ones reported, as
+// the embedded store does.
+func TestLabelOtherThanID(t *testing.T) {
+	ctx := context.Background()
+	text := "会议。"
+	ev := []graph.Evidence{{ArticleID: "article/a", Sentence: text, Start: 0, End: len([]rune(text))}}
+	f := graph.ArticleFacts{
+		Article: graph.Node{ID: "article/a", Label: graph.LabelArticle, Name: "a", Text: text},
+		Nodes: []graph.Node{
+			{ID: "person/甲", Label: graph.LabelOrganisation, Name: "甲"},
+			{ID: "org/乙", Label: graph.LabelPerson, Name: "乙"},
+			{ID: "丙", Label: graph.LabelPerson, Name: "丙"},
+			{ID: "person/丁", Label: graph.LabelPerson, Name: "丁"},
+		},
+		Relations: []graph.Relation{
+			{Type: graph.RelMentions, From: "article/a", To: "person/甲", Evidence: ev},
+			{Type: graph.RelMentions, From: "article/a", To: "org/乙", Evidence: ev},
+			{Type: graph.RelMentions, From: "article/a", To: "丙", Evidence: ev},
+		},
+	}
+	ref, err := bolt.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	st := openStore(t)
+	for _, s := range []graph.Store{ref, st} {
+		c := f
+		if err := s.PutArticle(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	show := func(g *graph.Subgraph, err error) string {
+		switch {
+		case errors.Is(err, graph.ErrNotFound):
+			return "not found"
+		case err != nil:
+			return "error: " + err.Error()
+		}
+		b, _ := json.Marshal(g)
+		return string(b)
+	}
+	ids := []string{"person/甲", "org/乙", "丙", "person/丁", "person/无"}
+	for _, from := range ids {
+		for _, outline := range []bool{false, true} {
+			opts := graph.TraversalOptions{Depth: 2}
+			want := show(ref.Neighbourhood(ctx, from, opts))
+			got := show(st.Neighbourhood(ctx, from, opts))
+			if outline {
+				g, err := ref.Neighbourhood(ctx, from, opts)
+				want = show(graph.Outline(g), err)
+				got = show(st.(graph.OutlineReader).NeighbourhoodOutline(ctx, from, opts))
+			}
+			if got != want {
+				t.Errorf("Neighbourhood(%s) outline %v:\n got %s\nwant %s", from, outline, got, want)
+			}
+		}
+		for _, to := range ids {
+			if to == from {
+				continue
+			}
+			want := show(ref.ShortestPath(ctx, from, to, graph.TraversalOptions{Depth: 4}))
+			got := show(st.ShortestPath(ctx, from, to, graph.TraversalOptions{Depth: 4}))
+			if got != want {
+				t.Errorf("ShortestPath(%s, %s):\n got %s\nwant %s", from, to, got, want)
+			}
+		}
+	}
 }
