@@ -146,19 +146,18 @@ func (s *Store) readNode(ctx context.Context, r graph.NodeRead, outline bool) (*
 		}
 		labels = []graph.Label{r.Label}
 	}
-	var where string
+	var q string
 	params := map[string]any{}
 	switch {
 	case r.ID != "":
-		where = "n.id = $id"
+		q = byLabel("n", labels, "n.id = $id")
 		params["id"] = r.ID
 	case r.Name != "":
-		where = "(n.name = $name OR $name IN coalesce(n.aliases, []))"
+		q = byName("n", labels)
 		params["name"] = r.Name
 	default:
 		return nil, fmt.Errorf("neo4j: read node: %w: neither ID nor name", graph.ErrInvalid)
 	}
-	q := byLabel("n", labels, where)
 	ret := " RETURN " + nodeProj("n")
 	for i, f := range r.Links {
 		pattern, err := linkPattern("n", f.Direction, f.Types)

@@ -38,6 +38,21 @@ func byLabel(v string, labels []graph.Label, where string) string {
 	return "CALL { " + strings.Join(parts, " UNION ALL ") + " }"
 }
 
+// byName returns a CALL subquery body that binds v to the nodes of each
+// label in labels whose name or one of whose aliases is $name: for each
+// label, one seek of the name index and one of the aliases index (which
+// holds only the nodes with aliases), where a single predicate on both
+// would scan every node of the label.
+func byName(v string, labels []graph.Label) string {
+	parts := make([]string, 0, 2*len(labels))
+	for _, l := range labels {
+		parts = append(parts,
+			fmt.Sprintf("MATCH (%[1]s:%[2]s) WHERE %[1]s.name = $name RETURN %[1]s", v, l),
+			fmt.Sprintf("MATCH (%[1]s:%[2]s) WHERE %[1]s.aliases IS NOT NULL AND $name IN %[1]s.aliases RETURN %[1]s", v, l))
+	}
+	return "CALL { " + strings.Join(parts, " UNION ") + " }"
+}
+
 // statementTries bounds how often readStatement runs a statement that
 // failed with an error the driver calls retryable (a lost connection, a
 // transient server error).
