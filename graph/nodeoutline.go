@@ -5,7 +5,7 @@ import "context"
 // NodeOutlineReader is implemented by stores that can answer a NodeRead in
 // outline, leaving out what the caller says it does not need and what
 // costs most to read: the evidence of the links' relations and all but the
-// ID, Label, Name and Date of the co-participations' events. Like the
+// IDs of the co-participations' events. Like the
 // other interfaces of pushdown.go it is optional; callers that need the
 // whole answer use NodeReader.
 type NodeOutlineReader interface {
@@ -15,9 +15,9 @@ type NodeOutlineReader interface {
 }
 
 // OutlineNodeAnswer reduces a in place to its outline: the links' relations
-// without Evidence, and each co-participation's events with only their ID,
-// Label, Name and Date (the nodes at the links' other ends and the
-// co-participants stay whole). It returns a.
+// without Evidence, and each co-participation's events with only their IDs
+// (the nodes at the links' other ends and the co-participants stay whole).
+// It returns a.
 func OutlineNodeAnswer(a *NodeAnswer) *NodeAnswer {
 	if a == nil {
 		return nil
@@ -31,7 +31,7 @@ func OutlineNodeAnswer(a *NodeAnswer) *NodeAnswer {
 	}
 	for _, c := range a.CoParticipants {
 		for i, e := range c.Events {
-			c.Events[i] = &Node{ID: e.ID, Label: e.Label, Name: e.Name, Date: e.Date}
+			c.Events[i] = &Node{ID: e.ID}
 		}
 	}
 	return a

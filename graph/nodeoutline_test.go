@@ -20,7 +20,7 @@ func TestOutlineNodeAnswer(t *testing.T) {
 	want := &graph.NodeAnswer{
 		Node:           &graph.Node{ID: "person/甲", Label: graph.LabelPerson, Name: "甲"},
 		Links:          [][]graph.Link{{{Relation: &graph.Relation{ID: "rel/1", Type: graph.RelAttended, From: "person/甲", To: "event/e", Role: "r"}, Node: ev}}, {}},
-		CoParticipants: []graph.CoParticipation{{Person: person, Events: []*graph.Node{{ID: "event/e", Label: graph.LabelEvent, Name: "会议", Date: "2026-01-02"}}}},
+		CoParticipants: []graph.CoParticipation{{Person: person, Events: []*graph.Node{{ID: "event/e"}}}},
 	}
 	if got := graph.OutlineNodeAnswer(a); !reflect.DeepEqual(got, want) {
 		t.Errorf("OutlineNodeAnswer = %+v, want %+v", got, want)

@@ -23,9 +23,9 @@ type NodeRequest struct {
 	// CoParticipants answers them.
 	CoParticipants bool
 	// Outline says the caller reads neither the evidence of the links'
-	// relations nor more of the co-participants' events than their ID,
-	// Label, Name and Date: a store that can leave them out
-	// (graph.NodeOutlineReader) answers in outline, others whole.
+	// relations nor the co-participants' events, only how many they are: a
+	// store that can leave them out (graph.NodeOutlineReader) answers in
+	// outline, others whole.
 	Outline bool
 }
 

@@ -152,16 +152,12 @@ func selectedFields(p graphql.ResolveParams, label graph.Label) []string {
 	return names
 }
 
-// coEventOutline are the fields of a co-participant's events that an
-// outline read (queries.NodeRequest.Outline) answers.
-var coEventOutline = map[string]bool{"id": true, "label": true, "name": true, "date": true, "__typename": true}
-
 // outlineRead reports whether the whole operation of p can do with
 // outline reads of nodes (queries.NodeRequest.Outline): it selects no
-// evidence or support anywhere, and of co-participants' events only
-// fields an outline answers. The operation as a whole decides, not the
-// current field: the links and co-participants a read primes the loader
-// with answer every field of the request on that node.
+// evidence or support anywhere, and no co-participant's events (their
+// count is all an outline tells). The operation as a whole decides, not
+// the current field: the links and co-participants a read primes the
+// loader with answer every field of the request on that node.
 func outlineRead(p graphql.ResolveParams) bool {
 	op, ok := p.Info.Operation.(*ast.OperationDefinition)
 	if !ok {
@@ -207,9 +203,7 @@ func outlineRead(p graphql.ResolveParams) bool {
 				return false
 			case coParticipantsField:
 				ok := fields(f.SelectionSet, depth+1, func(g *ast.Field) bool {
-					return nameOf(g.Name) != "events" || fields(g.SelectionSet, depth+2, func(h *ast.Field) bool {
-						return coEventOutline[nameOf(h.Name)]
-					})
+					return nameOf(g.Name) != "events"
 				})
 				if !ok {
 					return false

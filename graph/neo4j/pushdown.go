@@ -108,14 +108,6 @@ func (s *Store) CoParticipants(ctx context.Context, ids []string) (map[string][]
 	})
 }
 
-// coOutlineMatch binds, as coMatch, each co-participant q of node n with
-// the outlines of the events they share, evs (see graph.OutlineNodeAnswer):
-// no subquery then projects every event whole.
-var coOutlineMatch = `MATCH (n)-[:CHAIRED|ATTENDED]->(e)<-[:CHAIRED|ATTENDED]-(q)
-	WHERE q <> n
-	WITH n, q, collect(DISTINCT e) AS es
-	WITH n, q, [e IN es | e {.id, .name, .date, label: head(labels(e))}] AS evs`
-
 // ReadNode answers r in one statement: the node, then one subquery for
 // each list of links and one for the co-participants. Every node matching
 // a name is answered, and the one whose ID sorts first (in Go's order)
@@ -128,8 +120,8 @@ func (s *Store) ReadNode(ctx context.Context, r graph.NodeRead) (*graph.NodeAnsw
 
 // ReadNodeOutline answers r as ReadNode in outline (see
 // graph.NodeOutlineReader): the statement reads no evidence records and
-// projects only the outlines of the shared events, which cost most of a
-// person's events and co-participants. Its errors are ReadNode's.
+// does not project the shared events, which cost most of a person's events
+// and co-participants. Its errors are ReadNode's.
 func (s *Store) ReadNodeOutline(ctx context.Context, r graph.NodeRead) (*graph.NodeAnswer, error) {
 	return s.readNode(ctx, r, true)
 }
@@ -169,7 +161,7 @@ func (s *Store) readNode(ctx context.Context, r graph.NodeRead, outline bool) (*
 	}
 	switch {
 	case r.CoParticipants && outline:
-		q += " CALL { WITH n " + coOutlineMatch + " RETURN collect(" + coProj + ") AS co }"
+		q += " CALL { WITH n " + coMatch + " RETURN collect(" + coProj + ") AS co }"
 		ret += ", co"
 	case r.CoParticipants:
 		q += " CALL { WITH n " + coMatch + " RETURN collect(" + coProj + ") AS co } " + coEvents
@@ -231,8 +223,8 @@ func toLinks(v any) ([]graph.Link, error) {
 	return out, nil
 }
 
-// toCoOutlines converts a list of coProj pairs whose events are
-// projected in outline (coOutlineMatch).
+// toCoOutlines converts a list of coProj pairs to co-participations in
+// outline: their events are the shared events' IDs alone.
 func toCoOutlines(v any) []graph.CoParticipation {
 	list, _ := v.([]any)
 	out := make([]graph.CoParticipation, 0, len(list))
@@ -242,9 +234,8 @@ func toCoOutlines(v any) []graph.CoParticipation {
 			continue
 		}
 		c := graph.CoParticipation{Person: toNode(pair[0])}
-		evs, _ := pair[1].([]any)
-		for _, e := range evs {
-			c.Events = append(c.Events, toNode(e))
+		for _, id := range strings_(pair[1]) {
+			c.Events = append(c.Events, &graph.Node{ID: id})
 		}
 		out = append(out, c)
 	}
