@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -219,5 +220,25 @@ func TestServeCORSOrigins(t *testing.T) {
 	m.Close()
 	if err == nil || !strings.Contains(err.Error(), `"app.example"`) {
 		t.Errorf("serve --cors-origin app.example: error %v, want one naming the origin", err)
+	}
+}
+
+func TestServeGCPercent(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		want int
+	}{
+		{"default", map[string]string{}, serveGCPercent},
+		{"GOGC set", map[string]string{"GOGC": "100"}, 57},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			prev := debug.SetGCPercent(57)
+			defer debug.SetGCPercent(prev)
+			serve(t, tc.env, "--data", t.TempDir())
+			if got := debug.SetGCPercent(57); got != tc.want {
+				t.Errorf("GC percent after kg serve: %d, want %d", got, tc.want)
+			}
+		})
 	}
 }
