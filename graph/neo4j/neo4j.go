@@ -9,13 +9,16 @@
 // properties id and role.
 //
 // Each article's contribution is stored apart from the shared nodes and
-// relationships, in records unconnected to the graph: a KgPart node {a, n,
-// v} holds node n as article a gives it (JSON of graph.Node), a KgEvidence
-// node {a, r, t, v} the evidence article a gives for relation r of type t
-// (a JSON array of graph.Evidence). A relation's evidence is read from its
-// KgEvidence records. A write reads and writes only its articles' records
-// and the nodes and relationships they touch, so its cost does not grow
-// with how many other articles support them. A node keeps the merge of its
+// relationships, in records unconnected to the graph, kept by group (the
+// articles one transaction stores first): a KgPart node {k, n, v} holds
+// node n as each article of the group gives it (a JSON object from article
+// ID to graph.Node), a KgEvidence node {k, r, t, v} the evidence the
+// group's articles give for relation r of type t (a JSON array of
+// graph.Evidence), and a KgArticle {a, g, n, r} names article a's group
+// and the nodes and relations it contributes to. A relation's evidence is
+// read from its KgEvidence records. A write reads and writes only its
+// articles' groups' records and the nodes and relationships they touch, so
+// its cost does not grow with how many other articles support them. A node keeps the merge of its
 // parts (graph.MergeNodes in article order) as its properties, with
 // kg_first and kg_last, the least and greatest article of its parts: new
 // parts fold into the stored merge, and a node that loses or changes a part

@@ -131,19 +131,36 @@ var errOldFormat = fmt.Errorf("%w: the database holds kg's graph in its earlier 
 	"(kg_parts and evidence properties, before migration 002_parts), which this version cannot update; "+
 	"empty the database and ingest the articles again", graph.ErrInvalid)
 
-// checkFormat returns errOldFormat, wrapped, when the database holds a
-// graph in the earlier storage format: its Article nodes then carry
-// kg_contrib, which the current format never writes.
+// errOldParts reports a database written by kg between migrations 002 and
+// 003, which kept one KgPart record per article and node.
+var errOldParts = fmt.Errorf("%w: the database holds kg's graph in an earlier storage format "+
+	"(a KgPart record per article and node, before migration 003_part_groups), which this version cannot update; "+
+	"empty the database and ingest the articles again", graph.ErrInvalid)
+
+// checkFormat returns errOldFormat or errOldParts, wrapped, when the
+// database holds a graph in an earlier storage format: its Article nodes
+// then carry kg_contrib, or its KgPart records a, which the current format
+// never writes.
 func (s *Store) checkFormat(ctx context.Context) error {
-	old, err := read(ctx, s, "migrate: check format", func(tx neo4j.ManagedTransaction) (bool, error) {
+	old, err := read(ctx, s, "migrate: check format", func(tx neo4j.ManagedTransaction) (string, error) {
 		recs, err := run(ctx, tx, "MATCH (a:Article) WHERE a.kg_contrib IS NOT NULL RETURN a.id LIMIT 1", nil)
-		return len(recs) > 0, err
+		if err != nil || len(recs) > 0 {
+			return "001", err
+		}
+		recs, err = run(ctx, tx, "MATCH (p:KgPart) WHERE p.a IS NOT NULL RETURN p.a LIMIT 1", nil)
+		if err != nil || len(recs) > 0 {
+			return "002", err
+		}
+		return "", nil
 	})
 	if err != nil {
 		return err
 	}
-	if old {
+	switch old {
+	case "001":
 		return fmt.Errorf("neo4j: open: %w", errOldFormat)
+	case "002":
+		return fmt.Errorf("neo4j: open: %w", errOldParts)
 	}
 	return nil
 }

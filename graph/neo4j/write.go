@@ -2,9 +2,12 @@ package neo4j
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -148,24 +151,31 @@ var (
 )
 
 const (
-	// readOldQuery reads the records of what the articles $aids
-	// contributed: their parts (t empty, id the node's) and their
-	// evidence (t the relation's type, id its ID).
-	readOldQuery = `UNWIND $aids AS aid MATCH (p:KgPart {a: aid}) USING INDEX SEEK p:KgPart(a)
-			RETURN elementId(p) AS eid, p.a AS a, p.n AS id, '' AS t, p.v AS v
-		UNION ALL UNWIND $aids AS aid MATCH (e:KgEvidence {a: aid}) USING INDEX SEEK e:KgEvidence(a)
-			RETURN elementId(e) AS eid, e.a AS a, e.r AS id, e.t AS t, e.v AS v`
+	// readOldQuery reads the KgArticle records of the articles $aids:
+	// their group and the nodes and relations they contribute to.
+	readOldQuery = `UNWIND $aids AS aid MATCH (k:KgArticle {a: aid}) USING INDEX SEEK k:KgArticle(a)
+		RETURN elementId(k) AS eid, k.a AS a, k.g AS g, k.n AS n, k.r AS r`
 
-	// partsQuery reads every part of the nodes $ids.
-	partsQuery = `UNWIND $ids AS id MATCH (p:KgPart {n: id}) USING INDEX SEEK p:KgPart(n) RETURN p.n AS id, p.a AS a, p.v AS v`
+	// groupRecordsQuery reads the KgPart records with the keys $parts
+	// (t empty) and the KgEvidence records with the keys $evidence (t the
+	// relation's type).
+	groupRecordsQuery = `UNWIND $parts AS key MATCH (p:KgPart {k: key}) USING INDEX SEEK p:KgPart(k)
+			RETURN elementId(p) AS eid, p.k AS k, '' AS t, p.v AS v
+		UNION ALL UNWIND $evidence AS key MATCH (e:KgEvidence {k: key}) USING INDEX SEEK e:KgEvidence(k)
+			RETURN elementId(e) AS eid, e.k AS k, e.t AS t, e.v AS v`
 
-	// recordsQuery deletes the records $drop (element IDs), sets the value
-	// of the records $set ({eid, v}) and creates the parts $parts and the
-	// evidence records $evidence (their properties).
+	// partsQuery reads every KgPart record of the nodes $ids.
+	partsQuery = `UNWIND $ids AS id MATCH (p:KgPart {n: id}) USING INDEX SEEK p:KgPart(n) RETURN p.n AS id, p.v AS v`
+
+	// recordsQuery deletes the records $drop (element IDs), sets the
+	// properties $set ({eid, p}) of records and creates the parts $parts,
+	// the evidence records $evidence and the KgArticle records $articles
+	// (their properties).
 	recordsQuery = `CALL { UNWIND $drop AS eid MATCH (x) WHERE elementId(x) = eid DELETE x }
-		CALL { UNWIND $set AS row MATCH (x) WHERE elementId(x) = row.eid SET x.v = row.v }
+		CALL { UNWIND $set AS row MATCH (x) WHERE elementId(x) = row.eid SET x += row.p }
 		CALL { UNWIND $parts AS row CREATE (p:KgPart) SET p = row }
 		CALL { UNWIND $evidence AS row CREATE (e:KgEvidence) SET e = row }
+		CALL { UNWIND $articles AS row CREATE (k:KgArticle) SET k = row }
 		RETURN count(*) AS done`
 
 	dropNodesQuery = `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n`
@@ -215,6 +225,58 @@ type record struct {
 	eid, v, typ string
 }
 
+// kgArticle is an article's KgArticle record: the group whose KgPart and
+// KgEvidence records hold its contribution, the nodes it gives parts of
+// and the relations it gives evidence for (sorted).
+type kgArticle struct {
+	eid, group  string
+	nodes, rels []string
+}
+
+// evidenceRecord is a KgEvidence record: the evidence the articles of one
+// group give for one relation (JSON v), of type typ.
+type evidenceRecord struct {
+	eid, typ, v string
+	ev          []graph.Evidence
+}
+
+// stringList returns the strings of a list value.
+func stringList(v any) []string {
+	l, _ := v.([]any)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		s, _ := x.(string)
+		out = append(out, s)
+	}
+	return out
+}
+
+// partRecord is a KgPart record: the parts of one node given by the
+// articles of one group, by article.
+type partRecord struct {
+	eid   string
+	parts map[string]json.RawMessage
+}
+
+// recordKey returns the key of the KgPart record of node n, or the
+// KgEvidence record of relation n, of group g.
+func recordKey(g, n string) string { return g + " " + n }
+
+// splitRecordKey returns the group and the node or relation of a record's
+// key.
+func splitRecordKey(key string) (g, n string) {
+	g, n, _ = strings.Cut(key, " ")
+	return g, n
+}
+
+// newGroupID returns a group ID no other transaction makes: 128 random
+// bits in hex.
+func newGroupID() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails
+	return hex.EncodeToString(b[:])
+}
+
 // stored is a node as a transaction found or created it.
 type stored struct {
 	eid         string
@@ -224,15 +286,19 @@ type stored struct {
 }
 
 // apply makes the changes, each to a different article, inside tx. Each
-// article's contribution is kept in records of its own, one KgPart per
-// node (the node as the article gives it) and one KgEvidence per relation
-// (its evidence), so a transaction reads and writes only its articles'
-// records and the nodes and relationships they touch, whatever else
-// supports them. Merged nodes are kept incrementally: new parts fold into
-// the stored merge (see fold), and only a node losing or changing a part
-// is merged again from all its parts. Every query takes the rows of all
-// the changes at once. Either all changes store facts, or one retracts an
-// article.
+// article's contribution is kept in records apart from the graph, by
+// group: the articles a transaction stores first make a group, and one
+// KgPart per node (the node as each article of the group gives it) and
+// one KgEvidence per relation (the group's evidence for it) hold the
+// group's contribution; an article's KgArticle names its group and what it
+// contributes to. A transaction thus reads and writes only the records of
+// its articles' groups for the nodes and relations they touch, whatever
+// else supports them, and a batch of articles writes one record per node
+// and relation rather than one per article and node or relation. Merged
+// nodes are kept incrementally: new parts fold into the stored merge (see
+// fold), and only a node losing or changing a part is merged again from
+// all its parts. Every query takes the rows of all the changes at once.
+// Either all changes store facts, or one retracts an article.
 func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) error {
 	put := changes[0].nf != nil
 	aids := make([]string, len(changes))
@@ -245,33 +311,34 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		return err
 	}
 
-	// What the articles contributed so far.
+	// What the articles contributed so far: the group of their records
+	// and the nodes and relations they contribute to.
 	recs, err := run(ctx, tx, readOldQuery, map[string]any{"aids": aids})
 	if err != nil {
 		return err
 	}
-	oldParts := map[string]map[string]record{} // node ID -> article -> its part
-	oldEv := map[string]map[string]record{}    // relation ID -> article -> its evidence
+	oldArts := map[string]*kgArticle{} // article -> its KgArticle
 	for _, rec := range recs {
-		eid, _ := rec.Values[0].(string)
 		a, _ := rec.Values[1].(string)
-		id, _ := rec.Values[2].(string)
-		t, _ := rec.Values[3].(string)
-		v, _ := rec.Values[4].(string)
-		into := oldParts
-		if t != "" {
-			into = oldEv
-		}
-		if into[id] == nil {
-			into[id] = map[string]record{}
-		}
-		into[id][a] = record{eid: eid, v: v, typ: t}
+		k := &kgArticle{nodes: stringList(rec.Values[3]), rels: stringList(rec.Values[4])}
+		k.eid, _ = rec.Values[0].(string)
+		k.group, _ = rec.Values[2].(string)
+		oldArts[a] = k
 	}
 	if !put {
-		if len(oldParts) == 0 {
+		if len(oldArts) == 0 {
 			return errKG{fmt.Errorf("%w: article %q", graph.ErrNotFound, changes[0].aid)}
 		}
 		changes = []change{{aid: changes[0].aid, nf: &facts{}}}
+	}
+	// Articles new to the store start a group of their own.
+	newGroup := newGroupID()
+	groupOf := map[string]string{} // article -> its group
+	for _, c := range changes {
+		groupOf[c.aid] = newGroup
+		if k := oldArts[c.aid]; k != nil {
+			groupOf[c.aid] = k.group
+		}
 	}
 
 	// What they contribute now, with the JSON of each record.
@@ -301,12 +368,85 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 
 	// Every node the articles supported or support, locked, and created
 	// where new; under the locks nobody changes what the other articles
-	// contributed before this transaction commits. A node is found by its
-	// ID whatever its label, as graph keys nodes by ID alone.
-	ids := append(sortedKeys(oldParts), sortedKeys(newParts)...)
+	// contributed before this transaction commits, nor the KgPart
+	// records of the nodes, which hold the parts of a group's articles.
+	// A node is found by its ID whatever its label, as graph keys nodes
+	// by ID alone.
+	ids := sortedKeys(newParts)
+	for _, k := range oldArts {
+		ids = append(ids, k.nodes...)
+	}
 	recs, err = run(ctx, tx, lockNodesQuery, map[string]any{"ids": uniqueSorted(ids)})
 	if err != nil {
 		return err
+	}
+	// The KgPart and KgEvidence records of the articles' groups for
+	// those nodes and their relations, read under the locks (a
+	// relation's ends are among the nodes of each article giving
+	// evidence for it); a new group has none.
+	groupParts := map[string]*partRecord{}     // key -> the record
+	groupEv := map[string]*evidenceRecord{}    // key -> the record
+	oldParts := map[string]map[string]record{} // node ID -> article -> its part
+	oldEv := map[string]map[string]record{}    // relation ID -> article -> its evidence
+	var pkeys, ekeys []string
+	for _, c := range changes {
+		k := oldArts[c.aid]
+		if k == nil {
+			continue
+		}
+		for _, n := range append(append([]string(nil), k.nodes...), sortedKeys(c.nf.parts)...) {
+			pkeys = append(pkeys, recordKey(k.group, n))
+		}
+		for _, r := range append(append([]string(nil), k.rels...), sortedKeys(c.nf.rels)...) {
+			ekeys = append(ekeys, recordKey(k.group, r))
+		}
+	}
+	if len(pkeys)+len(ekeys) > 0 {
+		recs, err := run(ctx, tx, groupRecordsQuery, map[string]any{"parts": uniqueSorted(pkeys), "evidence": uniqueSorted(ekeys)})
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			eid, _ := rec.Values[0].(string)
+			key, _ := rec.Values[1].(string)
+			t, _ := rec.Values[2].(string)
+			v, _ := rec.Values[3].(string)
+			g, id := splitRecordKey(key)
+			if t != "" {
+				er := &evidenceRecord{eid: eid, typ: t, v: v}
+				if err := json.Unmarshal([]byte(v), &er.ev); err != nil {
+					return errKG{fmt.Errorf("evidence record %s: %v", key, err)}
+				}
+				groupEv[key] = er
+				mine := map[string][]graph.Evidence{}
+				for _, e := range er.ev {
+					if inBatch[e.ArticleID] && groupOf[e.ArticleID] == g {
+						mine[e.ArticleID] = append(mine[e.ArticleID], e)
+					}
+				}
+				for a, ev := range mine {
+					js, _ := json.Marshal(ev) // Evidence always marshals
+					if oldEv[id] == nil {
+						oldEv[id] = map[string]record{}
+					}
+					oldEv[id][a] = record{v: string(js), typ: t}
+				}
+				continue
+			}
+			pr := &partRecord{eid: eid}
+			if err := json.Unmarshal([]byte(v), &pr.parts); err != nil {
+				return errKG{fmt.Errorf("part record %s: %v", key, err)}
+			}
+			groupParts[key] = pr
+			for a, js := range pr.parts {
+				if inBatch[a] && groupOf[a] == g {
+					if oldParts[id] == nil {
+						oldParts[id] = map[string]record{}
+					}
+					oldParts[id][a] = record{v: string(js)}
+				}
+			}
+		}
 	}
 	byID := map[string]*stored{}
 	if err := readStored(recs, byID); err != nil {
@@ -394,19 +534,20 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		all := map[string]map[string]graph.Node{}
 		for _, rec := range recs {
 			id, _ := rec.Values[0].(string)
-			a, _ := rec.Values[1].(string)
-			v, _ := rec.Values[2].(string)
-			if inBatch[a] {
-				continue // replaced by the article's new part, if any
+			v, _ := rec.Values[1].(string)
+			var parts map[string]graph.Node
+			if err := json.Unmarshal([]byte(v), &parts); err != nil {
+				return errKG{fmt.Errorf("node %s: bad part record: %v", id, err)}
 			}
-			var p graph.Node
-			if err := json.Unmarshal([]byte(v), &p); err != nil {
-				return errKG{fmt.Errorf("node %s: bad part of %s: %v", id, a, err)}
+			for a, p := range parts {
+				if inBatch[a] {
+					continue // replaced by the article's new part, if any
+				}
+				if all[id] == nil {
+					all[id] = map[string]graph.Node{}
+				}
+				all[id][a] = p
 			}
-			if all[id] == nil {
-				all[id] = map[string]graph.Node{}
-			}
-			all[id][a] = p
 		}
 		for _, id := range again {
 			parts := all[id]
@@ -431,33 +572,126 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	set := []map[string]any{}
 	partRows := []map[string]any{}
 	evRows := []map[string]any{}
+	artRows := []map[string]any{}
 	bare := map[string][]string{} // relation type -> relations that may have lost their last evidence
-	for id, olds := range oldParts {
-		for a, r := range olds {
-			if js, ok := partJS[id][a]; !ok {
-				drop = append(drop, r.eid)
-			} else if js != r.v {
-				set = append(set, map[string]any{"eid": r.eid, "v": js})
-			}
+	// Each KgPart record of the articles' groups and nodes: the parts of
+	// the group's other articles kept, the articles' own replaced.
+	touched := map[string]map[string]json.RawMessage{} // key -> the record's new parts
+	for _, c := range changes {
+		g := groupOf[c.aid]
+		var nodes []string
+		if k := oldArts[c.aid]; k != nil {
+			nodes = k.nodes
 		}
-	}
-	for id, olds := range oldEv {
-		for a, r := range olds {
-			if js, ok := evJS[id][a]; !ok {
-				drop = append(drop, r.eid)
-				if len(newEv[id]) == 0 {
-					bare[r.typ] = append(bare[r.typ], id)
+		for _, n := range append(append([]string(nil), nodes...), sortedKeys(c.nf.parts)...) {
+			key := recordKey(g, n)
+			if touched[key] == nil {
+				touched[key] = map[string]json.RawMessage{}
+				if pr := groupParts[key]; pr != nil {
+					for a, js := range pr.parts {
+						if !inBatch[a] || groupOf[a] != g {
+							touched[key][a] = js
+						}
+					}
 				}
-			} else if js != r.v {
-				set = append(set, map[string]any{"eid": r.eid, "v": js})
+			}
+			if js, ok := partJS[n][c.aid]; ok {
+				touched[key][c.aid] = json.RawMessage(js)
 			}
 		}
 	}
-	for _, id := range sortedKeys(partJS) {
-		for _, a := range sortedKeys(partJS[id]) {
-			if _, ok := oldParts[id][a]; !ok {
-				partRows = append(partRows, map[string]any{"a": a, "n": id, "v": partJS[id][a]})
+	for _, key := range sortedKeys(touched) {
+		parts, pr := touched[key], groupParts[key]
+		if len(parts) == 0 {
+			if pr != nil {
+				drop = append(drop, pr.eid)
 			}
+			continue
+		}
+		js, err := json.Marshal(parts)
+		if err != nil {
+			return errKG{err}
+		}
+		switch {
+		case pr == nil:
+			_, n := splitRecordKey(key)
+			partRows = append(partRows, map[string]any{"k": key, "n": n, "v": string(js)})
+		case !reflect.DeepEqual(pr.parts, parts):
+			set = append(set, map[string]any{"eid": pr.eid, "p": map[string]any{"v": string(js)}})
+		}
+	}
+	// Each KgEvidence record of the articles' groups and relations
+	// likewise: the evidence of the group's other articles kept, the
+	// articles' own replaced.
+	touchedEv := map[string][]graph.Evidence{} // key -> the record's new evidence
+	added := map[string]bool{}                 // key and article -> the article's evidence added
+	typeOf := map[string]string{}              // key -> the relation's type
+	for _, c := range changes {
+		g := groupOf[c.aid]
+		var rels []string
+		if k := oldArts[c.aid]; k != nil {
+			rels = k.rels
+		}
+		for _, r := range append(append([]string(nil), rels...), sortedKeys(c.nf.rels)...) {
+			key := recordKey(g, r)
+			if _, ok := touchedEv[key]; !ok {
+				touchedEv[key] = []graph.Evidence{}
+				if er := groupEv[key]; er != nil {
+					typeOf[key] = er.typ
+					for _, e := range er.ev {
+						if !inBatch[e.ArticleID] || groupOf[e.ArticleID] != g {
+							touchedEv[key] = append(touchedEv[key], e)
+						}
+					}
+				}
+			}
+			if x, ok := c.nf.rels[r]; ok && !added[key+"\x00"+c.aid] {
+				added[key+"\x00"+c.aid] = true
+				typeOf[key] = string(x.Type)
+				touchedEv[key] = append(touchedEv[key], x.Evidence...)
+			}
+		}
+	}
+	for _, key := range sortedKeys(touchedEv) {
+		ev, er := touchedEv[key], groupEv[key]
+		if len(ev) == 0 {
+			if er != nil {
+				drop = append(drop, er.eid)
+			}
+			continue
+		}
+		js, _ := json.Marshal(graph.SortEvidence(ev)) // Evidence always marshals
+		switch {
+		case er == nil:
+			_, r := splitRecordKey(key)
+			evRows = append(evRows, map[string]any{"k": key, "r": r, "t": typeOf[key], "v": string(js)})
+		case er.v != string(js):
+			set = append(set, map[string]any{"eid": er.eid, "p": map[string]any{"v": string(js)}})
+		}
+	}
+	// Relations whose evidence the articles no longer give.
+	for id, olds := range oldEv {
+		for _, r := range olds {
+			if len(newEv[id]) == 0 {
+				bare[r.typ] = append(bare[r.typ], id)
+			}
+			break
+		}
+	}
+	// Each article's KgArticle: its group and the nodes and relations it
+	// contributes to.
+	for _, c := range changes {
+		nodes, rels := sortedKeys(c.nf.parts), sortedKeys(c.nf.rels)
+		k := oldArts[c.aid]
+		switch {
+		case len(nodes) == 0:
+			if k != nil {
+				drop = append(drop, k.eid)
+			}
+		case k == nil:
+			artRows = append(artRows, map[string]any{"a": c.aid, "g": groupOf[c.aid], "n": nodes, "r": rels})
+		case !slices.Equal(k.nodes, nodes) || !slices.Equal(k.rels, rels):
+			set = append(set, map[string]any{"eid": k.eid, "p": map[string]any{"n": nodes, "r": rels}})
 		}
 	}
 	// The relations the articles give evidence for that may be new: none
@@ -466,11 +700,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	newRels := map[string]*graph.Relation{}
 	for _, id := range sortedKeys(evJS) {
 		for _, a := range sortedKeys(evJS[id]) {
-			r := newEv[id][a]
-			if _, ok := oldEv[id][a]; !ok {
-				evRows = append(evRows, map[string]any{"a": a, "r": id, "t": string(r.Type), "v": evJS[id][a]})
-			}
-			newRels[id] = r
+			newRels[id] = newEv[id][a]
 		}
 		if len(oldEv[id]) > 0 {
 			delete(newRels, id)
@@ -506,8 +736,8 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		create[string(r.Type)] = append(rows, map[string]any{"from": byID[r.From].eid, "to": byID[r.To].eid, "props": props})
 	}
 
-	if len(drop)+len(set)+len(partRows)+len(evRows) > 0 {
-		params := map[string]any{"drop": drop, "set": set, "parts": partRows, "evidence": evRows}
+	if len(drop)+len(set)+len(partRows)+len(evRows)+len(artRows) > 0 {
+		params := map[string]any{"drop": drop, "set": set, "parts": partRows, "evidence": evRows, "articles": artRows}
 		if _, err := run(ctx, tx, recordsQuery, params); err != nil {
 			return err
 		}
