@@ -50,6 +50,9 @@ func TestMergeOrder(t *testing.T) {
 		{"between", []string{"b", "d", "c", "a", "e"}},
 		{"batches", []string{"b+d", "a+c", "e+c2"}},
 		{"replace and delete", []string{"b", "d", "c", "c2", "c", "-d", "a", "-b", "-a", "e", "-c", "-e"}},
+		// Articles stored together share records; retracting or
+		// replacing one must leave the others' parts and evidence.
+		{"groups", []string{"b+d+a", "c+e", "-d", "c2", "d", "-b", "b+c", "-a", "-e", "-c", "-d", "-b"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,38 +96,48 @@ func TestMergeOrder(t *testing.T) {
 	}
 }
 
-// TestOldFormat: Open refuses a database written in the earlier storage
-// format (kg_parts on nodes, kg_contrib on Article nodes), which writes
-// would corrupt, with an error saying what to do.
+// TestOldFormat: Open refuses a database written in an earlier storage
+// format, which writes would corrupt, with an error saying what to do: the
+// first (kg_parts on nodes, kg_contrib on Article nodes) and the second (a
+// KgPart and a KgEvidence record per article, before migration 003).
 func TestOldFormat(t *testing.T) {
-	ctx := context.Background()
-	st := openStore(t)
-	var cfg neo4j.Config
-	servers.Lock()
-	for _, s := range servers.pool {
-		if graph.Store(s.store) == st {
-			cfg = s.cfg
-		}
+	for _, tc := range []struct {
+		name, create string
+	}{
+		{"kg_contrib", `CREATE (:Article {id: 'article/old', name: 'old', kg_parts: '{}', kg_contrib: '{"nodes":[],"rels":[]}'})`},
+		{"per-article records", `CREATE (:Article {id: 'article/old', name: 'old', kg_first: 'article/old', kg_last: 'article/old'}),
+			(:KgPart {a: 'article/old', n: 'article/old', v: '{"id":"article/old","label":"Article","name":"old"}'})`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			st := openStore(t)
+			var cfg neo4j.Config
+			servers.Lock()
+			for _, s := range servers.pool {
+				if graph.Store(s.store) == st {
+					cfg = s.cfg
+				}
+			}
+			servers.Unlock()
+			d, err := driver.NewDriverWithContext(cfg.URI, driver.NoAuth())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close(ctx)
+			_, err = driver.ExecuteQuery(ctx, d, tc.create,
+				nil, driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(cfg.Database))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := neo4j.Open(ctx, cfg)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open of an old-format database succeeded")
+			}
+			if !errors.Is(err, graph.ErrInvalid) || !strings.Contains(err.Error(), "ingest the articles again") {
+				t.Errorf("Open of an old-format database: %v; want ErrInvalid saying to ingest again", err)
+			}
+			wipe(t, cfg)
+		})
 	}
-	servers.Unlock()
-	d, err := driver.NewDriverWithContext(cfg.URI, driver.NoAuth())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
-	_, err = driver.ExecuteQuery(ctx, d,
-		`CREATE (:Article {id: 'article/old', name: 'old', kg_parts: '{}', kg_contrib: '{"nodes":[],"rels":[]}'})`,
-		nil, driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(cfg.Database))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := neo4j.Open(ctx, cfg)
-	if err == nil {
-		s.Close()
-		t.Fatal("Open of an old-format database succeeded")
-	}
-	if !errors.Is(err, graph.ErrInvalid) || !strings.Contains(err.Error(), "ingest the articles again") {
-		t.Errorf("Open of an old-format database: %v; want ErrInvalid saying to ingest again", err)
-	}
-	wipe(t, cfg)
 }
