@@ -230,10 +230,10 @@ type change struct {
 	nf  *facts
 }
 
-// record is a stored record of one article's contribution: a KgPart (typ
-// empty) or a KgEvidence, with its value v (JSON).
+// record is one article's share of a stored record: in a KgPart, its part
+// (JSON v); in a KgEvidence, the type typ of the relation.
 type record struct {
-	eid, v, typ string
+	v, typ string
 }
 
 // kgArticle is an article's KgArticle record: the group whose KgPart and
@@ -352,11 +352,10 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 	}
 
-	// What they contribute now, with the JSON of each record.
+	// What they contribute now, with the JSON of each part.
 	newParts := map[string]map[string]graph.Node{}   // node ID -> article -> its part
 	partJS := map[string]map[string]string{}         // node ID -> article -> its part's JSON
 	newEv := map[string]map[string]*graph.Relation{} // relation ID -> article -> its listing
-	evJS := map[string]map[string]string{}           // relation ID -> article -> its evidence's JSON
 	for _, c := range changes {
 		for id, p := range c.nf.parts {
 			js, err := json.Marshal(p)
@@ -369,11 +368,10 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 			newParts[id][c.aid], partJS[id][c.aid] = p, string(js)
 		}
 		for id, r := range c.nf.rels {
-			js, _ := json.Marshal(r.Evidence) // Evidence always marshals
 			if newEv[id] == nil {
-				newEv[id], evJS[id] = map[string]*graph.Relation{}, map[string]string{}
+				newEv[id] = map[string]*graph.Relation{}
 			}
-			newEv[id][c.aid], evJS[id][c.aid] = r, string(js)
+			newEv[id][c.aid] = r
 		}
 	}
 
@@ -398,7 +396,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	groupParts := map[string]*partRecord{}     // key -> the record
 	groupEv := map[string]*evidenceRecord{}    // key -> the record
 	oldParts := map[string]map[string]record{} // node ID -> article -> its part
-	oldEv := map[string]map[string]record{}    // relation ID -> article -> its evidence
+	oldEv := map[string]map[string]record{}    // relation ID -> article giving evidence for it (typ set)
 	var pkeys, ekeys []string
 	for _, c := range changes {
 		k := oldArts[c.aid]
@@ -429,18 +427,13 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 					return errKG{fmt.Errorf("evidence record %s: %v", key, err)}
 				}
 				groupEv[key] = er
-				mine := map[string][]graph.Evidence{}
 				for _, e := range er.ev {
-					if inBatch[e.ArticleID] && groupOf[e.ArticleID] == g {
-						mine[e.ArticleID] = append(mine[e.ArticleID], e)
+					if a := e.ArticleID; inBatch[a] && groupOf[a] == g {
+						if oldEv[id] == nil {
+							oldEv[id] = map[string]record{}
+						}
+						oldEv[id][a] = record{typ: t}
 					}
-				}
-				for a, ev := range mine {
-					js, _ := json.Marshal(ev) // Evidence always marshals
-					if oldEv[id] == nil {
-						oldEv[id] = map[string]record{}
-					}
-					oldEv[id][a] = record{v: string(js), typ: t}
 				}
 				continue
 			}
@@ -709,8 +702,8 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	// of the articles gave evidence for them before.
 	var maybeNew []ref
 	newRels := map[string]*graph.Relation{}
-	for _, id := range sortedKeys(evJS) {
-		for _, a := range sortedKeys(evJS[id]) {
+	for _, id := range sortedKeys(newEv) {
+		for _, a := range sortedKeys(newEv[id]) {
 			newRels[id] = newEv[id][a]
 		}
 		if len(oldEv[id]) > 0 {
