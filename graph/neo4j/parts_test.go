@@ -99,7 +99,7 @@ func TestMergeOrder(t *testing.T) {
 // TestOldFormat: Open refuses a database written in an earlier storage
 // format, which writes would corrupt, with an error saying what to do: the
 // first (kg_parts on nodes, kg_contrib on Article nodes) and the second (a
-// KgPart and a KgEvidence record per article, before migration 003).
+// KgPart and a KgEvidence record per article, before migration 004).
 func TestOldFormat(t *testing.T) {
 	for _, tc := range []struct {
 		name, create string

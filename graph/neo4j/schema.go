@@ -132,9 +132,9 @@ var errOldFormat = fmt.Errorf("%w: the database holds kg's graph in its earlier 
 	"empty the database and ingest the articles again", graph.ErrInvalid)
 
 // errOldParts reports a database written by kg between migrations 002 and
-// 003, which kept one KgPart record per article and node.
+// 004, which kept one KgPart record per article and node.
 var errOldParts = fmt.Errorf("%w: the database holds kg's graph in an earlier storage format "+
-	"(a KgPart record per article and node, before migration 003_part_groups), which this version cannot update; "+
+	"(a KgPart record per article and node, before migration 004_part_groups), which this version cannot update; "+
 	"empty the database and ingest the articles again", graph.ErrInvalid)
 
 // checkFormat returns errOldFormat or errOldParts, wrapped, when the
