@@ -22,8 +22,6 @@ import (
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/graphql-go/graphql/language/ast"
-	"github.com/graphql-go/graphql/language/parser"
-	"github.com/graphql-go/graphql/language/source"
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/queries"
@@ -204,7 +202,7 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	valid := doc != nil
 	if doc == nil {
 		var err error
-		doc, err = parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
+		doc, err = parse(req.Query)
 		if err != nil {
 			return failed(400, err)
 		}
