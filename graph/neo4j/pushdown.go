@@ -100,7 +100,7 @@ func (s *Store) CoParticipants(ctx context.Context, ids []string) (map[string][]
 		out := make(map[string][]graph.CoParticipation, len(recs))
 		for _, rec := range recs {
 			id, _ := rec.Values[0].(string)
-			if cs := toCoParticipations(rec.Values[1], rec.Values[2]); len(cs) > 0 {
+			if cs := toCoParticipations(rec.Values[1], rec.Values[2], false); len(cs) > 0 {
 				out[id] = append(out[id], cs...)
 			}
 		}
@@ -191,9 +191,9 @@ func (s *Store) readNode(ctx context.Context, r graph.NodeRead, outline bool) (*
 		}
 		switch {
 		case r.CoParticipants && outline:
-			a.CoParticipants = toCoOutlines(best.Values[1+len(r.Links)])
+			a.CoParticipants = toCoParticipations(best.Values[1+len(r.Links)], nil, true)
 		case r.CoParticipants:
-			a.CoParticipants = toCoParticipations(best.Values[1+len(r.Links)], best.Values[2+len(r.Links)])
+			a.CoParticipants = toCoParticipations(best.Values[1+len(r.Links)], best.Values[2+len(r.Links)], false)
 		}
 		return a, nil
 	})
@@ -223,28 +223,10 @@ func toLinks(v any) ([]graph.Link, error) {
 	return out, nil
 }
 
-// toCoOutlines converts a list of coProj pairs to co-participations in
-// outline: their events are the shared events' IDs alone.
-func toCoOutlines(v any) []graph.CoParticipation {
-	list, _ := v.([]any)
-	out := make([]graph.CoParticipation, 0, len(list))
-	for _, x := range list {
-		pair, _ := x.([]any)
-		if len(pair) != 2 || pair[0] == nil {
-			continue
-		}
-		c := graph.CoParticipation{Person: toNode(pair[0])}
-		for _, id := range strings_(pair[1]) {
-			c.Events = append(c.Events, &graph.Node{ID: id})
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
 // toCoParticipations converts a list of coProj pairs, finding their
-// events among the projections of coEvents.
-func toCoParticipations(v, events any) []graph.CoParticipation {
+// events among the projections of coEvents; with outline, the events are
+// their IDs alone (an outline read projects none).
+func toCoParticipations(v, events any, outline bool) []graph.CoParticipation {
 	evList, _ := events.([]any)
 	byID := make(map[string]*graph.Node, len(evList))
 	for _, e := range evList {
@@ -260,7 +242,10 @@ func toCoParticipations(v, events any) []graph.CoParticipation {
 		}
 		c := graph.CoParticipation{Person: toNode(pair[0])}
 		for _, id := range strings_(pair[1]) {
-			if e := byID[id]; e != nil {
+			switch e := byID[id]; {
+			case outline:
+				c.Events = append(c.Events, &graph.Node{ID: id})
+			case e != nil:
 				c.Events = append(c.Events, e)
 			}
 		}
