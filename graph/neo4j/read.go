@@ -152,7 +152,7 @@ func toNodeMap(recs []*neo4j.Record) (map[string]*graph.Node, error) {
 }
 
 // FindNodes returns the nodes f selects, ordered by ID, filtered on the
-// server with the label, name, date and kind indexes. It returns
+// server with the label, name, aliases, date and kind indexes. It returns
 // ErrInvalid for a bad label, kind, date or limit, and ErrUnavailable when
 // the server cannot be reached.
 func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
@@ -171,7 +171,6 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 		params["ids"] = f.IDs
 	}
 	if f.Name != "" {
-		conds = append(conds, "(n.name = $name OR $name IN coalesce(n.aliases, []))")
 		params["name"] = f.Name
 	}
 	if f.DateFrom != "" {
@@ -194,6 +193,11 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 	// (they differ for characters beyond U+FFFF), so the server selects
 	// and Go orders and pages.
 	q := byLabel("n", labels, strings.Join(conds, " AND ")) + " RETURN n.id"
+	if f.Name != "" {
+		// by the name and aliases indexes, not a predicate on both that
+		// would scan every node of each label
+		q = byName("n", labels) + " WITH n WHERE " + strings.Join(conds, " AND ") + " RETURN n.id"
+	}
 	return read(ctx, s, "find nodes", func(tx neo4j.ManagedTransaction) (*graph.NodePage, error) {
 		recs, err := run(ctx, tx, q, params)
 		if err != nil {
