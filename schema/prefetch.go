@@ -163,46 +163,15 @@ func outlineRead(p graphql.ResolveParams) bool {
 	if !ok {
 		return false
 	}
-	// fields lists the fields of set, looking into inline fragments and
-	// fragment spreads; ok turns false past a depth no valid document
-	// needs.
-	var fields func(set *ast.SelectionSet, depth int, f func(*ast.Field) bool) bool
-	fields = func(set *ast.SelectionSet, depth int, f func(*ast.Field) bool) bool {
-		if set == nil {
-			return true
-		}
-		if depth > 32 {
-			return false
-		}
-		for _, sel := range set.Selections {
-			switch s := sel.(type) {
-			case *ast.Field:
-				if !f(s) {
-					return false
-				}
-			case *ast.InlineFragment:
-				if !fields(s.SelectionSet, depth+1, f) {
-					return false
-				}
-			case *ast.FragmentSpread:
-				def, ok := p.Info.Fragments[nameOf(s.Name)].(*ast.FragmentDefinition)
-				if !ok || !fields(def.SelectionSet, depth+1, f) {
-					return false
-				}
-			default:
-				return false
-			}
-		}
-		return true
-	}
+	const maxDepth = 32 // past any valid document's
 	var walk func(set *ast.SelectionSet, depth int) bool
 	walk = func(set *ast.SelectionSet, depth int) bool {
-		return fields(set, depth, func(f *ast.Field) bool {
+		return eachField(p, set, depth, maxDepth, func(f *ast.Field) bool {
 			switch nameOf(f.Name) {
 			case "evidence", "supportCount":
 				return false
 			case coParticipantsField:
-				ok := fields(f.SelectionSet, depth+1, func(g *ast.Field) bool {
+				ok := eachField(p, f.SelectionSet, depth+1, maxDepth, func(g *ast.Field) bool {
 					return nameOf(g.Name) != "events"
 				})
 				if !ok {
@@ -213,6 +182,41 @@ func outlineRead(p graphql.ResolveParams) bool {
 		})
 	}
 	return walk(op.SelectionSet, 0)
+}
+
+// eachField calls f on each field of set, looking into inline fragments
+// and fragment spreads, and reports whether f accepted them all. It
+// reports false, without looking further, when f does not accept one, a
+// spread names no fragment, a selection is of an unknown kind, or the
+// depth (counting the levels above set, and one more per fragment) passes
+// maxDepth.
+func eachField(p graphql.ResolveParams, set *ast.SelectionSet, depth, maxDepth int, f func(*ast.Field) bool) bool {
+	if set == nil {
+		return true
+	}
+	if depth > maxDepth {
+		return false
+	}
+	for _, sel := range set.Selections {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if !f(s) {
+				return false
+			}
+		case *ast.InlineFragment:
+			if !eachField(p, s.SelectionSet, depth+1, maxDepth, f) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			def, ok := p.Info.Fragments[nameOf(s.Name)].(*ast.FragmentDefinition)
+			if !ok || !eachField(p, def.SelectionSet, depth+1, maxDepth, f) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // outlineFields are the fields of a Subgraph or Path, and of their nodes
@@ -229,37 +233,16 @@ var outlineFields = map[string]map[string]bool{
 func outlineOnly(p graphql.ResolveParams) bool {
 	var ok func(set *ast.SelectionSet, level string, depth int) bool
 	ok = func(set *ast.SelectionSet, level string, depth int) bool {
-		if set == nil {
-			return true
-		}
-		if depth > 8 {
-			return false
-		}
-		for _, sel := range set.Selections {
-			switch s := sel.(type) {
-			case *ast.Field:
-				if s.Name == nil || !outlineFields[level][s.Name.Value] {
-					return false
-				}
-				if level == "" && s.Name.Value != "length" && s.Name.Value != "__typename" {
-					if !ok(s.SelectionSet, s.Name.Value, depth+1) {
-						return false
-					}
-				}
-			case *ast.InlineFragment:
-				if !ok(s.SelectionSet, level, depth+1) {
-					return false
-				}
-			case *ast.FragmentSpread:
-				def, isDef := p.Info.Fragments[nameOf(s.Name)].(*ast.FragmentDefinition)
-				if !isDef || !ok(def.SelectionSet, level, depth+1) {
-					return false
-				}
-			default:
+		return eachField(p, set, depth, 8, func(s *ast.Field) bool {
+			name := nameOf(s.Name)
+			if !outlineFields[level][name] {
 				return false
 			}
-		}
-		return true
+			if level == "" && name != "length" && name != "__typename" {
+				return ok(s.SelectionSet, name, depth+1)
+			}
+			return true
+		})
 	}
 	for _, f := range p.Info.FieldASTs {
 		if !ok(f.SelectionSet, "", 0) {
