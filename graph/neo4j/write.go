@@ -230,10 +230,14 @@ type change struct {
 	nf  *facts
 }
 
-// record is one article's share of a stored record: in a KgPart, its part
-// (JSON v); in a KgEvidence, the type typ of the relation.
-type record struct {
-	v, typ string
+// touches returns the nodes and the relations the change's article
+// contributed to before (old, its KgArticle; nil for an article new to the
+// store) and contributes to now, the former first, with repeats.
+func (c change) touches(old *kgArticle) (nodes, rels []string) {
+	if old != nil {
+		nodes, rels = slices.Clone(old.nodes), slices.Clone(old.rels)
+	}
+	return append(nodes, sortedKeys(c.nf.parts)...), append(rels, sortedKeys(c.nf.rels)...)
 }
 
 // kgArticle is an article's KgArticle record: the group whose KgPart and
@@ -395,18 +399,19 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	// evidence for it); a new group has none.
 	groupParts := map[string]*partRecord{}     // key -> the record
 	groupEv := map[string]*evidenceRecord{}    // key -> the record
-	oldParts := map[string]map[string]record{} // node ID -> article -> its part
-	oldEv := map[string]map[string]record{}    // relation ID -> article giving evidence for it (typ set)
+	oldParts := map[string]map[string]string{} // node ID -> article -> its part's JSON
+	oldEv := map[string]string{}               // relation ID -> its type, when an article gave evidence for it
 	var pkeys, ekeys []string
 	for _, c := range changes {
 		k := oldArts[c.aid]
 		if k == nil {
 			continue
 		}
-		for _, n := range append(append([]string(nil), k.nodes...), sortedKeys(c.nf.parts)...) {
+		nodes, rels := c.touches(k)
+		for _, n := range nodes {
 			pkeys = append(pkeys, recordKey(k.group, n))
 		}
-		for _, r := range append(append([]string(nil), k.rels...), sortedKeys(c.nf.rels)...) {
+		for _, r := range rels {
 			ekeys = append(ekeys, recordKey(k.group, r))
 		}
 	}
@@ -429,10 +434,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 				groupEv[key] = er
 				for _, e := range er.ev {
 					if a := e.ArticleID; inBatch[a] && groupOf[a] == g {
-						if oldEv[id] == nil {
-							oldEv[id] = map[string]record{}
-						}
-						oldEv[id][a] = record{typ: t}
+						oldEv[id] = t
 					}
 				}
 				continue
@@ -445,9 +447,9 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 			for a, js := range pr.parts {
 				if inBatch[a] && groupOf[a] == g {
 					if oldParts[id] == nil {
-						oldParts[id] = map[string]record{}
+						oldParts[id] = map[string]string{}
 					}
-					oldParts[id][a] = record{v: string(js)}
+					oldParts[id][a] = string(js)
 				}
 			}
 		}
@@ -495,8 +497,8 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 			continue // gone already (nothing else supported it), or made from the new parts
 		}
 		changed := false
-		for a, r := range oldParts[id] {
-			if partJS[id][a] != r.v {
+		for a, js := range oldParts[id] {
+			if partJS[id][a] != js {
 				changed = true
 			}
 		}
@@ -506,7 +508,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 		var added []string
 		for a, js := range partJS[id] {
-			if oldParts[id][a].v != js {
+			if oldParts[id][a] != js {
 				added = append(added, a)
 			}
 		}
@@ -583,11 +585,8 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	touched := map[string]map[string]json.RawMessage{} // key -> the record's new parts
 	for _, c := range changes {
 		g := groupOf[c.aid]
-		var nodes []string
-		if k := oldArts[c.aid]; k != nil {
-			nodes = k.nodes
-		}
-		for _, n := range append(append([]string(nil), nodes...), sortedKeys(c.nf.parts)...) {
+		nodes, _ := c.touches(oldArts[c.aid])
+		for _, n := range nodes {
 			key := recordKey(g, n)
 			if touched[key] == nil {
 				touched[key] = map[string]json.RawMessage{}
@@ -632,11 +631,8 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 	typeOf := map[string]string{}              // key -> the relation's type
 	for _, c := range changes {
 		g := groupOf[c.aid]
-		var rels []string
-		if k := oldArts[c.aid]; k != nil {
-			rels = k.rels
-		}
-		for _, r := range append(append([]string(nil), rels...), sortedKeys(c.nf.rels)...) {
+		_, rels := c.touches(oldArts[c.aid])
+		for _, r := range rels {
 			key := recordKey(g, r)
 			if _, ok := touchedEv[key]; !ok {
 				touchedEv[key] = []graph.Evidence{}
@@ -674,12 +670,9 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 	}
 	// Relations whose evidence the articles no longer give.
-	for id, olds := range oldEv {
-		for _, r := range olds {
-			if len(newEv[id]) == 0 {
-				bare[r.typ] = append(bare[r.typ], id)
-			}
-			break
+	for id, t := range oldEv {
+		if len(newEv[id]) == 0 {
+			bare[t] = append(bare[t], id)
 		}
 	}
 	// Each article's KgArticle: its group and the nodes and relations it
@@ -706,7 +699,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		for _, a := range sortedKeys(newEv[id]) {
 			newRels[id] = newEv[id][a]
 		}
-		if len(oldEv[id]) > 0 {
+		if oldEv[id] != "" {
 			delete(newRels, id)
 			continue
 		}
