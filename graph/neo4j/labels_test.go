@@ -16,15 +16,7 @@ func TestOneIDTwoLabels(t *testing.T) {
 	ctx := context.Background()
 	const id = "node/甲"
 	mk := func(aid string, l graph.Label, name string) graph.ArticleFacts {
-		text := name + "出席会议。"
-		ev := []graph.Evidence{{ArticleID: aid, Sentence: text, Start: 0, End: len([]rune(text))}}
-		return graph.ArticleFacts{
-			Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: aid, Text: text},
-			Nodes:   []graph.Node{{ID: id, Label: l, Name: name}},
-			Relations: []graph.Relation{
-				{Type: graph.RelMentions, From: aid, To: id, Evidence: ev},
-			},
-		}
+		return *mentionFacts(aid, graph.Node{ID: id, Label: l, Name: name})
 	}
 	a := mk("article/a", graph.LabelPlace, "甲地")
 	b := mk("article/b", graph.LabelPerson, "甲")

@@ -57,6 +57,18 @@ func configs(t testing.TB) []neo4j.Config {
 	return out
 }
 
+// mentionFacts returns the facts of an article aid whose text only
+// mentions n: the article, n, and the MENTIONS relation with its evidence.
+func mentionFacts(aid string, n graph.Node) *graph.ArticleFacts {
+	text := n.Name + "出席会议。"
+	ev := []graph.Evidence{{ArticleID: aid, Sentence: text, Start: 0, End: len([]rune(text))}}
+	return &graph.ArticleFacts{
+		Article:   graph.Node{ID: aid, Label: graph.LabelArticle, Name: aid, Text: text},
+		Nodes:     []graph.Node{n},
+		Relations: []graph.Relation{{Type: graph.RelMentions, From: aid, To: n.ID, Evidence: ev}},
+	}
+}
+
 // openStore returns a store on an emptied server. When every server holds
 // a store, the oldest is closed and its server reused: a test that still
 // used that store then fails with ErrUnavailable.

@@ -23,15 +23,7 @@ func TestMergeOrder(t *testing.T) {
 	ctx := context.Background()
 	const id = "node/乙"
 	mk := func(aid string, l graph.Label, name, title, date string) *graph.ArticleFacts {
-		text := name + "出席会议。"
-		ev := []graph.Evidence{{ArticleID: aid, Sentence: text, Start: 0, End: len([]rune(text))}}
-		return &graph.ArticleFacts{
-			Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: aid, Text: text},
-			Nodes:   []graph.Node{{ID: id, Label: l, Name: name, Title: title, Date: date}},
-			Relations: []graph.Relation{
-				{Type: graph.RelMentions, From: aid, To: id, Evidence: ev},
-			},
-		}
+		return mentionFacts(aid, graph.Node{ID: id, Label: l, Name: name, Title: title, Date: date})
 	}
 	arts := map[string]*graph.ArticleFacts{
 		"b":  mk("article/b", graph.LabelPerson, "乙", "", ""),
