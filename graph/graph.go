@@ -132,7 +132,16 @@ type Node struct {
 
 	Source    string `json:"source,omitempty"`
 	Published string `json:"published,omitempty"`
-	Text      string `json:"text,omitempty"`
+	// URL, Outlet and Author are an Article's address, the paper, site or
+	// programme that published it (白岩日报, 新闻联播) and its byline.
+	URL    string `json:"url,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	Author string `json:"author,omitempty"`
+	// Page names the input an Article was read from (a file, a stream) in
+	// one spelling however it was reached: reading that input again
+	// retracts the articles it no longer holds.
+	Page string `json:"page,omitempty"`
+	Text string `json:"text,omitempty"`
 }
 
 // Evidence ties a relation to the sentence of an article that states it.
@@ -314,6 +323,10 @@ func MergeNodes(parts []Node) Node {
 		first(&m.PartOfDay, p.PartOfDay)
 		first(&m.Source, p.Source)
 		first(&m.Published, p.Published)
+		first(&m.URL, p.URL)
+		first(&m.Outlet, p.Outlet)
+		first(&m.Author, p.Author)
+		first(&m.Page, p.Page)
 		first(&m.Text, p.Text)
 		names = append(names, p.Name)
 		names = append(names, p.Aliases...)

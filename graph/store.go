@@ -37,6 +37,8 @@ type NodeFilter struct {
 	DateFrom, DateTo string
 	// Kinds keeps nodes whose Kind is one of them.
 	Kinds []EventKind
+	// Page keeps nodes (articles) whose Page equals it.
+	Page string
 	// After keeps only nodes whose ID sorts after it (cursor pagination).
 	After string
 	// Limit caps the number of nodes returned; 0 means no cap, negative is
@@ -177,6 +179,16 @@ type Store interface {
 	// Close releases the store. Calls after Close, to any method including
 	// Close, fail with ErrUnavailable.
 	Close() error
+}
+
+// Counter is implemented by stores that count their nodes and relations
+// without reading them, for summaries such as kg ingest's. Callers
+// type-assert a Store for it.
+type Counter interface {
+	// Counts returns how many nodes and relations the store holds, read
+	// as one consistent snapshot. It returns ErrUnavailable (wrapped) when
+	// the store cannot be reached or is closed.
+	Counts(ctx context.Context) (nodes, relations int, err error)
 }
 
 // DumpWriter writes a graph in kg's canonical dump form: one JSON object a

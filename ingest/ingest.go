@@ -86,6 +86,12 @@ type Article struct {
 	Published string
 	// InputID is the "id" field of a JSON line, verbatim; empty otherwise.
 	InputID string
+	// URL, Outlet and Author are the article's address, publisher and
+	// byline, when its input says them.
+	URL, Outlet, Author string
+	// Page names the input the article was read from, the same however
+	// the input was reached (see graph.Node.Page).
+	Page string
 	// Year is the year the article's context gives for dates without one; 0
 	// when unknown.
 	Year int

@@ -17,7 +17,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -285,14 +284,14 @@ func (p *Pipeline) parse(data []byte, name, key string, f format) (*page, []erro
 	case formatJSONL:
 		return p.parseJSONL(text, name)
 	case formatHTML:
-		title, body, err := htmlText(text)
+		m, body, err := readHTML(text)
 		if err != nil {
 			return nil, []error{&InputError{Path: name, Err: err}}
 		}
-		if title == "" {
+		if m.Title == "" {
 			return nil, []error{&InputError{Path: name, Err: errors.New("no title in the html page")}}
 		}
-		text = "# " + title + "\n" + body
+		text = "# " + m.Title + "\n" + body
 	}
 	pg, err := parsePage(text, name, key)
 	if err != nil {
@@ -380,66 +379,6 @@ func plausibleChinese(b []byte) bool {
 		}
 	}
 	return n > 0 && odd*10 <= n
-}
-
-// htmlText extracts the title and the block text of an HTML page.
-func htmlText(s string) (string, string, error) {
-	doc, err := html.Parse(strings.NewReader(s))
-	if err != nil {
-		return "", "", fmt.Errorf("parse html: %w", err)
-	}
-	var title, h1 string
-	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "script", "style", "noscript", "nav", "footer", "header":
-				if n.Data != "header" {
-					return
-				}
-			case "title":
-				title = strings.TrimSpace(nodeText(n))
-				return
-			case "h1":
-				if h1 == "" {
-					h1 = strings.TrimSpace(nodeText(n))
-					return
-				}
-			case "p", "div", "br", "h2", "h3", "h4", "li", "section", "article", "tr":
-				b.WriteString("\n")
-			}
-		}
-		if n.Type == html.TextNode {
-			b.WriteString(strings.TrimSpace(n.Data))
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == html.ElementNode && (n.Data == "p" || n.Data == "div" || n.Data == "h2" || n.Data == "h3") {
-			b.WriteString("\n")
-		}
-	}
-	walk(doc)
-	if h1 != "" {
-		title = h1
-	}
-	return title, b.String(), nil
-}
-
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
 }
 
 type jsonLine struct {

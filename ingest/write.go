@@ -18,6 +18,18 @@ type Report struct {
 	// Files, Articles, Nodes and Relations count what was stored (nodes
 	// and relations as contributed, before merging across articles).
 	Files, Articles, Nodes, Relations int
+	// New, Replaced and Unchanged split Articles by what the store held
+	// before: no such article, another version of it, the same one.
+	New, Replaced, Unchanged int
+	// Retracted counts the articles removed because the input they were
+	// read from no longer holds them.
+	Retracted int
+	// Undated counts the articles that give month-day dates but no year,
+	// neither in their own text nor in their page's or --year.
+	Undated int
+	// StoreNodes and StoreRelations count what the store holds after the
+	// ingest, -1 when the store cannot count them (see graph.Counter).
+	StoreNodes, StoreRelations int
 	// Errors are the inputs and articles that could not be stored.
 	Errors []error
 }
