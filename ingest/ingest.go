@@ -90,8 +90,12 @@ type Article struct {
 	// byline, when its input says them.
 	URL, Outlet, Author string
 	// Page names the input the article was read from, the same however
-	// the input was reached (see graph.Node.Page).
+	// the input was reached (see graph.Node.Page); "" for a stream.
 	Page string
+
+	// pageEnd marks the last article of a page read whole: Ingest then
+	// retracts the articles the page held before and holds no longer.
+	pageEnd bool
 	// Year is the year the article's context gives for dates without one; 0
 	// when unknown.
 	Year int

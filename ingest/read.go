@@ -25,13 +25,13 @@ import (
 // readable lists the file extensions Read takes from folders.
 var readable = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".jsonl": true, ".json": true, ".html": true, ".htm": true}
 
-// page is one parsed input: its articles and the years it states.
+// page is one parsed input: its articles and the year it states.
 type page struct {
 	articles []*Article
-	year     int // masthead year, else the latest year the page's articles state
-	weakYear int // the latest year the page mentions at all, outside looking back
+	year     int // the latest year the page's articles name in a way that dates them
+	weakYear int // the latest year they mention, outside looking back
 	// lines, when set, reads the articles of JSON lines instead, as they
-	// are taken; such a page states no years.
+	// are taken; such a page states no year of its own.
 	lines *jsonLines
 }
 
@@ -49,6 +49,12 @@ func (pg *page) next() *Article {
 	return a
 }
 
+// whole reports whether every article of the page could be read: false
+// when reading its lines stopped early (a line too long, a read error).
+func (pg *page) whole() bool {
+	return pg.lines == nil || !pg.lines.broken
+}
+
 // errs returns the errors of the lines read, complete once every article
 // was taken.
 func (pg *page) errs() []error {
@@ -62,29 +68,24 @@ func (pg *page) errs() []error {
 // .html .htm) and calls fn for each article, in order. Bad files or lines are
 // reported as *InputError in the returned error (joined with errors.Join)
 // and the rest goes on; an error from fn or ctx stops the read and is
-// returned. An article without a year of its own takes it from its page,
-// else from the other inputs of the same call, else from Options.Year.
+// returned. An article's ID depends on the article, not on the path its
+// file was reached by, and its year only on itself and its own page (see
+// settleYear): nothing of one input changes what another gives.
 //
 // Read holds one input at a time: it parses a file, hands its articles to
-// fn and lets it go before it reads the next. Only when an article needs
-// the year of the other inputs does it look ahead, once, over the files it
-// has not read yet, keeping nothing of them but their years.
+// fn and lets it go before it reads the next.
 func (p *Pipeline) Read(ctx context.Context, paths []string, fn func(*Article) error) error {
 	files, errs := inputFiles(paths)
-	keys := idKeys(files)
-	years := &callYears{p: p, files: files, keys: keys}
-	for i, f := range files {
+	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		pg, perrs := p.readPage(f, keys[i])
+		pg, perrs := p.readPage(f)
 		errs = append(errs, perrs...)
 		if pg == nil {
 			continue
 		}
-		years.add(pg)
-		call := func() (int, int, error) { return years.settle(ctx, i+1) }
-		if err := p.emit(ctx, pg, call, fn); err != nil {
+		if err := p.emit(ctx, pg, fn); err != nil {
 			return err
 		}
 		errs = append(errs, pg.errs()...)
@@ -131,54 +132,18 @@ func inputFiles(paths []string) ([]string, []error) {
 }
 
 // readPage reads and parses one file.
-func (p *Pipeline) readPage(file, key string) (*page, []error) {
+func (p *Pipeline) readPage(file string) (*page, []error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, []error{&InputError{Path: file, Err: err}}
 	}
-	return p.parse(data, file, key, formatOf(file))
+	return p.parse(data, file, pageKey(file), formatOf(file))
 }
 
-// callYears holds the years the inputs of one Read call give: the latest
-// page year and the latest weak year over every page read so far, and,
-// once an article needed them, over all of the call's pages.
-type callYears struct {
-	p        *Pipeline
-	files    []string
-	keys     []string
-	year     int
-	weak     int
-	complete bool
-}
-
-func (c *callYears) add(pg *page) {
-	c.year = max(c.year, pg.year)
-	c.weak = max(c.weak, pg.weakYear)
-}
-
-// settle completes the years with those of the files from next on, which
-// have not been read yet, parsing each and keeping only its years. Their
-// errors are reported when they are read in turn.
-func (c *callYears) settle(ctx context.Context, next int) (int, int, error) {
-	if !c.complete {
-		for i := next; i < len(c.files); i++ {
-			if err := ctx.Err(); err != nil {
-				return 0, 0, err
-			}
-			if f := formatOf(c.files[i]); f == formatJSON || f == formatJSONL {
-				continue // JSON articles state no page years
-			}
-			if pg, _ := c.p.readPage(c.files[i], c.keys[i]); pg != nil {
-				c.add(pg)
-			}
-		}
-		c.complete = true
-	}
-	return c.year, c.weak, nil
-}
-
-// ReadFrom reads one stream named name: JSON lines when jsonl is set, else a
-// Markdown/text page. Errors are reported as in Read.
+// ReadFrom reads one stream named name: JSON lines when jsonl is set, HTML
+// when name ends .html or .htm, else a Markdown/text page. Errors are
+// reported as in Read. Its articles name no Page: a stream is no file to
+// read again.
 func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl bool, fn func(*Article) error) error {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -190,10 +155,9 @@ func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl
 	} else if ff := formatOf(name); ff == formatHTML {
 		f = ff
 	}
-	pg, errs := p.parse(data, name, baseName(name), f)
+	pg, errs := p.parse(data, name, "", f)
 	if pg != nil {
-		call := func() (int, int, error) { return pg.year, pg.weakYear, nil }
-		if err := p.emit(ctx, pg, call, fn); err != nil {
+		if err := p.emit(ctx, pg, fn); err != nil {
 			return err
 		}
 		errs = append(errs, pg.errs()...)
@@ -201,50 +165,26 @@ func (p *Pipeline) ReadFrom(ctx context.Context, r io.Reader, name string, jsonl
 	return errors.Join(errs...)
 }
 
-// emit settles the year of each article of pg from its context and hands
-// it to fn. call gives the latest page year and weak year of all the
-// inputs of the call; it is asked only for an article that needs them.
-func (p *Pipeline) emit(ctx context.Context, pg *page, call func() (year, weak int, err error), fn func(*Article) error) error {
-	for {
+// emit settles the year of each article of pg and hands it to fn. The last
+// article of a page that was read whole is marked as such (pageEnd), so
+// that Ingest can retract what the page no longer holds.
+func (p *Pipeline) emit(ctx context.Context, pg *page, fn func(*Article) error) error {
+	a := pg.next()
+	for a != nil {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		a := pg.next()
-		if a == nil {
-			return nil
-		}
-		if a.Year == 0 {
-			y, err := p.contextYear(pg, call)
-			if err != nil {
-				return err
-			}
-			a.Year = y
+		p.settleYear(a, pg.year, pg.weakYear)
+		next := pg.next()
+		if next == nil {
+			a.pageEnd = a.Page != "" && pg.whole()
 		}
 		if err := fn(a); err != nil {
 			return err
 		}
+		a = next
 	}
-}
-
-// contextYear is the year of an article of pg that gives none itself: its
-// page's, else the call's, else its page's weak year, else the call's,
-// else Options.Year.
-func (p *Pipeline) contextYear(pg *page, call func() (int, int, error)) (int, error) {
-	if pg.year > 0 {
-		return pg.year, nil
-	}
-	callYear, callWeak, err := call()
-	switch {
-	case err != nil:
-		return 0, err
-	case callYear > 0:
-		return callYear, nil
-	case pg.weakYear > 0:
-		return pg.weakYear, nil
-	case callWeak > 0:
-		return callWeak, nil
-	}
-	return p.year, nil
+	return nil
 }
 
 type format int
@@ -268,7 +208,8 @@ func formatOf(path string) format {
 	return formatText
 }
 
-// parse decodes and splits one input into articles.
+// parse decodes and splits one input into articles; key is the input's
+// Page, "" for a stream.
 func (p *Pipeline) parse(data []byte, name, key string, f format) (*page, []error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []error{&InputError{Path: name, Err: errors.New("empty input")}}
@@ -280,9 +221,9 @@ func (p *Pipeline) parse(data []byte, name, key string, f format) (*page, []erro
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	switch f {
 	case formatJSON:
-		return p.parseJSON(text, name)
+		return p.parseJSON(text, name, key)
 	case formatJSONL:
-		return p.parseJSONL(text, name)
+		return p.parseJSONL(text, name, key)
 	case formatHTML:
 		m, body, err := readHTML(text)
 		if err != nil {
@@ -291,12 +232,21 @@ func (p *Pipeline) parse(data []byte, name, key string, f format) (*page, []erro
 		if m.Title == "" {
 			return nil, []error{&InputError{Path: name, Err: errors.New("no title in the html page")}}
 		}
-		text = "# " + m.Title + "\n" + body
+		pg, err := parsePage("# "+m.Title+"\n"+body, name, key)
+		if err != nil {
+			return nil, []error{&InputError{Path: name, Err: err}}
+		}
+		for _, a := range pg.articles {
+			m.fill(a)
+		}
+		pg.articles = assignAll(pg.articles, baseName(name))
+		return pg, nil
 	}
 	pg, err := parsePage(text, name, key)
 	if err != nil {
 		return nil, []error{&InputError{Path: name, Err: err}}
 	}
+	pg.articles = assignAll(pg.articles, baseName(name))
 	return pg, nil
 }
 
@@ -381,37 +331,70 @@ func plausibleChinese(b []byte) bool {
 	return n > 0 && odd*10 <= n
 }
 
+// jsonLine is one article of JSON lines: "id" and "text" are required;
+// the other fields are read under the names feeds commonly give them.
 type jsonLine struct {
-	ID        json.RawMessage `json:"id"`
-	Text      *string         `json:"text"`
-	Title     string          `json:"title"`
-	Published string          `json:"published"`
-	Date      string          `json:"date"`
+	ID          json.RawMessage `json:"id"`
+	Text        *string         `json:"text"`
+	Title       string          `json:"title"`
+	Published   string          `json:"published"`
+	Date        string          `json:"date"`
+	PubTime     string          `json:"pubtime"`
+	PublishTime string          `json:"publish_time"`
+	URL         string          `json:"url"`
+	Link        string          `json:"link"`
+	Source      string          `json:"source"`
+	Outlet      string          `json:"outlet"`
+	Site        string          `json:"site"`
+	Author      json.RawMessage `json:"author"`
+}
+
+// meta returns what the line says of its article besides id and text.
+func (jl *jsonLine) meta() meta {
+	m := meta{
+		Title:  strings.TrimSpace(jl.Title),
+		URL:    strings.TrimSpace(firstOf(jl.URL, jl.Link)),
+		Outlet: strings.TrimSpace(firstOf(jl.Outlet, jl.Source, jl.Site)),
+		Author: jsonText(jl.Author),
+	}
+	for _, d := range []string{jl.Published, jl.Date, jl.PubTime, jl.PublishTime} {
+		if iso, ok := isoDate(d); ok {
+			m.Published = iso
+			break
+		}
+	}
+	return m
 }
 
 // maxLineErrors caps the bad lines reported one by one for a file.
 const maxLineErrors = 5
 
-// parseJSONL reads {"id","text"[,"title","published"/"date"]} lines; a bad
-// line is an error naming it and the others go on. The lines are read as
-// the page's articles are taken, one at a time, and their errors are the
-// page's once all are taken. Such a page states no year of its own.
-func (p *Pipeline) parseJSONL(text, name string) (*page, []error) {
+// parseJSONL reads {"id","text",…} lines; a bad line is an error naming
+// it and the others go on. The lines are read as the page's articles are
+// taken, one at a time, and their errors are the page's once all are
+// taken. Such a page states no year of its own. key is the input's Page.
+func (p *Pipeline) parseJSONL(text, name, key string) (*page, []error) {
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	return &page{lines: &jsonLines{sc: sc, name: name}}, nil
+	return &page{lines: &jsonLines{sc: sc, name: name, key: key, ids: newIDs(baseName(name)), firstLine: map[string]int{}}}, nil
 }
 
 // jsonLines reads the articles of a JSON lines input one at a time.
 type jsonLines struct {
 	sc        *bufio.Scanner
-	name      string
+	name, key string
+	ids       *ids
+	firstLine map[string]int // article ID -> the line that gave it
 	line, bad int
 	errs      []error
 	done      bool
+	broken    bool // reading stopped before the end
 }
 
 // next returns the next article, nil at the end; errs is complete then.
+// A line that repeats an earlier line's article (same ID and text) is
+// skipped; one that gives an earlier line's explicit id with another
+// text is an error naming both lines, and the first stands.
 func (j *jsonLines) next() *Article {
 	for !j.done && j.sc.Scan() {
 		j.line++
@@ -432,30 +415,36 @@ func (j *jsonLines) next() *Article {
 			j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line, Err: errors.New(`a line needs "id" and "text"`)})
 			continue
 		}
+		m := jl.meta()
 		a := &Article{
-			ID:      articleID(id),
 			InputID: id,
-			Title:   strings.TrimSpace(jl.Title),
+			Title:   m.Title,
 			Source:  fmt.Sprintf("%s:%d", j.name, j.line),
+			Page:    j.key,
 		}
-		pub := jl.Published
-		if pub == "" {
-			pub = jl.Date
-		}
-		if d, ok := isoDate(pub); ok {
-			a.Published = d
-		}
+		m.fill(a)
 		// The text stays verbatim: callers give offsets into it.
 		a.Text = *jl.Text
 		if a.Title == "" {
 			a.Title = firstSentence(a.Text)
 		}
-		a.Year = articleYear(a)
+		if prev, seen := j.firstLine[articleID(articleKey(a, j.ids.weakPrefix))]; seen {
+			// an explicit id names one article: a second text for it is
+			// a mistake in the feed, not a second article
+			if j.ids.assign(a) {
+				continue
+			}
+			j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line, Err: fmt.Errorf("id %q was given to another text at line %d; this line is skipped", id, prev)})
+			continue
+		}
+		j.ids.assign(a)
+		j.firstLine[a.ID] = j.line
 		return a
 	}
 	if !j.done {
 		j.done = true
 		if err := j.sc.Err(); err != nil {
+			j.broken = true
 			j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line + 1, Err: err})
 		}
 		if j.bad > maxLineErrors {
@@ -468,10 +457,10 @@ func (j *jsonLines) next() *Article {
 // parseJSON reads a .json file: an array of {"id","text"} objects, one
 // such object, or an object holding an array of them; a file that parses
 // as none of these is read as JSON lines.
-func (p *Pipeline) parseJSON(text, name string) (*page, []error) {
+func (p *Pipeline) parseJSON(text, name, key string) (*page, []error) {
 	var v any
 	if err := json.Unmarshal([]byte(text), &v); err != nil {
-		return p.parseJSONL(text, name)
+		return p.parseJSONL(text, name, key)
 	}
 	var items []any
 	switch x := v.(type) {
@@ -499,7 +488,21 @@ func (p *Pipeline) parseJSON(text, name string) (*page, []error) {
 		lines.Write(b)
 		lines.WriteByte('\n')
 	}
-	return p.parseJSONL(lines.String(), name)
+	return p.parseJSONL(lines.String(), name, key)
+}
+
+// jsonText reads a string, or a list of strings joined with 、, "" for
+// anything else.
+func jsonText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	var ss []string
+	if json.Unmarshal(raw, &ss) == nil {
+		return strings.Join(ss, "、")
+	}
+	return ""
 }
 
 func jsonID(raw json.RawMessage) string {
@@ -524,13 +527,18 @@ var (
 	isoRe             = regexp.MustCompile(`((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})`)
 )
 
-// parsePage splits a Markdown/text page at its headings.
+// parsePage splits a Markdown/text page at its headings into articles
+// without IDs (see assignAll). A page without headings is one article
+// whose title is its first short line. The page's metadata (front matter,
+// a masthead, info lines before the first heading) goes to each article;
+// an article's own info lines right under its heading win over it.
 func parsePage(text, name, key string) (*page, error) {
 	pg := &page{}
-	lines := strings.Split(text, "\n")
+	pageMeta, lines := frontMatter(strings.Split(text, "\n"))
 	var cur *Article
 	var body []string
-	masthead := ""
+	var own meta // the current article's info lines
+	lead := true // no paragraph of the current article yet
 	// Articles start at # and ## headings, or at the page's highest level
 	// when it has none of those (### 标题); deeper ones are subheadings.
 	top := 6
@@ -541,13 +549,17 @@ func parsePage(text, name, key string) (*page, error) {
 	}
 	top = max(top, 2)
 	boldTitles := top == 6 && !anyHeading(lines)
+	if boldTitles && !anyBoldTitle(lines) {
+		lines = titleLine(lines, pageMeta.Title)
+		top = 2
+		boldTitles = false
+	}
 	flush := func() {
 		if cur == nil {
 			return
 		}
 		cur.Text = repair(body)
-		cur.Published = masthead
-		cur.Year = articleYear(cur)
+		own.merge(pageMeta).fill(cur)
 		pg.articles = append(pg.articles, cur)
 	}
 	for _, ln := range lines {
@@ -557,8 +569,11 @@ func parsePage(text, name, key string) (*page, error) {
 			h, isHeading = boldTitle(t)
 		}
 		if isHeading && mastheadHeadingRe.MatchString(asciiDigits(h)) && (cur == nil || len(strings.TrimSpace(strings.Join(body, ""))) == 0) {
-			if d, ok := isoDate(h); ok && masthead == "" {
-				masthead = d
+			if d, ok := isoDate(h); ok && pageMeta.Published == "" {
+				pageMeta.Published = d
+			}
+			if loc := mastheadLineRe.FindStringIndex(asciiDigits(h)); loc != nil && pageMeta.Outlet == "" {
+				pageMeta.Outlet = mastheadOutlet(asciiDigits(h), loc[0])
 			}
 			continue
 		}
@@ -568,66 +583,83 @@ func parsePage(text, name, key string) (*page, error) {
 		}
 		if isHeading {
 			flush()
-			title := strings.TrimSpace(strings.Trim(h, "*"))
-			cur = &Article{
-				ID:     articleID(fmt.Sprintf("%s-%02d", key, len(pg.articles)+1)),
-				Title:  title,
-				Source: name,
-			}
-			body = nil
+			cur = &Article{Title: strings.TrimSpace(strings.Trim(h, "*")), Source: name, Page: key}
+			body, own, lead = nil, meta{}, true
 			continue
 		}
 		if cur == nil {
-			if m := mastheadLineRe.FindStringSubmatch(asciiDigits(t)); m != nil && masthead == "" && utf8.RuneCountInString(t) <= 40 {
-				if d, ok := isoDate(m[0]); ok {
-					masthead = d
+			if m, ok := infoLine(t); ok {
+				pageMeta = pageMeta.merge(m)
+				continue
+			}
+			if m := mastheadLineRe.FindStringIndex(asciiDigits(t)); m != nil && pageMeta.Published == "" && utf8.RuneCountInString(t) <= 40 {
+				if d, ok := isoDate(asciiDigits(t)[m[0]:m[1]]); ok {
+					pageMeta.Published = d
+					first(&pageMeta.Outlet, mastheadOutlet(asciiDigits(t), m[0]))
 				}
 			}
 			continue
+		}
+		if lead && t != "" {
+			// the line stays in the text: the outlet it names is an
+			// organisation of the article
+			if m, ok := infoLine(t); ok {
+				own = own.merge(m)
+			} else {
+				lead = false
+			}
 		}
 		body = append(body, ln)
 	}
 	flush()
 	if len(pg.articles) == 0 {
-		return nil, errors.New("no heading (# title) starts an article")
+		return nil, errors.New("no article: the page has no heading and no text")
 	}
-	if masthead != "" {
-		pg.year, _ = strconv.Atoi(masthead[:4])
-	} else {
-		for _, a := range pg.articles {
-			pg.weakYear = max(pg.weakYear, mentionedYear(a))
-			if y := statedYear(a); y > pg.year {
-				pg.year = y
-			}
-		}
+	for _, a := range pg.articles {
+		pg.year = max(pg.year, fullDateYear(a), statedYear(a))
+		pg.weakYear = max(pg.weakYear, mentionedYear(a))
 	}
 	return pg, nil
 }
 
-// idKeys returns the stem of the article IDs of each file: its base name
-// without extension (the same wherever the corpus lies), with its folder
-// when two files of the call share a base name, and its whole path when
-// that is not enough either.
-func idKeys(files []string) []string {
-	keys := make([]string, len(files))
-	count := map[string]int{}
-	for i, f := range files {
-		keys[i] = baseName(f)
-		count[keys[i]]++
-	}
-	again := map[string]int{}
-	for i, f := range files {
-		if count[keys[i]] > 1 {
-			keys[i] = filepath.Base(filepath.Dir(f)) + "/" + keys[i]
+// titleLine turns a page without headings into one article: its first
+// short line (at most 60 characters, not ending a sentence), after any
+// masthead and info lines, becomes the heading; when that line is long
+// the given title, else the text's first sentence, heads it instead.
+func titleLine(lines []string, title string) []string {
+	for i, ln := range lines {
+		t := strings.TrimSpace(ln)
+		if t == "" {
+			continue
 		}
-		again[keys[i]]++
+		if _, ok := infoLine(t); ok {
+			continue
+		}
+		if m := mastheadLineRe.FindStringIndex(asciiDigits(t)); m != nil && utf8.RuneCountInString(t) <= 40 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(t)
+		out := append([]string(nil), lines[:i]...)
+		if title == "" && utf8.RuneCountInString(t) <= 60 && !strings.ContainsRune("。！？；…", last) {
+			return append(append(out, "# "+t), lines[i+1:]...)
+		}
+		if title == "" {
+			title = firstSentence(strings.Join(lines[i:], "\n"))
+		}
+		return append(append(out, "# "+title), lines[i:]...)
 	}
-	for i, f := range files {
-		if again[keys[i]] > 1 {
-			keys[i] = strings.TrimSuffix(filepath.ToSlash(filepath.Clean(f)), filepath.Ext(f))
+	return lines
+}
+
+// anyBoldTitle reports whether a page without headings sets its titles in
+// bold lines of their own.
+func anyBoldTitle(lines []string) bool {
+	for _, ln := range lines {
+		if _, ok := boldTitle(strings.TrimSpace(ln)); ok {
+			return true
 		}
 	}
-	return keys
+	return false
 }
 
 func anyHeading(lines []string) bool {
@@ -753,15 +785,11 @@ var (
 	presentYearRe = regexp.MustCompile(`^(?:第|[一二三四1-4]季度|上半年|下半年|[^，。；！？\n]{0,14}?(?:会议|培训班|活动|仪式|大会|论坛|重点任务|工作要点|计划|目标))`)
 )
 
-// statedYear returns the year an article states for itself: from its
-// published date, else the latest year its title uses, or its body uses
+// statedYear returns the year an article states for itself: the latest
+// year its title uses, or its body uses
 // for the present (2026年第2次…, 部署2026年重点任务), not the years it looks
 // back on (总结2025年…, 2025年度…, 2025年区级财政决算).
 func statedYear(a *Article) int {
-	if a.Published != "" {
-		y, _ := strconv.Atoi(a.Published[:4])
-		return y
-	}
 	best := 0
 	eachYear(yearDigits(a.Title), func(y, _, _ int) { best = max(best, y) })
 	s := yearDigits(a.Text)
@@ -841,25 +869,4 @@ func lookingBack(before, after string) bool {
 		}
 	}
 	return false
-}
-
-// mentionedYear returns the latest year an article mentions at all,
-// except in phrases that look back (总结2025年, 2025年度, 2025年以来,
-// 2025年，…), 0 when none.
-func mentionedYear(a *Article) int {
-	best := 0
-	s := yearDigits(a.Title + "\n" + a.Text)
-	eachYear(s, func(y, start, end int) {
-		before, after := s[max(0, start-12):start], s[end:]
-		if lookingBack(before, after) || hasAnyPrefix(after, []string{"，", "以来", "底", "末", "全年", "累计"}) {
-			return
-		}
-		best = max(best, y)
-	})
-	return best
-}
-
-// articleYear is the year an article's own text gives, 0 when none.
-func articleYear(a *Article) int {
-	return statedYear(a)
 }

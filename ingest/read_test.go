@@ -87,14 +87,14 @@ func TestReadBadInputs(t *testing.T) {
 		titles = append(titles, a.Title)
 		return nil
 	})
-	if got := len(titles); got != 3 {
-		t.Errorf("read %d articles (%v), want the good page and two good lines", got, titles)
+	if got := len(titles); got != 4 {
+		t.Errorf("read %d articles (%v), want the good page, the page without a heading and two good lines", got, titles)
 	}
 	if err == nil {
 		t.Fatal("no error for the bad inputs")
 	}
 	msg := err.Error()
-	for _, want := range []string{"empty.md: empty", "binary.md: binary", "invalid.md: invalid UTF-8", "nohead.md: no heading", "lines.jsonl:2: bad json", "missing.md"} {
+	for _, want := range []string{"empty.md: empty", "binary.md: binary", "invalid.md: invalid UTF-8", "lines.jsonl:2: bad json", "missing.md"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q does not mention %q", msg, want)
 		}
@@ -174,6 +174,31 @@ func (m *memStore) PutArticle(_ context.Context, f *graph.ArticleFacts) error {
 	return nil
 }
 
+func (m *memStore) Nodes(_ context.Context, ids []string) ([]*graph.Node, error) {
+	out := make([]*graph.Node, len(ids))
+	for i, id := range ids {
+		if f, ok := m.facts[id]; ok {
+			out[i] = &f.Article
+		}
+	}
+	return out, nil
+}
+
+func (m *memStore) FindNodes(_ context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
+	pg := &graph.NodePage{}
+	for _, x := range m.facts {
+		if x.Article.Page == f.Page {
+			pg.Nodes = append(pg.Nodes, &x.Article)
+		}
+	}
+	return pg, nil
+}
+
+func (m *memStore) DeleteArticle(_ context.Context, id string) error {
+	delete(m.facts, id)
+	return nil
+}
+
 func TestIngestCollectsInputErrors(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "good.md"), page)
@@ -208,27 +233,143 @@ func TestReadFolderAndJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"article/page-01", "article/n1", "article/2"}; strings.Join(ids, " ") != strings.Join(want, " ") {
+	// the page's article has no outlet and no date: its title and text
+	// name it; the number 2 names an article within its feed only
+	if want := []string{"article/县政府召开常务会议~02edfbab", "article/n1", "article/list/2"}; strings.Join(ids, " ") != strings.Join(want, " ") {
 		t.Errorf("articles %v, want %v (no gold file, no README)", ids, want)
 	}
 }
 
-func TestArticleIDsOfSameNamedFiles(t *testing.T) {
+// TestArticleIDs checks that an article's ID depends on what the article
+// is, not on the path its file was reached by: the same page under two
+// names is one article, two pages of the same name are two.
+func TestArticleIDs(t *testing.T) {
 	dir := t.TempDir()
-	for _, sub := range []string{"a", "b"} {
+	for _, sub := range []string{"a", "b", "c"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		write(t, filepath.Join(dir, sub, "page.md"), page)
 	}
+	write(t, filepath.Join(dir, "a", "index.md"), page)
+	write(t, filepath.Join(dir, "b", "index.md"), page)
+	write(t, filepath.Join(dir, "c", "index.md"), strings.Replace(page, "3月2日", "3月9日", 1))
+	read := func(paths ...string) []string {
+		var ids []string
+		if err := pipeline(t, nil).Read(context.Background(), paths, func(a *ingest.Article) error {
+			ids = append(ids, a.ID)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	all := read(dir)
+	if len(all) != 3 || all[0] != all[1] || all[0] == all[2] {
+		t.Errorf("ids %v: want a and b alike (same page), c apart (same title, other text)", all)
+	}
+	alone := read(filepath.Join(dir, "a", "index.md"))
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(filepath.Join(dir, "a"), link); err != nil {
+		t.Fatal(err)
+	}
+	if again := read(filepath.Join(dir, "a", ".", "..", "a", "index.md"), filepath.Join(link, "index.md")); len(again) != 2 || again[0] != alone[0] || again[1] != alone[0] {
+		t.Errorf("ids %v by other spellings of the path, want %v", again, alone)
+	}
+}
+
+func TestArticleIDOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"outlet, date and title", "青禾日报　2025年10月20日　星期一\n\n# 县委召开常委会会议\n\n10月19日，县委书记李青山主持召开县委常委会会议。", "article/青禾日报/2025-10-20/县委召开常委会会议"},
+		{"date and title", "# 县委召开常委会会议\n\n发布时间：2025-10-20\n\n10月19日，县委书记李青山主持会议。", "article/2025-10-20/县委召开常委会会议"},
+		{"a URL first", "---\nurl: https://www.example.gov.cn/art/2025/10/20/art_1.html\nsource: 青禾日报\ndate: 2025-10-20\n---\n# 县委召开常委会会议\n\n10月19日，县委书记李青山主持会议。", "article/example.gov.cn/art/2025/10/20/art_1.html"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var ids []string
+			if err := pipeline(t, nil).ReadFrom(context.Background(), strings.NewReader(tc.in), "p.md", false, func(a *ingest.Article) error {
+				ids = append(ids, a.ID)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if len(ids) != 1 || ids[0] != tc.want {
+				t.Errorf("ids %v, want %s", ids, tc.want)
+			}
+		})
+	}
+}
+
+// TestSameTitleSameDay checks that two articles of one page that share an
+// outlet, date and title (two 简讯 of one day) keep apart, each named by its
+// text, and that an article given twice is read once.
+func TestSameTitleSameDay(t *testing.T) {
+	in := "青禾日报　2025年10月20日　星期一\n\n# 简讯\n\n10月19日，县委书记李青山到白鹭镇调研。\n\n# 简讯\n\n10月19日，县长王立新主持召开县政府常务会议。\n\n# 简讯\n\n10月19日，县委书记李青山到白鹭镇调研。"
 	var ids []string
-	if err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+	if err := pipeline(t, nil).ReadFrom(context.Background(), strings.NewReader(in), "p.md", false, func(a *ingest.Article) error {
 		ids = append(ids, a.ID)
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(ids, " ") != "article/a/page-01 article/b/page-01" {
+	if len(ids) != 2 || ids[0] == ids[1] || !strings.HasPrefix(ids[0], "article/青禾日报/2025-10-20/简讯~") {
 		t.Errorf("ids %v", ids)
+	}
+}
+
+func TestReadJSONLMetadataAndDuplicates(t *testing.T) {
+	in := `{"id": "VID-0001-a", "url": "https://tv.example.com/2022/01/01/VID-0001-a.shtml", "date": "2022-01-01", "source": "新闻联播", "author": ["陈立", "周明"], "title": "国内联播快讯", "text": "1月1日，甲。"}
+{"id": "VID-0001-b", "url": "https://tv.example.com/2022/01/02/VID-0001-b.shtml", "pubtime": "2022-01-02 19:00:00", "title": "国内联播快讯", "text": "1月2日，乙。"}
+{"id": "VID-0001-a", "title": "国内联播快讯", "text": "1月1日，甲。"}
+{"id": "VID-0001-a", "title": "国内联播快讯", "text": "1月1日，丙。"}
+`
+	var got []*ingest.Article
+	err := pipeline(t, nil).ReadFrom(context.Background(), strings.NewReader(in), "feed.jsonl", true, func(a *ingest.Article) error {
+		got = append(got, a)
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "feed.jsonl:4:") || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("error %v, want line 4 named as giving line 1's id to another text", err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("articles %+v, want the two daily items once each", got)
+	}
+	a, b := got[0], got[1]
+	if a.ID != "article/VID-0001-a" || a.URL != "https://tv.example.com/2022/01/01/VID-0001-a.shtml" || a.Published != "2022-01-01" || a.Outlet != "新闻联播" || a.Author != "陈立、周明" || a.Year != 2022 {
+		t.Errorf("first %+v", a)
+	}
+	if b.ID == a.ID || b.Published != "2022-01-02" {
+		t.Errorf("second %+v", b)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, title, text string
+	}{
+		{"first short line", "县政府召开常务会议\n\n3月2日上午，县长王立新主持召开县政府常务会议。", "县政府召开常务会议", "3月2日上午，县长王立新主持召开县政府常务会议。"},
+		{"masthead and info lines first", "青禾日报 2026年3月3日 星期二\n来源：青禾日报\n县政府召开常务会议\n3月2日上午，县长王立新主持召开县政府常务会议。", "县政府召开常务会议", "3月2日上午，县长王立新主持召开县政府常务会议。"},
+		{"a long first line", "3月2日上午，县长王立新主持召开县政府常务会议，研究部署春耕生产。会议强调，要抓好春耕。", "3月2日上午，县长王立新主持召开县政府常务会议，研究部署春耕生产", "3月2日上午，县长王立新主持召开县政府常务会议，研究部署春耕生产。会议强调，要抓好春耕。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []*ingest.Article
+			if err := pipeline(t, nil).ReadFrom(context.Background(), strings.NewReader(tc.in), "news.txt", false, func(a *ingest.Article) error {
+				got = append(got, a)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0].Title != tc.title || got[0].Text != tc.text {
+				t.Errorf("articles %+v, want %q: %q", got, tc.title, tc.text)
+			}
+		})
+	}
+	// a .txt page with several articles still works with headings
+	var titles []string
+	if err := pipeline(t, nil).ReadFrom(context.Background(), strings.NewReader("# 甲\n\n3月2日，甲。\n\n# 乙\n\n3月3日，乙。"), "news.txt", false, func(a *ingest.Article) error {
+		titles = append(titles, a.Title)
+		return nil
+	}); err != nil || strings.Join(titles, " ") != "甲 乙" {
+		t.Errorf("titles %v, %v", titles, err)
 	}
 }

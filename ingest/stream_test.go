@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,38 +23,63 @@ const (
 	weakYear   = "2月3日，县里发布%d年报告。"
 )
 
-func TestYearFromOtherInputs(t *testing.T) {
+// TestYearNeverFromOtherInputs checks that an article's year comes from
+// itself and its own page only, in the order settleYear gives, and never
+// from the other files of the same call, whatever their order.
+func TestYearNeverFromOtherInputs(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		year  int // Options.Year
-		files []string
-		want  string // title:year, in order
+		year  int      // Options.Year
+		files []string // name=content
+		want  string   // title:year, in order
 	}{
-		{"from a later page", 0, []string{"# 甲\n\n" + noYear, "# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2026 乙:2026"},
-		{"from an earlier page", 0, []string{"# 甲\n\n" + fmt.Sprintf(statedYear, 2026), "# 乙\n\n" + noYear}, "甲:2026 乙:2026"},
-		{"the latest of the call", 0, []string{"# 甲\n\n" + fmt.Sprintf(statedYear, 2025), "# 乙\n\n" + noYear, "# 丙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2025 乙:2026 丙:2026"},
-		{"own page first", 0, []string{"# 甲\n\n" + noYear + "\n\n# 乙\n\n" + fmt.Sprintf(statedYear, 2025), "# 丙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2025 乙:2025 丙:2026"},
-		{"masthead", 0, []string{"2024年1月3日 星期三\n\n# 甲\n\n" + noYear, "# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2024 乙:2026"},
-		{"weak year of the call", 0, []string{"# 甲\n\n" + noYear, "# 乙\n\n" + fmt.Sprintf(weakYear, 2025)}, "甲:2025 乙:2025"},
-		{"a stated year beats the page's weak one", 0, []string{"# 甲\n\n" + fmt.Sprintf(weakYear, 2025), "# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2026 乙:2026"},
-		{"the options' year last", 2020, []string{"# 甲\n\n" + noYear, "# 乙\n\n" + noYear}, "甲:2020 乙:2020"},
-		{"no year at all", 0, []string{"# 甲\n\n" + noYear}, "甲:0"},
+		{"not from a later page", 0, []string{"p0.md=# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:0 乙:2026"},
+		{"not from an earlier page", 0, []string{"p0.md=# 甲\n\n" + fmt.Sprintf(statedYear, 2026), "p1.md=# 乙\n\n" + noYear}, "甲:2026 乙:0"},
+		{"from its own page", 0, []string{"p0.md=# 甲\n\n" + noYear + "\n\n# 乙\n\n" + fmt.Sprintf(statedYear, 2025), "p1.md=# 丙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2025 乙:2025 丙:2026"},
+		{"masthead", 0, []string{"p0.md=2024年1月3日 星期三\n\n# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2024 乙:2026"},
+		{"a full date of its own beats the masthead", 0, []string{"p0.md=2024年1月3日 星期三\n\n# 甲\n\n2023年12月30日，县委书记李青山主持会议。1月2日，李青山到白鹭镇调研。"}, "甲:2023"},
+		{"the masthead beats a stated year", 0, []string{"p0.md=2024年1月3日 星期三\n\n# 甲\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2024"},
+		{"a published line", 0, []string{"p0.md=# 甲\n\n发布时间：2022-06-12 10:30　来源：县融媒体中心\n\n" + noYear}, "甲:2022"},
+		{"front matter", 0, []string{"p0.md=---\ndate: 2021-05-06\nsource: 青禾日报\n---\n# 甲\n\n" + noYear}, "甲:2021"},
+		{"the file name", 0, []string{"2019-05-06-news.md=# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + noYear}, "甲:2019 乙:0"},
+		{"a URL", 0, []string{`a.jsonl={"id": "x-1", "url": "https://www.example.gov.cn/art/2021/3/5/art_1.html", "text": "` + noYear + `"}`}, "2月3日，县委书记李青山主持会议:2021"},
+		{"a weak year of its own page only", 0, []string{"p0.md=# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + fmt.Sprintf(weakYear, 2025)}, "甲:0 乙:2025"},
+		{"the options' year before a year in passing", 2020, []string{"p0.md=# 甲\n\n" + fmt.Sprintf(weakYear, 2025)}, "甲:2020"},
+		{"the options' year last", 2020, []string{"p0.md=# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2020 乙:2026"},
+		{"no year at all", 0, []string{"p0.md=# 甲\n\n" + noYear}, "甲:0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			for i, s := range tc.files {
-				write(t, filepath.Join(dir, fmt.Sprintf("p%d.md", i)), s)
+			read := func(files []string) map[string]string {
+				dir := t.TempDir()
+				var paths []string
+				for _, f := range files {
+					name, content, _ := strings.Cut(f, "=")
+					write(t, filepath.Join(dir, name), content)
+					paths = append(paths, filepath.Join(dir, name))
+				}
+				got := map[string]string{}
+				err := pipeline(t, &ingest.Options{Year: tc.year}).Read(context.Background(), paths, func(a *ingest.Article) error {
+					got[a.Title] = fmt.Sprintf("%s:%d", a.Title, a.Year)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return got
 			}
-			var got []string
-			err := pipeline(t, &ingest.Options{Year: tc.year}).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
-				got = append(got, fmt.Sprintf("%s:%d", a.Title, a.Year))
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
+			got := read(tc.files)
+			var ordered []string
+			for _, w := range strings.Fields(tc.want) {
+				title, _, _ := strings.Cut(w, ":")
+				ordered = append(ordered, got[title])
 			}
-			if g := strings.Join(got, " "); g != tc.want {
+			if g := strings.Join(ordered, " "); g != tc.want {
 				t.Errorf("years %s, want %s", g, tc.want)
+			}
+			rev := append([]string(nil), tc.files...)
+			slices.Reverse(rev)
+			if again := read(rev); !maps.Equal(again, got) {
+				t.Errorf("read in the other order: %v, want %v", again, got)
 			}
 		})
 	}
@@ -60,39 +87,31 @@ func TestYearFromOtherInputs(t *testing.T) {
 
 // TestReadStreams checks that Read hands out a file's articles before it
 // parses the next file: a file rewritten while the first article is handed
-// out is read as rewritten. This holds too when the first article needs
-// the year of the other files, which are then looked ahead at, and an
-// input error met while looking ahead is reported once.
+// out is read as rewritten, and an input error is reported once.
 func TestReadStreams(t *testing.T) {
-	for _, first := range []string{fmt.Sprintf(statedYear, 2026), noYear} {
-		dir := t.TempDir()
-		write(t, filepath.Join(dir, "a.md"), "# 甲\n\n"+first)
-		write(t, filepath.Join(dir, "b.md"), "")
-		write(t, filepath.Join(dir, "c.md"), "# 乙\n\n"+fmt.Sprintf(statedYear, 2025))
-		var got []string
-		err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
-			if len(got) == 0 {
-				write(t, filepath.Join(dir, "c.md"), "# 丙\n\n"+noYear)
-			}
-			got = append(got, fmt.Sprintf("%s:%d", a.Title, a.Year))
-			return nil
-		})
-		if err == nil || strings.Count(err.Error(), "b.md") != 1 {
-			t.Errorf("error %v, want b.md named once", err)
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.md"), "# 甲\n\n"+fmt.Sprintf(statedYear, 2026))
+	write(t, filepath.Join(dir, "b.md"), "")
+	write(t, filepath.Join(dir, "c.md"), "# 乙\n\n"+fmt.Sprintf(statedYear, 2025))
+	var got []string
+	err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
+		if len(got) == 0 {
+			write(t, filepath.Join(dir, "c.md"), "# 丙\n\n"+noYear)
 		}
-		want := "甲:2026 丙:2026"
-		if first == noYear {
-			want = "甲:2025 丙:2025" // the year of c.md as it was when looked ahead at
-		}
-		if g := strings.Join(got, " "); g != want {
-			t.Errorf("first %q: articles %s, want %s", first, g, want)
-		}
+		got = append(got, fmt.Sprintf("%s:%d", a.Title, a.Year))
+		return nil
+	})
+	if err == nil || strings.Count(err.Error(), "b.md") != 1 {
+		t.Errorf("error %v, want b.md named once", err)
+	}
+	if g, want := strings.Join(got, " "), "甲:2026 丙:0"; g != want {
+		t.Errorf("articles %s, want %s", g, want)
 	}
 }
 
 // batchStore is a graph.Store and graph.BatchWriter that keeps the facts it
 // is given and the size of each batch, and rejects as invalid the facts of
-// the article named bad.
+// the article titled bad.
 type batchStore struct {
 	memStore
 	bad     string
@@ -101,7 +120,7 @@ type batchStore struct {
 }
 
 func (s *batchStore) PutArticle(ctx context.Context, f *graph.ArticleFacts) error {
-	if f.Article.ID == s.bad {
+	if f.Article.Title == s.bad {
 		return fmt.Errorf("test: %s: %w", f.Article.ID, graph.ErrInvalid)
 	}
 	return s.memStore.PutArticle(ctx, f)
@@ -112,7 +131,7 @@ func (s *batchStore) PutArticles(ctx context.Context, fs []*graph.ArticleFacts) 
 		return err
 	}
 	for _, f := range fs {
-		if f.Article.ID == s.bad {
+		if f.Article.Title == s.bad {
 			return fmt.Errorf("test: %s: %w", f.Article.ID, graph.ErrInvalid)
 		}
 	}
@@ -166,7 +185,7 @@ func TestIngestBatches(t *testing.T) {
 		stored  int
 	}{
 		{"two a batch", "", "[2 2 1]", 5},
-		{"an invalid article", "article/page-03", "[2 1]", 4},
+		{"an invalid article", "会议3", "[2 1]", 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			st := &batchStore{memStore: memStore{facts: map[string]*graph.ArticleFacts{}}, bad: tc.bad}
@@ -239,21 +258,21 @@ func TestIngestSameWhateverTheWorkers(t *testing.T) {
 	}
 }
 
-// TestYearOfJSONLines checks that articles of JSON lines, which state no
-// page years, take the year of the pages read with them, before or after.
+// TestYearOfJSONLines checks that articles of JSON lines take their year
+// from their own date, URL or text, never from the pages read with them.
 func TestYearOfJSONLines(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "a.jsonl"), `{"id": "j1", "text": "`+noYear+`"}`+"\n{bad\n"+`{"id": "j2", "text": "`+noYear+`"}`+"\n")
+	write(t, filepath.Join(dir, "a.jsonl"), `{"id": "j1", "text": "`+noYear+`"}`+"\n{bad\n"+`{"id": "j2", "date": "2023-02-03", "text": "`+noYear+`"}`+"\n")
 	write(t, filepath.Join(dir, "b.md"), "# 乙\n\n"+fmt.Sprintf(statedYear, 2026))
 	var got []string
 	err := pipeline(t, nil).Read(context.Background(), []string{dir}, func(a *ingest.Article) error {
-		got = append(got, fmt.Sprintf("%s:%d", a.ID, a.Year))
+		got = append(got, fmt.Sprintf("%s:%d", a.InputID, a.Year))
 		return nil
 	})
 	if err == nil || !strings.Contains(err.Error(), "a.jsonl:2: bad json") {
 		t.Errorf("error %v, want a.jsonl:2 named", err)
 	}
-	if g, want := strings.Join(got, " "), "article/j1:2026 article/j2:2026 article/b-01:2026"; g != want {
+	if g, want := strings.Join(got, " "), "j1:0 j2:2023 :2026"; g != want {
 		t.Errorf("years %s, want %s", g, want)
 	}
 }

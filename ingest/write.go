@@ -140,18 +140,37 @@ func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (
 	w := newWriter(st, p.batch, p.batchBytes)
 	go w.run(wctx, stopRead)
 	var extractErrs []error
+	undated := 0
+	held := map[string]bool{} // the IDs the page being read holds
 	err := p.ReadFacts(rctx, paths, func(a *Article, f *graph.ArticleFacts, err error) error {
+		if a.Page != "" {
+			held[a.ID] = true
+		}
 		if err != nil {
 			extractErrs = append(extractErrs, err)
-			return nil
+		} else {
+			if undatedArticle(a) {
+				undated++
+			}
+			w.add(a, f)
 		}
-		w.add(a, f)
+		if a.pageEnd {
+			w.retract(a.Page, held)
+			held = map[string]bool{}
+		}
 		return nil
 	})
 	storeErr := w.close()
 	rep := w.rep
 	rep.Files = len(w.files)
+	rep.Undated = undated
 	rep.Errors = append(extractErrs, rep.Errors...)
+	rep.StoreNodes, rep.StoreRelations = -1, -1
+	if c, ok := st.(graph.Counter); ok && storeErr == nil {
+		if n, r, err := c.Counts(wctx); err == nil {
+			rep.StoreNodes, rep.StoreRelations = n, r
+		}
+	}
 	switch {
 	case ctx.Err() != nil && err != nil:
 		return rep, errors.Join(ctx.Err(), storeErr)
@@ -191,9 +210,11 @@ type writer struct {
 	maxArticles int
 	maxBytes    int
 
-	// the batch being filled
-	batch []pending
-	bytes int
+	// the batch being filled: its articles and page ends, how many
+	// articles and their size
+	batch    []pending
+	articles int
+	bytes    int
 
 	batches chan []pending
 	done    chan struct{}
@@ -204,9 +225,14 @@ type writer struct {
 	err   error
 }
 
+// pending is an article to store, or, with f nil, the end of a page read
+// whole: the articles the page held before and does not hold now are to
+// be retracted once what comes before is stored.
 type pending struct {
 	f      *graph.ArticleFacts
 	source string
+	page   string
+	held   map[string]bool
 }
 
 func newWriter(st graph.Store, maxArticles, maxBytes int) *writer {
@@ -231,11 +257,18 @@ func newWriter(st graph.Store, maxArticles, maxBytes int) *writer {
 // add queues f for storing; it blocks while the store is a batch behind.
 func (w *writer) add(a *Article, f *graph.ArticleFacts) {
 	w.batch = append(w.batch, pending{f: f, source: a.Source})
+	w.articles++
 	w.bytes += factsBytes(f)
-	if len(w.batch) >= w.maxArticles || w.bytes >= w.maxBytes {
+	if w.articles >= w.maxArticles || w.bytes >= w.maxBytes {
 		w.batches <- w.batch
-		w.batch, w.bytes = nil, 0
+		w.batch, w.articles, w.bytes = nil, 0, 0
 	}
+}
+
+// retract queues the retraction of the articles of page that held does
+// not name, after the articles queued before.
+func (w *writer) retract(page string, held map[string]bool) {
+	w.batch = append(w.batch, pending{page: page, held: held})
 }
 
 // close hands over the last batch, waits until everything is stored and
@@ -264,15 +297,56 @@ func (w *writer) run(ctx context.Context, failed func(error)) {
 	}
 }
 
-// write stores a batch with StoreBatch, reporting each article.
+// write stores a batch with StoreBatch, reporting each article as new,
+// replaced or unchanged, then retracts what the batch's pages no longer
+// hold.
 func (w *writer) write(ctx context.Context, b []pending) error {
-	fs := make([]*graph.ArticleFacts, len(b))
-	for i, it := range b {
-		fs[i] = it.f
+	var arts []pending
+	var fs []*graph.ArticleFacts
+	ids := make([]string, 0, len(b))
+	for _, it := range b {
+		if it.f != nil {
+			arts = append(arts, it)
+			fs = append(fs, it.f)
+			ids = append(ids, it.f.Article.ID)
+		}
 	}
-	return StoreBatch(ctx, w.st, fs, func(i int) { w.stored(b[i]) }, func(_ int, err error) {
+	before, err := w.st.Nodes(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("ingest: read the stored versions of %d articles: %w", len(ids), err)
+	}
+	err = StoreBatch(ctx, w.st, fs, func(i int) { w.stored(arts[i], before[i]) }, func(_ int, err error) {
 		w.rep.Errors = append(w.rep.Errors, err)
 	})
+	if err != nil {
+		return err
+	}
+	for _, it := range b {
+		if it.f == nil {
+			if err := w.retractPage(ctx, it.page, it.held); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// retractPage deletes the stored articles of page that held does not name.
+func (w *writer) retractPage(ctx context.Context, page string, held map[string]bool) error {
+	pg, err := w.st.FindNodes(ctx, graph.NodeFilter{Labels: []graph.Label{graph.LabelArticle}, Page: page})
+	if err != nil {
+		return fmt.Errorf("ingest: find the articles of %s: %w", page, err)
+	}
+	for _, n := range pg.Nodes {
+		if n.Page != page || held[n.ID] {
+			continue
+		}
+		if err := w.st.DeleteArticle(ctx, n.ID); err != nil && !errors.Is(err, graph.ErrNotFound) {
+			return fmt.Errorf("ingest: retract %s, which %s no longer holds: %w", n.ID, page, err)
+		}
+		w.rep.Retracted++
+	}
+	return nil
 }
 
 // StoreBatch stores fs in one transaction when st is a graph.BatchWriter,
@@ -312,9 +386,20 @@ func StoreBatch(ctx context.Context, st graph.Store, fs []*graph.ArticleFacts, s
 	return nil
 }
 
-func (w *writer) stored(it pending) {
+// stored counts an article stored; before is its stored version, nil when
+// it is new.
+func (w *writer) stored(it pending, before *graph.Node) {
 	w.files[sourceFile(it.source)] = true
 	w.rep.Articles++
+	switch a := &it.f.Article; {
+	case before == nil:
+		w.rep.New++
+	case before.Title == a.Title && before.Text == a.Text && before.Published == a.Published &&
+		before.URL == a.URL && before.Outlet == a.Outlet && before.Author == a.Author:
+		w.rep.Unchanged++
+	default:
+		w.rep.Replaced++
+	}
 	w.rep.Nodes += len(it.f.Nodes)
 	w.rep.Relations += len(it.f.Relations)
 }

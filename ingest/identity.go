@@ -1,0 +1,210 @@
+package ingest
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An article's ID comes from what the article is, never from how its file
+// was reached: an explicit id (a JSON line's "id"), else its URL, else its
+// outlet, published date and title. When neither an outlet nor a date is
+// known the title alone would join unrelated articles (two papers' 县委常委会
+// 召开), so the ID adds a short hash of the text; the hash also breaks the
+// tie between two articles of one input that would share an ID. An edited
+// version of an article (same id, URL, or outlet, date and title) keeps the
+// ID and so replaces the old one.
+
+// articleKey returns the key an article's ID is made from (see above),
+// without the hash that breaks ties within an input.
+func articleKey(a *Article, weakIDPrefix string) string {
+	if a.InputID != "" {
+		if strongID(a.InputID) {
+			return a.InputID
+		}
+		if a.URL == "" {
+			// 1, 2, 3…: numbered within their feed, so qualified by it
+			return firstOf(a.Outlet, weakIDPrefix) + "/" + a.InputID
+		}
+	}
+	if a.URL != "" {
+		if k := urlKey(a.URL); k != "" {
+			return k
+		}
+	}
+	var parts []string
+	if a.Outlet != "" {
+		parts = append(parts, a.Outlet)
+	}
+	if a.Published != "" {
+		parts = append(parts, a.Published)
+	}
+	if len(parts) == 0 {
+		return titleKey(a.Title) + "~" + textHash(a.Text)
+	}
+	return strings.Join(append(parts, titleKey(a.Title)), "/")
+}
+
+// strongID reports whether an explicit id names its article on its own: a
+// long id or one with letters, not a number counted within its feed.
+func strongID(id string) bool {
+	if utf8.RuneCountInString(id) >= 8 {
+		return true
+	}
+	for _, r := range id {
+		if !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// urlKey is a URL without its scheme, fragment, a leading "www." and a
+// trailing slash or index page, so that spellings of one address agree:
+// tv.cctv.com/2022/01/01/VIDE….shtml.
+func urlKey(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	p := u.EscapedPath()
+	if un, err := url.PathUnescape(p); err == nil {
+		p = un
+	}
+	for _, idx := range []string{"index.html", "index.htm", "index.shtml"} {
+		p = strings.TrimSuffix(p, "/"+idx)
+	}
+	k := host + strings.TrimSuffix(p, "/")
+	if u.RawQuery != "" {
+		k += "?" + u.RawQuery
+	}
+	return k
+}
+
+// titleKey is a title as an ID part: no slashes, at most 60 characters.
+func titleKey(t string) string {
+	t = strings.ReplaceAll(strings.TrimSpace(t), "/", "／")
+	if r := []rune(t); len(r) > 60 {
+		t = string(r[:60])
+	}
+	if t == "" {
+		t = "untitled"
+	}
+	return t
+}
+
+// textHash is a short hash of an article's text, the same for the same text.
+func textHash(text string) string {
+	h := sha1.Sum([]byte(text))
+	return hex.EncodeToString(h[:4])
+}
+
+// pageKey names a file however it is reached: its base name and a hash of
+// its absolute path with links resolved (the path itself stays private).
+func pageKey(file string) string {
+	p, err := filepath.Abs(file)
+	if err == nil {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			p = r
+		}
+	} else {
+		p = file
+	}
+	h := sha1.Sum([]byte(filepath.ToSlash(p)))
+	return filepath.Base(p) + "@" + hex.EncodeToString(h[:6])
+}
+
+// ids gives the articles of one input their IDs: each its key, with the
+// text's hash added to the keys that two different articles of the input
+// share. An article given twice with the same text keeps one ID. For a
+// stream (JSON lines) the hash goes on the second article of a key and
+// those after it, which are not known in advance.
+type ids struct {
+	weakPrefix string
+	seen       map[string]string // key -> text hash of its first article
+}
+
+func newIDs(weakPrefix string) *ids {
+	return &ids{weakPrefix: weakPrefix, seen: map[string]string{}}
+}
+
+// assign sets a.ID; dup reports that a was already given in the input
+// with the same key and text.
+func (s *ids) assign(a *Article) (dup bool) {
+	k := articleKey(a, s.weakPrefix)
+	h := textHash(a.Text)
+	if first, ok := s.seen[k]; ok {
+		if first == h {
+			a.ID = articleID(k)
+			return true
+		}
+		k += "~" + h
+	} else {
+		s.seen[k] = h
+	}
+	a.ID = articleID(k)
+	return false
+}
+
+// assignAll sets the IDs of a page's articles, all known at once: two
+// different articles that share a key both get the hash, so that neither
+// ID depends on their order; an article given twice is dropped.
+func assignAll(arts []*Article, weakPrefix string) []*Article {
+	keys := make([]string, len(arts))
+	texts := map[string]map[string]bool{}
+	for i, a := range arts {
+		keys[i] = articleKey(a, weakPrefix)
+		if texts[keys[i]] == nil {
+			texts[keys[i]] = map[string]bool{}
+		}
+		texts[keys[i]][textHash(a.Text)] = true
+	}
+	out := arts[:0]
+	seen := map[string]bool{}
+	for i, a := range arts {
+		k := keys[i]
+		if len(texts[k]) > 1 {
+			k += "~" + textHash(a.Text)
+		}
+		a.ID = articleID(k)
+		if seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+// nameDateRe finds a date in a URL or file name: 2022/01/01, 2022-01-01,
+// 20220101 (t20250612_123.html), with no digit on either side.
+// 2021/3/5 (art/2021/3/5/art_1.html), with no digit on either side.
+var nameDateRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:[-_./]?(?:0[1-9]|1[0-2])[-_./]?(?:0[1-9]|[12]\d|3[01])|[-_./](?:[1-9]|1[0-2])[-_./](?:[1-9]|[12]\d|3[01]))(?:\D|$)`)
+
+// nameYear is the year of the first date in a URL or a file's base name,
+// 0 when neither has one.
+func nameYear(urlStr, file string) int {
+	for _, s := range []string{urlStr, filepath.Base(sourceFile(file))} {
+		if m := nameDateRe.FindStringSubmatch(s); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+	}
+	return 0
+}
+
+func firstOf(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,267 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// A date's year comes only from its own article or page, in this order:
+//  1. a full date in the article itself (2026年3月28日);
+//  2. the page's masthead or the published date the input gives;
+//  3. a date in the article's URL or its file's name;
+//  4. a year the article, else its page, names in a way that dates it
+//     (主持召开2026年第2次党政联席会议, not 总结2025年工作);
+//  5. Options.Year;
+//  6. the latest year the article, else its page, mentions otherwise
+//     than looking back (2026年是“十五五”开局之年; not 总结2025年, 2025年以来);
+//  7. none: the article's dates without a year stay undated.
+// Nothing of another input is ever used.
+
+// fullDateRe matches a full date: 2026年3月28日, 2026-03-28.
+// (二〇二四年四月十六日 once asciiDigits has read its year).
+var fullDateRe = regexp.MustCompile(`((?:19|20)\d\d)(?:年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日|-(\d{1,2})-(\d{1,2}))`)
+
+// fullDateYear is the year of the first full date in an article's title or
+// lead paragraph, else of the first one elsewhere in it that does not
+// name a time a rule or period starts from (自2019年5月1日起施行), 0 when
+// it gives none.
+func fullDateYear(a *Article) int {
+	lead, rest, _ := strings.Cut(a.Text, "\n")
+	for _, s := range []string{a.Title, lead} {
+		for _, m := range fullDateRe.FindAllStringSubmatchIndex(asciiDigits(s), -1) {
+			if y := validFullDate(asciiDigits(s), m); y > 0 {
+				return y
+			}
+		}
+	}
+	s := asciiDigits(rest)
+	for _, m := range fullDateRe.FindAllStringSubmatchIndex(s, -1) {
+		if hasAnyPrefix(s[m[1]:], []string{"起", "以来", "施行", "实施", "开始", "前", "之前", "至今", "出生", "生"}) || strings.HasSuffix(s[:m[0]], "自") || strings.HasSuffix(s[:m[0]], "于") {
+			continue
+		}
+		if y := validFullDate(s, m); y > 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+func validFullDate(s string, m []int) int {
+	num := func(i int) int {
+		if m[2*i] < 0 {
+			return 0
+		}
+		if n, err := strconv.Atoi(s[m[2*i]:m[2*i+1]]); err == nil {
+			return n
+		}
+		return cnNumber(s[m[2*i]:m[2*i+1]])
+	}
+	y, mo, d := num(1), num(2)+num(4), num(3)+num(5)
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return 0
+	}
+	return y
+}
+
+// settleYear sets a.Year from the article and its page (see above);
+// pageYear is the year the page's articles name in a way that dates them,
+// weakYear the latest they mention otherwise.
+func (p *Pipeline) settleYear(a *Article, pageYear, weakYear int) {
+	switch {
+	case a.Year > 0:
+	case fullDateYear(a) > 0:
+		a.Year = fullDateYear(a)
+	case a.Published != "":
+		a.Year, _ = strconv.Atoi(a.Published[:4])
+	case nameYear(a.URL, a.Source) > 0:
+		a.Year = nameYear(a.URL, a.Source)
+	case statedYear(a) > 0:
+		a.Year = statedYear(a)
+	case pageYear > 0:
+		a.Year = pageYear
+	case p.year > 0:
+		a.Year = p.year
+	case mentionedYear(a) > 0:
+		a.Year = mentionedYear(a)
+	default:
+		a.Year = weakYear
+	}
+}
+
+// monthDayRe finds a date without a year: 3月28日.
+var monthDayRe = regexp.MustCompile(`(?:^|[^\d年])\d{1,2}月\d{1,2}日`)
+
+// undatedArticle reports whether a gives month-day dates and no year for them.
+func undatedArticle(a *Article) bool {
+	return a.Year == 0 && monthDayRe.MatchString(asciiDigits(a.Text))
+}
+
+// frontMatter reads a page's YAML front matter (between --- lines at its
+// start): its metadata, and the lines after it. A page without one, or
+// whose front matter is not a YAML map, is returned as it is.
+func frontMatter(lines []string) (meta, []string) {
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i >= len(lines) || strings.TrimSpace(lines[i]) != "---" {
+		return meta{}, lines
+	}
+	for j := i + 1; j < len(lines) && j < i+64; j++ {
+		if t := strings.TrimSpace(lines[j]); t != "---" && t != "..." {
+			continue
+		}
+		var v map[string]any
+		if yaml.Unmarshal([]byte(strings.Join(lines[i+1:j], "\n")), &v) != nil || len(v) == 0 {
+			return meta{}, lines
+		}
+		var m meta
+		str := func(keys ...string) string {
+			for _, k := range keys {
+				switch x := v[k].(type) {
+				case string:
+					if s := strings.TrimSpace(x); s != "" {
+						return s
+					}
+				case []any:
+					var parts []string
+					for _, e := range x {
+						if s, ok := e.(string); ok {
+							parts = append(parts, s)
+						}
+					}
+					if len(parts) > 0 {
+						return strings.Join(parts, "、")
+					}
+				case nil:
+				default:
+					// a YAML date (2026-03-28) is a time.Time
+					if s, ok := isoDate(strings.TrimSpace(stringOf(x))); ok {
+						return s
+					}
+				}
+			}
+			return ""
+		}
+		m.Title = str("title", "标题")
+		if d, ok := isoDate(str("date", "published", "pubdate", "pubtime", "publish_date", "发布时间", "日期")); ok {
+			m.Published = d
+		}
+		m.URL = str("url", "link", "source_url", "链接")
+		m.Outlet = str("source", "outlet", "site", "来源")
+		m.Author = str("author", "authors", "作者")
+		return m, lines[j+1:]
+	}
+	return meta{}, lines
+}
+
+// stringOf formats a YAML scalar that is not a string.
+func stringOf(x any) string {
+	type stringer interface{ Format(string) string }
+	if t, ok := x.(stringer); ok {
+		return t.Format("2006-01-02")
+	}
+	return ""
+}
+
+// infoKeys are the labels of an info line (发布时间：2025-06-12　来源：县融媒体
+// 中心　作者：张三), by the field they fill.
+var (
+	infoLabelRe = regexp.MustCompile(`(发布时间|发布日期|发稿时间|时间|日期|信息来源|来源|稿源|作者)\s*[:：]\s*`)
+	infoLineRe  = regexp.MustCompile(`^[\[【（(]?\s*(?:发布时间|发布日期|发稿时间|时间|日期|信息来源|来源|稿源|作者)\s*[:：]`)
+)
+
+// infoLine reads a line of labelled metadata (发布时间：… 来源：… 作者：…),
+// ok false when the line is not one: a short line that starts with a label.
+func infoLine(t string) (m meta, ok bool) {
+	t = strings.TrimSpace(t)
+	if !infoLineRe.MatchString(t) || utf8.RuneCountInString(t) > 120 || strings.ContainsAny(t, "。！？") {
+		return meta{}, false
+	}
+	t = strings.Trim(t, "[]【】（）()")
+	locs := infoLabelRe.FindAllStringSubmatchIndex(t, -1)
+	for i, l := range locs {
+		end := len(t)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		val := strings.TrimSpace(strings.Trim(strings.TrimSpace(t[l[1]:end]), "|｜　"))
+		switch label := t[l[2]:l[3]]; label {
+		case "发布时间", "发布日期", "发稿时间", "时间", "日期":
+			if d, ok := isoDate(val); ok {
+				m.Published = d
+			}
+		case "信息来源", "来源", "稿源":
+			m.Outlet = firstField(val)
+		case "作者":
+			m.Author = firstField(val)
+		}
+	}
+	return m, m != meta{}
+}
+
+// firstField is s up to its first run of spaces.
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// fill sets the fields of a that m gives and a does not have.
+func (m meta) fill(a *Article) {
+	first(&a.Published, m.Published)
+	first(&a.URL, m.URL)
+	first(&a.Outlet, m.Outlet)
+	first(&a.Author, m.Author)
+}
+
+// merge returns m with the fields it lacks taken from o.
+func (m meta) merge(o meta) meta {
+	first(&m.Title, o.Title)
+	first(&m.Published, o.Published)
+	first(&m.URL, o.URL)
+	first(&m.Outlet, o.Outlet)
+	first(&m.Author, o.Author)
+	return m
+}
+
+func first(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// mastheadOutlet is the name a masthead line gives before its date
+// (白岩日报　2025年10月20日　星期一), "" when it gives none.
+func mastheadOutlet(line string, dateStart int) string {
+	s := strings.TrimSpace(strings.Trim(strings.TrimSpace(line[:dateStart]), "#*　 |｜"))
+	if s == "" || utf8.RuneCountInString(s) > 16 || strings.ContainsAny(s, "0123456789：:，。") {
+		return ""
+	}
+	for _, r := range s {
+		if !(r >= 0x4e00 && r <= 0x9fff) && r != '·' && r != ' ' && r != '　' {
+			return ""
+		}
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+// mentionedYear returns the latest year an article mentions at all,
+// except in phrases that look back (总结2025年, 2025年度, 2025年以来,
+// 2025年，…), 0 when none.
+func mentionedYear(a *Article) int {
+	best := 0
+	s := yearDigits(a.Title + "\n" + a.Text)
+	eachYear(s, func(y, start, end int) {
+		before, after := s[max(0, start-12):start], s[end:]
+		if lookingBack(before, after) || hasAnyPrefix(after, []string{"，", "以来", "底", "末", "全年", "累计"}) {
+			return
+		}
+		best = max(best, y)
+	})
+	return best
+}
