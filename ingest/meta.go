@@ -250,6 +250,7 @@ func mastheadOutlet(line string, dateStart int) string {
 	}
 	return strings.Join(strings.Fields(s), "")
 }
+
 // mentionedYear returns the latest year an article mentions at all,
 // except in phrases that look back (总结2025年, 2025年度, 2025年以来,
 // 2025年，…), 0 when none.
