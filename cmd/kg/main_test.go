@@ -195,24 +195,26 @@ func TestFlagsAfterArguments(t *testing.T) {
 	if err := m.ParseFlags(context.Background(), []string{"ingest", "a.md", "--data", "/x", "b.md"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(m.args, " "), "a.md b.md"; got != want {
+	in := m.cmd.(*ingestCmd)
+	if got, want := strings.Join(in.paths, " "), "a.md b.md"; got != want {
 		t.Errorf("args = %q, want %q", got, want)
 	}
-	if got, want := m.data, "/x"; got != want {
+	if got, want := in.store.data, "/x"; got != want {
 		t.Errorf("data = %q, want %q", got, want)
 	}
 	m = &Main{Getenv: func(string) string { return "" }}
 	if err := m.ParseFlags(context.Background(), []string{"ingest", "--data", "/d", "--", "--data", "-x.md"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(m.args, " "), "--data -x.md"; got != want || m.data != "/d" {
-		t.Errorf("after --: args = %q, data = %q; want %q and /d", got, m.data, want)
+	in = m.cmd.(*ingestCmd)
+	if got, want := strings.Join(in.paths, " "), "--data -x.md"; got != want || in.store.data != "/d" {
+		t.Errorf("after --: args = %q, data = %q; want %q and /d", got, in.store.data, want)
 	}
 	m = &Main{Stdout: io.Discard, Getenv: func(k string) string { return map[string]string{"KG_DATA": "/env/data"}[k] }}
 	if err := m.ParseFlags(context.Background(), []string{"query", "-"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := m.data, "/env/data"; got != want {
+	if got, want := m.cmd.(*queryCmd).store.data, "/env/data"; got != want {
 		t.Errorf("data from KG_DATA = %q, want %q", got, want)
 	}
 	if err := m.ParseFlags(context.Background(), []string{"query", "-h"}); !errors.Is(err, flag.ErrHelp) {

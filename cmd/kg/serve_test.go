@@ -156,7 +156,7 @@ func TestServeListensOnLoopbackByDefault(t *testing.T) {
 	if err := m.ParseFlags(context.Background(), []string{"serve"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := m.addr, "127.0.0.1:8080"; got != want {
+	if got, want := m.cmd.(*serveCmd).addr, "127.0.0.1:8080"; got != want {
 		t.Errorf("serve listens on %q by default, want %q", got, want)
 	}
 }

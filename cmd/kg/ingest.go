@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest"
+)
+
+var ingestCommand = command{
+	name: "ingest", args: "[--data DIR] [--year YYYY] [--batch N] PATH...",
+	summary: "read pages of articles into the store",
+	help: `Reads files or folders (recursively: .md .markdown .txt .jsonl .json
+.html .htm), extracts people, posts, organisations, events and projects
+with the evidence for each relation, and stores them, each article
+atomically and many articles a transaction (--batch), while the next ones
+are being read. Ingesting an article again replaces what it said before.
+It prints what it stored; each bad input is reported with its file name,
+the rest is stored, and the exit status is 1 if any input failed. On
+interrupt it stores what it has read, then stops.`,
+	new: func() runner { return &ingestCmd{} },
+}
+
+// ingestCmd is kg ingest.
+type ingestCmd struct {
+	store    storeOptions
+	year     int
+	batch    int
+	progress bool
+	paths    []string
+}
+
+func (c *ingestCmd) flags(fs *flag.FlagSet, getenv func(string) string) {
+	c.store.flags(fs, getenv)
+	yearFlag(fs, &c.year)
+	fs.BoolVar(&c.progress, "progress", false, "report each stored article on standard error even when standard output is no terminal (on a terminal a status line shows progress anyway)")
+	fs.IntVar(&c.batch, "batch", 256, "store at most this many articles a transaction (1: one by one)")
+}
+
+func (c *ingestCmd) setArgs(args []string) error {
+	if len(args) == 0 {
+		return usagef("ingest: no PATH given")
+	}
+	if c.batch < 1 {
+		return usagef("ingest: --batch %d: want 1 or more", c.batch)
+	}
+	c.paths = args
+	return nil
+}
+
+func (c *ingestCmd) run(ctx context.Context, m *Main) error {
+	st, err := c.store.open(ctx, m)
+	if err != nil {
+		return err
+	}
+	p, err := ingest.NewPipeline(&ingest.Options{Year: c.year, Batch: c.batch})
+	if err != nil {
+		return err
+	}
+	prog := newProgress(m.Stderr, m.Stdout, c.progress)
+	if prog != nil {
+		st = prog.store(st)
+	}
+	return m.ingestPaths(ctx, p, st, c.paths, m.Stdout, prog, c.store.where())
+}
+
+// ingestPaths ingests paths into st, the store at where, and reports to w
+// what it stored and to Stderr each input error; it returns errReported
+// when any input failed. prog, when not nil, is the progress shown.
+func (m *Main) ingestPaths(ctx context.Context, p *ingest.Pipeline, st graph.Store, paths []string, w io.Writer, prog *progress, where string) error {
+	rep, err := p.Ingest(ctx, st, paths)
+	prog.done()
+	if rep != nil {
+		for _, e := range rep.Errors {
+			fmt.Fprintf(m.Stderr, "kg: ingest: %v\n", e)
+		}
+		fmt.Fprintf(w, "stored %d %s, %d %s, %d %s, %d %s in %s\n",
+			rep.Files, plural(rep.Files, "file"), rep.Articles, plural(rep.Articles, "article"),
+			rep.Nodes, plural(rep.Nodes, "node"), rep.Relations, plural(rep.Relations, "relation"), where)
+		if len(rep.Errors) > 0 {
+			fmt.Fprintf(m.Stderr, "kg: ingest: %d %s failed\n", len(rep.Errors), plural(len(rep.Errors), "input"))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if rep != nil && len(rep.Errors) > 0 {
+		return errReported
+	}
+	return nil
+}
