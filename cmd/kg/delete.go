@@ -46,7 +46,7 @@ func (c *deleteCmd) setArgs(args []string) error {
 // run retracts the articles of --article, going on past those that are not
 // stored.
 func (c *deleteCmd) run(ctx context.Context, m *Main) error {
-	st, err := c.store.open(ctx, m)
+	st, err := c.store.open(ctx, m, false)
 	if err != nil {
 		return err
 	}

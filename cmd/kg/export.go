@@ -49,7 +49,7 @@ func (c *exportCmd) setArgs(args []string) error {
 }
 
 func (c *exportCmd) run(ctx context.Context, m *Main) error {
-	st, err := c.store.open(ctx, m)
+	st, err := c.store.open(ctx, m, false)
 	if err != nil {
 		return err
 	}

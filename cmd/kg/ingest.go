@@ -52,7 +52,7 @@ func (c *ingestCmd) setArgs(args []string) error {
 }
 
 func (c *ingestCmd) run(ctx context.Context, m *Main) error {
-	st, err := c.store.open(ctx, m)
+	st, err := c.store.open(ctx, m, true)
 	if err != nil {
 		return err
 	}

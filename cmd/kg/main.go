@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -156,10 +157,18 @@ func (o *storeOptions) flags(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&o.kind, "store", kind, "the store: bolt (embedded) or neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) ($KG_STORE, else bolt)")
 }
 
-// open opens the store the options choose; m keeps it for Close.
-func (o *storeOptions) open(ctx context.Context, m *Main) (graph.Store, error) {
+// open opens the store the options choose; m keeps it for Close. Only with
+// create does it make the directory of an embedded store: a mistyped --data
+// must not answer from a new, empty store. (An existing directory without a
+// store is opened as a new store, for kg serve to receive POST /ingest.)
+func (o *storeOptions) open(ctx context.Context, m *Main, create bool) (graph.Store, error) {
 	switch o.kind {
 	case "bolt":
+		if !create {
+			if _, err := os.Stat(o.data); errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("no store at %s: no such directory (kg ingest makes one; --data or $KG_DATA names it)", o.data)
+			}
+		}
 		st, err := bolt.Open(o.data, nil)
 		if errors.Is(err, graph.ErrUnavailable) {
 			return nil, fmt.Errorf("%w (is a kg serve running on %s? kg query --url asks it)", err, o.data)

@@ -59,7 +59,7 @@ func (c *queryCmd) run(ctx context.Context, m *Main) error {
 	if c.url != "" {
 		return c.queryServer(ctx, m, req)
 	}
-	st, err := c.store.open(ctx, m)
+	st, err := c.store.open(ctx, m, false)
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,9 @@ func (c *serveCmd) run(ctx context.Context, m *Main) error {
 	if m.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
 	}
-	st, err := c.store.open(ctx, m)
+	// With --ingest, serve may start a new store; without, it serves an
+	// existing one.
+	st, err := c.store.open(ctx, m, len(c.ingest) > 0)
 	if err != nil {
 		return err
 	}
