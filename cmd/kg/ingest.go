@@ -20,7 +20,8 @@ atomically and many articles a transaction (--batch), while the next ones
 are being read. Ingesting an article again replaces what it said before.
 It prints what it stored; each bad input is reported with its file name,
 the rest is stored, and the exit status is 1 if any input failed. On
-interrupt it stores what it has read, then stops.`,
+interrupt (Ctrl-C, SIGTERM) it stores what it has read, prints what it
+stored and exits with status 130; a second interrupt kills it.`,
 	new: func() runner { return &ingestCmd{} },
 }
 
@@ -83,6 +84,10 @@ func (m *Main) ingestPaths(ctx context.Context, p *ingest.Pipeline, st graph.Sto
 		if len(rep.Errors) > 0 {
 			fmt.Fprintf(m.Stderr, "kg: ingest: %d %s failed\n", len(rep.Errors), plural(len(rep.Errors), "input"))
 		}
+	}
+	if err == nil {
+		// Interrupted once everything was read: stored whole, but stopped.
+		err = ctx.Err()
 	}
 	if err != nil {
 		return err

@@ -37,6 +37,9 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal stops the command cleanly; a second one, while it
+	// stores what it read or lets requests finish, kills it.
+	defer context.AfterFunc(ctx, stop)()
 
 	m := NewMain()
 	err := m.ParseFlags(ctx, os.Args[1:])
@@ -53,12 +56,23 @@ func main() {
 }
 
 // exitCode reports err and returns the process's exit status: 0 for success
-// and for help asked with -h, 2 for a usage error, 1 for any other failure.
+// and for help asked with -h, 2 for a usage error, 130 (as a shell gives for
+// Ctrl-C) when a signal stopped the command, 1 for any other failure.
 func exitCode(m *Main, err error) int {
 	var usage *usageError
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.Is(err, context.Canceled):
+		// A signal is what cancels kg's context; what else went wrong is
+		// joined to it.
+		for _, e := range flatten(err) {
+			if !errors.Is(e, context.Canceled) {
+				fmt.Fprintf(m.Stderr, "kg: %v\n", e)
+			}
+		}
+		fmt.Fprintf(m.Stderr, "kg: interrupted\n")
+		return 130
 	case errors.Is(err, errReported):
 		return 1
 	case errors.As(err, &usage):
