@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/ingest"
@@ -65,22 +66,21 @@ func (c *ingestCmd) run(ctx context.Context, m *Main) error {
 	if prog != nil {
 		st = prog.store(st)
 	}
-	return m.ingestPaths(ctx, p, st, c.paths, m.Stdout, prog, c.store.where())
+	return m.ingestPaths(ctx, p, st, c.paths, m.Stdout, prog)
 }
 
-// ingestPaths ingests paths into st, the store at where, and reports to w
-// what it stored and to Stderr each input error; it returns errReported
-// when any input failed. prog, when not nil, is the progress shown.
-func (m *Main) ingestPaths(ctx context.Context, p *ingest.Pipeline, st graph.Store, paths []string, w io.Writer, prog *progress, where string) error {
+// ingestPaths ingests paths into st and reports to w what it changed and to
+// Stderr each input error; it returns errReported when any input failed, and
+// ctx's error when it was interrupted. prog, when not nil, is the progress
+// shown.
+func (m *Main) ingestPaths(ctx context.Context, p *ingest.Pipeline, st graph.Store, paths []string, w io.Writer, prog *progress) error {
 	rep, err := p.Ingest(ctx, st, paths)
 	prog.done()
 	if rep != nil {
 		for _, e := range rep.Errors {
 			fmt.Fprintf(m.Stderr, "kg: ingest: %v\n", e)
 		}
-		fmt.Fprintf(w, "stored %d %s, %d %s, %d %s, %d %s in %s\n",
-			rep.Files, plural(rep.Files, "file"), rep.Articles, plural(rep.Articles, "article"),
-			rep.Nodes, plural(rep.Nodes, "node"), rep.Relations, plural(rep.Relations, "relation"), where)
+		writeSummary(w, rep)
 		if len(rep.Errors) > 0 {
 			fmt.Fprintf(m.Stderr, "kg: ingest: %d %s failed\n", len(rep.Errors), plural(len(rep.Errors), "input"))
 		}
@@ -96,4 +96,41 @@ func (m *Main) ingestPaths(ctx context.Context, p *ingest.Pipeline, st graph.Sto
 		return errReported
 	}
 	return nil
+}
+
+// writeSummary writes what an ingest changed: the articles stored, split by
+// what the store held before, those retracted, and what the store holds
+// now (when it can count); then a hint when articles gave dates without a
+// year. Kinds of change that did not happen are left out.
+func writeSummary(w io.Writer, rep *ingest.Report) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "stored %d %s from %d %s", rep.Articles, plural(rep.Articles, "article"), rep.Files, plural(rep.Files, "file"))
+	var kinds []string
+	for _, k := range []struct {
+		n    int
+		what string
+	}{{rep.New, "new"}, {rep.Replaced, "replaced"}, {rep.Unchanged, "unchanged"}} {
+		if k.n > 0 {
+			kinds = append(kinds, fmt.Sprintf("%d %s", k.n, k.what))
+		}
+	}
+	if len(kinds) > 0 {
+		b.WriteString(": " + strings.Join(kinds, ", "))
+	}
+	if rep.Retracted > 0 {
+		fmt.Fprintf(&b, "; %d retracted", rep.Retracted)
+	}
+	if rep.StoreNodes >= 0 && rep.StoreRelations >= 0 {
+		fmt.Fprintf(&b, "; store now holds %d %s and %d %s",
+			rep.StoreNodes, plural(rep.StoreNodes, "node"), rep.StoreRelations, plural(rep.StoreRelations, "relation"))
+	}
+	b.WriteByte('\n')
+	if rep.Undated > 0 {
+		verb := "articles give"
+		if rep.Undated == 1 {
+			verb = "article gives"
+		}
+		fmt.Fprintf(&b, "%d %s dates without a year: add a masthead (2026年1月13日 星期二) or published date to the input, or pass --year\n", rep.Undated, verb)
+	}
+	io.WriteString(w, b.String())
 }

@@ -212,14 +212,6 @@ func (o *storeOptions) open(ctx context.Context, m *Main, create bool) (graph.St
 	return nil, usagef("--store %q: use bolt or neo4j", o.kind)
 }
 
-// where names the store in messages: its directory, or its kind.
-func (o *storeOptions) where() string {
-	if o.kind != "bolt" {
-		return o.kind
-	}
-	return o.data
-}
-
 func yearFlag(fs *flag.FlagSet, year *int) {
 	fs.IntVar(year, "year", 0, "the year of dates whose year neither the article nor its context gives (0: leave them undated)")
 }

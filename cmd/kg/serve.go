@@ -103,7 +103,7 @@ func (c *serveCmd) run(ctx context.Context, m *Main) error {
 		return err
 	}
 	if len(c.ingest) > 0 {
-		if err := m.ingestPaths(ctx, p, st, c.ingest, m.Stderr, nil, c.store.where()); err != nil && !errors.Is(err, errReported) {
+		if err := m.ingestPaths(ctx, p, st, c.ingest, m.Stderr, nil); err != nil && !errors.Is(err, errReported) {
 			return err
 		}
 	}
