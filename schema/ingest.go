@@ -17,9 +17,25 @@ import (
 
 // IngestReport is what POST /ingest stored and what it could not.
 type IngestReport struct {
+	// Articles counts the stored articles; Nodes and Relations what they
+	// contributed, before merging with what the store held.
 	Articles  int `json:"articles"`
 	Nodes     int `json:"nodes"`
 	Relations int `json:"relations"`
+	// New, Replaced and Unchanged split Articles by what the store held
+	// before: no such article, another version of it, the same one.
+	New       int `json:"new"`
+	Replaced  int `json:"replaced"`
+	Unchanged int `json:"unchanged"`
+	// Retracted counts the articles removed because the posted input no
+	// longer holds them.
+	Retracted int `json:"retracted"`
+	// Undated counts the articles that give month-day dates but no year.
+	Undated int `json:"undated"`
+	// StoreNodes and StoreRelations count what the store holds after the
+	// ingest, -1 when it cannot count them.
+	StoreNodes     int `json:"storeNodes"`
+	StoreRelations int `json:"storeRelations"`
 	// IDs are the IDs of the stored articles, in input order.
 	IDs []string `json:"ids"`
 	// Errors are the bad lines or articles, each naming the input (and

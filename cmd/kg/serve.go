@@ -235,6 +235,9 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 				}
 			}
 		}
+		// New, Replaced, Unchanged, Retracted and Undated stay 0 until
+		// ingest reports them for a reader as it does for paths.
+		rep.StoreNodes, rep.StoreRelations = storeCounts(ctx, st)
 		met.articles.WithLabelValues("stored").Add(float64(rep.Articles))
 		met.articles.WithLabelValues("failed").Add(float64(len(rep.Errors)))
 		if len(fatal) > 0 {
@@ -242,4 +245,18 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 		}
 		return rep, nil
 	}
+}
+
+// storeCounts returns how many nodes and relations st holds, -1 and -1 when
+// it cannot count them.
+func storeCounts(ctx context.Context, st graph.Store) (nodes, relations int) {
+	c, ok := st.(graph.Counter)
+	if !ok {
+		return -1, -1
+	}
+	nodes, relations, err := c.Counts(ctx)
+	if err != nil {
+		return -1, -1
+	}
+	return nodes, relations
 }
