@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/kgproject/kg/internal/gen"
 )
@@ -32,54 +27,25 @@ func TestInterruptedIngest(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			data := t.TempDir()
-			cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "ingest", "--progress", "--batch", "4", "--data", data, corpus)
-			cmd.Env = append(os.Environ(), "KG_TEST_MAIN=1")
-			var out, errOut bytes.Buffer
-			cmd.Stdout = &out
-			stderr, err := cmd.StderrPipe()
-			if err != nil {
-				t.Fatal(err)
+			c := signalMidIngest(t, sig, 20, 0, "ingest", "--progress", "--batch", "4", "--data", data, corpus)
+			if got, want := c.state.ExitCode(), 130; got != want {
+				t.Fatalf("exit status %d, want %d\nstdout: %s\nstderr: %.2000s", got, want, c.stdout, c.stderr)
 			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
+			if !strings.HasSuffix(c.stderr, "kg: interrupted\n") {
+				t.Errorf("stderr does not end saying it was interrupted: %.2000s", c.stderr)
 			}
-			deadline := time.AfterFunc(2*time.Minute, func() { cmd.Process.Kill() })
-			defer deadline.Stop()
-			reported := 0
-			sc := bufio.NewScanner(stderr)
-			for sc.Scan() {
-				errOut.WriteString(sc.Text() + "\n")
-				if strings.HasPrefix(sc.Text(), "kg: ingest: stored ") {
-					if reported++; reported == 20 {
-						if err := cmd.Process.Signal(sig); err != nil {
-							t.Fatal(err)
-						}
-						break
-					}
-				}
-			}
-			for sc.Scan() {
-				errOut.WriteString(sc.Text() + "\n")
-			}
-			cmd.Wait()
-			if got, want := cmd.ProcessState.ExitCode(), 130; got != want {
-				t.Fatalf("exit status %d, want %d\nstdout: %s\nstderr: %.2000s", got, want, out.String(), errOut.String())
-			}
-			if !strings.HasSuffix(errOut.String(), "kg: interrupted\n") {
-				t.Errorf("stderr does not end saying it was interrupted: %.2000s", errOut.String())
-			}
-			sum := regexp.MustCompile(`(\d+) articles?\b`).FindStringSubmatch(out.String())
+			sum := regexp.MustCompile(`(\d+) articles?\b`).FindStringSubmatch(c.stdout)
 			if sum == nil {
-				t.Fatalf("no summary on stdout: %q", out.String())
+				t.Fatalf("no summary on stdout: %q", c.stdout)
 			}
 			n, _ := strconv.Atoi(sum[1])
-			if n < reported || n >= articles {
-				t.Fatalf("the summary counts %d articles; %d were reported stored before the signal, of %d", n, reported, articles)
+			if n < c.reported || n >= articles {
+				t.Fatalf("the summary counts %d articles; %d were reported stored before the signal, of %d", n, c.reported, articles)
 			}
 			if got := len(articleIDs(dump(t, data))); got != n {
 				t.Errorf("the store holds %d articles, the summary says %d", got, n)
 			}
-			t.Logf("%v after %d articles: %s", sig, reported, strings.TrimSpace(out.String()))
+			t.Logf("%v after %d articles: %s", sig, c.reported, strings.TrimSpace(c.stdout))
 		})
 	}
 }
