@@ -3,6 +3,7 @@ package schema_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -121,5 +122,43 @@ func TestIngestEndpoint(t *testing.T) {
 	}
 	if status, _ := send(t, "POST", mustServer(t, nil).URL+"/ingest?name=a.md", "", "text/markdown", "# a"); status != 404 {
 		t.Errorf("POST /ingest without an Ingest option: %d, want 404", status)
+	}
+}
+
+// TestIngestSniffsBody checks that POST /ingest without a Content-Type
+// reads JSON lines, HTML or Markdown as the body's first bytes say, and
+// that an explicit unsupported type is still refused.
+func TestIngestSniffsBody(t *testing.T) {
+	var got string
+	ingest := func(ctx context.Context, body io.Reader, name string, jsonl bool) (*schema.IngestReport, error) {
+		got = fmt.Sprintf("%s jsonl=%v", name, jsonl)
+		return &schema.IngestReport{Articles: 1}, nil
+	}
+	srv := mustServer(t, &schema.Options{Token: "tok", Ingest: ingest})
+	for _, tt := range []struct {
+		name, target, ctype, body string
+		status                    int
+		want                      string
+	}{
+		{"json lines", "/ingest", "", "\n  {\"id\":\"x\",\"text\":\"y\"}\n", 200, "ingest.jsonl jsonl=true"},
+		{"json lines named", "/ingest?name=feed.jsonl", "", `{"id":"x","text":"y"}`, 200, "feed.jsonl jsonl=true"},
+		{"doctype", "/ingest?name=a", "", "\uFEFF \n<!DOCTYPE html><html><body><h1>标题</h1></body></html>", 200, "a.html jsonl=false"},
+		{"html tag", "/ingest?name=dir/b", "", "<html lang=\"zh\"><p>x</p></html>", 200, "b.html jsonl=false"},
+		{"other tag", "/ingest?name=c.htm", "", "\t<div>x</div>", 200, "c.htm jsonl=false"},
+		{"markdown", "/ingest?name=d.md", "", "# 标题\n\n正文。", 200, "d.md jsonl=false"},
+		{"not a tag", "/ingest?name=e.txt", "", "<3 正文。", 200, "e.txt jsonl=false"},
+		{"page without name", "/ingest", "", "# 标题", 400, ""},
+		{"html without name", "/ingest", "", "<html></html>", 400, ""},
+		{"explicit type wins", "/ingest?name=f.md", "text/markdown", "<p>x</p>", 200, "f.md jsonl=false"},
+		{"unsupported type", "/ingest?name=g.md", "application/octet-stream", "# 标题", 415, ""},
+		{"form", "/ingest?name=g.md", "application/x-www-form-urlencoded", "{\"id\":\"x\"}", 415, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got = ""
+			status, body := send(t, "POST", srv.URL+tt.target, "tok", tt.ctype, tt.body)
+			if status != tt.status || got != tt.want {
+				t.Fatalf("status %d, ingested as %q (%s); want %d and %q", status, got, body, tt.status, tt.want)
+			}
+		})
 	}
 }

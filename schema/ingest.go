@@ -17,9 +17,25 @@ import (
 
 // IngestReport is what POST /ingest stored and what it could not.
 type IngestReport struct {
+	// Articles counts the stored articles; Nodes and Relations what they
+	// contributed, before merging with what the store held.
 	Articles  int `json:"articles"`
 	Nodes     int `json:"nodes"`
 	Relations int `json:"relations"`
+	// New, Replaced and Unchanged split Articles by what the store held
+	// before: no such article, another version of it, the same one.
+	New       int `json:"new"`
+	Replaced  int `json:"replaced"`
+	Unchanged int `json:"unchanged"`
+	// Retracted counts the articles removed because the posted input no
+	// longer holds them.
+	Retracted int `json:"retracted"`
+	// Undated counts the articles that give month-day dates but no year.
+	Undated int `json:"undated"`
+	// StoreNodes and StoreRelations count what the store holds after the
+	// ingest, -1 when it cannot count them.
+	StoreNodes     int `json:"storeNodes"`
+	StoreRelations int `json:"storeRelations"`
 	// IDs are the IDs of the stored articles, in input order.
 	IDs []string `json:"ids"`
 	// Errors are the bad lines or articles, each naming the input (and
@@ -35,7 +51,8 @@ type IngestFunc func(ctx context.Context, body io.Reader, name string, jsonl boo
 
 // serveIngest answers POST /ingest?name=NAME with a page in the body
 // (text/markdown, text/plain or text/html) or POST /ingest with JSON lines
-// {"id", "text"} (application/x-ndjson or application/jsonl). NAME makes the
+// {"id", "text"} (application/x-ndjson or application/jsonl); without a
+// Content-Type it tells them apart by the body (see sniffIngest). NAME makes the
 // IDs of a page's articles, so posting a page again under the same name
 // replaces its articles; JSON lines carry their own IDs. It answers 200 with
 // an IngestReport when everything was stored, 422 with the report when some
@@ -50,27 +67,16 @@ func (h *Handler) serveIngest(w http.ResponseWriter, r *http.Request) {
 		refuse(w, mediaJSON, e)
 		return
 	}
-	ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if err != nil {
-		ct = ""
+	var ct string
+	if v := r.Header.Get("Content-Type"); v != "" {
+		mt, _, err := mime.ParseMediaType(v)
+		if err != nil {
+			mt = "invalid"
+		}
+		ct = mt
 	}
-	name := r.URL.Query().Get("name")
-	var jsonl bool
 	switch ct {
-	case "application/x-ndjson", "application/jsonl", "application/json-lines":
-		jsonl = true
-		if name == "" {
-			name = "ingest.jsonl"
-		}
-	case "text/markdown", "text/plain", "text/html", "":
-		if name == "" {
-			writeError(w, mediaJSON, http.StatusBadRequest, "a page needs ?name=NAME: the name makes its articles' IDs")
-			return
-		}
-		name = path.Base(name)
-		if ct == "text/html" && !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".htm") {
-			name += ".html"
-		}
+	case "", "application/x-ndjson", "application/jsonl", "application/json-lines", "text/markdown", "text/plain", "text/html":
 	default:
 		writeError(w, mediaJSON, http.StatusUnsupportedMediaType, "POST a page (text/markdown, text/plain, text/html) or JSON lines (application/x-ndjson)")
 		return
@@ -85,6 +91,28 @@ func (h *Handler) serveIngest(w http.ResponseWriter, r *http.Request) {
 		}
 		writeError(w, mediaJSON, http.StatusBadRequest, "read the body: "+err.Error())
 		return
+	}
+	if ct == "" {
+		ct = sniffIngest(body)
+	}
+	name := r.URL.Query().Get("name")
+	jsonl := false
+	switch ct {
+	case "application/x-ndjson", "application/jsonl", "application/json-lines":
+		jsonl = true
+		if name == "" {
+			name = "ingest.jsonl"
+		}
+	default:
+		if name == "" {
+			writeError(w, mediaJSON, http.StatusBadRequest, "a page needs ?name=NAME: the name makes its articles' IDs")
+			return
+		}
+		name = path.Base(name)
+		// The pipeline reads a page as HTML by its name.
+		if ct == "text/html" && !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".htm") {
+			name += ".html"
+		}
 	}
 	rep, err := h.schema.opts.Ingest(r.Context(), bytes.NewReader(body), name, jsonl)
 	if err != nil {
@@ -115,3 +143,21 @@ func (h *Handler) serveIngest(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(status)
 	w.Write(append(b, '\n'))
 }
+
+// sniffIngest returns the media type of an ingest body posted without one:
+// JSON lines when its first byte after white space is "{", HTML when it
+// starts with a tag (<!doctype, <html, <p ...) after white space and a
+// byte order mark, else Markdown or plain text.
+func sniffIngest(body []byte) string {
+	b := bytes.TrimPrefix(body, []byte("\uFEFF"))
+	b = bytes.TrimLeft(b, " \t\r\n")
+	switch {
+	case len(b) > 0 && b[0] == '{':
+		return "application/x-ndjson"
+	case len(b) > 1 && b[0] == '<' && (b[1] == '!' || b[1] == '?' || b[1] == '/' || isASCIILetter(b[1])):
+		return "text/html"
+	}
+	return "text/markdown"
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

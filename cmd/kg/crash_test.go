@@ -84,8 +84,30 @@ func TestKilledIngest(t *testing.T) {
 func killMidIngest(t *testing.T, data, corpus string, n int, delay time.Duration) int {
 	t.Helper()
 	// Small batches, so that the kill falls between and within them.
-	cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "ingest", "--progress", "--batch", "4", "--data", data, corpus)
+	c := signalMidIngest(t, syscall.SIGKILL, n, delay, "ingest", "--progress", "--batch", "4", "--data", data, corpus)
+	if ws, ok := c.state.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+		t.Fatalf("the child was not killed by SIGKILL (%v) after %d articles", c.state, c.reported)
+	}
+	return c.reported
+}
+
+// signalled is a child kg that signalMidIngest stopped.
+type signalled struct {
+	// reported counts the articles it had reported stored at the signal.
+	reported       int
+	stdout, stderr string
+	state          *os.ProcessState
+}
+
+// signalMidIngest runs kg with args (an ingest with --progress) in a child
+// process, sends it sig delay after it has reported n stored articles, and
+// waits for it to end.
+func signalMidIngest(t *testing.T, sig syscall.Signal, n int, delay time.Duration, args ...string) signalled {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
 	cmd.Env = append(os.Environ(), "KG_TEST_MAIN=1")
+	var stdout, errOut bytes.Buffer
+	cmd.Stdout = &stdout
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -93,31 +115,27 @@ func killMidIngest(t *testing.T, data, corpus string, n int, delay time.Duration
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	stored := 0
-	sc := bufio.NewScanner(stderr)
 	deadline := time.AfterFunc(2*time.Minute, func() { cmd.Process.Kill() })
 	defer deadline.Stop()
-	for sc.Scan() {
+	stored := 0
+	sc := bufio.NewScanner(stderr)
+	for stored < n && sc.Scan() {
+		errOut.WriteString(sc.Text() + "\n")
 		if strings.HasPrefix(sc.Text(), "kg: ingest: stored ") {
 			stored++
 		}
-		if stored == n {
-			time.Sleep(delay)
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			break
+	}
+	if stored == n {
+		time.Sleep(delay)
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
 		}
 	}
-	go func() {
-		for sc.Scan() {
-		}
-	}()
-	err = cmd.Wait()
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
-		t.Fatalf("the child was not killed by SIGKILL (%v) after %d articles", err, stored)
+	for sc.Scan() {
+		errOut.WriteString(sc.Text() + "\n")
 	}
-	return stored
+	cmd.Wait()
+	return signalled{reported: stored, stdout: stdout.String(), stderr: errOut.String(), state: cmd.ProcessState}
 }
 
 // articleIDs returns the IDs of the Article nodes of a dump.

@@ -95,7 +95,7 @@ func TestNeo4j(t *testing.T) {
 		return exitCode(m, err), out.String(), errOut.String()
 	}
 	code, out, errOut := runEnv("ingest", filepath.Join("testdata", "seed.md"))
-	if code != 0 || !strings.Contains(out, "6 articles") || !strings.Contains(out, "in neo4j") {
+	if code != 0 || !strings.Contains(out, "stored 6 articles from 1 file") {
 		t.Fatalf("ingest: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	code, out, errOut = runEnv("query", gongQuery)

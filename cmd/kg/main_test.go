@@ -195,24 +195,26 @@ func TestFlagsAfterArguments(t *testing.T) {
 	if err := m.ParseFlags(context.Background(), []string{"ingest", "a.md", "--data", "/x", "b.md"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(m.args, " "), "a.md b.md"; got != want {
+	in := m.cmd.(*ingestCmd)
+	if got, want := strings.Join(in.paths, " "), "a.md b.md"; got != want {
 		t.Errorf("args = %q, want %q", got, want)
 	}
-	if got, want := m.data, "/x"; got != want {
+	if got, want := in.store.data, "/x"; got != want {
 		t.Errorf("data = %q, want %q", got, want)
 	}
 	m = &Main{Getenv: func(string) string { return "" }}
 	if err := m.ParseFlags(context.Background(), []string{"ingest", "--data", "/d", "--", "--data", "-x.md"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(m.args, " "), "--data -x.md"; got != want || m.data != "/d" {
-		t.Errorf("after --: args = %q, data = %q; want %q and /d", got, m.data, want)
+	in = m.cmd.(*ingestCmd)
+	if got, want := strings.Join(in.paths, " "), "--data -x.md"; got != want || in.store.data != "/d" {
+		t.Errorf("after --: args = %q, data = %q; want %q and /d", got, in.store.data, want)
 	}
 	m = &Main{Stdout: io.Discard, Getenv: func(k string) string { return map[string]string{"KG_DATA": "/env/data"}[k] }}
 	if err := m.ParseFlags(context.Background(), []string{"query", "-"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := m.data, "/env/data"; got != want {
+	if got, want := m.cmd.(*queryCmd).store.data, "/env/data"; got != want {
 		t.Errorf("data from KG_DATA = %q, want %q", got, want)
 	}
 	if err := m.ParseFlags(context.Background(), []string{"query", "-h"}); !errors.Is(err, flag.ErrHelp) {
@@ -250,5 +252,41 @@ func TestExport(t *testing.T) {
 	}
 	if code, _, _ := run(t, "", "export", "--data", dir, "--format", "dot"); code != 2 {
 		t.Errorf("--format dot: exit %d, want 2", code)
+	}
+}
+
+// TestMissingData checks that the commands that read a store refuse a
+// --data that does not exist, naming it, instead of answering from a new,
+// empty store, and that ingest and serve --ingest make it.
+func TestMissingData(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no-such-store")
+	for _, args := range [][]string{
+		{"query", "--data", missing, "{ people { totalCount } }"},
+		{"export", "--data", missing},
+		{"delete", "--data", missing, "--article", "article/x"},
+		{"serve", "--data", missing, "--addr", "127.0.0.1:0"},
+	} {
+		code, out, errOut := run(t, "", args...)
+		if code != 1 || !strings.Contains(errOut, "no store at "+missing) {
+			t.Errorf("kg %q: exit %d, stdout %q, stderr %q; want 1 and an error naming %s", args, code, out, errOut, missing)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("kg %q made %s", args, missing)
+		}
+	}
+
+	in := writeFile(t, t.TempDir(), "a.jsonl", lineA1)
+	if code, _, errOut := run(t, "", "ingest", "--data", missing, in); code != 0 {
+		t.Fatalf("ingest into a new --data: exit %d: %s", code, errOut)
+	}
+	if code, out, errOut := run(t, "", "query", "--data", missing, "{ articles { totalCount } }"); code != 0 || !strings.Contains(out, `"totalCount": 1`) {
+		t.Errorf("query after ingest: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+
+	served := filepath.Join(t.TempDir(), "served")
+	m, _ := serve(t, nil, "--data", served, "--ingest", in)
+	m.Close()
+	if _, err := os.Stat(served); err != nil {
+		t.Errorf("serve --ingest did not make its --data: %v", err)
 	}
 }

@@ -47,7 +47,7 @@ func TestIngestLargeInputs(t *testing.T) {
 		if code != 1 {
 			t.Errorf("exit %d, want 1 (%d empty files)", code, bad)
 		}
-		if want := fmt.Sprintf("stored %d files, %d articles", files-bad, files-bad); !strings.Contains(out, want) {
+		if want := fmt.Sprintf("stored %d articles from %d files", files-bad, files-bad); !strings.Contains(out, want) {
 			t.Errorf("summary %q, want %q", out, want)
 		}
 		for _, name := range badNames {
@@ -82,7 +82,7 @@ func TestIngestLargeInputs(t *testing.T) {
 		writeFile(t, dir, "big.md", b.String())
 		code, out, errOut, peak, took := ingestMeasured(t, dir)
 		t.Logf("%d MB article: exit %d in %v, peak heap %d MiB; %s", b.Len()>>20, code, took.Round(time.Second), peak>>20, strings.TrimSpace(out))
-		if code != 0 || !strings.Contains(out, "stored 1 file, 1 article") {
+		if code != 0 || !strings.Contains(out, "stored 1 article from 1 file") {
 			t.Errorf("exit %d: %s%s", code, out, errOut)
 		}
 		if peak > 2<<30 {

@@ -9,6 +9,10 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/ingest"
 )
 
 // serve starts kg serve on a free port with env as its environment and
@@ -156,7 +160,7 @@ func TestServeListensOnLoopbackByDefault(t *testing.T) {
 	if err := m.ParseFlags(context.Background(), []string{"serve"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := m.addr, "127.0.0.1:8080"; got != want {
+	if got, want := m.cmd.(*serveCmd).addr, "127.0.0.1:8080"; got != want {
 		t.Errorf("serve listens on %q by default, want %q", got, want)
 	}
 }
@@ -240,5 +244,40 @@ func TestServeGCPercent(t *testing.T) {
 				t.Errorf("GC percent after kg serve: %d, want %d", got, tc.want)
 			}
 		})
+	}
+}
+
+// countingStore is a store that counts, with made-up counts.
+type countingStore struct{ graph.Store }
+
+func (countingStore) Counts(context.Context) (int, int, error) { return 7, 9, nil }
+
+// TestIngestFuncStoreCounts checks that POST /ingest reports the store's
+// counts after the ingest, and -1 for a store that cannot count.
+func TestIngestFuncStoreCounts(t *testing.T) {
+	st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := ingest.NewPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name                     string
+		st                       graph.Store
+		wantNodes, wantRelations int
+	}{
+		{"counter", countingStore{st}, 7, 9},
+		{"no counter", struct{ graph.Store }{st}, -1, -1},
+	} {
+		rep, err := ingestFunc(p, tt.st, newMetrics())(t.Context(), strings.NewReader(lineA1), "a.jsonl", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Articles != 1 || rep.StoreNodes != tt.wantNodes || rep.StoreRelations != tt.wantRelations {
+			t.Errorf("%s: %d articles, store counts %d and %d; want 1, %d and %d", tt.name, rep.Articles, rep.StoreNodes, rep.StoreRelations, tt.wantNodes, tt.wantRelations)
+		}
 	}
 }

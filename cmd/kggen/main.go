@@ -7,8 +7,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -16,14 +18,15 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintf(os.Stderr, "kggen: %v\n", err)
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string) error {
+// run runs kggen with args and returns its exit status: 0 for success and
+// for help (on stdout, writing nothing else), 2 for a command line it cannot
+// use, 1 when writing the corpus fails.
+func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("kggen", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
 	var o gen.Options
 	var kinds string
 	fs.Uint64Var(&o.Seed, "seed", 1, "the corpus's seed: the same seed and sizes give the same pages")
@@ -31,24 +34,36 @@ func run(args []string) error {
 	fs.IntVar(&o.PerPage, "per-page", 6, "articles per page file")
 	fs.IntVar(&o.Year, "year", 2026, "the year of the dates")
 	fs.StringVar(&kinds, "kinds", "", "comma-separated event kinds to plant ("+strings.Join(gen.Kinds, ",")+"); empty: all")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: kggen [flags] DIR\n")
+	usage := func(w io.Writer) {
+		fmt.Fprintf(w, "usage: kggen [flags] DIR\n")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
+	if len(args) == 1 && args[0] == "help" {
+		usage(stdout)
+		return 0
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("want one output folder, got %d arguments", fs.NArg())
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		usage(stdout)
+		return 0
+	}
+	if err == nil && fs.NArg() != 1 {
+		err = fmt.Errorf("want one output folder, got %d arguments", fs.NArg())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kggen: %v\n", err)
+		usage(stderr)
+		return 2
 	}
 	if kinds != "" {
 		o.Kinds = strings.Split(kinds, ",")
 	}
 	st, err := gen.Write(fs.Arg(0), &o)
 	if err != nil {
-		return err
+		fmt.Fprintf(stderr, "kggen: %v\n", err)
+		return 1
 	}
-	fmt.Printf("wrote %d articles on %d pages (%.1f MB) to %s\n", st.Articles, st.Pages, float64(st.Bytes)/1e6, fs.Arg(0))
-	return nil
+	fmt.Fprintf(stdout, "wrote %d articles on %d pages (%.1f MB) to %s\n", st.Articles, st.Pages, float64(st.Bytes)/1e6, fs.Arg(0))
+	return 0
 }
