@@ -53,7 +53,7 @@ func readHTML(s string) (meta, string, error) {
 		Outlet:    strOr(head.outlet, line.Outlet, head.site),
 		Author:    strOr(head.Author, line.Author),
 	}
-	removeBoilerplate(doc)
+	prune(doc, furniture)
 	body := bodyLines(doc, &m)
 	return m, strings.Join(body, "\n"), nil
 }
@@ -194,34 +194,28 @@ var infoLabelRe = regexp.MustCompile(`(发布时间|发布日期|发表时间|�
 // date, source and author they give.
 func takeInfoLines(doc *html.Node) meta {
 	var m meta
-	var gone []*html.Node
-	walk(doc, func(n *html.Node) bool {
+	prune(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || !block[n.DataAtom] || n.DataAtom == atom.Body {
-			return true
+			return false
 		}
 		t := fieldText(n)
 		if f, ok := infoFields(t); ok {
 			m.fill(f)
-			gone = append(gone, n)
-			return false
+			return true
 		}
 		flat := compact(t)
 		if utf8.RuneCountInString(flat) > 40 {
-			return true
+			return false
 		}
 		if folded := asciiDigits(flat); mastheadHeadingRe.MatchString(folded) {
 			m.fill(mastheadFields(folded))
-			gone = append(gone, n)
-			return false
+			return true
 		}
 		if m.Author == "" && creditLineRe.MatchString(flat) {
 			m.Author = creditNames(flat) // a byline stays in the body
 		}
-		return true
+		return false
 	})
-	for _, n := range gone {
-		n.Parent.RemoveChild(n)
-	}
 	return m
 }
 
@@ -340,11 +334,12 @@ func furniture(n *html.Node) bool {
 	return furnitureClassRe.MatchString(attr(n, "class")) || furnitureClassRe.MatchString(attr(n, "id"))
 }
 
-// removeBoilerplate removes the page's furniture from doc.
-func removeBoilerplate(doc *html.Node) {
+// prune removes from doc the nodes drop reports true for, in document
+// order, without looking into them.
+func prune(doc *html.Node, drop func(*html.Node) bool) {
 	var gone []*html.Node
 	walk(doc, func(n *html.Node) bool {
-		if furniture(n) {
+		if drop(n) {
 			gone = append(gone, n)
 			return false
 		}
