@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,7 +48,7 @@ func readHTML(s string) (meta, string, error) {
 	head := readHead(doc)
 	line := takeInfoLines(doc)
 	m := meta{
-		Title:     strOr(h1Title(doc, strOr(head.outlet, head.site)), head.title, titleOfTitle(head.pageTitle)),
+		Title:     strOr(h1Title(doc, head.outlet, head.site, siteOfTitle(head.pageTitle)), head.title, titleOfTitle(head.pageTitle)),
 		Published: strOr(head.published, line.Published),
 		URL:       head.URL,
 		Outlet:    strOr(head.outlet, line.Outlet, head.site),
@@ -166,16 +167,28 @@ func titleOfTitle(t string) string {
 	return t
 }
 
+// siteOfTitle returns the site's name a <title> ends with, "" when it
+// names none.
+func siteOfTitle(t string) string {
+	if loc := titleSuffixRe.FindStringIndex(t); loc != nil {
+		parts := strings.FieldsFunc(t[loc[0]:], func(r rune) bool { return strings.ContainsRune(" -|–—_", r) })
+		if len(parts) > 0 {
+			return parts[len(parts)-1]
+		}
+	}
+	return ""
+}
+
 // h1Title returns the text of the page's first h1 that is not part of its
-// furniture nor the site's name.
-func h1Title(doc *html.Node, site string) string {
+// furniture nor one of the site's names.
+func h1Title(doc *html.Node, sites ...string) string {
 	title := ""
 	walk(doc, func(n *html.Node) bool {
 		if title != "" || furniture(n) {
 			return false
 		}
 		if n.DataAtom == atom.H1 {
-			if t := compact(textOf(n)); t != "" && t != site {
+			if t := compact(textOf(n)); t != "" && !slices.Contains(sites, t) {
 				title = t
 			}
 			return false

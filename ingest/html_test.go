@@ -136,6 +136,18 @@ func TestInfoFields(t *testing.T) {
 	}
 }
 
+// TestReadHTMLSiteH1 checks that an h1 naming the site, outside any
+// furniture, is not taken for the title.
+func TestReadHTMLSiteH1(t *testing.T) {
+	m, body, err := readHTML(`<html><head><title>县政府召开常务会议_青溪县人民政府</title></head><body><div class="top"><h1>青溪县人民政府</h1></div><p>6月11日下午，县长刘海平主持召开县政府常务会议，研究部署安全生产工作。</p></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.Title, "县政府召开常务会议"; got != want {
+		t.Errorf("Title = %q, want %q (body %q)", got, want, body)
+	}
+}
+
 func TestTitleOfTitle(t *testing.T) {
 	for in, want := range map[string]string{
 		"县委常委会召开会议_县区动态_青溪县人民政府": "县委常委会召开会议",
