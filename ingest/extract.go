@@ -290,11 +290,23 @@ var (
 func (d *doc) byline() {
 	s := d.a.Text
 	pos := 0
-	// a subtitle (——记…) may stand between the headline and the byline
-	for strings.HasPrefix(s[pos:], "—") || strings.HasPrefix(s[pos:], "－－") {
+	// a subtitle (——记…) and a date and source line (来源：X县融媒体中心
+	// 发布时间：…) may stand between the headline and the byline; the
+	// source line's outlet is the article's paper
+	for {
 		i := strings.IndexByte(s[pos:], '\n')
 		if i < 0 {
 			break
+		}
+		line := s[pos : pos+i]
+		m, info := infoLine(line)
+		if !info && !strings.HasPrefix(line, "—") && !strings.HasPrefix(line, "－－") {
+			break
+		}
+		if k := strings.Index(line, m.Outlet); info && m.Outlet != "" && k >= 0 && d.paper == "" {
+			start := utf8.RuneCountInString(s[:pos+k])
+			d.paper = m.Outlet
+			d.paperSpan = span{start, start + utf8.RuneCountInString(m.Outlet)}
 		}
 		pos += i + 1
 		d.bylineEnd = utf8.RuneCountInString(s[:pos])

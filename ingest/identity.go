@@ -30,7 +30,7 @@ func articleKey(a *Article, weakIDPrefix string) string {
 		}
 		if a.URL == "" {
 			// 1, 2, 3…: numbered within their feed, so qualified by it
-			return firstOf(a.Outlet, weakIDPrefix) + "/" + a.InputID
+			return strOr(a.Outlet, weakIDPrefix) + "/" + a.InputID
 		}
 	}
 	if a.URL != "" {
@@ -198,13 +198,4 @@ func nameYear(urlStr, file string) int {
 		}
 	}
 	return 0
-}
-
-func firstOf(xs ...string) string {
-	for _, x := range xs {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }

@@ -168,66 +168,18 @@ func stringOf(x any) string {
 	return ""
 }
 
-// infoKeys are the labels of an info line (发布时间：2025-06-12　来源：县融媒体
-// 中心　作者：张三), by the field they fill.
-var (
-	infoLabelRe = regexp.MustCompile(`(发布时间|发布日期|发稿时间|时间|日期|信息来源|来源|稿源|作者)\s*[:：]\s*`)
-	infoLineRe  = regexp.MustCompile(`^[\[【（(]?\s*(?:发布时间|发布日期|发稿时间|时间|日期|信息来源|来源|稿源|作者)\s*[:：]`)
-)
-
-// infoLine reads a line of labelled metadata (发布时间：… 来源：… 作者：…),
-// ok false when the line is not one: a short line that starts with a label.
-func infoLine(t string) (m meta, ok bool) {
-	t = strings.TrimSpace(t)
-	if !infoLineRe.MatchString(t) || utf8.RuneCountInString(t) > 120 || strings.ContainsAny(t, "。！？") {
-		return meta{}, false
-	}
-	t = strings.Trim(t, "[]【】（）()")
-	locs := infoLabelRe.FindAllStringSubmatchIndex(t, -1)
-	for i, l := range locs {
-		end := len(t)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
-		}
-		val := strings.TrimSpace(strings.Trim(strings.TrimSpace(t[l[1]:end]), "|｜　"))
-		switch label := t[l[2]:l[3]]; label {
-		case "发布时间", "发布日期", "发稿时间", "时间", "日期":
-			if d, ok := isoDate(val); ok {
-				m.Published = d
-			}
-		case "信息来源", "来源", "稿源":
-			m.Outlet = firstField(val)
-		case "作者":
-			m.Author = firstField(val)
-		}
-	}
-	return m, m != meta{}
+// infoLine reads a line of a page's date and source fields (发布时间：…
+// 来源：… 作者：…), as an HTML page's is read (see infoFields).
+func infoLine(t string) (meta, bool) {
+	return infoFields(t)
 }
 
-// firstField is s up to its first run of spaces.
-func firstField(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
-	}
-	return ""
-}
-
-// fill sets the fields of a that m gives and a does not have.
-func (m meta) fill(a *Article) {
+// apply sets the fields of a that m gives and a does not have.
+func (m meta) apply(a *Article) {
 	first(&a.Published, m.Published)
 	first(&a.URL, m.URL)
 	first(&a.Outlet, m.Outlet)
 	first(&a.Author, m.Author)
-}
-
-// merge returns m with the fields it lacks taken from o.
-func (m meta) merge(o meta) meta {
-	first(&m.Title, o.Title)
-	first(&m.Published, o.Published)
-	first(&m.URL, o.URL)
-	first(&m.Outlet, o.Outlet)
-	first(&m.Author, o.Author)
-	return m
 }
 
 func first(dst *string, v string) {

@@ -237,7 +237,7 @@ func (p *Pipeline) parse(data []byte, name, key string, f format) (*page, []erro
 			return nil, []error{&InputError{Path: name, Err: err}}
 		}
 		for _, a := range pg.articles {
-			m.fill(a)
+			m.apply(a)
 		}
 		pg.articles = assignAll(pg.articles, baseName(name))
 		return pg, nil
@@ -353,8 +353,8 @@ type jsonLine struct {
 func (jl *jsonLine) meta() meta {
 	m := meta{
 		Title:  strings.TrimSpace(jl.Title),
-		URL:    strings.TrimSpace(firstOf(jl.URL, jl.Link)),
-		Outlet: strings.TrimSpace(firstOf(jl.Outlet, jl.Source, jl.Site)),
+		URL:    strings.TrimSpace(strOr(jl.URL, jl.Link)),
+		Outlet: strings.TrimSpace(strOr(jl.Outlet, jl.Source, jl.Site)),
 		Author: jsonText(jl.Author),
 	}
 	for _, d := range []string{jl.Published, jl.Date, jl.PubTime, jl.PublishTime} {
@@ -422,7 +422,7 @@ func (j *jsonLines) next() *Article {
 			Source:  fmt.Sprintf("%s:%d", j.name, j.line),
 			Page:    j.key,
 		}
-		m.fill(a)
+		m.apply(a)
 		// The text stays verbatim: callers give offsets into it.
 		a.Text = *jl.Text
 		if a.Title == "" {
@@ -559,7 +559,8 @@ func parsePage(text, name, key string) (*page, error) {
 			return
 		}
 		cur.Text = repair(body)
-		own.merge(pageMeta).fill(cur)
+		own.fill(pageMeta)
+		own.apply(cur)
 		pg.articles = append(pg.articles, cur)
 	}
 	for _, ln := range lines {
@@ -589,7 +590,7 @@ func parsePage(text, name, key string) (*page, error) {
 		}
 		if cur == nil {
 			if m, ok := infoLine(t); ok {
-				pageMeta = pageMeta.merge(m)
+				pageMeta.fill(m)
 				continue
 			}
 			if m := mastheadLineRe.FindStringIndex(asciiDigits(t)); m != nil && pageMeta.Published == "" && utf8.RuneCountInString(t) <= 40 {
@@ -604,7 +605,7 @@ func parsePage(text, name, key string) (*page, error) {
 			// the line stays in the text: the outlet it names is an
 			// organisation of the article
 			if m, ok := infoLine(t); ok {
-				own = own.merge(m)
+				own.fill(m)
 			} else {
 				lead = false
 			}
@@ -746,7 +747,8 @@ var creditLineRe = regexp.MustCompile(`^[□■●◆]?\s*(?:本报)?(?:记者|�
 
 // repair joins a body's lines into paragraphs separated by "\n": blank
 // lines and markup are dropped, and a paragraph that does not end a
-// sentence is joined with the next one without a separator.
+// sentence is joined with the next one without a separator, unless it is a
+// credit line or a date and source line, which end without punctuation.
 func repair(lines []string) string {
 	var paras []string
 	open := false
@@ -764,7 +766,8 @@ func repair(lines []string) string {
 			paras = append(paras, t)
 		}
 		last, _ := utf8.DecodeLastRuneInString(t)
-		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub && !strings.HasPrefix(t, "—")
+		_, info := infoLine(t)
+		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub && !strings.HasPrefix(t, "—") && !info
 	}
 	return strings.Join(paras, "\n")
 }
