@@ -95,8 +95,10 @@ func (p *Pipeline) settleYear(a *Article, pageYear, weakYear int) {
 // monthDayRe finds a date without a year: 3月28日.
 var monthDayRe = regexp.MustCompile(`(?:^|[^\d年])\d{1,2}月\d{1,2}日`)
 
-// undatedArticle reports whether a gives month-day dates and no year for them.
-func undatedArticle(a *Article) bool {
+// Undated reports whether the article gives month-day dates (3月28日) and
+// nothing gives their year: neither its text, its page, its name nor
+// Options.Year.
+func (a *Article) Undated() bool {
 	return a.Year == 0 && monthDayRe.MatchString(asciiDigits(a.Text))
 }
 

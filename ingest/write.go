@@ -149,7 +149,7 @@ func (p *Pipeline) Ingest(ctx context.Context, st graph.Store, paths []string) (
 		if err != nil {
 			extractErrs = append(extractErrs, err)
 		} else {
-			if undatedArticle(a) {
+			if a.Undated() {
 				undated++
 			}
 			w.add(a, f)
@@ -265,6 +265,58 @@ func (w *writer) add(a *Article, f *graph.ArticleFacts) {
 	}
 }
 
+// Change says what storing an article changes: it is new to the store,
+// replaces another version of itself, or is the version stored already.
+type Change int
+
+// The changes an article makes.
+const (
+	ChangeNew Change = iota
+	ChangeReplaced
+	ChangeUnchanged
+)
+
+// Changes tells, for each of fs, what storing it would change, from the
+// article nodes st holds now: the article's title, text, date, URL,
+// outlet and author decide whether it is the same version (where it was
+// read from does not). An article listed twice counts as it compares with
+// the store. Its error is the store's, wrapped.
+func Changes(ctx context.Context, st graph.Store, fs []*graph.ArticleFacts) ([]Change, error) {
+	ids := make([]string, len(fs))
+	for i, f := range fs {
+		ids[i] = f.Article.ID
+	}
+	before, err := st.Nodes(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: read the stored versions of %d articles: %w", len(ids), err)
+	}
+	out := make([]Change, len(fs))
+	for i, f := range fs {
+		a, b := &f.Article, before[i]
+		switch {
+		case b == nil:
+			out[i] = ChangeNew
+		case b.Title == a.Title && b.Text == a.Text && b.Published == a.Published && b.URL == a.URL && b.Outlet == a.Outlet && b.Author == a.Author:
+			out[i] = ChangeUnchanged
+		default:
+			out[i] = ChangeReplaced
+		}
+	}
+	return out, nil
+}
+
+// count adds an article that made change c.
+func (r *Report) count(c Change) {
+	switch c {
+	case ChangeNew:
+		r.New++
+	case ChangeReplaced:
+		r.Replaced++
+	default:
+		r.Unchanged++
+	}
+}
+
 // retract queues the retraction of the articles of page that held does
 // not name, after the articles queued before.
 func (w *writer) retract(page string, held map[string]bool) {
@@ -303,19 +355,17 @@ func (w *writer) run(ctx context.Context, failed func(error)) {
 func (w *writer) write(ctx context.Context, b []pending) error {
 	var arts []pending
 	var fs []*graph.ArticleFacts
-	ids := make([]string, 0, len(b))
 	for _, it := range b {
 		if it.f != nil {
 			arts = append(arts, it)
 			fs = append(fs, it.f)
-			ids = append(ids, it.f.Article.ID)
 		}
 	}
-	before, err := w.st.Nodes(ctx, ids)
+	changes, err := Changes(ctx, w.st, fs)
 	if err != nil {
-		return fmt.Errorf("ingest: read the stored versions of %d articles: %w", len(ids), err)
+		return err
 	}
-	err = StoreBatch(ctx, w.st, fs, func(i int) { w.stored(arts[i], before[i]) }, func(_ int, err error) {
+	err = StoreBatch(ctx, w.st, fs, func(i int) { w.stored(arts[i], changes[i]) }, func(_ int, err error) {
 		w.rep.Errors = append(w.rep.Errors, err)
 	})
 	if err != nil {
@@ -386,20 +436,11 @@ func StoreBatch(ctx context.Context, st graph.Store, fs []*graph.ArticleFacts, s
 	return nil
 }
 
-// stored counts an article stored; before is its stored version, nil when
-// it is new.
-func (w *writer) stored(it pending, before *graph.Node) {
+// stored counts an article stored, with how it changed the store.
+func (w *writer) stored(it pending, c Change) {
 	w.files[sourceFile(it.source)] = true
 	w.rep.Articles++
-	switch a := &it.f.Article; {
-	case before == nil:
-		w.rep.New++
-	case before.Title == a.Title && before.Text == a.Text && before.Published == a.Published &&
-		before.URL == a.URL && before.Outlet == a.Outlet && before.Author == a.Author:
-		w.rep.Unchanged++
-	default:
-		w.rep.Replaced++
-	}
+	w.rep.count(c)
 	w.rep.Nodes += len(it.f.Nodes)
 	w.rep.Relations += len(it.f.Relations)
 }

@@ -210,11 +210,26 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 				rep.Errors = append(rep.Errors, err.Error())
 				return nil
 			}
+			if a.Undated() {
+				rep.Undated++
+			}
 			facts = append(facts, f)
 			return nil
 		})
+		changes, cerr := ingest.Changes(ctx, st, facts)
+		if cerr != nil {
+			return rep, cerr
+		}
 		if serr := ingest.StoreBatch(ctx, st, facts, func(i int) {
 			f := facts[i]
+			switch changes[i] {
+			case ingest.ChangeNew:
+				rep.New++
+			case ingest.ChangeReplaced:
+				rep.Replaced++
+			default:
+				rep.Unchanged++
+			}
 			rep.Articles++
 			rep.IDs = append(rep.IDs, f.Article.ID)
 			rep.Nodes += len(f.Nodes)
@@ -235,8 +250,7 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 				}
 			}
 		}
-		// New, Replaced, Unchanged, Retracted and Undated stay 0 until
-		// ingest reports them for a reader as it does for paths.
+		// a posted body is no file to read again: it retracts nothing
 		rep.StoreNodes, rep.StoreRelations = storeCounts(ctx, st)
 		met.articles.WithLabelValues("stored").Add(float64(rep.Articles))
 		met.articles.WithLabelValues("failed").Add(float64(len(rep.Errors)))

@@ -72,9 +72,9 @@ func TestServeWrites(t *testing.T) {
 	if status, body := post("wrong", "a.jsonl", lineA1+lineA2); status != http.StatusUnauthorized {
 		t.Fatalf("ingest with a wrong token: %d %s", status, body)
 	}
-	for range 2 {
-		if status, body := post("t0ken", "a.jsonl", lineA1+lineA2); status != http.StatusOK || !strings.Contains(body, `"articles":2`) || !strings.Contains(body, `"ids":["article/a1","article/a2"]`) {
-			t.Fatalf("ingest: %d %s", status, body)
+	for i, change := range []string{`"new":2`, `"unchanged":2`} {
+		if status, body := post("t0ken", "a.jsonl", lineA1+lineA2); status != http.StatusOK || !strings.Contains(body, `"articles":2`) || !strings.Contains(body, `"ids":["article/a1","article/a2"]`) || !strings.Contains(body, change) {
+			t.Fatalf("ingest %d: %d %s, want %s", i+1, status, body, change)
 		}
 	}
 	if status, body := post("t0ken", "b.jsonl", lineB1+"{bad\n"); status != http.StatusUnprocessableEntity || !strings.Contains(body, "b.jsonl:2") || !strings.Contains(body, `"articles":1`) {
