@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -13,7 +15,7 @@ import (
 )
 
 var exportCommand = command{
-	name: "export", args: "[--data DIR] [--format cytoscape|graphml|csv] [--out PATH]",
+	name: "export", args: "[--data DIR] [--format cytoscape|graphml|csv|dump] [--out PATH]",
 	summary: "write the whole graph for other tools",
 	help: `Writes the whole graph: cytoscape (Cytoscape.js elements JSON) or graphml
 to --out FILE or standard output; csv writes nodes.csv and
@@ -21,7 +23,10 @@ relationships.csv into the folder --out (default kg-export), in the layout
 that neo4j-admin reads:
   neo4j-admin database import full --nodes=nodes.csv \
     --relationships=relationships.csv --multiline-fields=true
-Every relation carries its evidence sentences and support count.`,
+Every relation carries its evidence sentences and support count. dump
+writes kg's canonical dump, a JSON object a line (every node by ID, then
+every relation by ID with its evidence): two stores that hold the same
+graph, embedded or Neo4j, write the same bytes, so diff compares graphs.`,
 	new: func() runner { return &exportCmd{} },
 }
 
@@ -34,7 +39,7 @@ type exportCmd struct {
 
 func (c *exportCmd) flags(fs *flag.FlagSet, getenv func(string) string) {
 	c.store.flags(fs, getenv)
-	fs.StringVar(&c.format, "format", "cytoscape", "cytoscape, graphml or csv")
+	fs.StringVar(&c.format, "format", "cytoscape", "cytoscape, graphml, csv or dump")
 	fs.StringVar(&c.out, "out", "", "the file (or, for csv, the folder) to write; standard output for the others when empty")
 }
 
@@ -42,8 +47,8 @@ func (c *exportCmd) setArgs(args []string) error {
 	if len(args) != 0 {
 		return usagef("export: unexpected arguments %q", args)
 	}
-	if c.format != "csv" && !slices.Contains(schema.ExportFormats, c.format) {
-		return usagef("export: --format %q: use cytoscape, graphml or csv", c.format)
+	if c.format != "csv" && c.format != "dump" && !slices.Contains(schema.ExportFormats, c.format) {
+		return usagef("export: --format %q: use cytoscape, graphml, csv or dump", c.format)
 	}
 	return nil
 }
@@ -52,6 +57,9 @@ func (c *exportCmd) run(ctx context.Context, m *Main) error {
 	st, err := c.store.open(ctx, m, false)
 	if err != nil {
 		return err
+	}
+	if c.format == "dump" {
+		return c.dump(ctx, m, st)
 	}
 	g, err := schema.ReadGraph(ctx, st)
 	if err != nil {
@@ -89,6 +97,29 @@ func exportFile(path string, g *graph.Subgraph, format string) error {
 		return err
 	}
 	if err := f.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// dump writes st's canonical dump to --out or standard output.
+func (c *exportCmd) dump(ctx context.Context, m *Main, st graph.Store) error {
+	if c.out == "" {
+		if err := st.Dump(ctx, m.Stdout); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
+	f, err := os.Create(c.out)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	if err := st.Dump(ctx, w); err != nil {
+		f.Close()
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := errors.Join(w.Flush(), f.Close()); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil

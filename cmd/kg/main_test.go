@@ -250,6 +250,25 @@ func TestExport(t *testing.T) {
 			t.Errorf("%s: %v, %.100s", f, err, b)
 		}
 	}
+	var want bytes.Buffer
+	st, err := bolt.Open(dir, &bolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Dump(context.Background(), &want); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, errOut = run(t, "", "export", "--data", dir, "--format", "dump")
+	if code != 0 || out != want.String() {
+		t.Errorf("export dump: exit %d, stderr %q: not the store's dump", code, errOut)
+	}
+	dumpFile := filepath.Join(t.TempDir(), "g.dump")
+	if code, _, errOut := run(t, "", "export", "--data", dir, "--format", "dump", "--out", dumpFile); code != 0 {
+		t.Errorf("export dump --out: exit %d, stderr %q", code, errOut)
+	} else if b, err := os.ReadFile(dumpFile); err != nil || string(b) != want.String() {
+		t.Errorf("export dump --out: %v, not the store's dump", err)
+	}
 	if code, _, _ := run(t, "", "export", "--data", dir, "--format", "dot"); code != 2 {
 		t.Errorf("--format dot: exit %d, want 2", code)
 	}
