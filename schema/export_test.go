@@ -24,13 +24,7 @@ func TestExport(t *testing.T) {
 	if len(g.Nodes) == 0 || len(g.Relations) == 0 {
 		t.Fatalf("read %d nodes and %d relations", len(g.Nodes), len(g.Relations))
 	}
-	export := func(format string) []byte {
-		var buf bytes.Buffer
-		if err := schema.Export(&buf, g, format); err != nil {
-			t.Fatalf("%s: %v", format, err)
-		}
-		return buf.Bytes()
-	}
+	export := func(format string) []byte { return exported(t, g, format) }
 
 	var cy struct {
 		Elements struct {
@@ -85,6 +79,16 @@ func TestExport(t *testing.T) {
 	}
 }
 
+// exported returns g in format.
+func exported(t *testing.T, g *graph.Subgraph, format string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := schema.Export(&buf, g, format); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return buf.Bytes()
+}
+
 func TestExportHTTP(t *testing.T) {
 	srv := mustServer(t, nil)
 	for _, tt := range []struct {
@@ -119,13 +123,7 @@ func TestExportArticleFields(t *testing.T) {
 	a := &graph.Node{ID: "article/a", Label: graph.LabelArticle, Name: "报道", Source: "a.html", Published: "2026-01-14",
 		URL: "https://example.com/a", Outlet: "白岩日报", Author: "记者甲", Page: "input/a.html", Text: "正文。"}
 	g := &graph.Subgraph{Nodes: []*graph.Node{a}}
-	export := func(format string) []byte {
-		var buf bytes.Buffer
-		if err := schema.Export(&buf, g, format); err != nil {
-			t.Fatalf("%s: %v", format, err)
-		}
-		return buf.Bytes()
-	}
+	export := func(format string) []byte { return exported(t, g, format) }
 	want := map[string]string{"source": a.Source, "published": a.Published, "url": a.URL, "outlet": a.Outlet, "author": a.Author}
 
 	var cy struct {
