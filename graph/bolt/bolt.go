@@ -12,7 +12,7 @@
 // from its articles' parts when read, so that a relation many articles
 // support costs each write only its own part. Reads run in bbolt read
 // transactions and go by index: adjacency entries for traversals, and
-// label, name, character-pair, date and kind indexes for lookups.
+// label, name, character-pair, date, kind and page indexes for lookups.
 //
 // # Layout
 //
