@@ -37,7 +37,7 @@ type NodeFilter struct {
 	DateFrom, DateTo string
 	// Kinds keeps nodes whose Kind is one of them.
 	Kinds []EventKind
-	// Page keeps nodes (articles) whose Page equals it.
+	// Page keeps the articles whose Page equals it; no other node matches.
 	Page string
 	// After keeps only nodes whose ID sorts after it (cursor pagination).
 	After string

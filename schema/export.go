@@ -102,6 +102,9 @@ func nodeData(n *graph.Node) map[string]any {
 	set("partOfDay", n.PartOfDay)
 	set("source", n.Source)
 	set("published", n.Published)
+	set("url", n.URL)
+	set("outlet", n.Outlet)
+	set("author", n.Author)
 	return d
 }
 
@@ -139,7 +142,7 @@ func writeGraphML(w io.Writer, g *graph.Subgraph) error {
 	}
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
-	nodeKeys := []string{"label", "name", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published"}
+	nodeKeys := []string{"label", "name", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author"}
 	for _, k := range nodeKeys {
 		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", k, k)
 	}
@@ -150,7 +153,7 @@ func writeGraphML(w io.Writer, g *graph.Subgraph) error {
 	bw.WriteString("  <graph id=\"kg\" edgedefault=\"directed\">\n")
 	for _, n := range g.Nodes {
 		fmt.Fprintf(bw, "    <node id=\"%s\">", esc(n.ID))
-		vals := []string{string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published}
+		vals := []string{string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author}
 		for i, v := range vals {
 			if v != "" {
 				fmt.Fprintf(bw, "<data key=\"%s\">%s</data>", nodeKeys[i], esc(v))
@@ -180,9 +183,9 @@ func sentences(r *graph.Relation) string {
 
 func writeNodesCSV(w io.Writer, g *graph.Subgraph) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text"})
+	cw.Write([]string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author"})
 	for _, n := range g.Nodes {
-		cw.Write([]string{n.ID, string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.Text})
+		cw.Write([]string{n.ID, string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.Text, n.URL, n.Outlet, n.Author})
 	}
 	cw.Flush()
 	return cw.Error()

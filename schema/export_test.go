@@ -24,13 +24,7 @@ func TestExport(t *testing.T) {
 	if len(g.Nodes) == 0 || len(g.Relations) == 0 {
 		t.Fatalf("read %d nodes and %d relations", len(g.Nodes), len(g.Relations))
 	}
-	export := func(format string) []byte {
-		var buf bytes.Buffer
-		if err := schema.Export(&buf, g, format); err != nil {
-			t.Fatalf("%s: %v", format, err)
-		}
-		return buf.Bytes()
-	}
+	export := func(format string) []byte { return exported(t, g, format) }
 
 	var cy struct {
 		Elements struct {
@@ -85,6 +79,16 @@ func TestExport(t *testing.T) {
 	}
 }
 
+// exported returns g in format.
+func exported(t *testing.T, g *graph.Subgraph, format string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := schema.Export(&buf, g, format); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return buf.Bytes()
+}
+
 func TestExportHTTP(t *testing.T) {
 	srv := mustServer(t, nil)
 	for _, tt := range []struct {
@@ -108,5 +112,75 @@ func TestExportHTTP(t *testing.T) {
 		if resp.StatusCode != tt.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.ctype) || !strings.Contains(string(body), tt.contains) {
 			t.Errorf("GET /export%s: %d %s %.200s; want %d %s containing %q", tt.query, resp.StatusCode, resp.Header.Get("Content-Type"), body, tt.status, tt.ctype, tt.contains)
 		}
+	}
+}
+
+// TestExportArticleFields checks that an article's URL, outlet and author
+// are exported like its source and published date: Cytoscape data, GraphML
+// keys, and the last columns of csv-nodes, after the columns kept before
+// them.
+func TestExportArticleFields(t *testing.T) {
+	a := &graph.Node{ID: "article/a", Label: graph.LabelArticle, Name: "报道", Source: "a.html", Published: "2026-01-14",
+		URL: "https://example.com/a", Outlet: "白岩日报", Author: "记者甲", Page: "input/a.html", Text: "正文。"}
+	g := &graph.Subgraph{Nodes: []*graph.Node{a}}
+	export := func(format string) []byte { return exported(t, g, format) }
+	want := map[string]string{"source": a.Source, "published": a.Published, "url": a.URL, "outlet": a.Outlet, "author": a.Author}
+
+	var cy struct {
+		Elements struct {
+			Nodes []struct{ Data map[string]any }
+		}
+	}
+	if err := json.Unmarshal(export("cytoscape"), &cy); err != nil {
+		t.Fatalf("cytoscape: %v", err)
+	}
+	for k, v := range want {
+		if got := cy.Elements.Nodes[0].Data[k]; got != v {
+			t.Errorf("cytoscape %s = %v, want %q", k, got, v)
+		}
+	}
+
+	var ml struct {
+		Keys []struct {
+			ID  string `xml:"id,attr"`
+			For string `xml:"for,attr"`
+		} `xml:"key"`
+		Graph struct {
+			Nodes []struct {
+				Data []struct {
+					Key   string `xml:"key,attr"`
+					Value string `xml:",chardata"`
+				} `xml:"data"`
+			} `xml:"node"`
+		} `xml:"graph"`
+	}
+	if err := xml.Unmarshal(export("graphml"), &ml); err != nil {
+		t.Fatalf("graphml: %v", err)
+	}
+	keys := map[string]bool{}
+	for _, k := range ml.Keys {
+		keys[k.For+" "+k.ID] = true
+	}
+	data := map[string]string{}
+	for _, d := range ml.Graph.Nodes[0].Data {
+		data[d.Key] = d.Value
+	}
+	for k, v := range want {
+		if !keys["node "+k] || data[k] != v {
+			t.Errorf("graphml %s: key declared %t, value %q; want declared, %q", k, keys["node "+k], data[k], v)
+		}
+	}
+	if _, ok := data["page"]; ok {
+		t.Errorf("graphml exports the page, which names an input, not a fact of the article")
+	}
+
+	rows, err := csv.NewReader(bytes.NewReader(export("csv-nodes"))).ReadAll()
+	if err != nil {
+		t.Fatalf("csv-nodes: %v", err)
+	}
+	header := []string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author"}
+	row := []string{a.ID, "Article", a.Name, "", "", "", "", "", "", a.Source, a.Published, a.Text, a.URL, a.Outlet, a.Author}
+	if len(rows) != 2 || strings.Join(rows[0], ",") != strings.Join(header, ",") || strings.Join(rows[1], ",") != strings.Join(row, ",") {
+		t.Errorf("csv-nodes = %q, want %q and %q", rows, header, row)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/graph/graphtest"
 	"github.com/kgproject/kg/schema"
 )
 
@@ -432,4 +434,39 @@ func TestRoundTripsDoNotGrow(t *testing.T) {
 		t.Errorf("store calls: %d for 5 articles, %d for 100; want the same", calls[5], calls[100])
 	}
 	t.Logf("store calls per request: %v", calls)
+}
+
+// TestArticleFields checks that an article's url, outlet and author are
+// answered, and are null where the article does not give them.
+func TestArticleFields(t *testing.T) {
+	st := mustOpenSeed(t)
+	f := graphtest.SeedFacts()[0]
+	f.Article.URL, f.Article.Outlet, f.Article.Author, f.Article.Page = "https://example.com/1", "白岩日报", "记者 付凯明", "input/1.html"
+	if err := st.PutArticle(context.Background(), &f); err != nil {
+		t.Fatal(err)
+	}
+	s := mustSchema(t, st, nil)
+	const q = `query($id: ID!) { article(id: $id) { url outlet author } }`
+	for _, c := range []struct {
+		id                  string
+		url, outlet, author *string
+	}{
+		{f.Article.ID, &f.Article.URL, &f.Article.Outlet, &f.Article.Author},
+		{graphtest.SeedArticleID(2), nil, nil, nil},
+	} {
+		var got struct {
+			Article struct{ URL, Outlet, Author *string }
+		}
+		decode(t, do(t, s, q, map[string]any{"id": c.id}), &got)
+		if a := got.Article; !reflect.DeepEqual(a.URL, c.url) || !reflect.DeepEqual(a.Outlet, c.outlet) || !reflect.DeepEqual(a.Author, c.author) {
+			t.Errorf("article %s: url, outlet, author = %v %v %v; want %v %v %v", c.id, deref(a.URL), deref(a.Outlet), deref(a.Author), deref(c.url), deref(c.outlet), deref(c.author))
+		}
+	}
+}
+
+func deref(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
 }

@@ -12,7 +12,7 @@ import (
 // syntheticFacts returns article i of a made-up corpus: one meeting chaired
 // by one of 500 people and attended by four more, with three of 100
 // organisations taking part, so that people and organisations recur across
-// articles as they do in local news.
+// articles as they do in local news. Four articles come from each page.
 func syntheticFacts(i int) graph.ArticleFacts {
 	const sentence = "某日，某某主持召开会议，某某出席会议。"
 	aid := graph.NodeID(graph.LabelArticle, fmt.Sprintf("bench-%06d", i))
@@ -20,7 +20,7 @@ func syntheticFacts(i int) graph.ArticleFacts {
 	date := fmt.Sprintf("2026-%02d-%02d", 1+i%12, 1+i%28)
 	event := graph.NodeID(graph.LabelEvent, graph.EventKey(date, fmt.Sprintf("第%d次会议", i), aid))
 	f := graph.ArticleFacts{
-		Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: fmt.Sprintf("会议%d召开", i), Text: sentence},
+		Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: fmt.Sprintf("会议%d召开", i), Text: sentence, Page: syntheticPage(i / 4)},
 		Nodes:   []graph.Node{{ID: event, Label: graph.LabelEvent, Name: fmt.Sprintf("第%d次会议", i), Kind: graph.KindMeeting, Date: date}},
 	}
 	link := func(t graph.RelType, from, to, role string) {
@@ -47,6 +47,8 @@ func syntheticFacts(i int) graph.ArticleFacts {
 	link(graph.RelReports, aid, event, "")
 	return f
 }
+
+func syntheticPage(k int) string { return fmt.Sprintf("input/%06d.html", k) }
 
 func load(b *testing.B, s *bolt.Store, n int) {
 	b.Helper()
@@ -215,5 +217,49 @@ func BenchmarkPutArticles(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N*size)/b.Elapsed().Seconds(), "articles/s")
 		})
+	}
+}
+
+// loadBatches stores n synthetic articles in batches of 500.
+func loadBatches(b *testing.B, s *bolt.Store, n int) {
+	b.Helper()
+	batch := make([]*graph.ArticleFacts, 0, 500)
+	for i := range n {
+		f := syntheticFacts(i)
+		if batch = append(batch, &f); len(batch) == cap(batch) || i == n-1 {
+			if err := s.PutArticles(context.Background(), batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+}
+
+// BenchmarkFindNodesPage asks for the articles of one page, as re-reading
+// an input does, in stores of 1000 and 20000 articles (four a page): the
+// pages index makes its cost independent of how many articles there are.
+func BenchmarkFindNodesPage(b *testing.B) {
+	for _, n := range []int{1000, 20000} {
+		b.Run(fmt.Sprintf("Articles=%d", n), func(b *testing.B) {
+			s := MustOpenStore(b, b.TempDir(), &bolt.Options{NoSync: true})
+			loadBatches(b, s, n)
+			for i := 0; b.Loop(); i++ {
+				p, err := s.FindNodes(context.Background(), graph.NodeFilter{Labels: []graph.Label{graph.LabelArticle}, Page: syntheticPage(i % (n / 4))})
+				if err != nil || len(p.Nodes) != 4 {
+					b.Fatalf("FindNodes: %d nodes, %v", len(p.Nodes), err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCounts counts the nodes and relations of 20000 articles.
+func BenchmarkCounts(b *testing.B) {
+	s := MustOpenStore(b, b.TempDir(), &bolt.Options{NoSync: true})
+	loadBatches(b, s, 20000)
+	for b.Loop() {
+		if _, _, err := s.Counts(context.Background()); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

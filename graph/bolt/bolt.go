@@ -12,7 +12,7 @@
 // from its articles' parts when read, so that a relation many articles
 // support costs each write only its own part. Reads run in bbolt read
 // transactions and go by index: adjacency entries for traversals, and
-// label, name, character-pair, date and kind indexes for lookups.
+// label, name, character-pair, date, kind and page indexes for lookups.
 //
 // # Layout
 //
@@ -35,8 +35,10 @@
 //	grams     character or pair of a key 0 nid    -> fewest pairs of a key holding it
 //	dates     date nodeID                         -> nid
 //	kinds     kind nodeID                         -> nid
+//	pages     page (length-prefixed) articleID    -> nid, for the articles with a Page
 //	articles  article's nid                       -> the nids it gives parts of, the hashes, types and ends of the relations it supports
 //	meta      "format"                            -> the layout's version, FormatVersion
+//	          "nodes", "relations"                -> how many the graph holds (8 big-endian bytes)
 //
 // An article's text is kept once, in texts: its node and its part refer to
 // it, and evidence leaves out a sentence that is the text between its
@@ -47,6 +49,7 @@ package bolt
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -85,10 +88,13 @@ type Store struct {
 	closed atomic.Bool
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store   = (*Store)(nil)
+	_ graph.Counter = (*Store)(nil)
+)
 
 var bucketNames = [][]byte{
-	bIDs, bNodes, bParts, bTexts, bRelParts, bAdj, bLabels, bKeys, bGrams, bDates, bKinds, bArticles, bMeta,
+	bIDs, bNodes, bParts, bTexts, bRelParts, bAdj, bLabels, bKeys, bGrams, bDates, bKinds, bPages, bArticles, bMeta,
 }
 
 var (
@@ -103,6 +109,7 @@ var (
 	bGrams    = []byte("grams")
 	bDates    = []byte("dates")
 	bKinds    = []byte("kinds")
+	bPages    = []byte("pages")
 	bArticles = []byte("articles")
 	bMeta     = []byte("meta")
 )
@@ -110,10 +117,28 @@ var (
 // FormatVersion is the version of the database layout this package writes
 // and reads. Open refuses a database of another version, asking for the
 // articles to be ingested again: version 1 kept JSON values and string keys,
-// version 2 adjacency and evidence keys without the other end.
-const FormatVersion = "3"
+// version 2 adjacency and evidence keys without the other end, version 3
+// neither the pages index nor the counts of nodes and relations.
+const FormatVersion = "4"
 
 var formatKey = []byte("format")
+
+// The keys of the counts of nodes and relations in the meta bucket, which
+// every write transaction keeps up to date so that Counts reads two keys.
+var (
+	countNodesKey = []byte("nodes")
+	countRelsKey  = []byte("relations")
+)
+
+// readCount returns the count kept under key in the meta bucket, 0 when
+// there is none yet.
+func readCount(meta *bbolt.Bucket, key []byte) uint64 {
+	v := meta.Get(key)
+	if len(v) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v)
+}
 
 // initialMmapSize is the address space Open maps for the database at first:
 // 1 GiB where addresses are 64 bits wide.

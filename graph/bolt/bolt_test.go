@@ -157,10 +157,11 @@ func TestOpenCorrupt(t *testing.T) {
 }
 
 // TestOpenOtherFormat checks that a database of another layout (format 1
-// kept JSON values, format 2 other adjacency and evidence keys) is refused with an error
+// kept JSON values, format 2 other adjacency and evidence keys, format 3 no
+// pages index nor counts) is refused with an error
 // that says to ingest again.
 func TestOpenOtherFormat(t *testing.T) {
-	for _, format := range []string{"0", "1", "2", "4"} {
+	for _, format := range []string{"0", "1", "2", "3", "5"} {
 		dir := t.TempDir()
 		s := MustOpenStore(t, dir, nil)
 		s.Close()

@@ -156,7 +156,27 @@ const (
 	fPublished
 	fText    // the text itself follows
 	fTextRef // the text is the node's own article's, kept in the texts bucket
+	fURL
+	fOutlet
+	fAuthor
+	fPage
 )
+
+// plainFields are the string fields of a node that follow its title and
+// kind in an encoded node, in that order, with their flags. The text is
+// among them: with fTextRef set it is left out, being in the texts bucket.
+func plainFields(n *graph.Node) []struct {
+	flag uint64
+	v    *string
+} {
+	return []struct {
+		flag uint64
+		v    *string
+	}{
+		{fDate, &n.Date}, {fEndDate, &n.EndDate}, {fPartOfDay, &n.PartOfDay}, {fSource, &n.Source}, {fPublished, &n.Published},
+		{fText, &n.Text}, {fURL, &n.URL}, {fOutlet, &n.Outlet}, {fAuthor, &n.Author}, {fPage, &n.Page},
+	}
+}
 
 // encodeNode encodes n: its label, its ID when withID (merged nodes; a
 // part's node is known from its key), and its non-empty fields. textRef
@@ -179,17 +199,12 @@ func encodeNode(n *graph.Node, withID, textRef bool) []byte {
 	}
 	set(fTitle, n.Title)
 	set(fKind, string(n.Kind))
-	set(fDate, n.Date)
-	set(fEndDate, n.EndDate)
-	set(fPartOfDay, n.PartOfDay)
-	set(fSource, n.Source)
-	set(fPublished, n.Published)
-	if n.Text != "" {
-		if textRef {
-			flags |= fTextRef
-		} else {
-			flags |= fText
-		}
+	fields := plainFields(n)
+	for _, f := range fields {
+		set(f.flag, *f.v)
+	}
+	if textRef && flags&fText != 0 {
+		flags ^= fText | fTextRef
 	}
 	b = binary.AppendUvarint(b, flags)
 	if flags&fName != 0 {
@@ -201,18 +216,16 @@ func encodeNode(n *graph.Node, withID, textRef bool) []byte {
 			b = appendStr(b, a)
 		}
 	}
-	for _, f := range []struct {
-		flag uint64
-		v    string
-	}{{fTitle, n.Title}, {fKind, ""}, {fDate, n.Date}, {fEndDate, n.EndDate}, {fPartOfDay, n.PartOfDay}, {fSource, n.Source}, {fPublished, n.Published}, {fText, n.Text}} {
-		if flags&f.flag == 0 {
-			continue
+	if flags&fTitle != 0 {
+		b = appendStr(b, n.Title)
+	}
+	if flags&fKind != 0 {
+		b = append(b, kindCode(n.Kind))
+	}
+	for _, f := range fields {
+		if flags&f.flag != 0 {
+			b = appendStr(b, *f.v)
 		}
-		if f.flag == fKind {
-			b = append(b, kindCode(n.Kind))
-			continue
-		}
-		b = appendStr(b, f.v)
 	}
 	return b
 }
@@ -251,12 +264,9 @@ func decodeNode(raw []byte, withID bool) (n graph.Node, ref bool, err error) {
 		}
 		n.Kind = graph.EventKinds[c-1]
 	}
-	for _, f := range []struct {
-		flag uint64
-		dst  *string
-	}{{fDate, &n.Date}, {fEndDate, &n.EndDate}, {fPartOfDay, &n.PartOfDay}, {fSource, &n.Source}, {fPublished, &n.Published}, {fText, &n.Text}} {
+	for _, f := range plainFields(&n) {
 		if flags&f.flag != 0 {
-			*f.dst = d.str()
+			*f.v = d.str()
 		}
 	}
 	if d.err != nil {

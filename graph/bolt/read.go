@@ -286,9 +286,9 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) 
 }
 
 // FindNodes returns the nodes f selects, ordered by ID. It takes its
-// candidates from the most selective index the filter allows (IDs, name,
-// dates, kinds, labels; all nodes only for a filter without any), checks
-// labels and kinds against their indexes and reads only the nodes it
+// candidates from the most selective index the filter allows (IDs, page,
+// name, dates, kinds, labels; all nodes only for a filter without any),
+// checks labels, kinds and page against their indexes and reads only the nodes it
 // returns, unless a name or date bound needs the node itself. It returns an
 // error wrapping graph.ErrInvalid for a bad label, kind, date or negative
 // limit.
@@ -376,6 +376,8 @@ func candidates(r *reader, f *graph.NodeFilter) (cands []candidate, decode bool)
 				cands = append(cands, candidate{id, n})
 			}
 		}
+	case f.Page != "":
+		from(bPages, pagePrefix(f.Page))
 	case f.Name != "" && graph.SearchKey(f.Name) != "":
 		from(bKeys, key(graph.SearchKey(f.Name), ""))
 	case dates:
@@ -416,8 +418,8 @@ func candidates(r *reader, f *graph.NodeFilter) (cands []candidate, decode bool)
 	return out, decode
 }
 
-// indexMatch reports whether node id has one of f's labels and kinds,
-// looking only at the indexes.
+// indexMatch reports whether node id has one of f's labels and kinds, and
+// f's page, looking only at the indexes.
 func indexMatch(tx *bbolt.Tx, id string, f *graph.NodeFilter) bool {
 	in := func(b []byte, codes []byte) bool {
 		if len(codes) == 0 {
@@ -436,6 +438,9 @@ func indexMatch(tx *bbolt.Tx, id string, f *graph.NodeFilter) bool {
 	}
 	for _, k := range f.Kinds {
 		kinds = append(kinds, kindCode(k))
+	}
+	if f.Page != "" && tx.Bucket(bPages).Get(append(pagePrefix(f.Page), id...)) == nil {
+		return false
 	}
 	return in(bLabels, labels) && in(bKinds, kinds)
 }
@@ -456,6 +461,9 @@ func matches(n *graph.Node, f *graph.NodeFilter) bool {
 		}
 	}
 	if len(f.Kinds) > 0 && !contains(f.Kinds, n.Kind) {
+		return false
+	}
+	if f.Page != "" && (n.Label != graph.LabelArticle || n.Page != f.Page) {
 		return false
 	}
 	return true
@@ -699,6 +707,17 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 		}
 		return nil
 	})
+}
+
+// Counts returns how many nodes and relations the graph holds, from the
+// counts each write keeps, in one read transaction.
+func (s *Store) Counts(ctx context.Context) (nodes, relations int, err error) {
+	err = s.view(ctx, "counts", func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		nodes, relations = int(readCount(meta, countNodesKey)), int(readCount(meta, countRelsKey))
+		return nil
+	})
+	return nodes, relations, err
 }
 
 // dumped is a relation Dump found.

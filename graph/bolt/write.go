@@ -156,6 +156,9 @@ type writer struct {
 	// parts and relparts hold the parts and evidence put wrote, which
 	// flush writes in key order before they are read.
 	parts, relparts []indexOp
+	// nodesAdded and relsAdded are how many merged nodes and relations
+	// recompute made less how many it removed.
+	nodesAdded, relsAdded int
 }
 
 // indexOp writes (value non-nil) or deletes an index entry.
@@ -405,6 +408,9 @@ func (w *writer) recompute() error {
 			links = append(links, indexOp{key: l.outKey, value: l.outValue}, indexOp{key: l.inKey, value: l.inValue})
 		}
 	}
+	if err := w.count(); err != nil {
+		return err
+	}
 	// New adjacency entries go in in one key order, outgoing and incoming
 	// together (see put): the entries of the batch's new nodes pile up in
 	// the last page, and an incoming entry put there after all the
@@ -470,7 +476,11 @@ func (w *writer) recomputeNode(n nid, ch *nodeChange) error {
 		if err := w.reindex(indexKeys(old, n), nil); err != nil {
 			return err
 		}
+		w.nodesAdded--
 		return w.b.nodes.Delete(n.bytes())
+	}
+	if old == nil {
+		w.nodesAdded++
 	}
 	merged.ID = id
 	newRaw := w.encodeMerged(n, merged)
@@ -562,6 +572,7 @@ func commutes(p, m *graph.Node) bool {
 	for _, f := range [][2]string{
 		{p.Title, m.Title}, {string(p.Kind), string(m.Kind)}, {p.Date, m.Date}, {p.EndDate, m.EndDate},
 		{p.PartOfDay, m.PartOfDay}, {p.Source, m.Source}, {p.Published, m.Published}, {p.Text, m.Text},
+		{p.URL, m.URL}, {p.Outlet, m.Outlet}, {p.Author, m.Author}, {p.Page, m.Page},
 	} {
 		if f[0] != "" && f[0] != f[1] {
 			return false
@@ -743,6 +754,7 @@ func (w *writer) recomputeRelation(h relHash, ch *relChange) (*newLink, error) {
 		if err := w.b.adj.Delete(ch.rec.outKey()); err != nil {
 			return nil, err
 		}
+		w.relsAdded--
 		return nil, w.b.adj.Delete(ch.rec.inKey())
 	}
 	return nil, nil
@@ -755,10 +767,34 @@ func (w *writer) link(h relHash, ch *relChange) (*newLink, error) {
 	if hd == nil {
 		return nil, fmt.Errorf("evidence without adjacency")
 	}
+	w.relsAdded++
 	return &newLink{
 		outKey: adjKey(hd.from, dirOut, hd.typ, hd.to, h), outValue: adjValue(hd.role, ch.toID),
 		inKey: adjKey(hd.to, dirIn, hd.typ, hd.from, h), inValue: adjValue(hd.role, ch.fromID),
 	}, nil
+}
+
+// count adds what recompute added and removed to the counts of nodes and
+// relations kept in the meta bucket.
+func (w *writer) count() error {
+	meta := w.tx.Bucket(bMeta)
+	for _, c := range []struct {
+		key   []byte
+		added int
+	}{{countNodesKey, w.nodesAdded}, {countRelsKey, w.relsAdded}} {
+		if c.added == 0 {
+			continue
+		}
+		n := int64(readCount(meta, c.key)) + int64(c.added)
+		if n < 0 {
+			return fmt.Errorf("count %s below zero", c.key)
+		}
+		if err := meta.Put(c.key, binary.BigEndian.AppendUint64(nil, uint64(n))); err != nil {
+			return err
+		}
+	}
+	w.nodesAdded, w.relsAdded = 0, 0
+	return nil
 }
 
 // indexKey is one index entry of a node.
@@ -772,7 +808,8 @@ type indexKey struct {
 // name and aliases, their character pairs (graph.Bigrams: a one-character
 // key is its own pair), date and kind. A pair entry holds the fewest
 // distinct pairs of the node's keys that contain it (at most 255), which
-// lets Search skip nodes that cannot score without reading them.
+// lets Search skip nodes that cannot score without reading them. An
+// article with a Page has a page entry.
 func indexKeys(m *graph.Node, n nid) []indexKey {
 	num := n.bytes()
 	out := []indexKey{{bucket: bLabels, key: append([]byte{labelCode(m.Label)}, m.ID...), value: num}}
@@ -806,6 +843,9 @@ func indexKeys(m *graph.Node, n nid) []indexKey {
 	if m.Kind != "" {
 		out = append(out, indexKey{bucket: bKinds, key: append([]byte{kindCode(m.Kind)}, m.ID...), value: num})
 	}
+	if m.Page != "" && m.Label == graph.LabelArticle {
+		out = append(out, indexKey{bucket: bPages, key: append(pagePrefix(m.Page), m.ID...), value: num})
+	}
 	return out
 }
 
@@ -813,6 +853,10 @@ func indexKeys(m *graph.Node, n nid) []indexKey {
 func key(parts ...string) []byte {
 	return []byte(strings.Join(parts, "\x00"))
 }
+
+// pagePrefix is the prefix of the pages entries of the articles of page:
+// its length and bytes, so that no page's prefix is another's.
+func pagePrefix(page string) []byte { return appendStr(nil, page) }
 
 func partKey(n nid, articleID string) []byte {
 	return append(n.bytes(), articleID...)

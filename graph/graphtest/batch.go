@@ -183,6 +183,7 @@ func (s suite) testBatchRandom(t *testing.T) {
 			checkDump(t, fmt.Sprintf("batch %d of %d articles", step, len(batch)), got, want)
 			return
 		}
+		checkCounts(t, st, fmt.Sprintf("batch %d of %d articles", step, len(batch)))
 	}
 }
 

@@ -56,6 +56,7 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"PutArticle/Invalid", s.testPutInvalid},
 		{"PutArticle/KeepsInput", s.testPutKeepsInput},
 		{"PutArticle/RepeatedListings", s.testPutRepeatedListings},
+		{"PutArticle/ArticleFields", s.testArticleFields},
 		{"PutArticles/Seed", s.testBatchSeed},
 		{"PutArticles/Sequential", s.testBatchSequential},
 		{"PutArticles/Empty", s.testBatchEmpty},
@@ -72,6 +73,8 @@ func Run(t *testing.T, open func(t testing.TB) graph.Store) {
 		{"FindNodes", s.testFindNodes},
 		{"FindNodes/Pages", s.testFindNodesPages},
 		{"FindNodes/Invalid", s.testFindNodesInvalid},
+		{"FindNodes/Page", s.testFindNodesPage},
+		{"Counts", s.testCounts},
 		{"ByteOrder", s.testByteOrder},
 		{"Relations", s.testRelations},
 		{"Relations/Model", s.testRelationsModel},
@@ -510,6 +513,7 @@ func (s suite) testSequence(t *testing.T) {
 			checkDump(t, fmt.Sprintf("step %d: %s", step, what), got, want)
 			return
 		}
+		checkCounts(t, st, fmt.Sprintf("step %d: %s", step, what))
 	}
 }
 
@@ -539,6 +543,11 @@ func (s suite) testRandom(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			checkDump(t, fmt.Sprintf("step %d: %s", step, what), got, want)
 			return
+		}
+		checkCounts(t, st, fmt.Sprintf("step %d: %s", step, what))
+		v := m.view()
+		for _, p := range randomPages {
+			checkFind(t, st, v, fmt.Sprintf("step %d: %s: FindNodes(page %q)", step, what, p), graph.NodeFilter{Page: p})
 		}
 	}
 	v := m.view()
@@ -638,6 +647,9 @@ func (s suite) testFindNodes(t *testing.T) {
 		{"nothing", graph.NodeFilter{Name: "nobody"}, nil, 0, false},
 	}
 	for _, c := range cases {
+		if got := v.find(c.filter); !slices.Equal(nodeIDs(got.Nodes), c.want) || got.Total != c.total || got.HasMore != c.hasMore {
+			t.Errorf("%s: the model finds %q, %d, %t; the test wants %q, %d, %t", c.name, nodeIDs(got.Nodes), got.Total, got.HasMore, c.want, c.total, c.hasMore)
+		}
 		page, err := st.FindNodes(ctx, c.filter)
 		if err != nil {
 			t.Errorf("%s: FindNodes: %v", c.name, err)
@@ -1341,6 +1353,9 @@ func (s suite) testCancelled(t *testing.T) {
 		},
 		"Search": func() error { _, err := st.Search(c, graph.SearchQuery{Text: "吕沛"}); return err },
 		"Dump":   func() error { return st.Dump(c, &bytes.Buffer{}) },
+	}
+	if counter, ok := st.(graph.Counter); ok {
+		calls["Counts"] = func() error { _, _, err := counter.Counts(c); return err }
 	}
 	for name, call := range calls {
 		if err := call(); !errors.Is(err, context.Canceled) {

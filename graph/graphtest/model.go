@@ -2,6 +2,7 @@ package graphtest
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 
 	"github.com/kgproject/kg/graph"
@@ -287,4 +288,40 @@ func containsLabel(ls []graph.Label, l graph.Label) bool {
 		}
 	}
 	return false
+}
+
+// find answers as graph.Store.FindNodes documents, testing every node
+// against every field of the filter.
+func (v *view) find(f graph.NodeFilter) *graph.NodePage {
+	page := &graph.NodePage{}
+	for _, n := range v.order {
+		if !selects(&f, n) {
+			continue
+		}
+		page.Total++
+		switch {
+		case n.ID <= f.After:
+		case f.Limit > 0 && len(page.Nodes) == f.Limit:
+			page.HasMore = true
+		default:
+			page.Nodes = append(page.Nodes, n)
+		}
+	}
+	return page
+}
+
+// selects reports whether f selects n, ignoring After and Limit.
+func selects(f *graph.NodeFilter, n *graph.Node) bool {
+	switch {
+	case len(f.IDs) > 0 && !slices.Contains(f.IDs, n.ID),
+		len(f.Labels) > 0 && !slices.Contains(f.Labels, n.Label),
+		f.Name != "" && n.Name != f.Name && !slices.Contains(n.Aliases, f.Name),
+		(f.DateFrom != "" || f.DateTo != "") && n.Date == "",
+		f.DateFrom != "" && n.Date < f.DateFrom,
+		f.DateTo != "" && n.Date > f.DateTo,
+		len(f.Kinds) > 0 && !slices.Contains(f.Kinds, n.Kind),
+		f.Page != "" && (n.Label != graph.LabelArticle || n.Page != f.Page):
+		return false
+	}
+	return true
 }

@@ -17,6 +17,9 @@ var randomSentences = []graph.Evidence{
 	{Sentence: "丙单位参加会议。", Start: 12, End: 20},
 }
 
+// randomPages are the pages random articles are read from, besides none.
+var randomPages = []string{"页1", "页1/", "页2"}
+
 // randomFacts returns made-up facts for article k drawn from a small
 // vocabulary, so that articles overlap heavily and merging meets name ties,
 // aliases, missing fields and repeated listings.
@@ -24,6 +27,9 @@ func randomFacts(rng *rand.Rand, k int) graph.ArticleFacts {
 	aid := graph.NodeID(graph.LabelArticle, fmt.Sprintf("r-%d", k))
 	f := graph.ArticleFacts{Article: graph.Node{ID: aid, Label: graph.LabelArticle, Name: fmt.Sprintf("随机%d", k), Text: randomText}}
 	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	a := &f.Article
+	a.Page = pick(append([]string{""}, randomPages...)...)
+	a.URL, a.Outlet, a.Author = pick("", "https://example.com/"+a.Name), pick("", "白岩日报", "新闻联播"), pick("", "记者甲")
 	var people, events, orgs []string
 	for _, p := range []string{"甲", "乙", "丙", "丁"} {
 		if rng.IntN(2) == 0 {

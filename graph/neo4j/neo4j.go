@@ -4,9 +4,9 @@
 // The graph reads naturally in Neo4j Browser: each node carries its label
 // (Person, Post, Organisation, Event, Project, Place, Article) and the
 // properties of graph.Node under their JSON names (id, name, aliases,
-// title, kind, date, endDate, partOfDay, source, published, text); each
-// relation is a relationship of its type (HOLDS, CHAIRED, …) with the
-// properties id and role.
+// title, kind, date, endDate, partOfDay, source, published, url, outlet,
+// author, page, text); each relation is a relationship of its type (HOLDS,
+// CHAIRED, …) with the properties id and role.
 //
 // Each article's contribution is stored apart from the shared nodes and
 // relationships, in records unconnected to the graph, kept by group (the
@@ -104,7 +104,10 @@ type Store struct {
 	retryTime time.Duration
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store   = (*Store)(nil)
+	_ graph.Counter = (*Store)(nil)
+)
 
 // openTimeout bounds how long Open waits for the server and the indexes.
 const openTimeout = 2 * time.Minute

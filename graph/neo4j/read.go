@@ -17,7 +17,7 @@ import (
 // nodeProj projects node variable v onto the fields of graph.Node, leaving
 // the kg_ bookkeeping on the server.
 func nodeProj(v string) string {
-	return fmt.Sprintf(`%[1]s {.id, .name, .aliases, .title, .kind, .date, .endDate, .partOfDay, .source, .published, .text, label: head(labels(%[1]s))}`, v)
+	return fmt.Sprintf(`%[1]s {.id, .name, .aliases, .title, .kind, .date, .endDate, .partOfDay, .source, .published, .url, .outlet, .author, .page, .text, label: head(labels(%[1]s))}`, v)
 }
 
 // relProj projects relationship variable v onto the fields of
@@ -152,7 +152,7 @@ func toNodeMap(recs []*neo4j.Record) (map[string]*graph.Node, error) {
 }
 
 // FindNodes returns the nodes f selects, ordered by ID, filtered on the
-// server with the label, name, aliases, date and kind indexes. It returns
+// server with the page, label, name, aliases, date and kind indexes. It returns
 // ErrInvalid for a bad label, kind, date or limit, and ErrUnavailable when
 // the server cannot be reached.
 func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodePage, error) {
@@ -193,7 +193,22 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter) (*graph.NodeP
 	// (they differ for characters beyond U+FFFF), so the server selects
 	// and Go orders and pages.
 	q := byLabel("n", labels, strings.Join(conds, " AND ")) + " RETURN n.id"
-	if f.Name != "" {
+	switch {
+	case f.Page != "":
+		// A page holds a few articles: its index finds them, and the other
+		// fields are tested on those alone.
+		if !slices.Contains(labels, graph.LabelArticle) {
+			if err := s.begin(ctx); err != nil {
+				return nil, fmt.Errorf("neo4j: find nodes: %w", err)
+			}
+			return &graph.NodePage{Nodes: []*graph.Node{}}, nil
+		}
+		if f.Name != "" {
+			conds = append(conds, "(n.name = $name OR $name IN coalesce(n.aliases, []))")
+		}
+		params["page"] = f.Page
+		q = "MATCH (n:Article) USING INDEX SEEK n:Article(page) WHERE n.page = $page AND " + strings.Join(conds, " AND ") + " RETURN n.id"
+	case f.Name != "":
 		// by the name and aliases indexes, not a predicate on both that
 		// would scan every node of each label
 		q = byName("n", labels) + " WITH n WHERE " + strings.Join(conds, " AND ") + " RETURN n.id"
@@ -342,6 +357,30 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 	return nil
 }
 
+// countsQuery counts the nodes of each label and the relationships of each
+// type, which Neo4j reads from its count store, leaving out the KgPart,
+// KgEvidence and KgArticle records.
+var countsQuery = unionQuery(labelNames(), func(l string) string {
+	return "MATCH (n:" + l + ") RETURN count(n) AS c"
+}) + " WITH sum(c) AS nodes " + unionQuery(relTypeNames(), func(t string) string {
+	return "MATCH ()-[r:" + t + "]->() RETURN count(r) AS c"
+}) + " RETURN nodes, sum(c) AS relations"
+
+// Counts returns how many nodes and relations the graph holds, in one
+// statement. It returns ErrUnavailable when the server cannot be reached.
+func (s *Store) Counts(ctx context.Context) (nodes, relations int, err error) {
+	type counts struct{ nodes, relations int }
+	c, err := readStatement(ctx, s, "counts", countsQuery, nil, func(recs []*neo4j.Record) (counts, error) {
+		if len(recs) != 1 {
+			return counts{}, errKG{fmt.Errorf("counts: %d records", len(recs))}
+		}
+		n, _ := recs[0].Values[0].(int64)
+		r, _ := recs[0].Values[1].(int64)
+		return counts{int(n), int(r)}, nil
+	})
+	return c.nodes, c.relations, err
+}
+
 // toNode converts a node projection (nodeProj) to a graph.Node.
 func toNode(v any) *graph.Node {
 	m, _ := v.(map[string]any)
@@ -357,6 +396,10 @@ func toNode(v any) *graph.Node {
 		PartOfDay: str("partOfDay"),
 		Source:    str("source"),
 		Published: str("published"),
+		URL:       str("url"),
+		Outlet:    str("outlet"),
+		Author:    str("author"),
+		Page:      str("page"),
 		Text:      str("text"),
 	}
 	if list, ok := m["aliases"].([]any); ok {

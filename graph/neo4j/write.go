@@ -871,6 +871,7 @@ func nodeProps(m *graph.Node, first, last string) map[string]any {
 	for k, v := range map[string]string{
 		"title": m.Title, "kind": string(m.Kind), "date": m.Date, "endDate": m.EndDate,
 		"partOfDay": m.PartOfDay, "source": m.Source, "published": m.Published, "text": m.Text,
+		"url": m.URL, "outlet": m.Outlet, "author": m.Author, "page": m.Page,
 	} {
 		if v != "" {
 			p[k] = v
