@@ -188,14 +188,23 @@ func assignAll(arts []*Article, weakPrefix string) []*Article {
 // 2021/3/5 (art/2021/3/5/art_1.html), with no digit on either side.
 var nameDateRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:[-_./]?(?:0[1-9]|1[0-2])[-_./]?(?:0[1-9]|[12]\d|3[01])|[-_./](?:[1-9]|1[0-2])[-_./](?:[1-9]|[12]\d|3[01]))(?:\D|$)`)
 
+// nameMonthRe finds a year and month in a URL's path, as the folders of
+// government sites name them (/202503/t20250318_5521.html, /201403/88883.html):
+// six digits between slashes.
+var nameMonthRe = regexp.MustCompile(`/((?:19|20)\d\d)(?:0[1-9]|1[0-2])/`)
+
 // nameYear is the year of the first date in a URL or a file's base name,
-// 0 when neither has one.
+// else of a year-month folder of the URL, 0 when neither has one.
 func nameYear(urlStr, file string) int {
 	for _, s := range []string{urlStr, filepath.Base(sourceFile(file))} {
 		if m := nameDateRe.FindStringSubmatch(s); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			return y
 		}
+	}
+	if m := nameMonthRe.FindStringSubmatch(urlStr); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
 	}
 	return 0
 }
