@@ -18,7 +18,15 @@ var ingestCommand = command{
 .html .htm), extracts people, posts, organisations, events and projects
 with the evidence for each relation, and stores them, each article
 atomically and many articles a transaction (--batch), while the next ones
-are being read. Ingesting an article again replaces what it said before.
+are being read. An article is known by its id or URL, else by its
+outlet, published date and title (with a hash of its text when it has
+neither an outlet nor a date), never by the path it was reached by:
+ingesting it again, from any path, replaces what it said before, and a
+file ingested again retracts the articles it no longer holds. A date
+without a year takes it from the article itself, else its page's
+masthead or published date, the URL or file name, a year the article or
+page names for the present, --year, in that order; never from another
+file.
 It prints what it stored; each bad input is reported with its file name,
 the rest is stored, and the exit status is 1 if any input failed. On
 interrupt (Ctrl-C, SIGTERM) it stores what it has read, prints what it

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -99,6 +100,17 @@ func (s progressStore) PutArticle(ctx context.Context, f *graph.ArticleFacts) er
 	}
 	s.p.stored(f.Article.ID)
 	return nil
+}
+
+// Counts forwards to the store's graph.Counter, so that the summary still
+// gives the store's counts with progress shown; it fails with
+// errors.ErrUnsupported when the store cannot count.
+func (s progressStore) Counts(ctx context.Context) (int, int, error) {
+	c, ok := s.Store.(graph.Counter)
+	if !ok {
+		return 0, 0, fmt.Errorf("kg: %w: the store does not count", errors.ErrUnsupported)
+	}
+	return c.Counts(ctx)
 }
 
 // progressBatchStore is a progressStore that stores batches.

@@ -27,10 +27,14 @@ func jsonLine(id, published, text string) string {
 	return string(b) + "\n"
 }
 
-// writeFile writes content to name in dir and returns its path.
+// writeFile writes content to name in dir, which it makes when missing,
+// and returns its path.
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
