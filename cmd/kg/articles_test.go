@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -69,17 +68,7 @@ func (s kgStore) run(t *testing.T, args ...string) (int, string, string) {
 	if s.data != "" && len(args) > 0 && args[0] != "extract" {
 		args = append([]string{args[0], "--data", s.data}, args[1:]...)
 	}
-	var out, errOut bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return s.env[k] }}
-	ctx := context.Background()
-	err := m.ParseFlags(ctx, args)
-	if err == nil {
-		err = m.Run(ctx)
-	}
-	if cerr := m.Close(); err == nil {
-		err = cerr
-	}
-	return exitCode(m, err), out.String(), errOut.String()
+	return runEnv(t, s.env, "", args...)
 }
 
 // ingest runs kg ingest and returns its summary.

@@ -12,9 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/kgproject/kg/graph"
-	"github.com/kgproject/kg/graph/neo4j"
 )
 
 func TestIngest(t *testing.T) {
@@ -55,50 +52,16 @@ func TestIngestBadInput(t *testing.T) {
 // KG_NEO4J_SCHEMA_URI names a server kept for the GraphQL tests (see
 // schema's tests); it empties that server's database first.
 func TestNeo4j(t *testing.T) {
-	uri := os.Getenv("KG_NEO4J_SCHEMA_URI")
-	if uri == "" {
+	if os.Getenv("KG_NEO4J_SCHEMA_URI") == "" {
 		t.Skip("KG_NEO4J_SCHEMA_URI is not set")
 	}
-	env := map[string]string{
-		"KG_STORE":       "neo4j",
-		"NEO4J_URI":      uri,
-		"NEO4J_USER":     os.Getenv("NEO4J_USER"),
-		"NEO4J_PASSWORD": os.Getenv("NEO4J_PASSWORD"),
-		"NEO4J_DATABASE": os.Getenv("NEO4J_DATABASE"),
-	}
-	ctx := context.Background()
-	st, err := neo4j.Open(ctx, neo4j.Config{URI: uri, User: env["NEO4J_USER"], Password: env["NEO4J_PASSWORD"], Database: env["NEO4J_DATABASE"]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, err := st.FindNodes(ctx, graph.NodeFilter{Labels: []graph.Label{graph.LabelArticle}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range page.Nodes {
-		if err := st.DeleteArticle(ctx, a.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
-	st.Close()
-
-	runEnv := func(args ...string) (int, string, string) {
-		var out, errOut bytes.Buffer
-		m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
-		err := m.ParseFlags(ctx, args)
-		if err == nil {
-			err = m.Run(ctx)
-		}
-		if cerr := m.Close(); err == nil {
-			err = cerr
-		}
-		return exitCode(m, err), out.String(), errOut.String()
-	}
-	code, out, errOut := runEnv("ingest", filepath.Join("testdata", "seed.md"))
+	s := stores(t)[1] // Neo4j
+	s.reset(t)
+	code, out, errOut := s.run(t, "ingest", filepath.Join("testdata", "seed.md"))
 	if code != 0 || !strings.Contains(out, "stored 6 articles from 1 file") {
 		t.Fatalf("ingest: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	code, out, errOut = runEnv("query", gongQuery)
+	code, out, errOut = s.run(t, "query", gongQuery)
 	if code != 0 {
 		t.Fatalf("query: exit %d: %s", code, errOut)
 	}

@@ -21,8 +21,14 @@ import (
 // standard output and standard error.
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
+	return runEnv(t, nil, stdin, args...)
+}
+
+// runEnv runs kg as run does, with env as its environment.
+func runEnv(t *testing.T, env map[string]string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
 	ctx := context.Background()
 	err := m.ParseFlags(ctx, args)
 	if err == nil {
