@@ -119,7 +119,7 @@ func (d *doc) build() *graph.ArticleFacts {
 			pid := b.node(graph.Node{ID: postID(ps.name), Label: graph.LabelPost, Name: ps.name, Title: ps.title})
 			b.rel(graph.RelHolds, id, pid, "", ps.ev)
 			b.rel(graph.RelMentions, a.ID, pid, "", ps.ev)
-			if ps.org != "" {
+			if ps.org != "" && !d.lx.countries[ps.org] { // 新加坡总理: a state is no body (rule 8.6)
 				o := d.orgNamed(ps.org)
 				oid := orgID(ps.org)
 				if o != nil {

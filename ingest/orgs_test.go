@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -28,6 +29,45 @@ func TestOutletLines(t *testing.T) {
 		}
 		if len(got.events) == 0 || got.events[0].date != "2025-03-05" {
 			t.Errorf("%s: events %+v, want one on 2025-03-05", tc.name, got.events)
+		}
+	}
+}
+
+// TestForeignBodies checks that a foreign state's government, ministries,
+// parliament and armed forces, and international bodies, are
+// organisations, while the states themselves are not (rule 8.6).
+func TestForeignBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，国务院副总理王立新在北京会见秘鲁客人。秘鲁外交部当天表示欢迎。王立新表示，中方愿同秘鲁政府、秘鲁国会加强交流，支持世界卫生组织和东南亚国家联盟发挥作用。据智利媒体报道，智利武装部队当天开展救援，送往当地医院救治。俄军与乌军在前线交火。", &ingest.Options{Year: 2025})[0]
+	for _, o := range []string{"秘鲁外交部", "秘鲁政府", "秘鲁国会", "世界卫生组织", "东南亚国家联盟", "智利武装部队", "俄军", "乌军"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+	for _, o := range got.orgs {
+		if o == "秘鲁" || o == "智利" || strings.Contains(o, "当地") || strings.Contains(o, "愿同") {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+}
+
+// TestKnownBodiesStartWhereTheyStart checks that a known body after words
+// that name no place is not taken with them, and one after a state is.
+func TestKnownBodiesStartWhereTheyStart(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，条例规定外交部、驻外机构的职责。报道援引多名秘鲁国防部官员的话说，该国将加强戒备。", &ingest.Options{Year: 2025})[0]
+	for _, o := range []string{"外交部", "秘鲁国防部"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+}
+
+// TestStateLeadersPostsNameNoBody checks that a foreign leader's post keeps
+// the state without listing the state as a body.
+func TestStateLeadersPostsNameNoBody(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，国家主席王立新在北京会见秘鲁总统卡洛斯。", &ingest.Options{Year: 2025})[0]
+	for _, o := range got.orgs {
+		if o == "秘鲁" || o == "国家" {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
 		}
 	}
 }
