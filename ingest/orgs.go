@@ -11,7 +11,7 @@ import (
 )
 
 // projectHeads end the name of a project or programme.
-var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革"}
+var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议"}
 
 // projectLast and infraLast hold the last characters of projectHeads and
 // infraHeads.
@@ -22,7 +22,7 @@ var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", 
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
-var projectGenericEnd = []string{"民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新"}
+var projectGenericEnd = []string{"合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新"}
 
 // genericEventPart reports whether a project phrase that names an event
 // (X项目签约仪式) is generic rather than a named project: dated or a class.
@@ -80,7 +80,10 @@ func (d *doc) findProjects() {
 					p += utf8.RuneCountInString(d.sub(p, q)[:i]) + 1
 				}
 				pre := d.sub(p, q)
-				if !(d.startsSpecific(pre) && isAreaName(pre)) && !hasAnyPrefix(pre, projectGeneric) && utf8.RuneCountInString(pre) <= 8 {
+				if _, pos, found := d.lx.seg.Find(pre); found && (pos == "v" || pos == "vn") || hasAnySuffix(pre, launchVerbs) || hasAnySuffix(pre, []string{"落地", "落实", "推出", "打造", "办好"}) {
+					pre = "" // 加快落地|“人才回归”计划: a verb, not part of the name
+				}
+				if pre != "" && !(d.startsSpecific(pre) && isAreaName(pre)) && !hasAnyPrefix(pre, projectGeneric) && utf8.RuneCountInString(pre) <= 8 {
 					content = pre + content
 					start = p
 				}
@@ -123,6 +126,12 @@ func (d *doc) findProjects() {
 			case head == "行动":
 				// dated (三年行动), or launched by name: 深入开展冬春森林防火专项行动
 				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) && !(n >= 6 && d.startsSpecific(name) && !strings.ContainsAny(prefix, "的和与及")) {
+					continue
+				}
+			case head == "倡议":
+				// a named initiative (rule 8.7): 全球发展倡议; not 这一倡议,
+				// 发起的倡议
+				if n < 4 || strings.ContainsAny(prefix, "的和与及") {
 					continue
 				}
 			default:
@@ -212,7 +221,7 @@ func (d *doc) findInfrastructure() {
 
 // programmeRe matches a quoted programme carried out without a head noun:
 // 探索推进“一枚印章管审批”。 (but not 坚持“项目为王”, a principle).
-var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)`)
+var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)|共建“([^“”]{2,12})”`)
 
 // quotedProgrammes adds the quoted programmes that have no head noun.
 func (d *doc) quotedProgrammes() {
@@ -222,6 +231,9 @@ func (d *doc) quotedProgrammes() {
 	}
 	rc := runeCounter{s: s}
 	for _, m := range programmeRe.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] < 0 {
+			m = m[2:] // 共建“X”: an initiative built together, named without its head
+		}
 		start := rc.at(m[2]) - 1
 		end := rc.at(m[3]) + 1
 		if d.inProject(span{start, end}) {
@@ -249,6 +261,13 @@ func (d *doc) mergeAreaProjects() {
 			}
 			k, ok := at[a.name[i:]]
 			if ok && k > into && d.projects[k] != a && isAreaName(a.name[:i]) && d.startsSpecific(a.name) {
+				into = k
+			}
+		}
+		for _, h := range []string{"倡议", "行动", "活动", "改革", "计划", "工程"} {
+			// 一带一路 where the article also writes 一带一路倡议: the
+			// fullest form, with the head that names its type (rule 8.7)
+			if k, ok := at[a.name+h]; ok && into < 0 && d.projects[k] != a {
 				into = k
 			}
 		}
@@ -290,7 +309,8 @@ func (d *doc) quoteBefore(hs, he int) int {
 				close = k
 				break
 			}
-			if !isHan(r[k]) {
+			if !isHan(r[k]) || strings.ContainsRune("和与及", r[k]) {
+				// “一带一路”倡议和|全球发展倡议: the quote is another name's
 				return -1
 			}
 		}

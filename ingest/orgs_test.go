@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -68,6 +69,26 @@ func TestStateLeadersPostsNameNoBody(t *testing.T) {
 	for _, o := range got.orgs {
 		if o == "秘鲁" || o == "国家" {
 			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+}
+
+// TestInitiatives checks initiatives named with their head (倡议) or built
+// together without one (共建“X”), folded into the fullest form the article
+// writes (rule 8.7), and the bounds of quoted programmes.
+func TestInitiatives(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"head and bare form", "会议指出，“丝路花开”倡议提出以来成果丰硕，双方同意共建“丝路花开”，落实全球减贫倡议。", []string{"丝路花开倡议", "全球减贫倡议"}},
+		{"bare form alone", "双方同意高质量共建“丝路花开”，深化务实合作。", []string{"丝路花开"}},
+		{"verb before a quote", "会议要求，加快落地“青年返乡”计划，扩大双边合作项目。", []string{"青年返乡计划"}},
+		{"two names", "他表示，“丝路花开”倡议和全球减贫倡议意义重大。", []string{"丝路花开倡议", "全球减贫倡议"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，县委召开常委会会议。"+tc.text, &ingest.Options{Year: 2025})[0]
+		if !reflect.DeepEqual(got.projects, sorted(tc.want...)) {
+			t.Errorf("%s: projects %v, want %v", tc.name, got.projects, tc.want)
 		}
 	}
 }
