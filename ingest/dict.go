@@ -29,6 +29,8 @@ type lexicon struct {
 	places     map[string]bool // administrative divisions, full and short forms
 	knownOrgs  map[string]bool // bodies named without a level or place prefix
 	knownLast  map[rune]bool   // last characters of knownOrgs
+	countries  map[string]bool // foreign states and their short forms (rule 8.6: places, not bodies)
+	countryAbb map[rune]bool   // one-character short forms of states (俄 of 俄军)
 	placePairs map[uint64]bool // first two characters of places (firstPair)
 	seg        *gse.Segmenter  // word segmenter with a compact dictionary
 	cutter     *dagCutter      // seg's dictionary-only cut, fast
@@ -109,6 +111,20 @@ func loadLexicon() (*lexicon, error) {
 		c, _ := utf8.DecodeLastRuneInString(w)
 		lx.knownLast[c] = true
 	}
+	lx.countries, lx.countryAbb = map[string]bool{}, map[rune]bool{}
+	if ws, err = words("countries.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		lx.countries[w] = true
+	}
+	if ws, err = words("countryabbr.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		c, _ := utf8.DecodeRuneInString(w)
+		lx.countryAbb[c] = true
+	}
 	if ws, err = words("places.txt"); err != nil {
 		return nil, err
 	}
@@ -144,7 +160,7 @@ func (lx *lexicon) loadSegmenter() error {
 			sb.WriteByte('\n')
 		}
 	}
-	domain := append(append(append([]string{}, lx.titles...), lx.suffixes...), keys(lx.knownOrgs)...)
+	domain := append(append(append(append([]string{}, lx.titles...), lx.suffixes...), keys(lx.knownOrgs)...), keys(lx.countries)...)
 	for w := range lx.boundaries {
 		domain = append(domain, w)
 	}
@@ -268,4 +284,16 @@ func (lx *lexicon) boundaryEndingAt(r []rune, end int, cuts ...[]bool) int {
 		}
 	}
 	return 0
+}
+
+// countryPrefix returns the longest foreign state (or one of its short
+// forms) that s starts with, "" when none does.
+func (lx *lexicon) countryPrefix(s string) string {
+	rs := []rune(s)
+	for n := min(len(rs), 10); n >= 2; n-- {
+		if lx.countries[string(rs[:n])] {
+			return string(rs[:n])
+		}
+	}
+	return ""
 }

@@ -273,8 +273,8 @@ func (d *doc) text(s span) string { return d.sub(s.start, s.end) }
 func (d *doc) sub(i, j int) string { return d.s[d.off[i]:d.off[j]] }
 
 var (
-	// 本报讯, 嵘州日报讯, 本报3月28日讯, 新华社北京3月28日电, each maybe followed by （记者X 通讯员Y）
-	datelineRe = regexp.MustCompile(`^\s*(?:(本报|[\p{Han}]{2,10}?(?:日报|晚报|早报|商报|报|新闻网|网|融媒体中心|融媒体|融媒|客户端|电视台|广播电视台|新闻))[\p{Han}]{0,6}?(?:(\d{1,2})月(\d{1,2})日)?讯|(新华社|中新社|人民网|新华网)[\p{Han}]{0,6}?(\d{1,2})月(\d{1,2})日电)`)
+	// 本报讯, 嵘州日报讯, 本报3月28日讯, 央视网消息, 新华社北京3月28日电, each maybe followed by （记者X 通讯员Y）
+	datelineRe = regexp.MustCompile(`^\s*(?:(本报|[\p{Han}]{2,10}?(?:日报|晚报|早报|商报|报|新闻网|网|融媒体中心|融媒体|融媒|客户端|电视台|广播电视台|新闻))[\p{Han}]{0,6}?(?:(\d{1,2})月(\d{1,2})日)?(?:讯|消息)|(新华社|中新社|人民网|新华网)[\p{Han}]{0,6}?(\d{1,2})月(\d{1,2})日电)`)
 	creditRe   = regexp.MustCompile(`^\s*[（(]([^（）()\n]{2,60})[）)]`)
 	// □记者 张三 通讯员 李四, 本报记者 王五 (a line of its own or the start of the first)
 	boxRe = regexp.MustCompile(`^\s*[□■●◆]?\s*(?:(?:文/图|文／图|图/文|文|图)[\s:：]*)?(?:本报)?((?:记者|通讯员|实习生)[^。，：:\n（(\d]{2,40}?)(?:\s*报道\s*[：:]?|\s*[：:]|\s{2,}|\n|$|[　]|\s*本报讯|\s*(?:\d|今天|昨天|日前|近日))`)
@@ -300,6 +300,9 @@ func (d *doc) byline() {
 		}
 		line := s[pos : pos+i]
 		m, info := infoLine(line)
+		if !info {
+			m, info = dateSourceLine(line)
+		}
 		if !info && !strings.HasPrefix(line, "—") && !strings.HasPrefix(line, "－－") {
 			break
 		}

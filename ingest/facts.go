@@ -96,9 +96,15 @@ func (d *doc) build() *graph.ArticleFacts {
 		b.rel(graph.RelAuthored, id, a.ID, "", ev)
 		b.rel(graph.RelMentions, a.ID, id, "", ev)
 		if d.paper != "" {
-			pid := b.node(graph.Node{ID: postID("记者"), Label: graph.LabelPost, Name: "记者", Title: "记者"})
+			// the outlet's reporter (rule 2.2): 嵘州日报记者, so that two
+			// outlets' reporters share no post
+			name := d.paper + "记者"
+			pid := b.node(graph.Node{ID: postID(name), Label: graph.LabelPost, Name: name, Title: "记者"})
 			b.rel(graph.RelHolds, id, pid, "", ev)
 			b.rel(graph.RelMentions, a.ID, pid, "", ev)
+			if o := d.orgNamed(d.paper); o != nil {
+				b.rel(graph.RelOf, pid, orgIDs[o], "", ev)
+			}
 		}
 	}
 	personIDs := map[*person]string{}
@@ -113,7 +119,7 @@ func (d *doc) build() *graph.ArticleFacts {
 			pid := b.node(graph.Node{ID: postID(ps.name), Label: graph.LabelPost, Name: ps.name, Title: ps.title})
 			b.rel(graph.RelHolds, id, pid, "", ps.ev)
 			b.rel(graph.RelMentions, a.ID, pid, "", ps.ev)
-			if ps.org != "" {
+			if ps.org != "" && !d.lx.countries[ps.org] { // 新加坡总理: a state is no body (rule 8.6)
 				o := d.orgNamed(ps.org)
 				oid := orgID(ps.org)
 				if o != nil {

@@ -140,7 +140,7 @@ func TestTaggerPlacesAndOrganisationsNeedBacking(t *testing.T) {
 
 func TestAgencyDatelineNamesTheAgency(t *testing.T) {
 	got := factsOf(t, "# 甲\n\n新华社青禾5月9日电（记者 陈立）9日，青禾控股集团有限公司与青禾农村商业银行股份有限公司签署合作协议。", &ingest.Options{Year: 2024})[0]
-	if !has(got.orgs, "新华社") || !has(got.people["陈立"], "记者") || len(got.events) == 0 || got.events[0].date != "2024-05-09" {
+	if !has(got.orgs, "新华社") || !has(got.people["陈立"], "新华社记者") || len(got.events) == 0 || got.events[0].date != "2024-05-09" {
 		t.Errorf("organisations %v, people %v, events %+v", got.orgs, got.people, got.events)
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // projectHeads end the name of a project or programme.
-var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革"}
+var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议"}
 
 // projectLast and infraLast hold the last characters of projectHeads and
 // infraHeads.
@@ -22,7 +22,7 @@ var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", 
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
-var projectGenericEnd = []string{"民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新"}
+var projectGenericEnd = []string{"合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新"}
 
 // genericEventPart reports whether a project phrase that names an event
 // (X项目签约仪式) is generic rather than a named project: dated or a class.
@@ -80,7 +80,10 @@ func (d *doc) findProjects() {
 					p += utf8.RuneCountInString(d.sub(p, q)[:i]) + 1
 				}
 				pre := d.sub(p, q)
-				if !(d.startsSpecific(pre) && isAreaName(pre)) && !hasAnyPrefix(pre, projectGeneric) && utf8.RuneCountInString(pre) <= 8 {
+				if _, pos, found := d.lx.seg.Find(pre); found && (pos == "v" || pos == "vn") || hasAnySuffix(pre, launchVerbs) || hasAnySuffix(pre, []string{"落地", "落实", "推出", "打造", "办好"}) {
+					pre = "" // 加快落地|“人才回归”计划: a verb, not part of the name
+				}
+				if pre != "" && !(d.startsSpecific(pre) && isAreaName(pre)) && !hasAnyPrefix(pre, projectGeneric) && utf8.RuneCountInString(pre) <= 8 {
 					content = pre + content
 					start = p
 				}
@@ -123,6 +126,12 @@ func (d *doc) findProjects() {
 			case head == "行动":
 				// dated (三年行动), or launched by name: 深入开展冬春森林防火专项行动
 				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) && !(n >= 6 && d.startsSpecific(name) && !strings.ContainsAny(prefix, "的和与及")) {
+					continue
+				}
+			case head == "倡议":
+				// a named initiative (rule 8.7): 全球发展倡议; not 这一倡议,
+				// 发起的倡议
+				if n < 4 || strings.ContainsAny(prefix, "的和与及") {
 					continue
 				}
 			default:
@@ -212,7 +221,7 @@ func (d *doc) findInfrastructure() {
 
 // programmeRe matches a quoted programme carried out without a head noun:
 // 探索推进“一枚印章管审批”。 (but not 坚持“项目为王”, a principle).
-var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)`)
+var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)|共建“([^“”]{2,12})”`)
 
 // quotedProgrammes adds the quoted programmes that have no head noun.
 func (d *doc) quotedProgrammes() {
@@ -222,6 +231,9 @@ func (d *doc) quotedProgrammes() {
 	}
 	rc := runeCounter{s: s}
 	for _, m := range programmeRe.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] < 0 {
+			m = m[2:] // 共建“X”: an initiative built together, named without its head
+		}
 		start := rc.at(m[2]) - 1
 		end := rc.at(m[3]) + 1
 		if d.inProject(span{start, end}) {
@@ -249,6 +261,13 @@ func (d *doc) mergeAreaProjects() {
 			}
 			k, ok := at[a.name[i:]]
 			if ok && k > into && d.projects[k] != a && isAreaName(a.name[:i]) && d.startsSpecific(a.name) {
+				into = k
+			}
+		}
+		for _, h := range []string{"倡议", "行动", "活动", "改革", "计划", "工程"} {
+			// 一带一路 where the article also writes 一带一路倡议: the
+			// fullest form, with the head that names its type (rule 8.7)
+			if k, ok := at[a.name+h]; ok && into < 0 && d.projects[k] != a {
 				into = k
 			}
 		}
@@ -290,7 +309,8 @@ func (d *doc) quoteBefore(hs, he int) int {
 				close = k
 				break
 			}
-			if !isHan(r[k]) {
+			if !isHan(r[k]) || strings.ContainsRune("和与及", r[k]) {
+				// “一带一路”倡议和|全球发展倡议: the quote is another name's
 				return -1
 			}
 		}
@@ -466,6 +486,9 @@ func (d *doc) findOrgs() {
 				break
 			}
 		}
+		if suf == "" && known == "" && d.stateArmyAt(e) {
+			suf = "军" // 俄军, 乌军: a state's armed forces by its short form
+		}
 		if suf == "" && known == "" {
 			continue
 		}
@@ -479,7 +502,7 @@ func (d *doc) findOrgs() {
 			continue // 举办, 创办: a verb, not a body
 		}
 		if suf != "" && e < len(r) {
-			if bad, ok := orgFollowBad[string([]rune(suf)[utf8.RuneCountInString(suf)-1:])]; ok && strings.ContainsRune(bad, r[e]) {
+			if bad, ok := orgFollowBad[string([]rune(suf)[utf8.RuneCountInString(suf)-1:])]; ok && strings.ContainsRune(bad, r[e]) && !hasPrefixAt(r, e, "成员") {
 				continue
 			}
 		}
@@ -498,6 +521,11 @@ func (d *doc) findOrgs() {
 			}
 		}
 		start = d.skipLeadingFunctionWords(start, s0)
+		if known != "" && s0 > start && e-s0 == utf8.RuneCountInString(known) {
+			// a known body after words that name no place (规定|外交部,
+			// 援引多名|加拿大国防部): it starts where a place or state does
+			start = d.specificStart(start, s0, e)
+		}
 		if v := anyPrefixAt(r, start, leadingVerbs...); v != "" && start+utf8.RuneCountInString(v) < s0 {
 			start += utf8.RuneCountInString(v) // 叮嘱|琮州路桥建设集团有限公司负责人
 		}
@@ -512,13 +540,19 @@ func (d *doc) findOrgs() {
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
 		}
+		if strings.Contains(name, "当地") {
+			continue // 当地医院, X国当地救援队: whichever is there, none named
+		}
+		if utf8.RuneCountInString(suf) == 1 && known == "" && e < len(r) && !d.cuts[e] {
+			continue // 和科|威特: a one-character head inside a longer word
+		}
 		if utf8.RuneCountInString(suf) == 1 && known == "" && e >= 2 && d.words[e-2] == e && hasAnyPrefix(d.sub(e, len(d.r)), []string{"联盟", "建设", "医生", "学生", "专业", "门诊"}) {
 			continue // 专科|联盟: a one-character head ending a common word that goes on
 		}
 		if hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点") {
 			continue // 作政府|工作报告: a report's name, not a body
 		}
-		if strings.HasSuffix(name, "人民代表大会") && hasPrefixAt(r, e, "代表") {
+		if (strings.HasSuffix(name, "人民代表大会") || strings.HasSuffix(name, "人大")) && hasPrefixAt(r, e, "代表") {
 			continue // 第十九届人民代表大会代表: its deputies, not the body
 		}
 		c := &orgCand{span: span{start, e}, name: name}
@@ -656,7 +690,7 @@ func (d *doc) verbTail(s0, e int) bool {
 }
 
 // notBodies are nouns that end with an organisation head.
-var notBodies = map[string]bool{"干部": true, "大局": true, "格局": true, "布局": true, "开局": true, "结局": true, "全局": true, "当局": true, "内部": true, "外部": true, "全部": true, "局部": true, "西部": true, "东部": true, "南部": true, "北部": true, "中部": true, "腹部": true, "头部": true}
+var notBodies = map[string]bool{"干部": true, "大局": true, "格局": true, "布局": true, "开局": true, "结局": true, "全局": true, "当局": true, "内部": true, "外部": true, "全部": true, "局部": true, "西部": true, "东部": true, "南部": true, "北部": true, "中部": true, "腹部": true, "头部": true, "地处": true}
 
 // companySuffixes end the names of companies and institutions, which a
 // 和 does not join inside (unlike 发展和改革委员会).
@@ -677,11 +711,18 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	if suf == "中心" && n-2 < 3 {
 		return false
 	}
+	if c := d.lx.countryPrefix(name); c != "" || d.stateAbbreviated(name) {
+		// a foreign state's government, ministry, parliament or armed
+		// forces (rule 8.6); the state alone is a place
+		return n > utf8.RuneCountInString(c)
+	}
 	if d.startsSpecific(name) {
 		// an area alone (枫屿区) is never a body; a level word needs more
 		return n > 1
 	}
 	switch suf {
+	case "部队", "武装部队":
+		return n-utf8.RuneCountInString(suf) >= 3 // 快速支援部队, not 当地部队
 	case "公司", "有限公司", "股份有限公司", "集团", "银行", "分行", "支行", "学院", "大学", "中学", "小学", "幼儿园", "研究院", "研究所", "医院", "中心", "服务中心", "合作社", "日报", "报社", "电视台", "总支", "支部", "商会", "协会", "学会", "基金会":
 		return n-utf8.RuneCountInString(suf) >= 2
 	}
@@ -689,7 +730,7 @@ func (d *doc) properOrg(name, suf, known string) bool {
 }
 
 // venueRe matches places where things happen, not bodies (县行政中心).
-var venueRe = regexp.MustCompile(`(行政中心|会议中心|会展中心|市民中心|活动中心|体育中心|文化中心|展示中心|指挥中心|会议室|礼堂|广场|宾馆|酒店|大厦|泵站|闸站|加油站|收费站|服务区|储备库|仓库|码头|车站)$`)
+var venueRe = regexp.MustCompile(`(市中心|副中心|行政中心|会议中心|会展中心|市民中心|活动中心|体育中心|文化中心|展示中心|指挥中心|会议室|礼堂|广场|宾馆|酒店|大厦|泵站|闸站|加油站|收费站|服务区|储备库|仓库|码头|车站)$`)
 
 var meetingWordRe = regexp.MustCompile(`(协商|座谈|汇报|调度|推进|动员|观摩|联席|报告|交流|见面|恳谈|研讨|培训|部署|表彰|总结)会$`)
 
@@ -820,3 +861,55 @@ func abbreviates(s, l string) bool {
 }
 
 func searchKeyEq(a, b string) bool { return searchKey(a) == searchKey(b) }
+
+// dateSourceLineRe matches a line of a news site that gives the date and
+// time of an article with its outlet or source but no field label first:
+// `2024年04月03日11:32　来源:X网`, `X融媒 2023-11-29`, `//www.x.com  2023-12-21 08:38:59`.
+var dateSourceLineRe = regexp.MustCompile(`^[\s　]*(?:(?:https?:)?//\S+[\s　]+)?(?:(\p{Han}{2,12}?(?:报|网|台|融媒|融媒体|融媒体中心|客户端|新闻))[\s　]+)?(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:[\s　]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:[\s　]*(?:来源|稿源|信息来源)[\s　]*[:：][\s　]*(\p{Han}{2,16}))?[\s　]*$`)
+
+// dateSourceLine reads such a line as infoLine reads a labelled one; the
+// outlet it names, before the date or after 来源, is the article's paper
+// (rule 2.3).
+func dateSourceLine(line string) (meta, bool) {
+	m := dateSourceLineRe.FindStringSubmatch(line)
+	if m == nil {
+		return meta{}, false
+	}
+	return meta{Outlet: strOr(m[2], m[1])}, true
+}
+
+// stateBodies are what a state's one-character short form heads as a body
+// of that state (俄军, 俄国防部, 美外交部).
+var stateBodies = []string{"军", "国防部", "外交部"}
+
+// stateAbbreviated reports whether name is such a body.
+func (d *doc) stateAbbreviated(name string) bool {
+	c, n := utf8.DecodeRuneInString(name)
+	return d.lx.countryAbb[c] && slices.Contains(stateBodies, name[n:])
+}
+
+// stateArmyAt reports whether r[e-2:e] is a state's armed forces named by
+// the state's short form (俄军), standing as a word of its own (not 精英军).
+func (d *doc) stateArmyAt(e int) bool {
+	r := d.r
+	return e >= 2 && r[e-1] == '军' && d.lx.countryAbb[r[e-2]] && (e == 2 || !isHan(r[e-3]) || d.cuts[e-2] && d.words[e-3] != e-1 && (e-4 < 0 || d.words[e-4] != e-1)) && (e == len(r) || !isHan(r[e]) || d.cuts[e])
+}
+
+// specificStart returns where a known body ending at e and starting at s0
+// begins when the words from start name more: the first position from
+// which a place or a state begins the name (多名|加拿大国防部), else s0
+// (规定|外交部).
+func (d *doc) specificStart(start, s0, e int) int {
+	for k := s0 - 1; k > start; k-- {
+		if strings.ContainsRune("和与及、", d.r[k]) {
+			start = k + 1 // 国歌和|国际大体联: a list joins two names
+			break
+		}
+	}
+	for i := start; i < s0; i++ {
+		if name := d.sub(i, e); d.cuts[i] && (d.lx.countryPrefix(name) != "" || d.startsSpecific(name)) {
+			return i
+		}
+	}
+	return s0
+}

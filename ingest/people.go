@@ -528,7 +528,7 @@ func (d *doc) resolvePosts() {
 			if ps.name == "" {
 				ps.name = o + ps.title
 			}
-			if o != "" {
+			if o != "" && !d.lx.countries[o] && d.byName[o] == nil { // 新加坡总理: a state is a place (rule 8.6)
 				d.addOrg(o, ps.orgSpan)
 				prev = o
 			}

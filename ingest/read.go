@@ -767,6 +767,9 @@ func repair(lines []string) string {
 		}
 		last, _ := utf8.DecodeLastRuneInString(t)
 		_, info := infoLine(t)
+		if !info {
+			_, info = dateSourceLine(t)
+		}
 		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub && !strings.HasPrefix(t, "—") && !info
 	}
 	return strings.Join(paras, "\n")

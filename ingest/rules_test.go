@@ -229,8 +229,8 @@ func TestBylines(t *testing.T) {
 			if tc.paper != "" && !has(got.orgs, tc.paper) {
 				t.Errorf("organisations %v lack the paper %s", got.orgs, tc.paper)
 			}
-			if tc.paper != "" && !has(got.people[tc.reporters[0]], "记者") {
-				t.Errorf("reporter of a named paper has posts %v, want 记者", got.people[tc.reporters[0]])
+			if tc.paper != "" && !has(got.people[tc.reporters[0]], tc.paper+"记者") {
+				t.Errorf("reporter of a named paper has posts %v, want %s记者 (rule 2.2)", got.people[tc.reporters[0]], tc.paper)
 			}
 			if _, ok := got.people["李青山"]; !ok {
 				t.Errorf("people %v lack 李青山", got.people)
@@ -475,7 +475,7 @@ func TestOtherHouseStyles(t *testing.T) {
 		if want := sorted("万人助万企活动", "放管服改革", "青河县城东污水处理厂扩建工程", "青河经济开发区标准化厂房（二期）项目"); !reflect.DeepEqual(s.projects, want) {
 			t.Errorf("projects %v, want %v", s.projects, want)
 		}
-		if !has(s.orgs, "青河县融媒体中心") || !has(s.people["郝佳"], "记者") {
+		if !has(s.orgs, "青河县融媒体中心") || !has(s.people["郝佳"], "青河县融媒体中心记者") {
 			t.Errorf("orgs %v people %v", s.orgs, s.people)
 		}
 	})

@@ -1,0 +1,94 @@
+package ingest_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kgproject/kg/ingest"
+)
+
+// The sentences below are written for these tests in the genre's style;
+// none is copied from an evaluation set.
+
+// TestOutletLines checks that the outlet of a dateline, or of a date and
+// source line with no field label, is an organisation of the article
+// (rule 2.3), and that its reporters hold the outlet's 记者 post (2.2).
+func TestOutletLines(t *testing.T) {
+	for _, tc := range []struct{ name, page, outlet string }{
+		{"news-site dateline", "# 甲\n\n青川网消息（晚间新闻）：3月5日，县长王立新到白鹭镇调研。", "青川网"},
+		{"date then source", "# 甲\n\n2025年03月05日10:12　来源:青川新闻网\n\n青川新闻网讯 3月5日，县长王立新到白鹭镇调研。", "青川新闻网"},
+		{"outlet then date", "# 甲\n\n白鹭融媒 2025-03-05\n\n3月5日上午，县长王立新到白鹭镇调研。", "白鹭融媒"},
+		{"address then date", "# 甲\n\n//www.example.cn  2025-03-05 08:30:00\n\n青川新闻网讯 3月5日，县长王立新到白鹭镇调研。（记者 周明远）", "青川新闻网"},
+	} {
+		got := factsOf(t, tc.page, &ingest.Options{Year: 2025})[0]
+		if !has(got.orgs, tc.outlet) {
+			t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, tc.outlet)
+		}
+		if len(got.reporters) > 0 && !has(got.people[got.reporters[0]], tc.outlet+"记者") {
+			t.Errorf("%s: reporter %s holds %v, want %s记者", tc.name, got.reporters[0], got.people[got.reporters[0]], tc.outlet)
+		}
+		if len(got.events) == 0 || got.events[0].date != "2025-03-05" {
+			t.Errorf("%s: events %+v, want one on 2025-03-05", tc.name, got.events)
+		}
+	}
+}
+
+// TestForeignBodies checks that a foreign state's government, ministries,
+// parliament and armed forces, and international bodies, are
+// organisations, while the states themselves are not (rule 8.6).
+func TestForeignBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，国务院副总理王立新在北京会见秘鲁客人。秘鲁外交部当天表示欢迎。王立新表示，中方愿同秘鲁政府、秘鲁国会加强交流，支持世界卫生组织和东南亚国家联盟发挥作用。据智利媒体报道，智利武装部队当天开展救援，送往当地医院救治。俄军与乌军在前线交火。", &ingest.Options{Year: 2025})[0]
+	for _, o := range []string{"秘鲁外交部", "秘鲁政府", "秘鲁国会", "世界卫生组织", "东南亚国家联盟", "智利武装部队", "俄军", "乌军"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+	for _, o := range got.orgs {
+		if o == "秘鲁" || o == "智利" || strings.Contains(o, "当地") || strings.Contains(o, "愿同") {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+}
+
+// TestKnownBodiesStartWhereTheyStart checks that a known body after words
+// that name no place is not taken with them, and one after a state is.
+func TestKnownBodiesStartWhereTheyStart(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，条例规定外交部、驻外机构的职责。报道援引多名秘鲁国防部官员的话说，该国将加强戒备。", &ingest.Options{Year: 2025})[0]
+	for _, o := range []string{"外交部", "秘鲁国防部"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+}
+
+// TestStateLeadersPostsNameNoBody checks that a foreign leader's post keeps
+// the state without listing the state as a body.
+func TestStateLeadersPostsNameNoBody(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，国家主席王立新在北京会见秘鲁总统卡洛斯。", &ingest.Options{Year: 2025})[0]
+	for _, o := range got.orgs {
+		if o == "秘鲁" || o == "国家" {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+}
+
+// TestInitiatives checks initiatives named with their head (倡议) or built
+// together without one (共建“X”), folded into the fullest form the article
+// writes (rule 8.7), and the bounds of quoted programmes.
+func TestInitiatives(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"head and bare form", "会议指出，“丝路花开”倡议提出以来成果丰硕，双方同意共建“丝路花开”，落实全球减贫倡议。", []string{"丝路花开倡议", "全球减贫倡议"}},
+		{"bare form alone", "双方同意高质量共建“丝路花开”，深化务实合作。", []string{"丝路花开"}},
+		{"verb before a quote", "会议要求，加快落地“青年返乡”计划，扩大双边合作项目。", []string{"青年返乡计划"}},
+		{"two names", "他表示，“丝路花开”倡议和全球减贫倡议意义重大。", []string{"丝路花开倡议", "全球减贫倡议"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，县委召开常委会会议。"+tc.text, &ingest.Options{Year: 2025})[0]
+		if !reflect.DeepEqual(got.projects, sorted(tc.want...)) {
+			t.Errorf("%s: projects %v, want %v", tc.name, got.projects, tc.want)
+		}
+	}
+}
