@@ -10,9 +10,10 @@ import (
 )
 
 // A date's year comes only from its own article or page, in this order:
-//  1. a full date in the article itself (2026年3月28日);
+//  1. a full date in the article's title or lead (2026年3月28日);
 //  2. the page's masthead or the published date the input gives;
-//  3. a date in the article's URL or its file's name;
+//  3. a date in the article's URL or its file's name, else a full date
+//     further in the article;
 //  4. a year the article, else its page, names in a way that dates it
 //     (主持召开2026年第2次党政联席会议, not 总结2025年工作);
 //  5. Options.Year;
@@ -25,12 +26,10 @@ import (
 // (二〇二四年四月十六日 once asciiDigits has read its year).
 var fullDateRe = regexp.MustCompile(`((?:19|20)\d\d)(?:年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日|-(\d{1,2})-(\d{1,2}))`)
 
-// fullDateYear is the year of the first full date in an article's title or
-// lead paragraph, else of the first one elsewhere in it that does not
-// name a time a rule or period starts from (自2019年5月1日起施行), 0 when
-// it gives none.
-func fullDateYear(a *Article) int {
-	lead, rest, _ := strings.Cut(a.Text, "\n")
+// leadDateYear is the year of the first full date in an article's title or
+// lead paragraph, 0 when they give none.
+func leadDateYear(a *Article) int {
+	lead, _, _ := strings.Cut(a.Text, "\n")
 	for _, s := range []string{a.Title, lead} {
 		for _, m := range fullDateRe.FindAllStringSubmatchIndex(asciiDigits(s), -1) {
 			if y := validFullDate(asciiDigits(s), m); y > 0 {
@@ -38,6 +37,19 @@ func fullDateYear(a *Article) int {
 			}
 		}
 	}
+	return 0
+}
+
+// fullDateYear is leadDateYear, else the year of the first full date
+// further in the article that does not name a time a rule or period
+// starts from (自2019年5月1日起施行), 0 when it gives none. Such a date may
+// be one in passing (a brief recalling 2021年8月29日), so it comes after
+// the page's own dates (see settleYear).
+func fullDateYear(a *Article) int {
+	if y := leadDateYear(a); y > 0 {
+		return y
+	}
+	_, rest, _ := strings.Cut(a.Text, "\n")
 	s := asciiDigits(rest)
 	for _, m := range fullDateRe.FindAllStringSubmatchIndex(s, -1) {
 		if hasAnyPrefix(s[m[1]:], []string{"起", "以来", "施行", "实施", "开始", "前", "之前", "至今", "出生", "生"}) || strings.HasSuffix(s[:m[0]], "自") || strings.HasSuffix(s[:m[0]], "于") {
@@ -73,12 +85,14 @@ func validFullDate(s string, m []int) int {
 func (p *Pipeline) settleYear(a *Article, pageYear, weakYear int) {
 	switch {
 	case a.Year > 0:
-	case fullDateYear(a) > 0:
-		a.Year = fullDateYear(a)
+	case leadDateYear(a) > 0:
+		a.Year = leadDateYear(a)
 	case a.Published != "":
 		a.Year, _ = strconv.Atoi(a.Published[:4])
 	case nameYear(a.URL, a.Source) > 0:
 		a.Year = nameYear(a.URL, a.Source)
+	case fullDateYear(a) > 0:
+		a.Year = fullDateYear(a)
 	case statedYear(a) > 0:
 		a.Year = statedYear(a)
 	case pageYear > 0:

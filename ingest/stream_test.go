@@ -43,6 +43,8 @@ func TestYearNeverFromOtherInputs(t *testing.T) {
 		{"front matter", 0, []string{"p0.md=---\ndate: 2021-05-06\nsource: 青禾日报\n---\n# 甲\n\n" + noYear}, "甲:2021"},
 		{"the file name", 0, []string{"2019-05-06-news.md=# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + noYear}, "甲:2019 乙:0"},
 		{"a URL", 0, []string{`a.jsonl={"id": "x-1", "url": "https://www.example.gov.cn/art/2021/3/5/art_1.html", "text": "` + noYear + `"}`}, "2月3日，县委书记李青山主持会议:2021"},
+		{"the published date beats a full date past the lead", 0, []string{`b.jsonl={"id": "x-2", "date": "2023-01-05", "text": "1月4日，县委书记李青山主持会议。\n据悉，该项目于2021年8月29日立项。"}`}, "1月4日，县委书记李青山主持会议:2023"},
+		{"a full date past the lead, when nothing else dates it", 0, []string{"p0.md=# 甲\n\n1月4日，县委书记李青山主持会议。\n\n2021年8月29日，该项目立项。"}, "甲:2021"},
 		{"a weak year of its own page only", 0, []string{"p0.md=# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + fmt.Sprintf(weakYear, 2025)}, "甲:0 乙:2025"},
 		{"the options' year before a year in passing", 2020, []string{"p0.md=# 甲\n\n" + fmt.Sprintf(weakYear, 2025)}, "甲:2020"},
 		{"the options' year last", 2020, []string{"p0.md=# 甲\n\n" + noYear, "p1.md=# 乙\n\n" + fmt.Sprintf(statedYear, 2026)}, "甲:2020 乙:2026"},
