@@ -367,11 +367,11 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) {
 			continue
 		}
-		j := ps.end
+		j := d.afterCircumstance(ps.end)
 		if hasPrefixAt(r, j, "在") {
 			j++
 		}
-		if hasPrefixAt(r, j, "主持") && !chair[ps.p] {
+		if (hasPrefixAt(r, j, "主持") || d.coChairs(j)) && !chair[ps.p] {
 			chair[ps.p] = true
 			e.chairs = append(e.chairs, ps.p)
 			e.roleEv[ps.p] = d.sentenceOf(ps.start)
@@ -525,7 +525,7 @@ func (d *doc) orgRole(s span) string {
 		}
 		break
 	}
-	afterList := d.sub(listEnd, ce)
+	afterList := d.sub(d.afterCircumstance(listEnd), ce)
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {
@@ -629,6 +629,9 @@ func (d *doc) personThenTo(cs, at int) bool {
 // its clause (nothing, a date, or a list of co-subjects).
 func leadIn(before string) bool {
 	b := strings.TrimSpace(before)
+	if i := strings.LastIndex(b, "："); i >= 0 {
+		b = b[i+len("："):] // 央视网消息（新闻联播）：X召开…: the dateline is no subject
+	}
 	b = leadingDateRe.ReplaceAllString(b, "")
 	return b == "" || strings.HasSuffix(b, "、") || strings.HasSuffix(b, "和") || strings.HasSuffix(b, "与")
 }
@@ -683,3 +686,38 @@ func nextDay(iso string) string {
 
 // swornRe matches what shows an appointee present (孙悦当选后向宪法宣誓).
 var swornRe = regexp.MustCompile(`宣誓|表态发言|颁发任命书`)
+
+// placeBeforeVerbRe matches a place set between an actor and its verb
+// (李四在北京主持召开…, 县政协在县城召开…).
+var placeBeforeVerbRe = regexp.MustCompile(`^(在[^，。；、\n在]{1,15}?)(?:主持|召开|举行|举办|会见|会谈|出席|参加|调研|考察|视察|签署|签订)`)
+
+// afterCircumstance returns the position after the dates and the place
+// that stand between an actor ending at j and its verb (李四1月5日主持召开,
+// 县政协19日在县城召开, 中共中央政治局常务委员会2月16日召开会议), j when
+// there are none.
+func (d *doc) afterCircumstance(j int) int {
+	for {
+		// the dates are in order of their start
+		k := sort.Search(len(d.dates), func(k int) bool { return d.dates[k].start >= j })
+		if k == len(d.dates) || d.dates[k].start != j || d.dates[k].end <= j {
+			break
+		}
+		j = d.dates[k].end
+	}
+	if j < len(d.r) && d.r[j] == '在' {
+		if m := placeBeforeVerbRe.FindStringSubmatch(d.sub(j, min(len(d.r), j+24))); m != nil {
+			j += utf8.RuneCountInString(m[1])
+		}
+	}
+	return j
+}
+
+// coChairRe matches the rest of a list of names that chair together
+// (张三、李四共同主持; 张三与省长李四共同主持会议).
+var coChairRe = regexp.MustCompile(`^(?:[、和与及][^，。；：\n]{1,24}?)?(?:共同|联合)主持`)
+
+// coChairs reports whether the name ending at j is one of a list that
+// 共同主持 (rule 7.1: every named chair).
+func (d *doc) coChairs(j int) bool {
+	return coChairRe.MatchString(d.sub(j, clauseEnd(d.r, j)))
+}
