@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -382,7 +383,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
+		if d.relayClause(ps.start, ps.end) || d.passingMention(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
 			continue
 		}
 		present[ps.p] = true
@@ -720,4 +721,75 @@ var coChairRe = regexp.MustCompile(`^(?:[、和与及][^，。；：\n]{1,24}?)?
 // 共同主持 (rule 7.1: every named chair).
 func (d *doc) coChairs(j int) bool {
 	return coChairRe.MatchString(d.sub(j, clauseEnd(d.r, j)))
+}
+
+// cueLists reads the named cue lists of the event rules.
+func cueLists() (map[string][]string, error) {
+	b, err := dictFS.ReadFile("dict/eventcues.txt")
+	if err != nil {
+		return nil, fmt.Errorf("ingest: load dictionary eventcues.txt: %w", err)
+	}
+	out := map[string][]string{}
+	for _, ln := range strings.Split(string(b), "\n") {
+		name, ws, ok := strings.Cut(ln, ":")
+		if !ok || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		out[strings.TrimSpace(name)] = strings.Fields(ws)
+	}
+	return out, nil
+}
+
+// passingMention reports whether the mention r[at:end] of a person names
+// them in passing rather than placing them at the event (rule 7.4): a
+// leader relayed (以X同志为核心的党中央, 在X主席战略引领下, 传达学习X在…上
+// 的讲话), an idea named after them (X主席提出的倡议), their words or
+// messages (X总书记的重要讲话, X主席同Y总统互致信函), or a name inside
+// another speaker's words (李四表示，去年X主席同…).
+func (d *doc) passingMention(at, end int) bool {
+	r, cues := d.r, d.lx.cues
+	cs, ce := clauseStart(r, at), clauseEnd(r, end)
+	j := end
+	if t := d.lx.titleAt(r, j); t != "" {
+		j += utf8.RuneCountInString(t)
+	}
+	if hasPrefixAt(r, j, "同志") {
+		j += 2
+	}
+	before, after := d.sub(cs, at), d.sub(j, ce)
+	switch {
+	case strings.HasSuffix(before, "以") && strings.HasPrefix(after, "为核心"):
+		return true
+	case strings.Contains(before, "在") && containsAny(after, cues["guidance"]...):
+		return true
+	case anyPrefix(after, cues["proposes"]):
+		return true
+	case strings.HasPrefix(after, "的") && !anyPrefix(strings.TrimPrefix(after, "的"), cues["present_after_de"]):
+		return true
+	case containsAny(before, cues["relay_before"]...):
+		return anyPrefixAt(r, j, presenceVerbs...) == ""
+	case containsAny(d.sub(cs, ce), cues["messages"]...):
+		return true
+	}
+	// another speaker's words: 李四表示，…X… in the same sentence
+	s := d.sentenceOf(at)
+	if s.start < cs {
+		prev := d.sub(s.start, cs)
+		for _, w := range cues["speech"] {
+			if strings.Contains(prev, w+"，") || strings.Contains(prev, w+"：") || strings.Contains(prev, w+",") {
+				return anyPrefixAt(r, j, presenceVerbs...) == ""
+			}
+		}
+	}
+	return false
+}
+
+// anyPrefix reports whether s starts with one of ws.
+func anyPrefix(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -42,3 +42,29 @@ func TestCircumstanceBeforeVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestPassingMentionIsNoAttendance(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		attendees []string
+	}{
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。王立新表示，在以李青山同志为核心的县委坚强领导下，全县经济稳中向好。", []string{"王立新", "许文博"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。许文博表示，去年郑国华书记同王立新县长在省城就合作交换意见。", []string{"王立新", "许文博"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。王立新说，郑国华书记提出的“三链融合”战略为企业发展指明了方向。", []string{"王立新", "许文博"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方在郑国华书记和周海峰董事长战略引领下持续深化合作。", []string{"王立新", "许文博"}},
+		{"3月5日，县委召开常委会会议，县委书记李青山出席。会议传达学习郑国华书记在全省大会上的讲话。会议认为，郑国华书记的重要讲话内涵丰富。", []string{"李青山"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。此前，郑国华书记同许文博互致信函。", []string{"王立新", "许文博"}},
+		// present, in the shapes passing mentions take
+		{"3月5日，在县委书记李青山的陪同下，省调研组到白鹭镇调研。", []string{"李青山"}},
+		{"3月5日，县委召开常委会会议。县委书记李青山出席会议并传达了省委全会精神。", []string{"李青山"}},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if got := sorted(evs[0].attendees...); !reflect.DeepEqual(got, sorted(tc.attendees...)) {
+			t.Errorf("%s: attendees %v, want %v", tc.text, got, tc.attendees)
+		}
+	}
+}
