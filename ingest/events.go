@@ -52,10 +52,47 @@ func (d *doc) relativeDay(w string) string {
 var newsFromRe = regexp.MustCompile(`^[，,\s]*(?:记者)?(?:从[^，。；]{2,30}?)?(?:获悉|了解到|得知)`)
 
 // futureRe marks a date announced for the future (将于, 定于 …).
-var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预计|将在)$`)
+var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预计|将在)(?:明天|明日|后天|本月)?[（(]?$`)
+
+// newsInClauseRe marks news passed on anywhere in a clause
+// (记者今天（7月9日）从…了解到).
+var newsInClauseRe = regexp.MustCompile(`从[^，。；]{2,30}?(?:获悉|了解到|得知)`)
+
+// claimRe marks a party's claim right after its date (X19日称…).
+var claimRe = regexp.MustCompile(`^[）)]?(?:称|宣称|声称|据报道)`)
+
+// futureWordRe marks an undated lead about the future (将于明天开幕).
+var futureWordRe = regexp.MustCompile(`将于|拟于|定于|计划于|即将|明天|明日`)
+
+// activityRe matches the verbs of an activity taking place; an undated
+// lead without one reports no event.
+var activityRe = regexp.MustCompile(`召开|举行|举办|主持|会见|会谈|出席|参加|调研|考察|视察|督导|督查|检查|走访|看望|慰问|签约|签署|揭牌|开工|座谈|巡逻|救援|开展`)
+
+// heldRe matches a meeting or talk held, the activities an undated lead
+// without 日前/近日 may report.
+var heldRe = regexp.MustCompile(`会见|会谈|主持召开|召开[^，。；]{0,20}会|举行[^，。；]{0,20}(?:仪式|会议|会谈|典礼|座谈会)`)
+
+// tentativeRe marks an activity planned or only intended (拟在…开展).
+var tentativeRe = regexp.MustCompile(`拟在|拟于|将在|将于|计划于|准备于`)
+
+// messageRe matches the sending or issuing of a message or document
+// (贺电, 回信, 印发, 播发, 发表社论, 签署…令).
+var messageRe = regexp.MustCompile(`致贺电|致贺信|互致贺电|互致|致电|致信|回信|复信|贺电|贺信|唁电|慰问电|印发|播发|发表|公布|决定，|发布通知|发出通知|下发|签署[^，。；]{0,12}令`)
+
+// messageLead reports whether the lead sentence sends or issues a message
+// or document before it reports any activity (国务院印发《…》, X同Y互致贺电,
+// 人民日报发表社论) — the activity verbs after it (宣读贺信) do not count.
+func (d *doc) messageLead(st string) bool {
+	m := messageRe.FindStringIndex(st)
+	if m == nil {
+		return false
+	}
+	a := activityRe.FindStringIndex(st)
+	return a == nil || m[0] < a[0] || strings.HasPrefix(st[m[0]:], "签署") && a[0] == m[0]
+}
 
 // undatedRe marks a lead that gives no date (日前, 近日…).
-var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来`)
+var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来|连日来`)
 
 // eventKind classifies an event by its name and the words that report it.
 func eventKind(name, context string) graph.EventKind {
@@ -117,31 +154,41 @@ func (d *doc) findEvents() {
 		return
 	}
 	e := &event{scope: span{lead.start, len(d.r)}}
-	// the date: the first date of the lead, unless 日前/近日 says no date;
-	// an activity the text gives no date for is no event (the annotation
-	// rules take dated activities only)
+	// the date: the first date of the lead, unless 日前/近日 says the
+	// activity is undated (an event with no date, rule 6.1), the date is
+	// announced for the future (将于3月10日举行) or the lead passes on news
+	// or a claim (记者从…获悉, X称): those are no events (6.2, 8.5)
 	leadText := d.text(lead)
-	dated := false
+	dated, undated := false, false
 	for _, dm := range d.dates {
-		if dm.start >= lead.start && dm.start < lead.end {
-			if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
-				break
-			}
-			if cs := clauseStart(d.r, dm.start); futureRe.MatchString(d.sub(cs, dm.start)) {
-				break // 将于3月10日召开: announced, not reported
-			}
-			if ce := clauseEnd(d.r, dm.end); newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) {
-				break // 3月5日，记者从县统计局获悉…: news, no activity
-			}
-			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
-			e.ev = d.sentenceOf(dm.start)
-			dated = true
+		if dm.start < lead.start || dm.start >= lead.end {
+			continue
+		}
+		if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
+			undated = true
 			break
 		}
+		cs, ce := clauseStart(d.r, dm.start), clauseEnd(d.r, dm.end)
+		if b := d.sub(cs, dm.start); (strings.HasSuffix(b, "自") || strings.HasSuffix(b, "从")) && hasPrefixAt(d.r, dm.end, "起") {
+			continue // 自2022年1月1日起施行: when a rule takes effect, no activity
+		}
+		if futureRe.MatchString(d.sub(cs, dm.start)) {
+			return // 将于3月10日召开: announced, not reported
+		}
+		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {
+			return // 3月5日，记者从县统计局获悉…: news, no activity
+		}
+		if claimRe.MatchString(d.sub(dm.end, ce)) {
+			return // 俄国防部19日称…: a claim, no activity
+		}
+		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
+		e.ev = d.sentenceOf(dm.start)
+		dated = true
+		break
 	}
 	if e.ev.end == 0 {
 		e.ev = d.sentenceOf(lead.start)
-		if m := relativeDayRe.FindStringSubmatchIndex(leadText); m != nil && !undatedRe.MatchString(leadText[:m[0]]) {
+		if m := relativeDayRe.FindStringSubmatchIndex(leadText); m != nil && !undated && !undatedRe.MatchString(leadText[:m[0]]) {
 			e.date = d.relativeDay(leadText[m[2]:m[3]])
 			if m[4] >= 0 {
 				e.partOfDay = partOfDayWord(leadText[m[4]:m[5]])
@@ -149,8 +196,19 @@ func (d *doc) findEvents() {
 			dated = true
 		}
 	}
-	if !dated {
+	st := d.text(e.ev)
+	if newsInClauseRe.MatchString(st) || !dated && futureWordRe.MatchString(st) {
 		return
+	}
+	if d.messageLead(st) {
+		return // 国务院印发…, X同Y互致贺电: a document or message, no activity (8.5)
+	}
+	if !dated {
+		// 日前, 近日: an event when the lead reports an activity; no date
+		// and no such word (欢迎仪式后，X同Y举行会谈): only a meeting held
+		if undated = undated || undatedRe.MatchString(st); !undated && !heldRe.MatchString(st) || !activityRe.MatchString(st) || tentativeRe.MatchString(st) {
+			return
+		}
 	}
 	e.name = d.leadEventName(lead)
 	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))

@@ -68,3 +68,40 @@ func TestPassingMentionIsNoAttendance(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatIsNoEvent(t *testing.T) {
+	for _, lead := range []string{
+		"3月5日，国务院办公厅印发《关于加强县域商业体系建设的意见》。",
+		"3月5日，县委书记李青山同邻县县委书记互致贺电，祝贺两县结对十周年。",
+		"县人民政府决定，自2026年3月1日起施行新的农村宅基地管理办法。",
+		"白鹭湖旅游文化节将于明天（5月1日）开幕。",
+		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
+		"邻国国防部5日称，其部队已控制边境地区。",
+	} {
+		if evs := eventsOf(t, lead); len(evs) != 0 {
+			t.Errorf("%s: events %+v, want none", lead, evs)
+		}
+	}
+	// an activity that reads a message is an event
+	if evs := eventsOf(t, "3月5日，县委书记李青山出席白鹭湖旅游文化节开幕式，宣读省委贺信。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the opening", evs)
+	}
+}
+
+func TestUndatedEvents(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		event bool
+	}{
+		{"欢迎仪式后，县长王立新同来访的邻县县长周海峰举行会谈。", true},
+		{"连日来，县文旅局在各乡镇举办多场送文化下乡活动。", true},
+		{"县文旅局日前发布通知，要求各景区做好节日安全工作。", false},
+		{"参加县人代会的代表们在讨论时表示，要加快乡村振兴。", false},
+		{"救援队拟在白鹭镇开展搜救。", false},
+	} {
+		evs := eventsOf(t, tc.text)
+		if got := len(evs) == 1 && evs[0].date == ""; got != tc.event {
+			t.Errorf("%s: events %+v, want an undated event: %v", tc.text, evs, tc.event)
+		}
+	}
+}
