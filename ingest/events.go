@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"sort"
@@ -153,65 +154,13 @@ func (d *doc) findEvents() {
 	if first < 0 {
 		return
 	}
-	e := &event{scope: span{lead.start, len(d.r)}}
-	// the date: the first date of the lead, unless 日前/近日 says the
-	// activity is undated (an event with no date, rule 6.1), the date is
-	// announced for the future (将于3月10日举行) or the lead passes on news
-	// or a claim (记者从…获悉, X称): those are no events (6.2, 8.5)
-	leadText := d.text(lead)
-	dated, undated := false, false
-	for _, dm := range d.dates {
-		if dm.start < lead.start || dm.start >= lead.end {
-			continue
-		}
-		if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
-			undated = true
-			break
-		}
-		cs, ce := clauseStart(d.r, dm.start), clauseEnd(d.r, dm.end)
-		if b := d.sub(cs, dm.start); (strings.HasSuffix(b, "自") || strings.HasSuffix(b, "从")) && hasPrefixAt(d.r, dm.end, "起") {
-			continue // 自2022年1月1日起施行: when a rule takes effect, no activity
-		}
-		if futureRe.MatchString(d.sub(cs, dm.start)) {
-			return // 将于3月10日召开: announced, not reported
-		}
-		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {
-			return // 3月5日，记者从县统计局获悉…: news, no activity
-		}
-		if claimRe.MatchString(d.sub(dm.end, ce)) {
-			return // 俄国防部19日称…: a claim, no activity
-		}
-		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
-		e.ev = d.sentenceOf(dm.start)
-		dated = true
-		break
-	}
-	if e.ev.end == 0 {
-		e.ev = d.sentenceOf(lead.start)
-		if m := relativeDayRe.FindStringSubmatchIndex(leadText); m != nil && !undated && !undatedRe.MatchString(leadText[:m[0]]) {
-			e.date = d.relativeDay(leadText[m[2]:m[3]])
-			if m[4] >= 0 {
-				e.partOfDay = partOfDayWord(leadText[m[4]:m[5]])
-			}
-			dated = true
-		}
-	}
-	st := d.text(e.ev)
-	if newsInClauseRe.MatchString(st) || !dated && futureWordRe.MatchString(st) {
+	if d.compilation(first) {
 		return
 	}
-	if d.messageLead(st) {
-		return // 国务院印发…, X同Y互致贺电: a document or message, no activity (8.5)
+	e := d.leadEvent(lead, len(d.r), d.a.Title)
+	if e == nil {
+		return
 	}
-	if !dated {
-		// 日前, 近日: an event when the lead reports an activity; no date
-		// and no such word (欢迎仪式后，X同Y举行会谈): only a meeting held
-		if undated = undated || undatedRe.MatchString(st); !undated && !heldRe.MatchString(st) || !activityRe.MatchString(st) || tentativeRe.MatchString(st) {
-			return
-		}
-	}
-	e.name = d.leadEventName(lead)
-	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	d.events = append(d.events, e)
 	// follow-on events: 随后/当晚… sentences after the lead's first one
 	// that name a meeting or a courtesy call, one a paragraph
@@ -278,7 +227,7 @@ func (d *doc) findEvents() {
 	}
 	// the lead's name comes from before any follow-on event
 	if len(d.events) > 1 && d.events[1].scope.start < lead.end {
-		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start})
+		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start}, d.a.Title)
 		e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	}
 	for _, ev := range d.events {
@@ -286,12 +235,78 @@ func (d *doc) findEvents() {
 	}
 }
 
+// leadEvent returns the event the paragraph lead reports, its scope
+// running to end, nil when it reports none; title names it when the text
+// does not.
+func (d *doc) leadEvent(lead span, end int, title string) *event {
+	e := &event{scope: span{lead.start, end}}
+	// the date: the first date of the lead, unless 日前/近日 says the
+	// activity is undated (an event with no date, rule 6.1), the date is
+	// announced for the future (将于3月10日举行) or the lead passes on news
+	// or a claim (记者从…获悉, X称): those are no events (6.2, 8.5)
+	leadText := d.text(lead)
+	dated, undated := false, false
+	for _, dm := range d.dates {
+		if dm.start < lead.start || dm.start >= lead.end {
+			continue
+		}
+		if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
+			undated = true
+			break
+		}
+		cs, ce := clauseStart(d.r, dm.start), clauseEnd(d.r, dm.end)
+		if b := d.sub(cs, dm.start); (strings.HasSuffix(b, "自") || strings.HasSuffix(b, "从")) && hasPrefixAt(d.r, dm.end, "起") {
+			continue // 自2022年1月1日起施行: when a rule takes effect, no activity
+		}
+		if futureRe.MatchString(d.sub(cs, dm.start)) {
+			return nil // 将于3月10日召开: announced, not reported
+		}
+		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {
+			return nil // 3月5日，记者从县统计局获悉…: news, no activity
+		}
+		if claimRe.MatchString(d.sub(dm.end, ce)) {
+			return nil // 俄国防部19日称…: a claim, no activity
+		}
+		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
+		e.ev = d.sentenceOf(dm.start)
+		dated = true
+		break
+	}
+	if e.ev.end == 0 {
+		e.ev = d.sentenceOf(lead.start)
+		if m := relativeDayRe.FindStringSubmatchIndex(leadText); m != nil && !undated && !undatedRe.MatchString(leadText[:m[0]]) {
+			e.date = d.relativeDay(leadText[m[2]:m[3]])
+			if m[4] >= 0 {
+				e.partOfDay = partOfDayWord(leadText[m[4]:m[5]])
+			}
+			dated = true
+		}
+	}
+	st := d.text(e.ev)
+	if newsInClauseRe.MatchString(st) || !dated && futureWordRe.MatchString(st) {
+		return nil
+	}
+	if d.messageLead(st) {
+		return nil // 国务院印发…, X同Y互致贺电: a document or message, no activity (8.5)
+	}
+	if !dated {
+		// 日前, 近日: an event when the lead reports an activity; no date
+		// and no such word (欢迎仪式后，X同Y举行会谈): only a meeting held
+		if undated = undated || undatedRe.MatchString(st); !undated && !heldRe.MatchString(st) || !activityRe.MatchString(st) || tentativeRe.MatchString(st) {
+			return nil
+		}
+	}
+	e.name = d.leadEventName(lead, title)
+	e.kind = string(eventKind(e.name, d.text(e.ev)+title))
+	return e
+}
+
 // sittingRe matches a sitting of a session, named only with the session
 // before it (X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议).
 var sittingRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+次(?:全体|主席团)?会议$|^(?:预备|闭幕|开幕|全体)会议$`)
 
 // leadEventName names the lead's event from the body, else the heading.
-func (d *doc) leadEventName(lead span) string {
+func (d *doc) leadEventName(lead span, title string) string {
 	t := d.text(lead)
 	type hit struct {
 		at   int
@@ -340,7 +355,7 @@ func (d *doc) leadEventName(lead span) string {
 	if best != nil && best.name != "" {
 		return stripQuotes(best.name)
 	}
-	return d.a.Title
+	return title
 }
 
 // inspectVerbRe matches the verbs of a visit that may close with a talk.
@@ -850,4 +865,72 @@ func anyPrefix(s string, ws []string) bool {
 		}
 	}
 	return false
+}
+
+// itemMarkRe matches the mark that opens an item of a news brief
+// (◎, ▲, ■, ●).
+var itemMarkRe = regexp.MustCompile(`^\s*[◎▲■●△◆]`)
+
+// compilationTitleRe matches the heading of a compilation of briefs.
+var compilationTitleRe = regexp.MustCompile(`快讯|简讯|短讯|要闻速览|新闻速递`)
+
+// compilation finds the events of a compilation of news briefs, whose
+// every item is an activity of its own with its own date (rule 6.3): the
+// items open with a mark (◎…), or, under a 快讯/简讯 heading, with a short
+// heading paragraph without a full stop. It reports false, finding
+// nothing, when the article from paragraph first on is no compilation.
+func (d *doc) compilation(first int) bool {
+	var starts []int // paragraphs opening an item
+	marked := 0
+	for k := first; k < len(d.paras); k++ {
+		if itemMarkRe.MatchString(d.text(d.paras[k])) {
+			marked++
+		}
+	}
+	titled := compilationTitleRe.MatchString(d.a.Title)
+	if marked < 2 && !titled {
+		return false
+	}
+	for k := first; k < len(d.paras); k++ {
+		t := d.text(d.paras[k])
+		switch {
+		case marked >= 2 && itemMarkRe.MatchString(t):
+			starts = append(starts, k)
+		case marked < 2 && d.itemHeading(t):
+			starts = append(starts, k)
+		}
+	}
+	if len(starts) < 2 {
+		return false
+	}
+	for n, k := range starts {
+		end := len(d.r)
+		if n+1 < len(starts) {
+			end = d.paras[starts[n+1]].start
+		}
+		lead, title := d.paras[k], ""
+		if marked < 2 {
+			// a heading paragraph names the item; its text follows
+			title = strings.TrimSpace(d.text(lead))
+			if k+1 >= len(d.paras) || d.paras[k+1].start >= end {
+				continue
+			}
+			lead = d.paras[k+1]
+		}
+		if e := d.leadEvent(lead, end, cmp.Or(title, d.a.Title)); e != nil {
+			d.events = append(d.events, e)
+		}
+	}
+	for _, ev := range d.events {
+		d.roles(ev)
+	}
+	return true
+}
+
+// itemHeading reports whether a paragraph is the heading of a brief's
+// item: short, with no sentence mark.
+func (d *doc) itemHeading(t string) bool {
+	t = strings.TrimSpace(t)
+	n := utf8.RuneCountInString(t)
+	return n >= 4 && n <= 40 && !strings.ContainsAny(t, "。，；：:！？")
 }

@@ -105,3 +105,19 @@ func TestUndatedEvents(t *testing.T) {
 		}
 	}
 }
+
+func TestBriefItemsAreEventsOfTheirOwn(t *testing.T) {
+	evs := eventsOf(t, "◎3月5日，县委书记李青山主持召开县委常委会会议，研究春耕工作。（通讯员 陈思远）\n\n◎3月6日上午，县长王立新到白鹭镇调研防汛工作。（通讯员 许文博）\n\n◎日前，县政协召开十届常委会第五次会议，县政协主席周海峰主持会议。")
+	if len(evs) != 3 {
+		t.Fatalf("events %+v, want one an item", evs)
+	}
+	if evs[0].date != "2026-03-05" || !reflect.DeepEqual(evs[0].chairs, []string{"李青山"}) || has(evs[0].attendees, "王立新") {
+		t.Errorf("first item %+v", evs[0])
+	}
+	if evs[1].date != "2026-03-06" || evs[1].kind != "INSPECTION" || !has(evs[1].attendees, "王立新") {
+		t.Errorf("second item %+v", evs[1])
+	}
+	if evs[2].date != "" || !reflect.DeepEqual(evs[2].chairs, []string{"周海峰"}) {
+		t.Errorf("third item %+v", evs[2])
+	}
+}
