@@ -26,14 +26,15 @@ type lexicon struct {
 	sufRunes   [][]rune
 	boundaries map[string]bool
 	maxBound   int
-	places     map[string]bool // administrative divisions, full and short forms
-	knownOrgs  map[string]bool // bodies named without a level or place prefix
-	knownLast  map[rune]bool   // last characters of knownOrgs
-	countries  map[string]bool // foreign states and their short forms (rule 8.6: places, not bodies)
-	countryAbb map[rune]bool   // one-character short forms of states (俄 of 俄军)
-	placePairs map[uint64]bool // first two characters of places (firstPair)
-	seg        *gse.Segmenter  // word segmenter with a compact dictionary
-	cutter     *dagCutter      // seg's dictionary-only cut, fast
+	places     map[string]bool     // administrative divisions, full and short forms
+	knownOrgs  map[string]bool     // bodies named without a level or place prefix
+	knownLast  map[rune]bool       // last characters of knownOrgs
+	countries  map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
+	countryAbb map[rune]bool       // one-character short forms of states (俄 of 俄军)
+	placePairs map[uint64]bool     // first two characters of places (firstPair)
+	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
+	seg        *gse.Segmenter      // word segmenter with a compact dictionary
+	cutter     *dagCutter          // seg's dictionary-only cut, fast
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -137,6 +138,9 @@ func loadLexicon() (*lexicon, error) {
 	lx.placePairs = map[uint64]bool{}
 	for w := range lx.places {
 		lx.placePairs[firstPair(w)] = true
+	}
+	if lx.cues, err = cueLists(); err != nil {
+		return nil, err
 	}
 	if err := lx.loadSegmenter(); err != nil {
 		return nil, err

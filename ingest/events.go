@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"cmp"
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -51,10 +53,47 @@ func (d *doc) relativeDay(w string) string {
 var newsFromRe = regexp.MustCompile(`^[，,\s]*(?:记者)?(?:从[^，。；]{2,30}?)?(?:获悉|了解到|得知)`)
 
 // futureRe marks a date announced for the future (将于, 定于 …).
-var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预计|将在)$`)
+var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预计|将在)(?:明天|明日|后天|本月)?[（(]?$`)
+
+// newsInClauseRe marks news passed on anywhere in a clause
+// (记者今天（7月9日）从…了解到).
+var newsInClauseRe = regexp.MustCompile(`从[^，。；]{2,30}?(?:获悉|了解到|得知)`)
+
+// claimRe marks a party's claim right after its date (X19日称…).
+var claimRe = regexp.MustCompile(`^[）)]?(?:称|宣称|声称|据报道)`)
+
+// futureWordRe marks an undated lead about the future (将于明天开幕).
+var futureWordRe = regexp.MustCompile(`将于|拟于|定于|计划于|即将|明天|明日`)
+
+// activityRe matches the verbs of an activity taking place; an undated
+// lead without one reports no event.
+var activityRe = regexp.MustCompile(`召开|举行|举办|主持|会见|会谈|出席|参加|调研|考察|视察|督导|督查|检查|走访|看望|慰问|签约|签署|揭牌|开工|座谈|巡逻|救援|开展`)
+
+// heldRe matches a meeting or talk held, the activities an undated lead
+// without 日前/近日 may report.
+var heldRe = regexp.MustCompile(`会见|会谈|主持召开|召开[^，。；]{0,20}会|举行[^，。；]{0,20}(?:仪式|会议|会谈|典礼|座谈会)`)
+
+// tentativeRe marks an activity planned or only intended (拟在…开展).
+var tentativeRe = regexp.MustCompile(`拟在|拟于|将在|将于|计划于|准备于`)
+
+// messageRe matches the sending or issuing of a message or document
+// (贺电, 回信, 印发, 播发, 发表社论, 签署…令).
+var messageRe = regexp.MustCompile(`致贺电|致贺信|互致贺电|互致|致电|致信|回信|复信|贺电|贺信|唁电|慰问电|印发|播发|发表|公布|决定，|发布通知|发出通知|下发|签署[^，。；]{0,12}令`)
+
+// messageLead reports whether the lead sentence sends or issues a message
+// or document before it reports any activity (国务院印发《…》, X同Y互致贺电,
+// 人民日报发表社论) — the activity verbs after it (宣读贺信) do not count.
+func (d *doc) messageLead(st string) bool {
+	m := messageRe.FindStringIndex(st)
+	if m == nil {
+		return false
+	}
+	a := activityRe.FindStringIndex(st)
+	return a == nil || m[0] < a[0] || strings.HasPrefix(st[m[0]:], "签署") && a[0] == m[0]
+}
 
 // undatedRe marks a lead that gives no date (日前, 近日…).
-var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来`)
+var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来|连日来`)
 
 // eventKind classifies an event by its name and the words that report it.
 func eventKind(name, context string) graph.EventKind {
@@ -115,44 +154,13 @@ func (d *doc) findEvents() {
 	if first < 0 {
 		return
 	}
-	e := &event{scope: span{lead.start, len(d.r)}}
-	// the date: the first date of the lead, unless 日前/近日 says no date;
-	// an activity the text gives no date for is no event (the annotation
-	// rules take dated activities only)
-	leadText := d.text(lead)
-	dated := false
-	for _, dm := range d.dates {
-		if dm.start >= lead.start && dm.start < lead.end {
-			if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
-				break
-			}
-			if cs := clauseStart(d.r, dm.start); futureRe.MatchString(d.sub(cs, dm.start)) {
-				break // 将于3月10日召开: announced, not reported
-			}
-			if ce := clauseEnd(d.r, dm.end); newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) {
-				break // 3月5日，记者从县统计局获悉…: news, no activity
-			}
-			e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
-			e.ev = d.sentenceOf(dm.start)
-			dated = true
-			break
-		}
-	}
-	if e.ev.end == 0 {
-		e.ev = d.sentenceOf(lead.start)
-		if m := relativeDayRe.FindStringSubmatchIndex(leadText); m != nil && !undatedRe.MatchString(leadText[:m[0]]) {
-			e.date = d.relativeDay(leadText[m[2]:m[3]])
-			if m[4] >= 0 {
-				e.partOfDay = partOfDayWord(leadText[m[4]:m[5]])
-			}
-			dated = true
-		}
-	}
-	if !dated {
+	if d.compilation(first) {
 		return
 	}
-	e.name = d.leadEventName(lead)
-	e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
+	e := d.leadEvent(lead, len(d.r), d.a.Title)
+	if e == nil {
+		return
+	}
 	d.events = append(d.events, e)
 	// follow-on events: 随后/当晚… sentences after the lead's first one
 	// that name a meeting or a courtesy call, one a paragraph
@@ -219,7 +227,7 @@ func (d *doc) findEvents() {
 	}
 	// the lead's name comes from before any follow-on event
 	if len(d.events) > 1 && d.events[1].scope.start < lead.end {
-		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start})
+		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start}, d.a.Title)
 		e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	}
 	for _, ev := range d.events {
@@ -227,12 +235,78 @@ func (d *doc) findEvents() {
 	}
 }
 
+// leadEvent returns the event the paragraph lead reports, its scope
+// running to end, nil when it reports none; title names it when the text
+// does not.
+func (d *doc) leadEvent(lead span, end int, title string) *event {
+	e := &event{scope: span{lead.start, end}}
+	// the date: the first date of the lead, unless 日前/近日 says the
+	// activity is undated (an event with no date, rule 6.1), the date is
+	// announced for the future (将于3月10日举行) or the lead passes on news
+	// or a claim (记者从…获悉, X称): those are no events (6.2, 8.5)
+	leadText := d.text(lead)
+	dated, undated := false, false
+	for _, dm := range d.dates {
+		if dm.start < lead.start || dm.start >= lead.end {
+			continue
+		}
+		if i := undatedRe.FindStringIndex(leadText); i != nil && utf8.RuneCountInString(leadText[:i[0]]) < dm.start-lead.start {
+			undated = true
+			break
+		}
+		cs, ce := clauseStart(d.r, dm.start), clauseEnd(d.r, dm.end)
+		if b := d.sub(cs, dm.start); (strings.HasSuffix(b, "自") || strings.HasSuffix(b, "从")) && hasPrefixAt(d.r, dm.end, "起") {
+			continue // 自2022年1月1日起施行: when a rule takes effect, no activity
+		}
+		if futureRe.MatchString(d.sub(cs, dm.start)) {
+			return nil // 将于3月10日召开: announced, not reported
+		}
+		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {
+			return nil // 3月5日，记者从县统计局获悉…: news, no activity
+		}
+		if claimRe.MatchString(d.sub(dm.end, ce)) {
+			return nil // 俄国防部19日称…: a claim, no activity
+		}
+		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
+		e.ev = d.sentenceOf(dm.start)
+		dated = true
+		break
+	}
+	if e.ev.end == 0 {
+		e.ev = d.sentenceOf(lead.start)
+		if m := relativeDayRe.FindStringSubmatchIndex(leadText); m != nil && !undated && !undatedRe.MatchString(leadText[:m[0]]) {
+			e.date = d.relativeDay(leadText[m[2]:m[3]])
+			if m[4] >= 0 {
+				e.partOfDay = partOfDayWord(leadText[m[4]:m[5]])
+			}
+			dated = true
+		}
+	}
+	st := d.text(e.ev)
+	if newsInClauseRe.MatchString(st) || !dated && futureWordRe.MatchString(st) {
+		return nil
+	}
+	if d.messageLead(st) {
+		return nil // 国务院印发…, X同Y互致贺电: a document or message, no activity (8.5)
+	}
+	if !dated {
+		// 日前, 近日: an event when the lead reports an activity; no date
+		// and no such word (欢迎仪式后，X同Y举行会谈): only a meeting held
+		if undated = undated || undatedRe.MatchString(st); !undated && !heldRe.MatchString(st) || !activityRe.MatchString(st) || tentativeRe.MatchString(st) {
+			return nil
+		}
+	}
+	e.name = d.leadEventName(lead, title)
+	e.kind = string(eventKind(e.name, d.text(e.ev)+title))
+	return e
+}
+
 // sittingRe matches a sitting of a session, named only with the session
 // before it (X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议).
 var sittingRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+次(?:全体|主席团)?会议$|^(?:预备|闭幕|开幕|全体)会议$`)
 
 // leadEventName names the lead's event from the body, else the heading.
-func (d *doc) leadEventName(lead span) string {
+func (d *doc) leadEventName(lead span, title string) string {
 	t := d.text(lead)
 	type hit struct {
 		at   int
@@ -281,7 +355,7 @@ func (d *doc) leadEventName(lead span) string {
 	if best != nil && best.name != "" {
 		return stripQuotes(best.name)
 	}
-	return d.a.Title
+	return title
 }
 
 // inspectVerbRe matches the verbs of a visit that may close with a talk.
@@ -367,11 +441,11 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) {
 			continue
 		}
-		j := ps.end
+		j := d.afterCircumstance(ps.end)
 		if hasPrefixAt(r, j, "在") {
 			j++
 		}
-		if hasPrefixAt(r, j, "主持") && !chair[ps.p] {
+		if (hasPrefixAt(r, j, "主持") || d.coChairs(j)) && !chair[ps.p] {
 			chair[ps.p] = true
 			e.chairs = append(e.chairs, ps.p)
 			e.roleEv[ps.p] = d.sentenceOf(ps.start)
@@ -382,7 +456,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
+		if d.relayClause(ps.start, ps.end) || d.passingMention(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
 			continue
 		}
 		present[ps.p] = true
@@ -525,7 +599,7 @@ func (d *doc) orgRole(s span) string {
 		}
 		break
 	}
-	afterList := d.sub(listEnd, ce)
+	afterList := d.sub(d.afterCircumstance(listEnd), ce)
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {
@@ -629,6 +703,9 @@ func (d *doc) personThenTo(cs, at int) bool {
 // its clause (nothing, a date, or a list of co-subjects).
 func leadIn(before string) bool {
 	b := strings.TrimSpace(before)
+	if i := strings.LastIndex(b, "："); i >= 0 {
+		b = b[i+len("："):] // 央视网消息（新闻联播）：X召开…: the dateline is no subject
+	}
 	b = leadingDateRe.ReplaceAllString(b, "")
 	return b == "" || strings.HasSuffix(b, "、") || strings.HasSuffix(b, "和") || strings.HasSuffix(b, "与")
 }
@@ -683,3 +760,177 @@ func nextDay(iso string) string {
 
 // swornRe matches what shows an appointee present (孙悦当选后向宪法宣誓).
 var swornRe = regexp.MustCompile(`宣誓|表态发言|颁发任命书`)
+
+// placeBeforeVerbRe matches a place set between an actor and its verb
+// (李四在北京主持召开…, 县政协在县城召开…).
+var placeBeforeVerbRe = regexp.MustCompile(`^(在[^，。；、\n在]{1,15}?)(?:主持|召开|举行|举办|会见|会谈|出席|参加|调研|考察|视察|签署|签订)`)
+
+// afterCircumstance returns the position after the dates and the place
+// that stand between an actor ending at j and its verb (李四1月5日主持召开,
+// 县政协19日在县城召开, 中共中央政治局常务委员会2月16日召开会议), j when
+// there are none.
+func (d *doc) afterCircumstance(j int) int {
+	for {
+		// the dates are in order of their start
+		k := sort.Search(len(d.dates), func(k int) bool { return d.dates[k].start >= j })
+		if k == len(d.dates) || d.dates[k].start != j || d.dates[k].end <= j {
+			break
+		}
+		j = d.dates[k].end
+	}
+	if j < len(d.r) && d.r[j] == '在' {
+		if m := placeBeforeVerbRe.FindStringSubmatch(d.sub(j, min(len(d.r), j+24))); m != nil {
+			j += utf8.RuneCountInString(m[1])
+		}
+	}
+	return j
+}
+
+// coChairRe matches the rest of a list of names that chair together
+// (张三、李四共同主持; 张三与省长李四共同主持会议).
+var coChairRe = regexp.MustCompile(`^(?:[、和与及][^，。；：\n]{1,24}?)?(?:共同|联合)主持`)
+
+// coChairs reports whether the name ending at j is one of a list that
+// 共同主持 (rule 7.1: every named chair).
+func (d *doc) coChairs(j int) bool {
+	return coChairRe.MatchString(d.sub(j, clauseEnd(d.r, j)))
+}
+
+// cueLists reads the named cue lists of the event rules.
+func cueLists() (map[string][]string, error) {
+	b, err := dictFS.ReadFile("dict/eventcues.txt")
+	if err != nil {
+		return nil, fmt.Errorf("ingest: load dictionary eventcues.txt: %w", err)
+	}
+	out := map[string][]string{}
+	for _, ln := range strings.Split(string(b), "\n") {
+		name, ws, ok := strings.Cut(ln, ":")
+		if !ok || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		out[strings.TrimSpace(name)] = strings.Fields(ws)
+	}
+	return out, nil
+}
+
+// passingMention reports whether the mention r[at:end] of a person names
+// them in passing rather than placing them at the event (rule 7.4): a
+// leader relayed (以X同志为核心的党中央, 在X主席战略引领下, 传达学习X在…上
+// 的讲话), an idea named after them (X主席提出的倡议), their words or
+// messages (X总书记的重要讲话, X主席同Y总统互致信函), or a name inside
+// another speaker's words (李四表示，去年X主席同…).
+func (d *doc) passingMention(at, end int) bool {
+	r, cues := d.r, d.lx.cues
+	cs, ce := clauseStart(r, at), clauseEnd(r, end)
+	j := end
+	if t := d.lx.titleAt(r, j); t != "" {
+		j += utf8.RuneCountInString(t)
+	}
+	if hasPrefixAt(r, j, "同志") {
+		j += 2
+	}
+	before, after := d.sub(cs, at), d.sub(j, ce)
+	switch {
+	case strings.HasSuffix(before, "以") && strings.HasPrefix(after, "为核心"):
+		return true
+	case strings.Contains(before, "在") && containsAny(after, cues["guidance"]...):
+		return true
+	case anyPrefix(after, cues["proposes"]):
+		return true
+	case strings.HasPrefix(after, "的") && !anyPrefix(strings.TrimPrefix(after, "的"), cues["present_after_de"]):
+		return true
+	case containsAny(before, cues["relay_before"]...):
+		return anyPrefixAt(r, j, presenceVerbs...) == ""
+	case containsAny(d.sub(cs, ce), cues["messages"]...):
+		return true
+	}
+	// another speaker's words: 李四表示，…X… in the same sentence
+	s := d.sentenceOf(at)
+	if s.start < cs {
+		prev := d.sub(s.start, cs)
+		for _, w := range cues["speech"] {
+			if strings.Contains(prev, w+"，") || strings.Contains(prev, w+"：") || strings.Contains(prev, w+",") {
+				return anyPrefixAt(r, j, presenceVerbs...) == ""
+			}
+		}
+	}
+	return false
+}
+
+// anyPrefix reports whether s starts with one of ws.
+func anyPrefix(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemMarkRe matches the mark that opens an item of a news brief
+// (◎, ▲, ■, ●).
+var itemMarkRe = regexp.MustCompile(`^\s*[◎▲■●△◆]`)
+
+// compilationTitleRe matches the heading of a compilation of briefs.
+var compilationTitleRe = regexp.MustCompile(`快讯|简讯|短讯|要闻速览|新闻速递`)
+
+// compilation finds the events of a compilation of news briefs, whose
+// every item is an activity of its own with its own date (rule 6.3): the
+// items open with a mark (◎…), or, under a 快讯/简讯 heading, with a short
+// heading paragraph without a full stop. It reports false, finding
+// nothing, when the article from paragraph first on is no compilation.
+func (d *doc) compilation(first int) bool {
+	var starts []int // paragraphs opening an item
+	marked := 0
+	for k := first; k < len(d.paras); k++ {
+		if itemMarkRe.MatchString(d.text(d.paras[k])) {
+			marked++
+		}
+	}
+	titled := compilationTitleRe.MatchString(d.a.Title)
+	if marked < 2 && !titled {
+		return false
+	}
+	for k := first; k < len(d.paras); k++ {
+		t := d.text(d.paras[k])
+		switch {
+		case marked >= 2 && itemMarkRe.MatchString(t):
+			starts = append(starts, k)
+		case marked < 2 && d.itemHeading(t):
+			starts = append(starts, k)
+		}
+	}
+	if len(starts) < 2 {
+		return false
+	}
+	for n, k := range starts {
+		end := len(d.r)
+		if n+1 < len(starts) {
+			end = d.paras[starts[n+1]].start
+		}
+		lead, title := d.paras[k], ""
+		if marked < 2 {
+			// a heading paragraph names the item; its text follows
+			title = strings.TrimSpace(d.text(lead))
+			if k+1 >= len(d.paras) || d.paras[k+1].start >= end {
+				continue
+			}
+			lead = d.paras[k+1]
+		}
+		if e := d.leadEvent(lead, end, cmp.Or(title, d.a.Title)); e != nil {
+			d.events = append(d.events, e)
+		}
+	}
+	for _, ev := range d.events {
+		d.roles(ev)
+	}
+	return true
+}
+
+// itemHeading reports whether a paragraph is the heading of a brief's
+// item: short, with no sentence mark.
+func (d *doc) itemHeading(t string) bool {
+	t = strings.TrimSpace(t)
+	n := utf8.RuneCountInString(t)
+	return n >= 4 && n <= 40 && !strings.ContainsAny(t, "。，；：:！？")
+}

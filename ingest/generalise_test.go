@@ -319,8 +319,8 @@ func TestLeadersByNameBeforeAVisitAndACallBeforeTheMeeting(t *testing.T) {
 			t.Errorf("people %v lack %s", got[0].people, name)
 		}
 	}
-	if len(got[0].events) != 0 {
-		t.Errorf("an undated visit: events %+v", got[0].events)
+	if len(got[0].events) != 1 || got[0].events[0].date != "" || len(got[0].events[0].attendees) != 3 {
+		t.Errorf("an undated visit, an event without a date (rule 6.1): events %+v", got[0].events)
 	}
 	if len(got[1].events) != 2 || got[1].events[1].date != "2024-12-04" || !has(got[1].events[1].attendees, "邵明远") {
 		t.Errorf("events %+v", got[1].events)

@@ -269,8 +269,16 @@ func TestDates(t *testing.T) {
 	}
 }
 
-func TestUndatedActivityIsNoEvent(t *testing.T) {
-	for _, lead := range []string{"日前，县委书记李青山主持召开县委常委会会议。", "全县春季招聘会将于3月10日在县体育馆举行。", "3月5日，记者从县统计局获悉，一季度全县经济运行平稳。", "近日，县委书记李青山到白鹭镇调研，要求5月底前完成整治。"} {
+// An undated activity is an event without a date (rule 6.1, A1); an
+// announced one and news passed on are no events (6.2).
+func TestUndatedActivityIsAnEventWithoutDate(t *testing.T) {
+	for _, lead := range []string{"日前，县委书记李青山主持召开县委常委会会议。", "近日，县委书记李青山到白鹭镇调研，要求5月底前完成整治。"} {
+		got := factsOf(t, "# 甲\n\n"+lead, &ingest.Options{Year: 2026})[0]
+		if len(got.events) != 1 || got.events[0].date != "" {
+			t.Errorf("%s: events %+v, want one without a date", lead, got.events)
+		}
+	}
+	for _, lead := range []string{"全县春季招聘会将于3月10日在县体育馆举行。", "3月5日，记者从县统计局获悉，一季度全县经济运行平稳。"} {
 		if got := factsOf(t, "# 甲\n\n"+lead, &ingest.Options{Year: 2026})[0]; len(got.events) != 0 {
 			t.Errorf("%s: events %+v, want none", lead, got.events)
 		}

@@ -1,0 +1,123 @@
+package ingest_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/kgproject/kg/ingest"
+)
+
+// The sentences below are written for these tests in the genre's style;
+// none is copied from an evaluation text.
+
+// eventsOf returns the events of a one-article page with the given lead.
+func eventsOf(t *testing.T, text string) []eventSummary {
+	t.Helper()
+	return factsOf(t, "# 测试\n\n"+text, &ingest.Options{Year: 2026})[0].events
+}
+
+func TestCircumstanceBeforeVerb(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		chairs []string
+		org    string // a convener, "" for none
+	}{
+		{"县委书记李青山1月5日主持召开县委常委会会议，研究部署春耕工作。", []string{"李青山"}, ""},
+		{"县长王立新5日下午在县行政中心主持召开县政府常务会议。", []string{"王立新"}, ""},
+		{"县政协19日在县城召开十届常委会第五次会议，县政协主席周海峰主持会议。", []string{"周海峰"}, "县政协"},
+		{"新闻中心消息：县人大常委会3月2日召开主任会议，听取有关工作汇报。", nil, "县人大常委会"},
+		{"3月5日，县委书记李青山、县长王立新共同主持召开县委常委会和县政府常务会联席会议。", []string{"李青山", "王立新"}, ""},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		e := evs[0]
+		if !reflect.DeepEqual(e.chairs, tc.chairs) {
+			t.Errorf("%s: chairs %v, want %v", tc.text, e.chairs, tc.chairs)
+		}
+		if tc.org != "" && e.orgs[tc.org] == "" {
+			t.Errorf("%s: organisations %v lack the convener %s", tc.text, e.orgs, tc.org)
+		}
+	}
+}
+
+func TestPassingMentionIsNoAttendance(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		attendees []string
+	}{
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。王立新表示，在以李青山同志为核心的县委坚强领导下，全县经济稳中向好。", []string{"王立新", "许文博"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。许文博表示，去年郑国华书记同王立新县长在省城就合作交换意见。", []string{"王立新", "许文博"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。王立新说，郑国华书记提出的“三链融合”战略为企业发展指明了方向。", []string{"王立新", "许文博"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方在郑国华书记和周海峰董事长战略引领下持续深化合作。", []string{"王立新", "许文博"}},
+		{"3月5日，县委召开常委会会议，县委书记李青山出席。会议传达学习郑国华书记在全省大会上的讲话。会议认为，郑国华书记的重要讲话内涵丰富。", []string{"李青山"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。此前，郑国华书记同许文博互致信函。", []string{"王立新", "许文博"}},
+		// present, in the shapes passing mentions take
+		{"3月5日，在县委书记李青山的陪同下，省调研组到白鹭镇调研。", []string{"李青山"}},
+		{"3月5日，县委召开常委会会议。县委书记李青山出席会议并传达了省委全会精神。", []string{"李青山"}},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if got := sorted(evs[0].attendees...); !reflect.DeepEqual(got, sorted(tc.attendees...)) {
+			t.Errorf("%s: attendees %v, want %v", tc.text, got, tc.attendees)
+		}
+	}
+}
+
+func TestWhatIsNoEvent(t *testing.T) {
+	for _, lead := range []string{
+		"3月5日，国务院办公厅印发《关于加强县域商业体系建设的意见》。",
+		"3月5日，县委书记李青山同邻县县委书记互致贺电，祝贺两县结对十周年。",
+		"县人民政府决定，自2026年3月1日起施行新的农村宅基地管理办法。",
+		"白鹭湖旅游文化节将于明天（5月1日）开幕。",
+		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
+		"邻国国防部5日称，其部队已控制边境地区。",
+	} {
+		if evs := eventsOf(t, lead); len(evs) != 0 {
+			t.Errorf("%s: events %+v, want none", lead, evs)
+		}
+	}
+	// an activity that reads a message is an event
+	if evs := eventsOf(t, "3月5日，县委书记李青山出席白鹭湖旅游文化节开幕式，宣读省委贺信。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the opening", evs)
+	}
+}
+
+func TestUndatedEvents(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		event bool
+	}{
+		{"欢迎仪式后，县长王立新同来访的邻县县长周海峰举行会谈。", true},
+		{"连日来，县文旅局在各乡镇举办多场送文化下乡活动。", true},
+		{"县文旅局日前发布通知，要求各景区做好节日安全工作。", false},
+		{"参加县人代会的代表们在讨论时表示，要加快乡村振兴。", false},
+		{"救援队拟在白鹭镇开展搜救。", false},
+	} {
+		evs := eventsOf(t, tc.text)
+		if got := len(evs) == 1 && evs[0].date == ""; got != tc.event {
+			t.Errorf("%s: events %+v, want an undated event: %v", tc.text, evs, tc.event)
+		}
+	}
+}
+
+func TestBriefItemsAreEventsOfTheirOwn(t *testing.T) {
+	evs := eventsOf(t, "◎3月5日，县委书记李青山主持召开县委常委会会议，研究春耕工作。（通讯员 陈思远）\n\n◎3月6日上午，县长王立新到白鹭镇调研防汛工作。（通讯员 许文博）\n\n◎日前，县政协召开十届常委会第五次会议，县政协主席周海峰主持会议。")
+	if len(evs) != 3 {
+		t.Fatalf("events %+v, want one an item", evs)
+	}
+	if evs[0].date != "2026-03-05" || !reflect.DeepEqual(evs[0].chairs, []string{"李青山"}) || has(evs[0].attendees, "王立新") {
+		t.Errorf("first item %+v", evs[0])
+	}
+	if evs[1].date != "2026-03-06" || evs[1].kind != "INSPECTION" || !has(evs[1].attendees, "王立新") {
+		t.Errorf("second item %+v", evs[1])
+	}
+	if evs[2].date != "" || !reflect.DeepEqual(evs[2].chairs, []string{"周海峰"}) {
+		t.Errorf("third item %+v", evs[2])
+	}
+}
