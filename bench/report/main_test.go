@@ -76,3 +76,32 @@ func TestBadRecord(t *testing.T) {
 		t.Fatalf("read of a bad line: err = %v, want one naming line 2", err)
 	}
 }
+
+// TestNotes checks that every -notes file is appended, in the order given.
+func TestNotes(t *testing.T) {
+	dir := t.TempDir()
+	results := filepath.Join(dir, "results.jsonl")
+	first := filepath.Join(dir, "notes.md")
+	second := filepath.Join(dir, "real-scale.md")
+	for path, text := range map[string]string{
+		results: `{"key":"throughput/facts/mb_s","value":1}`,
+		first:   "## Notes\n",
+		second:  "## Real scale\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-results", results, "-notes", first, "-notes", second}, &out); err != nil {
+		t.Fatal(err)
+	}
+	doc := out.String()
+	i, j := strings.Index(doc, "## Notes\n"), strings.Index(doc, "## Real scale\n")
+	if i < 0 || j < 0 || j < i {
+		t.Fatalf("notes at %d and real scale at %d, want both, in that order", i, j)
+	}
+	if err := run([]string{"-results", results, "-notes", filepath.Join(dir, "missing.md")}, &out); err == nil {
+		t.Fatal("a missing -notes file gave no error")
+	}
+}
