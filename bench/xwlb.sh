@@ -29,7 +29,7 @@ neo4j=1
 neo4j_port=7797
 out=$root/.cache/xwlb
 md=$root/bench/real-scale.md
-cmdline="bash bench/xwlb.sh $*"
+cmdline="bash bench/xwlb.sh${*:+ $*}"
 
 while (($#)); do
   case $1 in
@@ -272,6 +272,10 @@ say "writing $md"
   echo "(a new data folder; for Neo4j \`bench-ingest -mode clear\`, not timed)."
   echo "CPU is kg's user and system time; Neo4j's server CPU is measured from"
   echo "its process over the run. FILES are the two files, 2022 first."
+  echo
+  echo "Wall times move with the load of the other work on the machine (see"
+  echo "the load average above); CPU time is the steadier figure. The embedded"
+  echo "store of both files takes $(du -sm "$out/runs/data-both" | cut -f1) MB on disk, its dump $(($(wc -c <"$ref") / 1000000)) MB."
   echo
   echo "| run | store | command | wall | CPU (kg) | CPU (Neo4j server) | peak RSS (kg) | articles/s | exit | summary |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|"
