@@ -251,10 +251,13 @@ func write(w io.Writer, f figures, c config) error {
 	embedded(w, f, c)
 	neo4jIngest(w, f, c)
 	queries(w, f, c)
-	for _, path := range c.notes {
+	for i, path := range c.notes {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return err
+		}
+		if i > 0 {
+			p("\n") // a file's last paragraph or list does not run into the next heading
 		}
 		p("%s", b)
 	}

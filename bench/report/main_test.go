@@ -97,9 +97,8 @@ func TestNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := out.String()
-	i, j := strings.Index(doc, "## Notes\n"), strings.Index(doc, "## Real scale\n")
-	if i < 0 || j < 0 || j < i {
-		t.Fatalf("notes at %d and real scale at %d, want both, in that order", i, j)
+	if !strings.HasSuffix(doc, "## Notes\n\n## Real scale\n") {
+		t.Fatalf("document ends %q, want the notes, a blank line and the real-scale section", doc[max(0, len(doc)-60):])
 	}
 	if err := run([]string{"-results", results, "-notes", filepath.Join(dir, "missing.md")}, &out); err == nil {
 		t.Fatal("a missing -notes file gave no error")
