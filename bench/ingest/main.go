@@ -10,6 +10,9 @@
 //	    it again and store them with kg's Neo4j store (graph/neo4j, one
 //	    PutArticle an article, as kg ingest does). The database is left
 //	    holding kg's graph, for the query benchmark.
+//	ingest -mode clear -uri URI
+//	    empty the database, keeping its constraints and indexes (bench/xwlb.sh
+//	    between its Neo4j runs).
 //
 // The Neo4j driver is imported here, outside graph/neo4j, only to write the
 // hand-written baseline.
@@ -76,9 +79,9 @@ func emit(label string, r result) {
 
 func run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	mode := fs.String("mode", "extract", "extract, bolt or neo4j")
+	mode := fs.String("mode", "extract", "extract, bolt, neo4j or clear")
 	data := fs.String("data", "", "the embedded store's directory (bolt)")
-	uri := fs.String("uri", "bolt://127.0.0.1:7687", "the Neo4j server (neo4j)")
+	uri := fs.String("uri", "bolt://127.0.0.1:7687", "the Neo4j server (neo4j, clear)")
 	rounds := fs.Int("rounds", 3, "rounds of the Neo4j comparison")
 	batch := fs.Int("batch", 1000, "rows per UNWIND statement of the hand-written load")
 	nosync := fs.Bool("nosync", false, "bolt: skip fsync at each commit (bolt.Options.NoSync), to see what durability costs")
@@ -100,6 +103,9 @@ func run(ctx context.Context, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 	paths := fs.Args()
+	if *mode == "clear" {
+		return clearNeo4j(ctx, *uri)
+	}
 	if len(paths) == 0 {
 		return fmt.Errorf("no input paths")
 	}
@@ -155,7 +161,7 @@ func run(ctx context.Context, args []string) error {
 	case "neo4j":
 		return compareNeo4j(ctx, p, paths, *uri, *rounds, *batch, *label, *verbose)
 	default:
-		return fmt.Errorf("-mode %q: want extract, bolt or neo4j", *mode)
+		return fmt.Errorf("-mode %q: want extract, bolt, neo4j or clear", *mode)
 	}
 	return nil
 }

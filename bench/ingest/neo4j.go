@@ -77,6 +77,17 @@ func compareNeo4j(ctx context.Context, p *ingest.Pipeline, paths []string, uri s
 	return nil
 }
 
+// clearNeo4j empties the database at uri as the comparison does between
+// its rounds.
+func clearNeo4j(ctx context.Context, uri string) error {
+	hw, err := newHandWritten(ctx, uri, 0)
+	if err != nil {
+		return err
+	}
+	defer hw.close(ctx)
+	return hw.clear(ctx)
+}
+
 func median(xs []float64) float64 {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)

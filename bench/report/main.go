@@ -3,7 +3,7 @@
 // ratios against the goals of the speed issue, and the command behind each
 // figure.
 //
-//	report -results DIR/results.jsonl -sizes 1000,10000 [-notes bench/notes.md] > docs/BENCHMARKS.md
+//	report -results DIR/results.jsonl -sizes 1000,10000 [-notes bench/notes.md]... > docs/BENCHMARKS.md
 //
 // A record is a JSON object a line, {"key": "…", "value": v}; a key
 // recorded several times (one per run or round) is reported by its median
@@ -106,7 +106,7 @@ type config struct {
 	querySize   string
 	neo4jQuery  string
 	runs        string
-	notes       string
+	notes       []string
 	command     string
 	started     string
 	loadBefore  string
@@ -133,7 +133,10 @@ func run(args []string, w io.Writer) error {
 	fs.IntVar(&c.loadC, "load-c", 8, "concurrent clients")
 	fs.StringVar(&c.loadD, "load-duration", "10s", "length of the concurrent phase")
 	fs.IntVar(&c.loadRounds, "load-rounds", 3, "rounds of the load generator")
-	fs.StringVar(&c.notes, "notes", "", "a Markdown file of hand-written notes to append")
+	fs.Func("notes", "a Markdown file to append, e.g. hand-written notes (repeatable, appended in order)", func(path string) error {
+		c.notes = append(c.notes, path)
+		return nil
+	})
 	fs.StringVar(&c.command, "command", "bash bench/run.sh", "the command that produced the results")
 	fs.StringVar(&c.started, "started", "", "when the run started (UTC)")
 	fs.StringVar(&c.loadBefore, "load-before", "", "load average when the run started")
@@ -248,10 +251,13 @@ func write(w io.Writer, f figures, c config) error {
 	embedded(w, f, c)
 	neo4jIngest(w, f, c)
 	queries(w, f, c)
-	if c.notes != "" {
-		b, err := os.ReadFile(c.notes)
+	for i, path := range c.notes {
+		b, err := os.ReadFile(path)
 		if err != nil {
 			return err
+		}
+		if i > 0 {
+			p("\n") // a file's last paragraph or list does not run into the next heading
 		}
 		p("%s", b)
 	}

@@ -76,3 +76,31 @@ func TestBadRecord(t *testing.T) {
 		t.Fatalf("read of a bad line: err = %v, want one naming line 2", err)
 	}
 }
+
+// TestNotes checks that every -notes file is appended, in the order given.
+func TestNotes(t *testing.T) {
+	dir := t.TempDir()
+	results := filepath.Join(dir, "results.jsonl")
+	first := filepath.Join(dir, "notes.md")
+	second := filepath.Join(dir, "real-scale.md")
+	for path, text := range map[string]string{
+		results: `{"key":"throughput/facts/mb_s","value":1}`,
+		first:   "## Notes\n",
+		second:  "## Real scale\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-results", results, "-notes", first, "-notes", second}, &out); err != nil {
+		t.Fatal(err)
+	}
+	doc := out.String()
+	if !strings.HasSuffix(doc, "## Notes\n\n## Real scale\n") {
+		t.Fatalf("document ends %q, want the notes, a blank line and the real-scale section", doc[max(0, len(doc)-60):])
+	}
+	if err := run([]string{"-results", results, "-notes", filepath.Join(dir, "missing.md")}, &out); err == nil {
+		t.Fatal("a missing -notes file gave no error")
+	}
+}
