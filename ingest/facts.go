@@ -77,7 +77,7 @@ func (d *doc) build() *graph.ArticleFacts {
 		n += 2 * len(p.posts)
 	}
 	b := &factsBuilder{d: d, nodes: make(map[string]int, n), rels: map[string]int{}, seen: map[relSpan]bool{},
-		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, URL: a.URL, Outlet: a.Outlet, Author: a.Author, Page: a.Page, Text: a.Text},
+		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, URL: a.URL, Outlet: strOr(a.Outlet, d.paper), Author: a.Author, Page: a.Page, Text: a.Text},
 			Nodes: make([]graph.Node, 0, n)}}
 	if b.f.Article.Name == "" {
 		b.f.Article.Name = a.ID

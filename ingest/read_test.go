@@ -373,3 +373,26 @@ func TestPlainText(t *testing.T) {
 		t.Errorf("titles %v, %v", titles, err)
 	}
 }
+
+// TestOutletFromDateline checks that an article whose input names no
+// outlet takes the one its dateline names (央视网消息（新闻联播）：, 青禾日报讯).
+func TestOutletFromDateline(t *testing.T) {
+	p := pipeline(t, nil)
+	for _, tc := range []struct{ in, want string }{
+		{`{"id": "x-1", "date": "2023-01-02", "text": "央视网消息（新闻联播）：1月2日，国务院总理李强主持召开国务院常务会议。"}`, "央视网"},
+		{`{"id": "x-2", "date": "2023-01-02", "source": "青禾新闻网", "text": "青禾日报讯 1月2日，县长王立新主持召开县政府常务会议。"}`, "青禾新闻网"},
+	} {
+		var got string
+		err := p.ReadFrom(context.Background(), strings.NewReader(tc.in), "feed.jsonl", true, func(a *ingest.Article) error {
+			f, err := p.Facts(a)
+			if err != nil {
+				return err
+			}
+			got = f.Article.Outlet
+			return nil
+		})
+		if err != nil || got != tc.want {
+			t.Errorf("%s: outlet %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
