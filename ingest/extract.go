@@ -175,6 +175,7 @@ func (d *doc) analyse() {
 	d.resolvePosts()
 	d.findReferences()
 	d.taggedPeople()
+	d.mergeFragments()
 	d.findPlaces()
 	d.findEvents()
 }

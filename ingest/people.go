@@ -43,6 +43,10 @@ var strongFirst = firstRunes(strongFollowers)
 // nameStop holds characters that do not occur in a given name.
 const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
 
+// conjunctions join names in a list; none starts a name, though 和 is
+// also a rare surname (主席和普京, 负责人和老同志).
+const conjunctions = "和与及同跟"
+
 // nameSoft holds characters of nameStop that may stand in a two-character
 // given name when a follower comes right after the name (柏松年主持,
 // 郑其昌出席; not 2025年, 其中).
@@ -53,8 +57,8 @@ const nameSoft = "年其"
 // which a follower comes. strict asks for a follower.
 func (d *doc) parseName(i int, strict bool) (string, bool) {
 	r := d.r
-	if i >= len(r) || !isHan(r[i]) {
-		return "", false
+	if i >= len(r) || !isHan(r[i]) || strings.ContainsRune(conjunctions, r[i]) {
+		return "", false // 习近平主席和普京总统: 和 joins two names, it starts none
 	}
 	var lens []int
 	if i+2 <= len(r) && d.lx.surnames[d.sub(i, i+2)] {
@@ -121,6 +125,11 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// No follower: the longer form, unless the shorter one stands as a
 	// name elsewhere in the article (刘宁莅焦… and 刘宁书记).
 	long, short := lens[0], lens[1]
+	// the longer form standing as a name elsewhere (李宏伟发来贺信 …
+	// 李宏伟指出) is the name here too, not a fragment of it
+	if ok(long) && d.standsElsewhere(d.sub(i, i+long), i) {
+		return d.sub(i, i+long), true
+	}
 	if ok(short) && d.standsElsewhere(d.sub(i, i+short), i) {
 		return d.sub(i, i+short), true
 	}
@@ -982,4 +991,100 @@ func (d *doc) markAppointed(i int) {
 		d.appointed = map[int]bool{}
 	}
 	d.appointed[i] = true
+}
+
+// mergeFragments folds a person whose name is written only as the start
+// of another person's longer name into that person (习近 of 习近平发来贺信,
+// where a cut fell inside the name): no person is a fragment of another.
+func (d *doc) mergeFragments() {
+	if len(d.persons) < 2 {
+		return
+	}
+	// the people by each proper prefix of two characters or more of their
+	// names, so that no pair of people is compared
+	byPrefix := map[string][]*person{}
+	for _, q := range d.persons {
+		nr := []rune(q.name)
+		for k := 2; k < len(nr); k++ {
+			byPrefix[string(nr[:k])] = append(byPrefix[string(nr[:k])], q)
+		}
+	}
+	into := map[*person]*person{}       // the person where p is first written
+	at := map[*person]map[int]*person{} // the person written at each of p's places
+	for _, p := range d.persons {
+		if w, first := d.longerForms(p, byPrefix[p.name]); first != nil {
+			into[p], at[p] = first, w
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	var keep []*person
+	placed := map[*person]bool{}
+	for _, p := range d.persons {
+		q := p
+		if into[p] != nil {
+			q = into[p]
+			q.posts = dedupePosts(append(q.posts, p.posts...))
+			delete(d.byName, p.name)
+		}
+		if !placed[q] {
+			placed[q] = true
+			q.seq = len(keep)
+			keep = append(keep, q)
+		}
+	}
+	d.persons = keep
+	for i := range d.personSpans {
+		ps := &d.personSpans[i]
+		q := at[ps.p][ps.start]
+		if into[ps.p] == nil {
+			continue
+		}
+		if q == nil {
+			ps.p = into[ps.p] // 叶书记 of a person merged away
+			continue
+		}
+		if ps.end-ps.start == utf8.RuneCountInString(ps.p.name) {
+			ps.end = ps.start + utf8.RuneCountInString(q.name)
+			for k := ps.start; k < ps.end && k < len(d.personIn); k++ {
+				d.personIn[k] = true
+			}
+			if ps.end < len(d.personEnd) {
+				d.personEnd[ps.end] = true
+			}
+		}
+		ps.p = q
+	}
+}
+
+// longerForms reports, when p's name is written only as the start of the
+// names of people of longer (叶尔马 only in 叶尔马克 and 叶尔马科夫), which
+// of them is written at each of its places, and the first; nil when p
+// stands on its own somewhere.
+func (d *doc) longerForms(p *person, longer []*person) (map[int]*person, *person) {
+	if len(longer) == 0 {
+		return nil, nil
+	}
+	at := map[int]*person{}
+	var first *person
+	for _, i := range d.writtenAt(p.name) {
+		if !hasPrefixAt(d.r, i, p.name) {
+			continue
+		}
+		var q *person
+		for _, x := range longer {
+			if hasPrefixAt(d.r, i, x.name) && (q == nil || len(x.name) > len(q.name)) {
+				q = x
+			}
+		}
+		if q == nil {
+			return nil, nil
+		}
+		if first == nil {
+			first = q
+		}
+		at[i] = q
+	}
+	return at, first
 }
