@@ -29,6 +29,7 @@ type lexicon struct {
 	places     map[string]bool // administrative divisions, full and short forms
 	knownOrgs  map[string]bool // bodies named without a level or place prefix
 	knownLast  map[rune]bool   // last characters of knownOrgs
+	translit   map[rune]bool   // characters of transliterated foreign names
 	placePairs map[uint64]bool // first two characters of places (firstPair)
 	seg        *gse.Segmenter  // word segmenter with a compact dictionary
 	cutter     *dagCutter      // seg's dictionary-only cut, fast
@@ -108,6 +109,15 @@ func loadLexicon() (*lexicon, error) {
 		lx.knownOrgs[w] = true
 		c, _ := utf8.DecodeLastRuneInString(w)
 		lx.knownLast[c] = true
+	}
+	if ws, err = words("translit.txt"); err != nil {
+		return nil, err
+	}
+	lx.translit = map[rune]bool{}
+	for _, w := range ws {
+		for _, c := range w {
+			lx.translit[c] = true
+		}
 	}
 	if ws, err = words("places.txt"); err != nil {
 		return nil, err

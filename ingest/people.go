@@ -510,6 +510,12 @@ func (d *doc) resolvePosts() {
 				if o == "" && strings.HasSuffix(ps.title, "秘书长") {
 					o = d.sessionSecretary(ps, seen)
 				}
+			case d.isState(o):
+				// 肯尼亚总统, 国家主席: a state and its title, no body
+				// (foreign states are places)
+				ps.org, ps.name = "", o+ps.title
+				seen = append(seen, ps)
+				continue
 			case headTitles[ps.title] && isAreaName(o) && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
 				// 枫屿区区长: an area and its head, no body
 				ps.org, ps.name = "", o+ps.title
@@ -1087,4 +1093,26 @@ func (d *doc) longerForms(p *person, longer []*person) (map[int]*person, *person
 		at[i] = q
 	}
 	return at, first
+}
+
+// isState reports whether o names a state rather than a body: 国家 (国家主席),
+// a place name of the dictionary (韩国, 西班牙) or a transliterated one
+// (肯尼亚, 哈萨克斯坦), with no organisation head.
+func (d *doc) isState(o string) bool {
+	if o == "国家" {
+		return true
+	}
+	n := utf8.RuneCountInString(o)
+	if n < 2 || isAreaName(o) || d.lx.suffixEndingAt([]rune(o), n) != "" {
+		return false
+	}
+	if _, pos, found := d.lx.seg.Find(o); found && pos == "ns" {
+		return true
+	}
+	for _, c := range o {
+		if !d.lx.translit[c] {
+			return false
+		}
+	}
+	return n >= 3
 }

@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -38,6 +39,28 @@ func TestNoFragmentOfALongerName(t *testing.T) {
 		for who := range got {
 			if len([]rune(who)) == 2 {
 				t.Errorf("%s: fragment %q kept: %v", text, who, got)
+			}
+		}
+	}
+}
+
+func TestForeignTitlesAndStates(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，国务院总理高明远在北京会见韩国总统卢一民。", map[string][]string{"高明远": {"国务院总理"}, "卢一民": {"韩国总统"}}},
+		{"3月2日，国家主席高明远会见肯尼亚总统鲁本。", map[string][]string{"高明远": {"国家主席"}, "鲁本": {"肯尼亚总统"}}},
+	} {
+		got := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+		for who, posts := range tc.want {
+			if g := got.people[who]; !reflect.DeepEqual(g, posts) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, posts, got.people)
+			}
+		}
+		for _, o := range got.orgs {
+			if o == "韩国" || o == "肯尼亚" || o == "国家" {
+				t.Errorf("%s: the state %s listed as an organisation", tc.text, o)
 			}
 		}
 	}
