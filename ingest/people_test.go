@@ -65,3 +65,44 @@ func TestForeignTitlesAndStates(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesInLists(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"3月2日，会议在京开幕。蒋明川、吴立行、曹振山、何宝田等出席开幕式。", []string{"蒋明川", "吴立行", "曹振山", "何宝田"}},
+		{"座谈会上，刘文涛、陈启明等专家学者先后发言。", []string{"刘文涛", "陈启明"}},
+	} {
+		got := peopleOf(t, tc.text)
+		for _, who := range tc.want {
+			if _, ok := got[who]; !ok {
+				t.Errorf("%s: %s not found (people %v)", tc.text, who, got)
+			}
+		}
+	}
+}
+
+func TestForeignNames(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+		not  []string
+	}{
+		{"3月2日，国家主席高明远会见哈萨克斯坦总统托卡耶夫。托卡耶夫表示，愿深化合作。", []string{"托卡耶夫"}, nil},
+		{"3月2日，国际组织代理主席雷诺·艾德发表视频致辞。", []string{"雷诺·艾德"}, []string{"雷诺"}},
+		{"3月2日，致贺的还有：牙买加总督艾伦、卡塔尔首相穆罕默德。", []string{"艾伦"}, []string{"卡塔尔"}},
+	} {
+		got := peopleOf(t, tc.text)
+		for _, who := range tc.want {
+			if _, ok := got[who]; !ok {
+				t.Errorf("%s: %s not found (people %v)", tc.text, who, got)
+			}
+		}
+		for _, who := range tc.not {
+			if _, ok := got[who]; ok {
+				t.Errorf("%s: %s taken for a person (people %v)", tc.text, who, got)
+			}
+		}
+	}
+}
