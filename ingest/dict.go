@@ -31,6 +31,7 @@ type lexicon struct {
 	knownLast  map[rune]bool       // last characters of knownOrgs
 	countries  map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
 	countryAbb map[rune]bool       // one-character short forms of states (俄 of 俄军)
+	translit   map[rune]bool       // characters of transliterated foreign names
 	placePairs map[uint64]bool     // first two characters of places (firstPair)
 	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
 	seg        *gse.Segmenter      // word segmenter with a compact dictionary
@@ -125,6 +126,15 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range ws {
 		c, _ := utf8.DecodeRuneInString(w)
 		lx.countryAbb[c] = true
+	}
+	if ws, err = words("translit.txt"); err != nil {
+		return nil, err
+	}
+	lx.translit = map[rune]bool{}
+	for _, w := range ws {
+		for _, c := range w {
+			lx.translit[c] = true
+		}
 	}
 	if ws, err = words("places.txt"); err != nil {
 		return nil, err

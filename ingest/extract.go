@@ -16,9 +16,10 @@ type doc struct {
 	lx     *lexicon
 	a      *Article
 	r      []rune
-	s      string      // string(r): the text, invalid bytes replaced as in r
-	off    []int       // off[i] is the byte offset of r[i] in s; off[len(r)] == len(s)
-	tagger *ner.Tagger // finds people the rules cannot (no title nearby); may be nil
+	s      string             // string(r): the text, invalid bytes replaced as in r
+	off    []int              // off[i] is the byte offset of r[i] in s; off[len(r)] == len(s)
+	tagger *ner.Tagger        // finds people the rules cannot (no title nearby); may be nil
+	tagged map[int][]ner.Span // the tagger's spans by sentence start, made on demand by taggedSpans
 
 	sents []span
 	paras []span
@@ -175,6 +176,7 @@ func (d *doc) analyse() {
 	d.resolvePosts()
 	d.findReferences()
 	d.taggedPeople()
+	d.mergeFragments()
 	d.findPlaces()
 	d.findEvents()
 }

@@ -165,6 +165,7 @@ type Mention struct {
 // With JSON lines input the ID is the input line's id verbatim.
 func (p *Pipeline) Extract(a *Article) *Extraction {
 	d := newDoc(p.lx, a)
+	d.tagger = p.nerTagger() // the people found are those Facts stores
 	d.analyse()
 	id := a.ID
 	if a.InputID != "" {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest/ner"
 )
 
 // followers are what may come right after a person's name.
@@ -20,13 +21,22 @@ var followers = []string{
 
 // mayNameSomeone reports whether a sentence has a person's verb after a
 // surname that no name found covers, so that tagging it may find someone.
+// It also holds with a name in a list before 等 (张三等出席), a middle dot
+// (雷诺·艾德) or a transliteration after a title (总统托卡耶夫).
 func (d *doc) mayNameSomeone(s span, taken func(span) bool) bool {
-	for p := s.start + 2; p < s.end; p++ {
-		if !strongFirst.has(d.r[p]) || anyPrefixAt(d.r, p, strongFollowers...) == "" {
+	r := d.r
+	for p := s.start + 1; p < s.end; p++ {
+		if r[p] == '·' && !taken(span{p - 1, p + 1}) {
+			return true
+		}
+		if d.lx.translit[r[p]] && !taken(span{p, p + 1}) && d.lx.titleEndingAt(r, p) != "" {
+			return true
+		}
+		if p < s.start+2 || !(strongFirst.has(r[p]) && anyPrefixAt(r, p, strongFollowers...) != "" || r[p] == '等') {
 			continue
 		}
 		for n := 2; n <= 4 && p-n >= s.start; n++ {
-			if d.lx.surnames[string(d.r[p-n])] && !taken(span{p - n, p}) {
+			if (d.lx.surnames[string(r[p-n])] || d.lx.translit[r[p-n]]) && !taken(span{p - n, p}) {
 				return true
 			}
 		}
@@ -43,6 +53,10 @@ var strongFirst = firstRunes(strongFollowers)
 // nameStop holds characters that do not occur in a given name.
 const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
 
+// conjunctions join names in a list; none starts a name, though 和 is
+// also a rare surname (主席和普京, 负责人和老同志).
+const conjunctions = "和与及同跟"
+
 // nameSoft holds characters of nameStop that may stand in a two-character
 // given name when a follower comes right after the name (柏松年主持,
 // 郑其昌出席; not 2025年, 其中).
@@ -53,8 +67,8 @@ const nameSoft = "年其"
 // which a follower comes. strict asks for a follower.
 func (d *doc) parseName(i int, strict bool) (string, bool) {
 	r := d.r
-	if i >= len(r) || !isHan(r[i]) {
-		return "", false
+	if i >= len(r) || !isHan(r[i]) || strings.ContainsRune(conjunctions, r[i]) {
+		return "", false // 习近平主席和普京总统: 和 joins two names, it starts none
 	}
 	var lens []int
 	if i+2 <= len(r) && d.lx.surnames[d.sub(i, i+2)] {
@@ -121,6 +135,11 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// No follower: the longer form, unless the shorter one stands as a
 	// name elsewhere in the article (刘宁莅焦… and 刘宁书记).
 	long, short := lens[0], lens[1]
+	// the longer form standing as a name elsewhere (李宏伟发来贺信 …
+	// 李宏伟指出) is the name here too, not a fragment of it
+	if ok(long) && d.standsElsewhere(d.sub(i, i+long), i) {
+		return d.sub(i, i+long), true
+	}
 	if ok(short) && d.standsElsewhere(d.sub(i, i+short), i) {
 		return d.sub(i, i+short), true
 	}
@@ -229,6 +248,16 @@ func (d *doc) findPeople() {
 			continue
 		}
 		name, ok := d.parseName(te, false)
+		if n := utf8.RuneCountInString(name); ok && te+n < len(r) && r[te+n] == '·' || d.foreignTitle(i, t) {
+			// 哈萨克斯坦总统托卡耶夫, 总统卢卡申科: a foreign name need not start
+			// with a surname nor have three characters; the tagger reads it,
+			// and without its name there is none (总统官邸, 总统祝贺他)
+			if n, found := d.taggedNameAt(te); found {
+				name, ok = n, true
+			} else if d.tagger != nil {
+				ok = false
+			}
+		}
 		if !ok || d.lx.titleSet[name] {
 			continue
 		}
@@ -501,6 +530,12 @@ func (d *doc) resolvePosts() {
 				if o == "" && strings.HasSuffix(ps.title, "秘书长") {
 					o = d.sessionSecretary(ps, seen)
 				}
+			case d.isState(o):
+				// 肯尼亚总统, 国家主席: a state and its title, no body
+				// (foreign states are places)
+				ps.org, ps.name = "", o+ps.title
+				seen = append(seen, ps)
+				continue
 			case headTitles[ps.title] && isAreaName(o) && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
 				// 枫屿区区长: an area and its head, no body
 				ps.org, ps.name = "", o+ps.title
@@ -919,35 +954,68 @@ func (d *doc) taggedPeople() {
 		return false
 	}
 	var found []*person
+	var cands []tagCand
 	for _, sent := range d.sents {
 		if sent.end <= d.bylineEnd || !d.mayNameSomeone(sent, overlaps) {
 			continue
 		}
-		for _, sp := range d.tagger.Tag(d.text(sent)) {
+		cands = cands[:0]
+		for _, sp := range d.taggedSpans(sent) {
 			s := span{sent.start + sp.Start, sent.start + sp.End}
-			if sp.Type != "Person" || overlaps(s) || s.start < d.bylineEnd {
+			if sp.Type != "Person" || s.start < d.bylineEnd {
 				continue
 			}
-			name := d.text(s)
-			n := utf8.RuneCountInString(name)
-			if n < 2 || n > 4 || d.words[s.start] == s.end || d.lx.titleSet[name] {
+			// 和普京: the conjunction joins the name to a list, it is no
+			// part of it
+			for s.end-s.start > 2 && strings.ContainsRune(conjunctions, d.r[s.start]) {
+				s.start++
+			}
+			if overlaps(s) {
 				continue
 			}
-			if got, ok := d.parseName(s.start, true); !ok || got != name || !d.cuts[s.start] || !d.cuts[s.end] {
-				continue // a name ends on word cuts and before a follower (not 桥|梁纽带)
+			foreign := d.foreignName(s)
+			if foreign {
+				s = d.trimTaggedEnd(s)
+			} else if !d.chineseName(s) {
+				continue
 			}
-			if _, pos, found := d.lx.seg.Find(d.sub(s.end-2, s.end)); n >= 3 && found && !strings.HasPrefix(pos, "nr") {
-				continue // nor is its given name a common word
+			if d.titleThenName(s.end) {
+				continue // 卡塔尔首相穆罕默德: a state or body before a post, no person
 			}
-			if anyPrefixAt(d.r, s.end, strongFollowers...) == "" {
-				continue // and something a person does follows it (not 周调度、月通报)
+			cands = append(cands, tagCand{span: s, sure: d.personContext(s, foreign)})
+		}
+		// A、B、C出席; A、B等专家发言: a name joined by 、/和/及/与 to an
+		// accepted name, or to a person the rules found, takes its role
+		for k := range cands {
+			if !cands[k].sure && k > 0 && cands[k-1].sure && d.joined(cands[k-1].end, cands[k].start) {
+				cands[k].sure = true
 			}
+			if !cands[k].sure && d.joinedToPerson(cands[k].start) {
+				cands[k].sure = true
+			}
+		}
+		for k := len(cands) - 1; k >= 0; k-- {
+			if !cands[k].sure && (k+1 < len(cands) && cands[k+1].sure && d.joined(cands[k].end, cands[k+1].start) || d.personJoinedAfter(cands[k].end)) {
+				cands[k].sure = true
+			}
+		}
+		for _, c := range cands {
+			if !c.sure || overlaps(c.span) {
+				continue
+			}
+			name := d.text(c.span)
 			if d.byName[name] == nil {
-				found = append(found, d.person(name, s))
+				p := d.person(name, c.span)
+				found = append(found, p)
+				// 普京总统: the title written after a foreign leader's name
+				// is the post as written (CONVENTIONS 8.3)
+				if t := d.lx.titleAt(d.r, c.end); t != "" && (foreignTitles[t] || nationalTitles[t]) {
+					p.posts = append(p.posts, &post{title: t, name: t, ev: d.sentenceOf(c.start)})
+				}
 			} else {
-				d.addPersonSpan(personSpan{span: s, p: d.byName[name]})
+				d.addPersonSpan(personSpan{span: c.span, p: d.byName[name]})
 			}
-			take(s)
+			take(c.span)
 		}
 	}
 	// where each new name is written, in one pass for each length
@@ -982,4 +1050,298 @@ func (d *doc) markAppointed(i int) {
 		d.appointed = map[int]bool{}
 	}
 	d.appointed[i] = true
+}
+
+// mergeFragments folds a person whose name is written only as the start
+// of another person's longer name into that person (习近 of 习近平发来贺信,
+// where a cut fell inside the name): no person is a fragment of another.
+func (d *doc) mergeFragments() {
+	if len(d.persons) < 2 {
+		return
+	}
+	// the people by each proper prefix of two characters or more of their
+	// names, so that no pair of people is compared
+	byPrefix := map[string][]*person{}
+	for _, q := range d.persons {
+		nr := []rune(q.name)
+		for k := 2; k < len(nr); k++ {
+			byPrefix[string(nr[:k])] = append(byPrefix[string(nr[:k])], q)
+		}
+	}
+	into := map[*person]*person{}       // the person where p is first written
+	at := map[*person]map[int]*person{} // the person written at each of p's places
+	for _, p := range d.persons {
+		if w, first := d.longerForms(p, byPrefix[p.name]); first != nil {
+			into[p], at[p] = first, w
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	var keep []*person
+	placed := map[*person]bool{}
+	for _, p := range d.persons {
+		q := p
+		if into[p] != nil {
+			q = into[p]
+			q.posts = dedupePosts(append(q.posts, p.posts...))
+			delete(d.byName, p.name)
+		}
+		if !placed[q] {
+			placed[q] = true
+			q.seq = len(keep)
+			keep = append(keep, q)
+		}
+	}
+	d.persons = keep
+	for i := range d.personSpans {
+		ps := &d.personSpans[i]
+		q := at[ps.p][ps.start]
+		if into[ps.p] == nil {
+			continue
+		}
+		if q == nil {
+			ps.p = into[ps.p] // 叶书记 of a person merged away
+			continue
+		}
+		if ps.end-ps.start == utf8.RuneCountInString(ps.p.name) {
+			ps.end = ps.start + utf8.RuneCountInString(q.name)
+			for k := ps.start; k < ps.end && k < len(d.personIn); k++ {
+				d.personIn[k] = true
+			}
+			if ps.end < len(d.personEnd) {
+				d.personEnd[ps.end] = true
+			}
+		}
+		ps.p = q
+	}
+}
+
+// longerForms reports, when p's name is written only as the start of the
+// names of people of longer (叶尔马 only in 叶尔马克 and 叶尔马科夫), which
+// of them is written at each of its places, and the first; nil when p
+// stands on its own somewhere.
+func (d *doc) longerForms(p *person, longer []*person) (map[int]*person, *person) {
+	if len(longer) == 0 {
+		return nil, nil
+	}
+	at := map[int]*person{}
+	var first *person
+	for _, i := range d.writtenAt(p.name) {
+		if !hasPrefixAt(d.r, i, p.name) {
+			continue
+		}
+		var q *person
+		for _, x := range longer {
+			if hasPrefixAt(d.r, i, x.name) && (q == nil || len(x.name) > len(q.name)) {
+				q = x
+			}
+		}
+		if q == nil {
+			return nil, nil
+		}
+		if first == nil {
+			first = q
+		}
+		at[i] = q
+	}
+	return at, first
+}
+
+// isState reports whether o names a state rather than a body: 国家 (国家主席),
+// a place name of the dictionary (韩国, 西班牙) or a transliterated one
+// (肯尼亚, 哈萨克斯坦), with no organisation head.
+func (d *doc) isState(o string) bool {
+	if o == "国家" {
+		return true
+	}
+	n := utf8.RuneCountInString(o)
+	if n < 2 || isAreaName(o) || d.lx.suffixEndingAt([]rune(o), n) != "" {
+		return false
+	}
+	if _, pos, found := d.lx.seg.Find(o); found && pos == "ns" {
+		return true
+	}
+	for _, c := range o {
+		if !d.lx.translit[c] {
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// foreignTitles are the titles of foreign states and bodies (总统, 首相).
+var foreignTitles = map[string]bool{"总统": true, "副总统": true, "首相": true, "副首相": true, "议长": true, "副议长": true, "国王": true,
+	"女王": true, "王储": true, "亲王": true, "总督": true, "国务卿": true, "外长": true, "外交部长": true, "大使": true, "总干事": true, "副总干事": true}
+
+// foreignTitle reports whether the title t at i is a foreign one: a
+// foreign title, or a title of a state (柬埔寨首相, 新加坡总理).
+func (d *doc) foreignTitle(i int, t string) bool {
+	if foreignTitles[t] {
+		return true
+	}
+	// a state's name is short: a few lookups, no walk over a long chain
+	for n := 2; n <= 8 && i-n >= 0; n++ {
+		if o := d.sub(i-n, i); d.cuts[i-n] && o != "国家" && d.isState(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// taggedSpans returns the tagger's spans of the sentence starting at
+// start, tagging it once.
+func (d *doc) taggedSpans(sent span) []ner.Span {
+	if d.tagger == nil {
+		return nil
+	}
+	if sp, ok := d.tagged[sent.start]; ok {
+		return sp
+	}
+	if d.tagged == nil {
+		d.tagged = map[int][]ner.Span{}
+	}
+	sp := d.tagger.Tag(d.text(sent))
+	d.tagged[sent.start] = sp
+	return sp
+}
+
+// taggedNameAt returns the person's name the tagger reads at i.
+func (d *doc) taggedNameAt(i int) (string, bool) {
+	sent := d.sentenceOf(i)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == "Person" && sent.start+sp.Start == i && sp.End-sp.Start >= 2 {
+			s := span{i, sent.start + sp.End}
+			if d.foreignName(s) {
+				s = d.trimTaggedEnd(s)
+			} else if !d.chineseName(s) {
+				return "", false
+			}
+			return d.text(s), true
+		}
+	}
+	return "", false
+}
+
+// tagCand is a person's name the tagger reads; sure when its context
+// makes it one.
+type tagCand struct {
+	span
+	sure bool
+}
+
+// chineseName reports whether the tagged span s reads as a Chinese name: a
+// surname and one to three characters, no dictionary word, ending on word
+// cuts (not 桥|梁纽带), its given name no common word.
+func (d *doc) chineseName(s span) bool {
+	name := d.text(s)
+	n := utf8.RuneCountInString(name)
+	if n < 2 || n > 4 || d.words[s.start] == s.end || d.lx.titleSet[name] {
+		return false
+	}
+	if got, ok := d.parseName(s.start, true); !ok || got != name || !d.cuts[s.start] || !d.cuts[s.end] {
+		return false
+	}
+	if e, ok := d.words[s.start]; ok && e < s.end {
+		if _, pos, found := d.lx.seg.Find(d.sub(s.start, e)); found && !strings.HasPrefix(pos, "nr") {
+			return false // nor does it start with a word (祝贺|他)
+		}
+	}
+	if _, pos, found := d.lx.seg.Find(d.sub(s.end-2, s.end)); n >= 3 && found && !strings.HasPrefix(pos, "nr") {
+		return false
+	}
+	return true
+}
+
+// foreignName reports whether the tagged span s reads as a transliterated
+// name (托卡耶夫, 格奥尔基耶娃, 穆罕默德·本·萨勒曼): characters of
+// transliteration and middle dots, two to twenty of them, not starting with
+// a dictionary word that is no name (祝贺他).
+func (d *doc) foreignName(s span) bool {
+	n := s.end - s.start
+	if n < 2 || n > 20 || d.r[s.start] == '·' || d.r[s.end-1] == '·' {
+		return false
+	}
+	for k := s.start; k < s.end; k++ {
+		if d.r[k] != '·' && !d.lx.translit[d.r[k]] && k < s.end-1 {
+			return false // the last may be a verb's first character, trimmed after
+		}
+	}
+	if e, ok := d.words[s.start]; ok && e <= s.end {
+		if _, pos, found := d.lx.seg.Find(d.sub(s.start, e)); found && !strings.HasPrefix(pos, "nr") && pos != "ns" {
+			return false
+		}
+	}
+	return true
+}
+
+// trimTaggedEnd drops the last character of a tagged name when it starts
+// a word running past the name (卢拉|致电, 阿希|以来).
+func (d *doc) trimTaggedEnd(s span) span {
+	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1])) {
+		s.end--
+	}
+	return s
+}
+
+// personContext reports whether what surrounds the name at s makes it a
+// person's: a title before (总统托卡耶夫) or, for a foreign name, after
+// (普京总统), or a person's verb after, perhaps after 等 and a few words or
+// an adverb (张三表示; 张三等出席; 张三等专家学者先后发言; 张三分别致辞).
+func (d *doc) personContext(s span, foreign bool) bool {
+	r := d.r
+	if d.lx.titleEndingAt(r, s.start) != "" {
+		return true
+	}
+	if foreign && d.lx.titleAt(r, s.end) != "" {
+		return true // 普京总统表示
+	}
+	j := s.end
+	if j < len(r) && r[j] == '等' {
+		j++
+		for k := j; k < len(r) && k < j+6 && isHan(r[k]); k++ {
+			if anyPrefixAt(r, k, personVerbs...) != "" {
+				return true
+			}
+		}
+	}
+	if a := anyPrefixAt(r, j, listAdverbs...); a != "" {
+		j += utf8.RuneCountInString(a)
+	}
+	return anyPrefixAt(r, j, personVerbs...) != ""
+}
+
+// personVerbs are what a person named right before does (strongFollowers
+// and meeting words).
+var personVerbs = append([]string{"会见", "会谈", "宣誓", "就任", "致电", "通电话", "访华", "发表", "回答", "先后发言"}, strongFollowers...)
+
+// listAdverbs may stand between a list of names and its verb.
+var listAdverbs = []string{"先后", "分别", "一同", "共同", "也", "还", "均", "都", "相继"}
+
+// joined reports whether r[end:start] is a list's separator (、, 和, 及, 与).
+func (d *doc) joined(end, start int) bool {
+	return start == end+1 && end < len(d.r) && strings.ContainsRune("、和及与", d.r[end])
+}
+
+// joinedToPerson reports whether a person's mention ends right before the
+// separator before start (王毅、何立峰 with 王毅 found).
+func (d *doc) joinedToPerson(start int) bool {
+	return start >= 2 && d.joined(start-1, start) && d.personEndsAt(start-1)
+}
+
+// personJoinedAfter reports whether a person's mention starts right after
+// the separator at end.
+func (d *doc) personJoinedAfter(end int) bool {
+	return d.joined(end, end+1) && d.inPersonSpan(end+1) && !d.inPersonSpan(end)
+}
+
+// titleThenName reports whether a title starts at i and a name, not a
+// follower, comes after it (总理拉夫曼, not 总统表示).
+func (d *doc) titleThenName(i int) bool {
+	t := d.lx.titleAt(d.r, i)
+	if t == "" {
+		return false
+	}
+	k := i + utf8.RuneCountInString(t)
+	return k < len(d.r) && isHan(d.r[k]) && anyPrefixAt(d.r, k, followers...) == "" && d.lx.titleAt(d.r, k) == ""
 }

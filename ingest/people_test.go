@@ -1,0 +1,108 @@
+package ingest_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/kgproject/kg/ingest"
+)
+
+// The sentences below are written for these tests in the style of
+// national news; none is copied from an evaluation text.
+
+// peopleOf returns the people of a one-article page and their posts.
+func peopleOf(t *testing.T, text string) map[string][]string {
+	t.Helper()
+	return factsOf(t, "# 测试\n\n"+text, &ingest.Options{Year: 2026})[0].people
+}
+
+func TestNoConjunctionStartsAName(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，在高原主席和李默主席的共同引领下，两国关系不断发展。",
+		"会上，公司负责人和老职工代表先后发言。",
+		"方明远指出，我和夫人很高兴收到你们的来信。",
+	} {
+		for who := range peopleOf(t, text) {
+			if r := []rune(who); len(r) > 0 && (r[0] == '和' || r[0] == '与' || r[0] == '及' || r[0] == '同' || r[0] == '跟') {
+				t.Errorf("%s: person %q starts with a conjunction", text, who)
+			}
+		}
+	}
+}
+
+func TestNoFragmentOfALongerName(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，市委书记、市长钟离平发来贺信。钟离平指出，要办好刊物。",
+		"3月2日，中共中央总书记、国家主席李宏伟发来贺信。李宏伟强调，要办好刊物。",
+	} {
+		got := peopleOf(t, text)
+		for who := range got {
+			if len([]rune(who)) == 2 {
+				t.Errorf("%s: fragment %q kept: %v", text, who, got)
+			}
+		}
+	}
+}
+
+func TestForeignTitlesAndStates(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，国务院总理高明远在北京会见韩国总统卢一民。", map[string][]string{"高明远": {"国务院总理"}, "卢一民": {"韩国总统"}}},
+		{"3月2日，国家主席高明远会见肯尼亚总统鲁本。", map[string][]string{"高明远": {"国家主席"}, "鲁本": {"肯尼亚总统"}}},
+	} {
+		got := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+		for who, posts := range tc.want {
+			if g := got.people[who]; !reflect.DeepEqual(g, posts) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, posts, got.people)
+			}
+		}
+		for _, o := range got.orgs {
+			if o == "韩国" || o == "肯尼亚" || o == "国家" {
+				t.Errorf("%s: the state %s listed as an organisation", tc.text, o)
+			}
+		}
+	}
+}
+
+func TestNamesInLists(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"3月2日，会议在京开幕。蒋明川、吴立行、曹振山、何宝田等出席开幕式。", []string{"蒋明川", "吴立行", "曹振山", "何宝田"}},
+		{"座谈会上，刘文涛、陈启明等专家学者先后发言。", []string{"刘文涛", "陈启明"}},
+	} {
+		got := peopleOf(t, tc.text)
+		for _, who := range tc.want {
+			if _, ok := got[who]; !ok {
+				t.Errorf("%s: %s not found (people %v)", tc.text, who, got)
+			}
+		}
+	}
+}
+
+func TestForeignNames(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+		not  []string
+	}{
+		{"3月2日，国家主席高明远会见哈萨克斯坦总统托卡耶夫。托卡耶夫表示，愿深化合作。", []string{"托卡耶夫"}, nil},
+		{"3月2日，国际组织代理主席雷诺·艾德发表视频致辞。", []string{"雷诺·艾德"}, []string{"雷诺"}},
+		{"3月2日，致贺的还有：牙买加总督艾伦、卡塔尔首相穆罕默德。", []string{"艾伦"}, []string{"卡塔尔"}},
+	} {
+		got := peopleOf(t, tc.text)
+		for _, who := range tc.want {
+			if _, ok := got[who]; !ok {
+				t.Errorf("%s: %s not found (people %v)", tc.text, who, got)
+			}
+		}
+		for _, who := range tc.not {
+			if _, ok := got[who]; ok {
+				t.Errorf("%s: %s taken for a person (people %v)", tc.text, who, got)
+			}
+		}
+	}
+}
