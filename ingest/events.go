@@ -887,7 +887,7 @@ func (d *doc) compilation(first int) bool {
 			marked++
 		}
 	}
-	titled := compilationTitleRe.MatchString(d.a.Title)
+	titled := compilationTitleRe.MatchString(d.a.Title) || d.datedItems(first) >= 2
 	if marked < 2 && !titled {
 		return false
 	}
@@ -925,6 +925,19 @@ func (d *doc) compilation(first int) bool {
 		d.roles(ev)
 	}
 	return true
+}
+
+// datedItems counts the paragraphs from first on that look like an item's
+// heading followed by an opening with its own day (白鹭镇举办农民丰收节 /
+// 4日，…): a page of briefs without a 快讯 heading.
+func (d *doc) datedItems(first int) int {
+	n := 0
+	for k := first; k+1 < len(d.paras); k++ {
+		if d.itemHeading(d.text(d.paras[k])) && datedLeadRe.MatchString(asciiDigits(d.text(d.paras[k+1]))) {
+			n++
+		}
+	}
+	return n
 }
 
 // itemHeading reports whether a paragraph is the heading of a brief's

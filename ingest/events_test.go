@@ -121,3 +121,21 @@ func TestBriefItemsAreEventsOfTheirOwn(t *testing.T) {
 		t.Errorf("third item %+v", evs[2])
 	}
 }
+
+// A brief's item headings on a Markdown page stand as paragraphs of their
+// own (a 快讯 heading, or a short line before a dated opening), so each item
+// is an event; an ordinary short line cut by a page break is still joined.
+func TestBriefItemHeadingsOnPages(t *testing.T) {
+	for _, tc := range []struct {
+		page   string
+		events int
+	}{
+		{"# 县域快讯\n\n青禾大桥主体结构贯通\n\n3日，青禾大桥主体结构顺利贯通。\n\n白鹭镇举办农民丰收节\n\n4日，白鹭镇举办第三届农民丰收节。", 2},
+		{"# 本周要闻\n\n青禾大桥主体结构贯通\n\n3日，县长王立新出席青禾大桥贯通仪式。\n\n白鹭镇举办农民丰收节\n\n4日，白鹭镇举办第三届农民丰收节。", 2},
+	} {
+		evs := factsOf(t, tc.page, &ingest.Options{Year: 2026})[0].events
+		if len(evs) != tc.events {
+			t.Errorf("%q: %d events %v, want %d", tc.page, len(evs), evs, tc.events)
+		}
+	}
+}
