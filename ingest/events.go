@@ -917,7 +917,7 @@ func (d *doc) compilation(first int) bool {
 			}
 			lead = d.paras[k+1]
 		}
-		if e := d.leadEvent(lead, end, cmp.Or(title, d.a.Title)); e != nil {
+		if e := d.leadEvent(lead, end, cmp.Or(title, d.a.Title)); e != nil && d.itemReports(e, title) {
 			d.events = append(d.events, e)
 		}
 	}
@@ -925,6 +925,116 @@ func (d *doc) compilation(first int) bool {
 		d.roles(ev)
 	}
 	return true
+}
+
+// itemReports reports whether a brief's item, dated or not, reports an
+// activity taking place (rule 6.3 with 6.1, 6.2, 8.5): like an undated
+// lead, its sentence must name an activity or a milestone (举行, 会见,
+// 发射, 合龙) before any claim, media report or document issued (X称，,
+// 据媒体报道, 发布, 播出), its heading must not be a claim (美媒曝光…), and
+// a date stating a year long before the article's is background (an item
+// recalling 2021年8月29日…死于空袭), not the item's date.
+func (d *doc) itemReports(e *event, title string) bool {
+	cues := d.lx.cues
+	if containsAny(title, cues["claims"]...) || containsAny(title, cues["figures"]...) || claimTitleRe.MatchString(title) {
+		return false
+	}
+	if e.date != "" && d.backgroundDate(e) {
+		return false
+	}
+	st := d.text(e.ev)
+	act := itemActivity(st, cues["milestones"])
+	if act < 0 {
+		// 今天是第28个…日。…主题活动正式启动: the activity follows the date
+		next := d.sentenceOf(e.ev.end)
+		if next.start != e.ev.end || d.paraOf(next.start) != d.paraOf(e.ev.start) {
+			return false
+		}
+		st += d.text(next)
+		if act = itemActivity(st, cues["milestones"]); act < 0 {
+			return false
+		}
+	}
+	before := st[:act]
+	if containsAny(before, cues["claims"]...) || containsAny(before, cues["figures"]...) {
+		return false
+	}
+	for _, w := range cues["issues"] {
+		i := strings.Index(before, w)
+		if i < 0 {
+			continue
+		}
+		// 发布会, 发布启动仪式…举行: a ceremony held, not a document issued
+		if rest := st[i+len(w):]; !strings.HasPrefix(rest, "会") && !ceremonyHeldRe.MatchString(rest) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// claimTitleRe matches an item's heading that reports a party's
+	// claim (土耳其称不支持…, 俄称将回应…), not 名称, 简称 or 称号.
+	claimTitleRe = regexp.MustCompile(`[^名简堪号俗职]称[^号谓为]`)
+	// ceremonyHeldRe matches the rest of a ceremony's name and its holding
+	// after an issuing word (发布|启动仪式今天举行).
+	ceremonyHeldRe = regexp.MustCompile(`^[^，。；]{0,12}?仪式[^，。；]{0,24}?(?:举行|举办)`)
+)
+
+// itemActivity returns where st first names an activity (activityRe) or
+// a milestone, -1 when it names none; a milestone counted since
+// (成立以来, 开通10周年) is no occurrence.
+func itemActivity(st string, milestones []string) int {
+	act := -1
+	if m := activityRe.FindStringIndex(st); m != nil {
+		act = m[0]
+	}
+	for _, w := range milestones {
+		for off := 0; ; {
+			i := strings.Index(st[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			if rest := st[off:]; strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "周年") || yearsSinceRe.MatchString(rest) {
+				continue
+			}
+			if act < 0 || i < act {
+				act = i
+			}
+			break
+		}
+	}
+	return act
+}
+
+// yearsSinceRe matches a count of years after a milestone (成立55年).
+var yearsSinceRe = regexp.MustCompile(`^\d+年|^[一二三四五六七八九十百]+年`)
+
+// backgroundDate reports whether the event's date is written with a year
+// and lies over a month before the article's publication (or in an
+// earlier year when the article gives no published date).
+func (d *doc) backgroundDate(e *event) bool {
+	k := sort.Search(len(d.dates), func(k int) bool { return d.dates[k].start >= e.ev.start })
+	for ; k < len(d.dates) && d.dates[k].start < e.ev.end; k++ {
+		dm := d.dates[k]
+		if dm.date != e.date {
+			continue
+		}
+		if !strings.ContainsRune(dm.text, '年') {
+			return false
+		}
+		got, err := time.Parse(time.DateOnly, dm.date)
+		if err != nil {
+			return false
+		}
+		if pub, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
+			return got.Before(pub.AddDate(0, -1, 0))
+		}
+		return got.Year() < d.a.Year
+	}
+	return false
 }
 
 // datedItems counts the paragraphs from first on that look like an item's

@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -136,6 +137,34 @@ func TestBriefItemHeadingsOnPages(t *testing.T) {
 		evs := factsOf(t, tc.page, &ingest.Options{Year: 2026})[0].events
 		if len(evs) != tc.events {
 			t.Errorf("%q: %d events %v, want %d", tc.page, len(evs), evs, tc.events)
+		}
+	}
+}
+
+// Each item of a brief is an event only when it reports an activity or a
+// milestone taking place: not figures, claims, media reports, documents
+// issued, or a background item dated years before the article (rules
+// 6.2, 6.3, 8.5).
+func TestBriefItemsReportActivities(t *testing.T) {
+	page := "# 县域快讯\n\n青禾大桥主体结构贯通\n\n3日，青禾大桥主体结构顺利贯通。\n\n" +
+		"一季度全县客运量同比增长\n\n截至3月31日，全县累计发送旅客120万人次。\n\n" +
+		"邻县媒体称白鹭湖水位下降\n\n据邻县媒体4日报道，白鹭湖水位持续下降。\n\n" +
+		"县文旅局发布春季旅游线路\n\n县文旅局5日发布十条春季旅游精品线路。\n\n" +
+		"往事回眸\n\n2019年5月6日，青禾老桥因洪水冲毁。\n\n" +
+		"全县消防安全宣传月启动\n\n今天是全国消防日。全县消防安全宣传月活动正式启动。\n\n" +
+		"县政府举行新闻发布会\n\n7日，县政府举行新闻发布会，介绍春耕情况。"
+	evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events
+	var names []string
+	for _, e := range evs {
+		names = append(names, e.name)
+	}
+	want := []string{"青禾大桥主体结构贯通", "全县消防安全宣传月启动", "新闻发布会"}
+	if len(names) != len(want) {
+		t.Fatalf("events %q, want %q", names, want)
+	}
+	for i := range want {
+		if !strings.Contains(names[i], want[i]) {
+			t.Errorf("event %d = %q, want %q", i, names[i], want[i])
 		}
 	}
 }
