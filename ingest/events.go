@@ -107,6 +107,8 @@ func eventKind(name, context string) graph.EventKind {
 		return false
 	}
 	switch {
+	case has("宣誓"):
+		return graph.KindOther // 新任命人员宪法宣誓: a ceremony, whoever was appointed
 	case has("签约", "签署", "协议"):
 		return graph.KindSigning
 	case has("开工", "奠基"):
@@ -230,9 +232,124 @@ func (d *doc) findEvents() {
 		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start}, d.a.Title)
 		e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	}
+	e.kind = string(d.sessionKind(e))
+	d.withinEvents(e)
 	for _, ev := range d.events {
 		d.roles(ev)
 	}
+	d.aboveActivities()
+}
+
+// withinRe matches an activity held within or right after another on the
+// same occasion, a separate event (rule 6.3): a 宪法宣誓 within a session,
+// a signing witnessed after a 会见 or 会谈 (会见后，两国领导人共同见证签署…),
+// a launch announced (共同宣布启动…), a 揭牌 or an 开工 within a visit.
+var withinRe = regexp.MustCompile(`宪法宣誓|宣誓仪式|见证[^，。；]{0,60}?(?:签署|签约|签订)|签署仪式|签约仪式|(?:签署|签订)了?[^，。；]{0,40}?(?:协议|文件|备忘录|声明|合同)|宣布启动|揭牌|宣布[^，。；]{0,30}?开工|开工仪式`)
+
+// withinEvents adds the activities held within the lead's occasion
+// (withinRe) as events of their own, with the lead's date and part of
+// day (rule 6.5, 6.6), one for each kind; their roles come from their
+// sentence on. An activity of the lead's own kind is its programme (a
+// further agreement signed at a signing).
+func (d *doc) withinEvents(e *event) {
+	end := e.scope.end
+	seen := map[string]bool{e.kind: true}
+	leadFirst := d.sentenceOf(e.scope.start)
+	for _, s := range d.sents {
+		if s.start < e.scope.start || s.start >= end {
+			continue
+		}
+		if d.background(s.start) {
+			continue
+		}
+		st := d.text(s)
+		for _, m := range withinRe.FindAllStringIndex(st, -1) {
+			at := s.start + utf8.RuneCountInString(st[:m[0]])
+			cs, ce := clauseStart(d.r, at), clauseEnd(d.r, at)
+			clause := d.sub(cs, ce)
+			if s == leadFirst && !strings.Contains(d.sub(s.start, at), "并") {
+				continue // the lead's own activity
+			}
+			if tentativeRe.MatchString(clause) || strings.Contains(d.sub(cs, at), "将") {
+				continue // 将签署: not yet
+			}
+			if strings.HasPrefix(st[m[1]:], "的") || strings.Contains(d.sub(cs, at), "关于") {
+				continue // 关于宪法宣誓的组织办法: a topic, not the activity
+			}
+			name := strings.TrimLeft(stripQuotes(clause), "并")
+			if i := strings.Index(name, "后，"); i >= 0 && i < 12 {
+				name = name[i+len("后，"):]
+			}
+			kind := string(eventKind(name, clause))
+			if seen[kind] || strings.Contains(e.name, st[m[0]:m[1]]) {
+				continue
+			}
+			seen[kind] = true
+			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, end}, ev: s}
+			d.events = append(d.events, f)
+		}
+	}
+}
+
+// sessionKind returns the kind of a session of a congress or its
+// standing committee reported for what it decides (rule 6.7): ELECTION
+// when it elects (选举产生, 当选), APPOINTMENT when it appoints or removes
+// (任命, 人事任免, 免职和任职), unless it also hears or deliberates
+// reports, which makes it a meeting.
+func (d *doc) sessionKind(e *event) graph.EventKind {
+	k := graph.EventKind(e.kind)
+	if k != graph.KindMeeting || !sessionNameRe.MatchString(e.name) {
+		return k
+	}
+	t := d.sub(e.scope.start, e.scope.end)
+	if strings.Contains(t, "听取") || strings.Contains(t, "审议") {
+		return k
+	}
+	switch {
+	case strings.Contains(t, "选举产生") || strings.Contains(t, "当选"):
+		return graph.KindElection
+	case strings.Contains(t, "任命") || strings.Contains(t, "任免") || strings.Contains(t, "免职和任职") || strings.Contains(t, "任职和免职"):
+		return graph.KindAppointment
+	}
+	return k
+}
+
+// sessionNameRe matches the name of a session of a congress or standing
+// committee (县十七届人大常委会第五次会议, 县十八届人大一次会议).
+var sessionNameRe = regexp.MustCompile(`(?:人大|人民代表大会|人代会|常委会|常务委员会)[^，。；]{0,12}?(?:会议|大会)$`)
+
+// aboveActivities places the people of a sentence that attend 上述活动
+// at every event of the article (rule 7.4: A参加上述活动 places A at each).
+func (d *doc) aboveActivities() {
+	if len(d.events) < 2 {
+		return
+	}
+	for _, ps := range d.personSpans {
+		if ps.p == nil || d.isReporter(ps.p) {
+			continue
+		}
+		s := d.sentenceOf(ps.start)
+		if !strings.Contains(d.text(s), "上述活动") {
+			continue
+		}
+		for _, ev := range d.events {
+			if containsPerson(ev.chairs, ps.p) || containsPerson(ev.attendees, ps.p) {
+				continue
+			}
+			ev.attendees = append(ev.attendees, ps.p)
+			ev.roleEv[ps.p] = s
+			sortPersons(ev.attendees)
+		}
+	}
+}
+
+func containsPerson(ps []*person, p *person) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
 }
 
 // leadEvent returns the event the paragraph lead reports, its scope

@@ -168,3 +168,40 @@ func TestBriefItemsReportActivities(t *testing.T) {
 		}
 	}
 }
+
+// An activity held within or right after the lead's on the same occasion
+// is an event of its own with the lead's date (rules 6.3, 6.5); a topic
+// or a future signing is not, nor a further signing at a signing.
+func TestWithinEvents(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		kinds []string
+	}{
+		{"3月5日，县人大常委会举行第九次会议，表决通过了人事任免事项。县人大常委会主任周海峰向新任命人员颁发任命书，并组织新任命人员进行了宪法宣誓。", []string{"APPOINTMENT", "OTHER"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。会见后，双方共同见证签署战略合作协议。", []string{"OTHER", "SIGNING"}},
+		{"3月5日，县政府与青禾集团有限公司举行签约仪式。双方还签署了人才培养合作协议。", []string{"SIGNING"}},
+		{"3月5日，县人大常委会召开主任会议，听取县司法局关于宪法宣誓的组织办法的汇报。", []string{"MEETING"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"OTHER"}},
+	} {
+		var kinds []string
+		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
+			kinds = append(kinds, e.kind)
+		}
+		if !reflect.DeepEqual(kinds, tc.kinds) {
+			t.Errorf("%s: kinds %v, want %v", tc.text, kinds, tc.kinds)
+		}
+	}
+}
+
+// People who 参加上述活动 attend every event of the article (rule 7.4).
+func TestAboveActivities(t *testing.T) {
+	evs := eventsOf(t, "3月5日，县长王立新会见青禾集团有限公司董事长许文博。会见后，双方共同见证签署战略合作协议。副县长方敏参加上述活动。")
+	if len(evs) != 2 {
+		t.Fatalf("events %v", evs)
+	}
+	for _, e := range evs {
+		if !has(e.attendees, "方敏") {
+			t.Errorf("%s: attendees %v lack 方敏", e.name, e.attendees)
+		}
+	}
+}
