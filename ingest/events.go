@@ -273,7 +273,7 @@ func (d *doc) withinEvents(e *event) {
 			if tentativeRe.MatchString(clause) || strings.Contains(d.sub(cs, at), "将") {
 				continue // 将签署: not yet
 			}
-			if strings.HasPrefix(st[m[1]:], "的") || strings.Contains(d.sub(cs, at), "关于") {
+			if strings.HasPrefix(st[m[1]:], "的") || strings.Contains(d.sub(cs, at), "关于") || strings.Contains(st[m[0]:m[1]], "签署的") || strings.Contains(st[m[0]:m[1]], "签订的") {
 				continue // 关于宪法宣誓的组织办法: a topic, not the activity
 			}
 			name := strings.TrimLeft(stripQuotes(clause), "并")
@@ -295,10 +295,11 @@ func (d *doc) withinEvents(e *event) {
 // standing committee reported for what it decides (rule 6.7): ELECTION
 // when it elects (选举产生, 当选), APPOINTMENT when it appoints or removes
 // (任命, 人事任免, 免职和任职), unless it also hears or deliberates
-// reports, which makes it a meeting.
+// reports, which makes it a meeting. A presidium's meeting only proposes
+// the names: a meeting.
 func (d *doc) sessionKind(e *event) graph.EventKind {
 	k := graph.EventKind(e.kind)
-	if k != graph.KindMeeting || !sessionNameRe.MatchString(e.name) {
+	if k != graph.KindMeeting || !sessionNameRe.MatchString(e.name) || strings.Contains(e.name, "主席团") {
 		return k
 	}
 	t := d.sub(e.scope.start, e.scope.end)

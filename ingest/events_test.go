@@ -182,6 +182,7 @@ func TestWithinEvents(t *testing.T) {
 		{"3月5日，县政府与青禾集团有限公司举行签约仪式。双方还签署了人才培养合作协议。", []string{"SIGNING"}},
 		{"3月5日，县人大常委会召开主任会议，听取县司法局关于宪法宣誓的组织办法的汇报。", []string{"MEETING"}},
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"OTHER"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"OTHER"}},
 	} {
 		var kinds []string
 		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
