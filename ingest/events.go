@@ -107,6 +107,8 @@ func eventKind(name, context string) graph.EventKind {
 		return false
 	}
 	switch {
+	case has("宣誓"):
+		return graph.KindOther // 新任命人员宪法宣誓: a ceremony, whoever was appointed
 	case has("签约", "签署", "协议"):
 		return graph.KindSigning
 	case has("开工", "奠基"):
@@ -230,9 +232,125 @@ func (d *doc) findEvents() {
 		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start}, d.a.Title)
 		e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
 	}
+	e.kind = string(d.sessionKind(e))
+	d.withinEvents(e)
 	for _, ev := range d.events {
 		d.roles(ev)
 	}
+	d.aboveActivities()
+}
+
+// withinRe matches an activity held within or right after another on the
+// same occasion, a separate event (rule 6.3): a 宪法宣誓 within a session,
+// a signing witnessed after a 会见 or 会谈 (会见后，两国领导人共同见证签署…),
+// a launch announced (共同宣布启动…), a 揭牌 or an 开工 within a visit.
+var withinRe = regexp.MustCompile(`宪法宣誓|宣誓仪式|见证[^，。；]{0,60}?(?:签署|签约|签订)|签署仪式|签约仪式|(?:签署|签订)了?[^，。；]{0,40}?(?:协议|文件|备忘录|声明|合同)|宣布启动|揭牌|宣布[^，。；]{0,30}?开工|开工仪式`)
+
+// withinEvents adds the activities held within the lead's occasion
+// (withinRe) as events of their own, with the lead's date and part of
+// day (rule 6.5, 6.6), one for each kind; their roles come from their
+// sentence on. An activity of the lead's own kind is its programme (a
+// further agreement signed at a signing).
+func (d *doc) withinEvents(e *event) {
+	end := e.scope.end
+	seen := map[string]bool{e.kind: true}
+	leadFirst := d.sentenceOf(e.scope.start)
+	for _, s := range d.sents {
+		if s.start < e.scope.start || s.start >= end {
+			continue
+		}
+		if d.background(s.start) {
+			continue
+		}
+		st := d.text(s)
+		for _, m := range withinRe.FindAllStringIndex(st, -1) {
+			at := s.start + utf8.RuneCountInString(st[:m[0]])
+			cs, ce := clauseStart(d.r, at), clauseEnd(d.r, at)
+			clause := d.sub(cs, ce)
+			if s == leadFirst && !strings.Contains(d.sub(s.start, at), "并") {
+				continue // the lead's own activity
+			}
+			if tentativeRe.MatchString(clause) || strings.Contains(d.sub(cs, at), "将") {
+				continue // 将签署: not yet
+			}
+			if strings.HasPrefix(st[m[1]:], "的") || strings.Contains(d.sub(cs, at), "关于") || strings.Contains(st[m[0]:m[1]], "签署的") || strings.Contains(st[m[0]:m[1]], "签订的") {
+				continue // 关于宪法宣誓的组织办法: a topic, not the activity
+			}
+			name := strings.TrimLeft(stripQuotes(clause), "并")
+			if i := strings.Index(name, "后，"); i >= 0 && i < 12 {
+				name = name[i+len("后，"):]
+			}
+			kind := string(eventKind(name, clause))
+			if seen[kind] || strings.Contains(e.name, st[m[0]:m[1]]) {
+				continue
+			}
+			seen[kind] = true
+			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, end}, ev: s}
+			d.events = append(d.events, f)
+		}
+	}
+}
+
+// sessionKind returns the kind of a session of a congress or its
+// standing committee reported for what it decides (rule 6.7): ELECTION
+// when it elects (选举产生, 当选), APPOINTMENT when it appoints or removes
+// (任命, 人事任免, 免职和任职), unless it also hears or deliberates
+// reports, which makes it a meeting. A presidium's meeting only proposes
+// the names: a meeting.
+func (d *doc) sessionKind(e *event) graph.EventKind {
+	k := graph.EventKind(e.kind)
+	if k != graph.KindMeeting || !sessionNameRe.MatchString(e.name) || strings.Contains(e.name, "主席团") {
+		return k
+	}
+	t := d.sub(e.scope.start, e.scope.end)
+	if strings.Contains(t, "听取") || strings.Contains(t, "审议") {
+		return k
+	}
+	switch {
+	case strings.Contains(t, "选举产生") || strings.Contains(t, "当选"):
+		return graph.KindElection
+	case strings.Contains(t, "任命") || strings.Contains(t, "任免") || strings.Contains(t, "免职和任职") || strings.Contains(t, "任职和免职"):
+		return graph.KindAppointment
+	}
+	return k
+}
+
+// sessionNameRe matches the name of a session of a congress or standing
+// committee (县十七届人大常委会第五次会议, 县十八届人大一次会议).
+var sessionNameRe = regexp.MustCompile(`(?:人大|人民代表大会|人代会|常委会|常务委员会)[^，。；]{0,12}?(?:会议|大会)$`)
+
+// aboveActivities places the people of a sentence that attend 上述活动
+// at every event of the article (rule 7.4: A参加上述活动 places A at each).
+func (d *doc) aboveActivities() {
+	if len(d.events) < 2 {
+		return
+	}
+	for _, ps := range d.personSpans {
+		if ps.p == nil || d.isReporter(ps.p) {
+			continue
+		}
+		s := d.sentenceOf(ps.start)
+		if !strings.Contains(d.text(s), "上述活动") {
+			continue
+		}
+		for _, ev := range d.events {
+			if containsPerson(ev.chairs, ps.p) || containsPerson(ev.attendees, ps.p) {
+				continue
+			}
+			ev.attendees = append(ev.attendees, ps.p)
+			ev.roleEv[ps.p] = s
+			sortPersons(ev.attendees)
+		}
+	}
+}
+
+func containsPerson(ps []*person, p *person) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
 }
 
 // leadEvent returns the event the paragraph lead reports, its scope
@@ -887,7 +1005,7 @@ func (d *doc) compilation(first int) bool {
 			marked++
 		}
 	}
-	titled := compilationTitleRe.MatchString(d.a.Title)
+	titled := compilationTitleRe.MatchString(d.a.Title) || d.datedItems(first) >= 2
 	if marked < 2 && !titled {
 		return false
 	}
@@ -917,7 +1035,7 @@ func (d *doc) compilation(first int) bool {
 			}
 			lead = d.paras[k+1]
 		}
-		if e := d.leadEvent(lead, end, cmp.Or(title, d.a.Title)); e != nil {
+		if e := d.leadEvent(lead, end, cmp.Or(title, d.a.Title)); e != nil && d.itemReports(e, title) {
 			d.events = append(d.events, e)
 		}
 	}
@@ -925,6 +1043,129 @@ func (d *doc) compilation(first int) bool {
 		d.roles(ev)
 	}
 	return true
+}
+
+// itemReports reports whether a brief's item, dated or not, reports an
+// activity taking place (rule 6.3 with 6.1, 6.2, 8.5): like an undated
+// lead, its sentence must name an activity or a milestone (举行, 会见,
+// 发射, 合龙) before any claim, media report or document issued (X称，,
+// 据媒体报道, 发布, 播出), its heading must not be a claim (美媒曝光…), and
+// a date stating a year long before the article's is background (an item
+// recalling 2021年8月29日…死于空袭), not the item's date.
+func (d *doc) itemReports(e *event, title string) bool {
+	cues := d.lx.cues
+	if containsAny(title, cues["claims"]...) || containsAny(title, cues["figures"]...) || claimTitleRe.MatchString(title) {
+		return false
+	}
+	if e.date != "" && d.backgroundDate(e) {
+		return false
+	}
+	st := d.text(e.ev)
+	act := itemActivity(st, cues["milestones"])
+	if act < 0 {
+		// 今天是第28个…日。…主题活动正式启动: the activity follows the date
+		next := d.sentenceOf(e.ev.end)
+		if next.start != e.ev.end || d.paraOf(next.start) != d.paraOf(e.ev.start) {
+			return false
+		}
+		st += d.text(next)
+		if act = itemActivity(st, cues["milestones"]); act < 0 {
+			return false
+		}
+	}
+	before := st[:act]
+	if containsAny(before, cues["claims"]...) || containsAny(before, cues["figures"]...) {
+		return false
+	}
+	for _, w := range cues["issues"] {
+		i := strings.Index(before, w)
+		if i < 0 {
+			continue
+		}
+		// 发布会, 发布启动仪式…举行: a ceremony held, not a document issued
+		if rest := st[i+len(w):]; !strings.HasPrefix(rest, "会") && !ceremonyHeldRe.MatchString(rest) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// claimTitleRe matches an item's heading that reports a party's
+	// claim (土耳其称不支持…, 俄称将回应…), not 名称, 简称 or 称号.
+	claimTitleRe = regexp.MustCompile(`[^名简堪号俗职]称[^号谓为]`)
+	// ceremonyHeldRe matches the rest of a ceremony's name and its holding
+	// after an issuing word (发布|启动仪式今天举行).
+	ceremonyHeldRe = regexp.MustCompile(`^[^，。；]{0,12}?仪式[^，。；]{0,24}?(?:举行|举办)`)
+)
+
+// itemActivity returns where st first names an activity (activityRe) or
+// a milestone, -1 when it names none; a milestone counted since
+// (成立以来, 开通10周年) is no occurrence.
+func itemActivity(st string, milestones []string) int {
+	act := -1
+	if m := activityRe.FindStringIndex(st); m != nil {
+		act = m[0]
+	}
+	for _, w := range milestones {
+		for off := 0; ; {
+			i := strings.Index(st[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			if rest := st[off:]; strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "周年") || yearsSinceRe.MatchString(rest) {
+				continue
+			}
+			if act < 0 || i < act {
+				act = i
+			}
+			break
+		}
+	}
+	return act
+}
+
+// yearsSinceRe matches a count of years after a milestone (成立55年).
+var yearsSinceRe = regexp.MustCompile(`^\d+年|^[一二三四五六七八九十百]+年`)
+
+// backgroundDate reports whether the event's date is written with a year
+// and lies over a month before the article's publication (or in an
+// earlier year when the article gives no published date).
+func (d *doc) backgroundDate(e *event) bool {
+	k := sort.Search(len(d.dates), func(k int) bool { return d.dates[k].start >= e.ev.start })
+	for ; k < len(d.dates) && d.dates[k].start < e.ev.end; k++ {
+		dm := d.dates[k]
+		if dm.date != e.date {
+			continue
+		}
+		if !strings.ContainsRune(dm.text, '年') {
+			return false
+		}
+		got, err := time.Parse(time.DateOnly, dm.date)
+		if err != nil {
+			return false
+		}
+		if pub, err := time.Parse(time.DateOnly, d.a.Published); err == nil {
+			return got.Before(pub.AddDate(0, -1, 0))
+		}
+		return got.Year() < d.a.Year
+	}
+	return false
+}
+
+// datedItems counts the paragraphs from first on that look like an item's
+// heading followed by an opening with its own day (白鹭镇举办农民丰收节 /
+// 4日，…): a page of briefs without a 快讯 heading.
+func (d *doc) datedItems(first int) int {
+	n := 0
+	for k := first; k+1 < len(d.paras); k++ {
+		if d.itemHeading(d.text(d.paras[k])) && datedLeadRe.MatchString(asciiDigits(d.text(d.paras[k+1]))) {
+			n++
+		}
+	}
+	return n
 }
 
 // itemHeading reports whether a paragraph is the heading of a brief's

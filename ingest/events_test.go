@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -119,5 +120,89 @@ func TestBriefItemsAreEventsOfTheirOwn(t *testing.T) {
 	}
 	if evs[2].date != "" || !reflect.DeepEqual(evs[2].chairs, []string{"周海峰"}) {
 		t.Errorf("third item %+v", evs[2])
+	}
+}
+
+// A brief's item headings on a Markdown page stand as paragraphs of their
+// own (a 快讯 heading, or a short line before a dated opening), so each item
+// is an event; an ordinary short line cut by a page break is still joined.
+func TestBriefItemHeadingsOnPages(t *testing.T) {
+	for _, tc := range []struct {
+		page   string
+		events int
+	}{
+		{"# 县域快讯\n\n青禾大桥主体结构贯通\n\n3日，青禾大桥主体结构顺利贯通。\n\n白鹭镇举办农民丰收节\n\n4日，白鹭镇举办第三届农民丰收节。", 2},
+		{"# 本周要闻\n\n青禾大桥主体结构贯通\n\n3日，县长王立新出席青禾大桥贯通仪式。\n\n白鹭镇举办农民丰收节\n\n4日，白鹭镇举办第三届农民丰收节。", 2},
+	} {
+		evs := factsOf(t, tc.page, &ingest.Options{Year: 2026})[0].events
+		if len(evs) != tc.events {
+			t.Errorf("%q: %d events %v, want %d", tc.page, len(evs), evs, tc.events)
+		}
+	}
+}
+
+// Each item of a brief is an event only when it reports an activity or a
+// milestone taking place: not figures, claims, media reports, documents
+// issued, or a background item dated years before the article (rules
+// 6.2, 6.3, 8.5).
+func TestBriefItemsReportActivities(t *testing.T) {
+	page := "# 县域快讯\n\n青禾大桥主体结构贯通\n\n3日，青禾大桥主体结构顺利贯通。\n\n" +
+		"一季度全县客运量同比增长\n\n截至3月31日，全县累计发送旅客120万人次。\n\n" +
+		"邻县媒体称白鹭湖水位下降\n\n据邻县媒体4日报道，白鹭湖水位持续下降。\n\n" +
+		"县文旅局发布春季旅游线路\n\n县文旅局5日发布十条春季旅游精品线路。\n\n" +
+		"往事回眸\n\n2019年5月6日，青禾老桥因洪水冲毁。\n\n" +
+		"全县消防安全宣传月启动\n\n今天是全国消防日。全县消防安全宣传月活动正式启动。\n\n" +
+		"县政府举行新闻发布会\n\n7日，县政府举行新闻发布会，介绍春耕情况。"
+	evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events
+	var names []string
+	for _, e := range evs {
+		names = append(names, e.name)
+	}
+	want := []string{"青禾大桥主体结构贯通", "全县消防安全宣传月启动", "新闻发布会"}
+	if len(names) != len(want) {
+		t.Fatalf("events %q, want %q", names, want)
+	}
+	for i := range want {
+		if !strings.Contains(names[i], want[i]) {
+			t.Errorf("event %d = %q, want %q", i, names[i], want[i])
+		}
+	}
+}
+
+// An activity held within or right after the lead's on the same occasion
+// is an event of its own with the lead's date (rules 6.3, 6.5); a topic
+// or a future signing is not, nor a further signing at a signing.
+func TestWithinEvents(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		kinds []string
+	}{
+		{"3月5日，县人大常委会举行第九次会议，表决通过了人事任免事项。县人大常委会主任周海峰向新任命人员颁发任命书，并组织新任命人员进行了宪法宣誓。", []string{"APPOINTMENT", "OTHER"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。会见后，双方共同见证签署战略合作协议。", []string{"OTHER", "SIGNING"}},
+		{"3月5日，县政府与青禾集团有限公司举行签约仪式。双方还签署了人才培养合作协议。", []string{"SIGNING"}},
+		{"3月5日，县人大常委会召开主任会议，听取县司法局关于宪法宣誓的组织办法的汇报。", []string{"MEETING"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"OTHER"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"OTHER"}},
+	} {
+		var kinds []string
+		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
+			kinds = append(kinds, e.kind)
+		}
+		if !reflect.DeepEqual(kinds, tc.kinds) {
+			t.Errorf("%s: kinds %v, want %v", tc.text, kinds, tc.kinds)
+		}
+	}
+}
+
+// People who 参加上述活动 attend every event of the article (rule 7.4).
+func TestAboveActivities(t *testing.T) {
+	evs := eventsOf(t, "3月5日，县长王立新会见青禾集团有限公司董事长许文博。会见后，双方共同见证签署战略合作协议。副县长方敏参加上述活动。")
+	if len(evs) != 2 {
+		t.Fatalf("events %v", evs)
+	}
+	for _, e := range evs {
+		if !has(e.attendees, "方敏") {
+			t.Errorf("%s: attendees %v lack 方敏", e.name, e.attendees)
+		}
 	}
 }

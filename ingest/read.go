@@ -558,7 +558,7 @@ func parsePage(text, name, key string) (*page, error) {
 		if cur == nil {
 			return
 		}
-		cur.Text = repair(body)
+		cur.Text = repair(body, compilationTitleRe.MatchString(cur.Title))
 		own.fill(pageMeta)
 		own.apply(cur)
 		pg.articles = append(pg.articles, cur)
@@ -748,19 +748,21 @@ var creditLineRe = regexp.MustCompile(`^[□■●◆]?\s*(?:本报)?(?:记者|�
 // repair joins a body's lines into paragraphs separated by "\n": blank
 // lines and markup are dropped, and a paragraph that does not end a
 // sentence is joined with the next one without a separator, unless it is a
-// credit line or a date and source line, which end without punctuation.
-func repair(lines []string) string {
+// credit line or a date and source line, which end without punctuation, or
+// the heading of a brief's item (see itemHeadingLine). brief says the
+// article is a compilation of briefs (国际联播快讯).
+func repair(lines []string, brief bool) string {
 	var paras []string
 	open := false
-	for _, ln := range lines {
-		t := strings.TrimSpace(strings.ReplaceAll(ln, "**", ""))
-		t = strings.TrimLeft(t, "> ")
+	for i, ln := range lines {
+		t := cleanLine(ln)
 		sub := strings.HasPrefix(t, "#") // a subheading (### 一、…) ends its paragraph
 		t = strings.TrimSpace(strings.TrimLeft(t, "#"))
 		if t == "" || t == "---" || t == "***" {
 			continue
 		}
-		if open && len(paras) > 0 {
+		item := itemHeadingLine(t, lines[i+1:], brief)
+		if open && len(paras) > 0 && !item {
 			paras[len(paras)-1] += t
 		} else {
 			paras = append(paras, t)
@@ -770,9 +772,42 @@ func repair(lines []string) string {
 		if !info {
 			_, info = dateSourceLine(t)
 		}
-		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub && !strings.HasPrefix(t, "—") && !info
+		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub && !strings.HasPrefix(t, "—") && !info && !item
 	}
 	return strings.Join(paras, "\n")
+}
+
+// cleanLine drops a line's bold and quote markup and its spaces.
+func cleanLine(ln string) string {
+	t := strings.TrimSpace(strings.ReplaceAll(ln, "**", ""))
+	return strings.TrimLeft(t, "> ")
+}
+
+// datedLeadRe matches a paragraph that opens with its own day and a comma
+// (3日，…; 11月26日上午，…), the way a brief's item starts.
+var datedLeadRe = regexp.MustCompile(`^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间)?[，,]`)
+
+// itemHeadingLine reports whether line t is the heading of a brief's item,
+// a paragraph of its own rather than text cut by a page break: a short
+// line with no punctuation in a compilation of briefs (brief), or before a
+// paragraph opening with its own day (中企承建…主线贯通 / 3日，由…). A line
+// cut mid-sentence does not stand before a dated opening, and a short line
+// in an ordinary article is usually such a cut, so both conditions are
+// needed to keep the join elsewhere.
+func itemHeadingLine(t string, rest []string, brief bool) bool {
+	n := utf8.RuneCountInString(t)
+	if n < 4 || n > 40 || strings.ContainsAny(t, "。，；：:！？、,") {
+		return false
+	}
+	if brief {
+		return true
+	}
+	for _, ln := range rest {
+		if next := strings.TrimSpace(strings.TrimLeft(cleanLine(ln), "#")); next != "" {
+			return datedLeadRe.MatchString(asciiDigits(next))
+		}
+	}
+	return false
 }
 
 func firstSentence(text string) string {
