@@ -713,8 +713,9 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	}
 	if c := d.lx.countryPrefix(name); c != "" || d.stateAbbreviated(name) {
 		// a foreign state's government, ministry, parliament or armed
-		// forces (rule 8.6); the state alone is a place
-		return n > utf8.RuneCountInString(c)
+		// forces (rule 8.6); the state alone is a place, and so is the
+		// state with a one-character head (秘鲁|所 of a longer word)
+		return c == "" || n-utf8.RuneCountInString(c) >= 2
 	}
 	if d.startsSpecific(name) {
 		// an area alone (枫屿区) is never a body; a level word needs more
@@ -907,9 +908,110 @@ func (d *doc) specificStart(start, s0, e int) int {
 		}
 	}
 	for i := start; i < s0; i++ {
-		if name := d.sub(i, e); d.cuts[i] && (d.lx.countryPrefix(name) != "" || d.startsSpecific(name)) {
+		if name := d.sub(i, e); d.cuts[i] && (d.lx.countryPrefix(name) != "" || d.startsSpecific(name)) && d.nameWords(i, s0) {
 			return i
 		}
 	}
 	return s0
+}
+
+// nameWords reports whether r[i:j] can open a body's name before its
+// head: it holds no title, person, punctuation or function character
+// (nameBreakers), no dictionary verb,
+// adverb, preposition, pronoun or particle, and no run of more than
+// three characters the dictionary does not know outside places, states,
+// known bodies, terms (第十四届) and party names (人革党). Anything else
+// is a sentence around the body: 克罗地亚总统批评|北约,
+// 伊朗总统莱希独家专访|总台, 中方始终遵守|联合国, 中国同|欧盟.
+func (d *doc) nameWords(i, j int) bool {
+	unknown := 0
+	for k := i; k < j; {
+		if !isHan(d.r[k]) || strings.ContainsRune(nameBreakers, d.r[k]) || d.personEndsAt(k+1) || d.inPersonSpan(k) || d.lx.titleAt(d.r, k) != "" {
+			return false
+		}
+		n := d.placeAt(k, j)
+		if n == 0 {
+			if m := bodyTermRe.FindString(d.sub(k, j)); m != "" {
+				n = utf8.RuneCountInString(m)
+			}
+		}
+		if n == 0 {
+			n = d.partyAt(k, j)
+		}
+		if n > 0 {
+			k, unknown = k+n, 0
+			continue
+		}
+		e, ok := d.words[k]
+		if !ok || e > j {
+			if unknown++; unknown > 3 && !strings.ContainsRune("省市县区州驻", d.r[k]) {
+				return false
+			}
+			k++
+			continue
+		}
+		w := d.sub(k, e)
+		if _, pos, found := d.lx.seg.Find(w); found && !nameVerbs[w] && !bodyVerbs[w] && dirtyPOS(pos) {
+			return false
+		}
+		k, unknown = e, 0
+	}
+	return true
+}
+
+// nameBreakers are single characters that join or govern words but are
+// never inside a body's name before its head (中国同|欧盟, 向|联合国).
+const nameBreakers = "的同向对在从被把将就也都并又还称据让使给"
+
+// bodyVerbs are verbs common inside bodies' names beyond nameVerbs
+// (英国联合工会, 运输协调委员会).
+var bodyVerbs = map[string]bool{"联合": true, "协调": true, "指导": true, "协作": true, "执法": true, "监测": true, "防控": true}
+
+// placeAt returns the length of the longest place, state or known body
+// written at r[k:] before j, 0 when none is.
+func (d *doc) placeAt(k, j int) int {
+	for n := min(j-k, 10); n >= 2; n-- {
+		w := d.sub(k, k+n)
+		if d.lx.places[w] || d.learned[w] || d.lx.countries[w] || d.lx.knownOrgs[w] {
+			return n
+		}
+	}
+	return 0
+}
+
+// bodyTermRe matches the term of a body written inside its name (第十四届).
+var bodyTermRe = regexp.MustCompile(`^第?[一二三四五六七八九十\d]+届`)
+
+// partyAt returns the length of a party's short name at r[k:] before j
+// (人革党, 人民党): up to four characters ending with 党 that hold no
+// title or dictionary verb, 0 when there is none.
+func (d *doc) partyAt(k, j int) int {
+	for n := 2; n <= 4 && k+n <= j; n++ {
+		if d.r[k+n-1] != '党' {
+			continue
+		}
+		for i := k; i < k+n-1; i++ {
+			if !isHan(d.r[i]) || d.lx.titleAt(d.r, i) != "" {
+				return 0
+			}
+			if e, ok := d.words[i]; ok {
+				if _, pos, found := d.lx.seg.Find(d.sub(i, e)); found && dirtyPOS(pos) {
+					return 0
+				}
+			}
+		}
+		return n
+	}
+	return 0
+}
+
+// dirtyPOS reports whether a word of this part of speech ends the name of
+// a body it precedes: verbs, adverbs, prepositions, pronouns, particles
+// (not conjunctions: 发展和改革委员会; lists are cut elsewhere).
+func dirtyPOS(pos string) bool {
+	switch pos {
+	case "d", "v", "vd", "p", "r", "ad", "u", "uj", "ul", "uz", "uv", "ud", "ug":
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -89,6 +90,57 @@ func TestInitiatives(t *testing.T) {
 		got := factsOf(t, "# 甲\n\n本报讯 5月6日，县委召开常委会会议。"+tc.text, &ingest.Options{Year: 2025})[0]
 		if !reflect.DeepEqual(got.projects, sorted(tc.want...)) {
 			t.Errorf("%s: projects %v, want %v", tc.name, got.projects, tc.want)
+		}
+	}
+}
+
+// pageOrgMentions returns the Organisation mentions kg extract gives for
+// one news page, the tagger's included.
+func pageOrgMentions(t *testing.T, page string) []string {
+	t.Helper()
+	p := pipeline(t, nil)
+	var out []string
+	err := p.ReadFrom(context.Background(), strings.NewReader(page), "test.md", false, func(a *ingest.Article) error {
+		for _, m := range p.Extract(a).Mentions {
+			if m.Type == "Organisation" {
+				out = append(out, m.Text)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestBodiesAreNotSentences checks that a known body or a head word does
+// not make a body of the words before it when they are a sentence about
+// it (a leader's title, a person, a verb or preposition, a one-character
+// head after a state alone), while a state, a place and name words do
+// open a body's name.
+func TestBodiesAreNotSentences(t *testing.T) {
+	for _, tc := range []struct {
+		sentence  string
+		want, not []string
+	}{
+		{"秘鲁总统批评欧盟。", []string{"欧盟"}, []string{"秘鲁总统批评欧盟"}},
+		{"智利总统卡洛斯独家专访中央电视台。", []string{"中央电视台"}, []string{"智利总统卡洛斯独家专访中央电视台"}},
+		{"中方始终遵守联合国宪章。", []string{"联合国"}, []string{"中方始终遵守联合国"}},
+		{"中国同东盟加强合作。", []string{"东盟"}, []string{"中国同东盟"}},
+		{"秘鲁国防部当天表示欢迎。", []string{"秘鲁国防部"}, nil},
+		{"琮州市交通运输局与秘鲁所开展合作。", []string{"琮州市交通运输局"}, []string{"秘鲁所"}},
+	} {
+		got := pageOrgMentions(t, "# 甲\n\n青川网消息（晚间新闻）：5月6日，"+tc.sentence)
+		for _, o := range tc.want {
+			if !has(got, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.sentence, got, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.sentence, got, o)
+			}
 		}
 	}
 }
