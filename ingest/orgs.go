@@ -724,6 +724,8 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	switch suf {
 	case "部队", "武装部队":
 		return n-utf8.RuneCountInString(suf) >= 3 // 快速支援部队, not 当地部队
+	case "组委会", "执委会", "筹委会":
+		return n-utf8.RuneCountInString(suf) >= 2 // the committee of a named event: 大运会组委会
 	case "公司", "有限公司", "股份有限公司", "集团", "银行", "分行", "支行", "学院", "大学", "中学", "小学", "幼儿园", "研究院", "研究所", "医院", "中心", "服务中心", "合作社", "日报", "报社", "电视台", "总支", "支部", "商会", "协会", "学会", "基金会":
 		return n-utf8.RuneCountInString(suf) >= 2
 	}
@@ -761,6 +763,7 @@ func (d *doc) nestedInMeeting(e int) bool {
 // body in the article: 市发改委 -> 市发展和改革委员会, 区政府 -> 区人民政府,
 // 嵘州银行 -> 嵘州银行股份有限公司.
 func (d *doc) mergeAbbreviations() {
+	d.foldTerms()
 	// A short form shares the first character of its full form, or, when
 	// it starts with a level (市税务局), is the full form's end: only the
 	// longer names that begin or end like it need the test, and the names
@@ -788,7 +791,31 @@ func (d *doc) mergeAbbreviations() {
 		if strings.ContainsRune("省市县区", first) {
 			groups = append(groups, byLast[last])
 		}
+		if full, ok := d.lx.orgAliases[s.name]; ok {
+			// 党中央 -> 中共中央 where both are written (rule 4.2)
+			for j, o := range d.orgs {
+				if o.name == full {
+					into = j
+				}
+			}
+		}
+		if into < 0 && d.namedByLastWords(s.name) {
+			// a body named by its last words (组委会 of 大运会组委会):
+			// the one longer name of the article ending so
+			for _, j := range byLast[last] {
+				if n[j] > n[k] && strings.HasSuffix(d.orgs[j].name, s.name) {
+					if into >= 0 {
+						into = -1
+						break
+					}
+					into = j
+				}
+			}
+		}
 		for _, ks := range groups {
+			if into >= 0 && n[into] <= n[k] {
+				break
+			}
 			// the first of the longest names that s abbreviates, as a scan
 			// of d.orgs in order would choose
 			for _, j := range ks {
@@ -814,6 +841,59 @@ func (d *doc) mergeAbbreviations() {
 	}
 }
 
+// namedByLastWords reports whether o, a name with a head that starts
+// with no place, level or known body, may stand for a longer body of the article that
+// ends with it (组委会 of 大运会组委会, 执委会 of 成都大运会执委会).
+func (d *doc) namedByLastWords(o string) bool {
+	return utf8.RuneCountInString(o) >= 3 && !d.startsSpecific(o) && !d.lx.knownOrgs[o] && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) != ""
+}
+
+// termInNameRe matches the term a body's name may carry (县十七届人大常委会,
+// 青川县第十七届人大常委会, 区六届政协) where no session follows.
+var termInNameRe = regexp.MustCompile(`第?[一二三四五六七八九十百\d]+届`)
+
+// sessionNumberRe matches a session's number (一次会议, 第3次).
+var sessionNumberRe = regexp.MustCompile(`[一二三四五六七八九十\d]+次|会议`)
+
+// stripTerm returns name without its term, or name when it has none or
+// the term numbers a session (…十四届全国人大一次会议主席团).
+func stripTerm(name string) string {
+	loc := termInNameRe.FindStringIndex(name)
+	if loc == nil || loc[0] == 0 && loc[1] == len(name) || sessionNumberRe.MatchString(name[loc[1]:]) {
+		return name
+	}
+	return name[:loc[0]] + name[loc[1]:]
+}
+
+// foldTerms folds a term-numbered form of a body into the plain name the
+// article writes (县十七届人大常委会 into 县人大常委会), which a term never
+// makes fuller, and names it plainly when the article has no other form
+// (locala README, rule 4.2).
+func (d *doc) foldTerms() {
+	var out []*org
+	for _, o := range d.orgs {
+		plain := stripTerm(o.name)
+		if plain == o.name || utf8.RuneCountInString(plain) < 2 {
+			out = append(out, o)
+			continue
+		}
+		var into *org
+		for _, x := range d.orgs {
+			if x != o && stripTerm(x.name) == x.name && (x.name == plain || abbreviates(x.name, plain) || abbreviates(plain, x.name)) {
+				into = x
+				break
+			}
+		}
+		if into == nil {
+			o.name = plain
+			out = append(out, o)
+			continue
+		}
+		into.spans = append(into.spans, o.spans...)
+	}
+	d.orgs = out
+}
+
 var legalForms = []string{"股份有限公司", "有限责任公司", "有限公司", "科技有限公司", "集团有限公司", "科技股份有限公司", "集团股份有限公司", "集团", "公司"}
 
 // abbreviates reports whether s is a short form of l: l with its legal
@@ -832,6 +912,12 @@ func abbreviates(s, l string) bool {
 	}
 	if strings.HasSuffix(l, s) && strings.ContainsRune("省市县区", sr[0]) && len(lr)-len(sr) >= 2 && isHan(lr[len(lr)-len(sr)-1]) {
 		return true // 市税务局 of 国家税务总局兴泰市税务局
+	}
+	if strings.ContainsRune("省市县区", sr[0]) && sr[0] != lr[0] {
+		// 市政府 of 龙港市人民政府: the full form from its level on
+		if i := strings.IndexRune(l, sr[0]); i >= 2*utf8.RuneLen(sr[0]) {
+			return abbreviates(s, l[i:]) || s == l[i:]
+		}
 	}
 	for _, f := range legalForms {
 		// 青岚农商银行 of 青岚农村商业银行股份有限公司: the name without its

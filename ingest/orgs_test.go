@@ -144,3 +144,33 @@ func TestBodiesAreNotSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestShortFormsFoldIntoFullest checks that short forms fold into the
+// fullest form the article writes (rule 4.2): a term-numbered form is the
+// plain body and never the fuller one, a level's form folds into the
+// place's full name, a body named by its last words into the one longer
+// name ending so, and 党中央 into 中共中央.
+func TestShortFormsFoldIntoFullest(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"term", "县十五届人大常委会举行第九次会议。县人大常委会主任王立新主持会议。", []string{"县人大常委会"}, []string{"县十五届人大常委会"}},
+		{"term only", "区五届政协召开常委会议，区政协主席王立新出席。", []string{"区政协"}, []string{"区五届政协"}},
+		{"level form", "青禾市人民政府与白鹭集团签约。市政府将加强服务。", []string{"青禾市人民政府"}, []string{"市政府"}},
+		{"last words", "运动会组委会负责同志出席。组委会将做好保障。", []string{"运动会组委会"}, []string{"组委会"}},
+		{"alias", "中共中央印发通知。各地认真贯彻党中央部署。", []string{"中共中央"}, []string{"党中央"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, o := range tc.want {
+			if !has(got.orgs, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got.orgs, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
+			}
+		}
+	}
+}
