@@ -455,6 +455,22 @@ func isAreaName(s string) bool {
 	return strings.ContainsRune("省市区县乡镇州）", last)
 }
 
+// trimDescriptor drops a description of a company before its name: a
+// kind that starts generic (民营高新技术企业|恒信科技有限公司) or is cut
+// off at a quote (“小巨人”企业|X股份有限公司), leaving two characters at
+// least before the head.
+func trimDescriptor(name, suf string) string {
+	i := strings.LastIndex(name, "企业")
+	if i < 0 {
+		return name
+	}
+	rest := name[i+len("企业"):]
+	if utf8.RuneCountInString(rest)-utf8.RuneCountInString(suf) < 2 || i > 0 && !isGeneric(name[:i]) {
+		return name
+	}
+	return rest
+}
+
 // orgCand is an organisation candidate span.
 type orgCand struct {
 	span
@@ -533,6 +549,9 @@ func (d *doc) findOrgs() {
 			start += utf8.RuneCountInString(a) // 施工单位|青岚建工集团有限公司
 		}
 		name := trimOrgPrefix(d.sub(start, e))
+		if companySuffixes[suf] {
+			name = trimDescriptor(name, suf)
+		}
 		start = e - utf8.RuneCountInString(name)
 		if name == "" || d.inPersonSpan(start) {
 			continue

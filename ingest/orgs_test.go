@@ -174,3 +174,15 @@ func TestShortFormsFoldIntoFullest(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyDescriptors checks that a description of a company's kind
+// before its name is not part of the name, while a name with 企业 in it
+// keeps it.
+func TestCompanyDescriptors(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，民营高新技术企业恒信科技有限公司、国家级专精特新“小巨人”企业青禾精工股份有限公司与青禾企业管理有限公司签约。", &ingest.Options{Year: 2025})[0]
+	for _, o := range []string{"恒信科技有限公司", "青禾精工股份有限公司", "青禾企业管理有限公司"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+}
