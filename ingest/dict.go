@@ -29,6 +29,7 @@ type lexicon struct {
 	places     map[string]bool     // administrative divisions, full and short forms
 	knownOrgs  map[string]bool     // bodies named without a level or place prefix
 	knownLast  map[rune]bool       // last characters of knownOrgs
+	orgAliases map[string]string   // short form -> the full name it folds into (dict/orgaliases.txt)
 	countries  map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
 	countryAbb map[rune]bool       // one-character short forms of states (俄 of 俄军)
 	translit   map[rune]bool       // characters of transliterated foreign names
@@ -112,6 +113,13 @@ func loadLexicon() (*lexicon, error) {
 		lx.knownOrgs[w] = true
 		c, _ := utf8.DecodeLastRuneInString(w)
 		lx.knownLast[c] = true
+	}
+	if ws, err = words("orgaliases.txt"); err != nil {
+		return nil, err
+	}
+	lx.orgAliases = map[string]string{}
+	for i := 0; i+1 < len(ws); i += 2 {
+		lx.orgAliases[ws[i]] = ws[i+1]
 	}
 	lx.countries, lx.countryAbb = map[string]bool{}, map[rune]bool{}
 	if ws, err = words("countries.txt"); err != nil {

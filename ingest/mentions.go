@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -90,6 +91,16 @@ func (d *doc) mentions(tg *ner.Tagger) []Mention {
 		kept := make([]Mention, 0, len(tagged)+len(ms))
 		if d.isNewsPage() {
 			rules := newMentionIndex(ms, len(d.r))
+			// a tagger's organisation that holds its own person or title
+			// is a sentence about them (伊朗总统莱希独家专访总台)
+			personal := make([]bool, len(d.r))
+			for _, m := range tagged {
+				if m.Type == "Person" || m.Type == "Title" {
+					for i := m.Start; i < m.End; i++ {
+						personal[i] = true
+					}
+				}
+			}
 			// a page of the genre the rules are made for: their Person,
 			// Title, Organisation and Place spans win where they overlap
 			// the tagger's, which fills in the rest
@@ -99,7 +110,7 @@ func (d *doc) mentions(tg *ner.Tagger) []Mention {
 				}
 				if m.Type == "Organisation" || m.Type == "Place" {
 					var ok bool
-					if m, ok = d.backed(m, rules); !ok || rules.overlaps(m) {
+					if m, ok = d.backed(m, rules, personal); !ok || rules.overlaps(m) {
 						continue
 					}
 				}
@@ -135,7 +146,7 @@ var commonPlaceWords = []string{"小区", "社区", "城区", "园区", "景区"
 // tag, or a level word after a proper stem (岩口镇, not 旧小区). The
 // tagger's guesses on policy language (惠民生, 安排) and common nouns
 // have none of these.
-func (d *doc) backed(m Mention, rules *mentionIndex) (Mention, bool) {
+func (d *doc) backed(m Mention, rules *mentionIndex, personal []bool) (Mention, bool) {
 	start := m.Start
 	if f := anyPrefixAt(d.r, start, append(activityVerbs, followers...)...); f != "" && start+len([]rune(f)) < m.End-1 {
 		start += len([]rune(f))
@@ -149,7 +160,10 @@ func (d *doc) backed(m Mention, rules *mentionIndex) (Mention, bool) {
 		return m, true
 	}
 	if m.Type == "Organisation" {
-		return m, d.lx.suffixEndingAt(d.r, m.End) != "" || d.lx.knownOrgs[m.Text] || found && pos == "nt"
+		if slices.Contains(personal[m.Start:m.End], true) || d.nestedInMeeting(m.End) {
+			return m, false // a sentence about a person; a body inside a meeting's name (rule 8.1)
+		}
+		return m, d.lx.knownOrgs[m.Text] || found && pos == "nt" || d.bodyBacked(m.Start, m.End)
 	}
 	if d.lx.places[m.Text] || d.learned[m.Text] || found && pos == "ns" {
 		return m, true
@@ -182,6 +196,45 @@ func (d *doc) backed(m Mention, rules *mentionIndex) (Mention, bool) {
 		return m, false // 老旧|小区
 	}
 	return m, true
+}
+
+// bodyBacked reports whether a tagger's organisation r[s:e] ends with a
+// head word or a known body and everything before the head is name words
+// (nameWords): places, states, levels and dictionary nouns (秘鲁国会,
+// 琮州市交通运输局, 工业和信息化部). A span that merely ends in a body is a sentence
+// around it (克罗地亚总统批评北约, …情况总体良好财政部), and a state
+// with a one-character head (叙利亚所) or a head alone names none.
+func (d *doc) bodyBacked(s, e int) bool {
+	bs := e - utf8.RuneCountInString(d.lx.suffixEndingAt(d.r, e))
+	for n := min(e-s, 10); n >= 2 && d.lx.knownLast[d.r[e-1]]; n-- {
+		if d.lx.knownOrgs[d.sub(e-n, e)] {
+			bs = min(bs, e-n)
+			break
+		}
+	}
+	if bs >= e || bs <= s {
+		return false
+	}
+	if e-bs == 1 {
+		if p := d.placeAt(s, bs); s+p == bs {
+			return false // 叙利亚所, 美国所
+		}
+		if d.wordAcross(bs) {
+			return false // 西北|局部, 礼兵|列队: the head is inside a word
+		}
+	}
+	return d.nameWords(s, bs)
+}
+
+// wordAcross reports whether a dictionary word starts before i and ends
+// after it.
+func (d *doc) wordAcross(i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if e, ok := d.words[k]; ok && e > i {
+			return true
+		}
+	}
+	return false
 }
 
 // isNewsPage reports whether the article is a page of the genre the rules

@@ -455,6 +455,22 @@ func isAreaName(s string) bool {
 	return strings.ContainsRune("省市区县乡镇州）", last)
 }
 
+// trimDescriptor drops a description of a company before its name: a
+// kind that starts generic (民营高新技术企业|恒信科技有限公司) or is cut
+// off at a quote (“小巨人”企业|X股份有限公司), leaving two characters at
+// least before the head.
+func trimDescriptor(name, suf string) string {
+	i := strings.LastIndex(name, "企业")
+	if i < 0 {
+		return name
+	}
+	rest := name[i+len("企业"):]
+	if utf8.RuneCountInString(rest)-utf8.RuneCountInString(suf) < 2 || i > 0 && !isGeneric(name[:i]) {
+		return name
+	}
+	return rest
+}
+
 // orgCand is an organisation candidate span.
 type orgCand struct {
 	span
@@ -533,6 +549,9 @@ func (d *doc) findOrgs() {
 			start += utf8.RuneCountInString(a) // 施工单位|青岚建工集团有限公司
 		}
 		name := trimOrgPrefix(d.sub(start, e))
+		if companySuffixes[suf] {
+			name = trimDescriptor(name, suf)
+		}
 		start = e - utf8.RuneCountInString(name)
 		if name == "" || d.inPersonSpan(start) {
 			continue
@@ -713,8 +732,9 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	}
 	if c := d.lx.countryPrefix(name); c != "" || d.stateAbbreviated(name) {
 		// a foreign state's government, ministry, parliament or armed
-		// forces (rule 8.6); the state alone is a place
-		return n > utf8.RuneCountInString(c)
+		// forces (rule 8.6); the state alone is a place, and so is the
+		// state with a one-character head (秘鲁|所 of a longer word)
+		return c == "" || n-utf8.RuneCountInString(c) >= 2
 	}
 	if d.startsSpecific(name) {
 		// an area alone (枫屿区) is never a body; a level word needs more
@@ -723,6 +743,8 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	switch suf {
 	case "部队", "武装部队":
 		return n-utf8.RuneCountInString(suf) >= 3 // 快速支援部队, not 当地部队
+	case "组委会", "执委会", "筹委会":
+		return n-utf8.RuneCountInString(suf) >= 2 // the committee of a named event: 大运会组委会
 	case "公司", "有限公司", "股份有限公司", "集团", "银行", "分行", "支行", "学院", "大学", "中学", "小学", "幼儿园", "研究院", "研究所", "医院", "中心", "服务中心", "合作社", "日报", "报社", "电视台", "总支", "支部", "商会", "协会", "学会", "基金会":
 		return n-utf8.RuneCountInString(suf) >= 2
 	}
@@ -760,6 +782,7 @@ func (d *doc) nestedInMeeting(e int) bool {
 // body in the article: 市发改委 -> 市发展和改革委员会, 区政府 -> 区人民政府,
 // 嵘州银行 -> 嵘州银行股份有限公司.
 func (d *doc) mergeAbbreviations() {
+	d.foldTerms()
 	// A short form shares the first character of its full form, or, when
 	// it starts with a level (市税务局), is the full form's end: only the
 	// longer names that begin or end like it need the test, and the names
@@ -787,7 +810,31 @@ func (d *doc) mergeAbbreviations() {
 		if strings.ContainsRune("省市县区", first) {
 			groups = append(groups, byLast[last])
 		}
+		if full, ok := d.lx.orgAliases[s.name]; ok {
+			// 党中央 -> 中共中央 where both are written (rule 4.2)
+			for j, o := range d.orgs {
+				if o.name == full {
+					into = j
+				}
+			}
+		}
+		if into < 0 && d.namedByLastWords(s.name) {
+			// a body named by its last words (组委会 of 大运会组委会):
+			// the one longer name of the article ending so
+			for _, j := range byLast[last] {
+				if n[j] > n[k] && strings.HasSuffix(d.orgs[j].name, s.name) {
+					if into >= 0 {
+						into = -1
+						break
+					}
+					into = j
+				}
+			}
+		}
 		for _, ks := range groups {
+			if into >= 0 && n[into] <= n[k] {
+				break
+			}
 			// the first of the longest names that s abbreviates, as a scan
 			// of d.orgs in order would choose
 			for _, j := range ks {
@@ -813,6 +860,59 @@ func (d *doc) mergeAbbreviations() {
 	}
 }
 
+// namedByLastWords reports whether o, a name with a head that starts
+// with no place, level or known body, may stand for a longer body of the article that
+// ends with it (组委会 of 大运会组委会, 执委会 of 成都大运会执委会).
+func (d *doc) namedByLastWords(o string) bool {
+	return utf8.RuneCountInString(o) >= 3 && !d.startsSpecific(o) && !d.lx.knownOrgs[o] && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) != ""
+}
+
+// termInNameRe matches the term a body's name may carry (县十七届人大常委会,
+// 青川县第十七届人大常委会, 区六届政协) where no session follows.
+var termInNameRe = regexp.MustCompile(`第?[一二三四五六七八九十百\d]+届`)
+
+// sessionNumberRe matches a session's number (一次会议, 第3次).
+var sessionNumberRe = regexp.MustCompile(`[一二三四五六七八九十\d]+次|会议`)
+
+// stripTerm returns name without its term, or name when it has none or
+// the term numbers a session (…十四届全国人大一次会议主席团).
+func stripTerm(name string) string {
+	loc := termInNameRe.FindStringIndex(name)
+	if loc == nil || loc[0] == 0 && loc[1] == len(name) || sessionNumberRe.MatchString(name[loc[1]:]) {
+		return name
+	}
+	return name[:loc[0]] + name[loc[1]:]
+}
+
+// foldTerms folds a term-numbered form of a body into the plain name the
+// article writes (县十七届人大常委会 into 县人大常委会), which a term never
+// makes fuller, and names it plainly when the article has no other form
+// (locala README, rule 4.2).
+func (d *doc) foldTerms() {
+	var out []*org
+	for _, o := range d.orgs {
+		plain := stripTerm(o.name)
+		if plain == o.name || utf8.RuneCountInString(plain) < 2 {
+			out = append(out, o)
+			continue
+		}
+		var into *org
+		for _, x := range d.orgs {
+			if x != o && stripTerm(x.name) == x.name && (x.name == plain || abbreviates(x.name, plain) || abbreviates(plain, x.name)) {
+				into = x
+				break
+			}
+		}
+		if into == nil {
+			o.name = plain
+			out = append(out, o)
+			continue
+		}
+		into.spans = append(into.spans, o.spans...)
+	}
+	d.orgs = out
+}
+
 var legalForms = []string{"股份有限公司", "有限责任公司", "有限公司", "科技有限公司", "集团有限公司", "科技股份有限公司", "集团股份有限公司", "集团", "公司"}
 
 // abbreviates reports whether s is a short form of l: l with its legal
@@ -831,6 +931,12 @@ func abbreviates(s, l string) bool {
 	}
 	if strings.HasSuffix(l, s) && strings.ContainsRune("省市县区", sr[0]) && len(lr)-len(sr) >= 2 && isHan(lr[len(lr)-len(sr)-1]) {
 		return true // 市税务局 of 国家税务总局兴泰市税务局
+	}
+	if strings.ContainsRune("省市县区", sr[0]) && sr[0] != lr[0] {
+		// 市政府 of 龙港市人民政府: the full form from its level on
+		if i := strings.IndexRune(l, sr[0]); i >= 2*utf8.RuneLen(sr[0]) {
+			return abbreviates(s, l[i:]) || s == l[i:]
+		}
 	}
 	for _, f := range legalForms {
 		// 青岚农商银行 of 青岚农村商业银行股份有限公司: the name without its
@@ -907,9 +1013,110 @@ func (d *doc) specificStart(start, s0, e int) int {
 		}
 	}
 	for i := start; i < s0; i++ {
-		if name := d.sub(i, e); d.cuts[i] && (d.lx.countryPrefix(name) != "" || d.startsSpecific(name)) {
+		if name := d.sub(i, e); d.cuts[i] && (d.lx.countryPrefix(name) != "" || d.startsSpecific(name)) && d.nameWords(i, s0) {
 			return i
 		}
 	}
 	return s0
+}
+
+// nameWords reports whether r[i:j] can open a body's name before its
+// head: it holds no title, person, punctuation or function character
+// (nameBreakers), no dictionary verb,
+// adverb, preposition, pronoun or particle, and no run of more than
+// three characters the dictionary does not know outside places, states,
+// known bodies, terms (第十四届) and party names (人革党). Anything else
+// is a sentence around the body: 克罗地亚总统批评|北约,
+// 伊朗总统莱希独家专访|总台, 中方始终遵守|联合国, 中国同|欧盟.
+func (d *doc) nameWords(i, j int) bool {
+	unknown := 0
+	for k := i; k < j; {
+		if !isHan(d.r[k]) || strings.ContainsRune(nameBreakers, d.r[k]) || d.personEndsAt(k+1) || d.inPersonSpan(k) || d.lx.titleAt(d.r, k) != "" {
+			return false
+		}
+		n := d.placeAt(k, j)
+		if n == 0 {
+			if m := bodyTermRe.FindString(d.sub(k, j)); m != "" {
+				n = utf8.RuneCountInString(m)
+			}
+		}
+		if n == 0 {
+			n = d.partyAt(k, j)
+		}
+		if n > 0 {
+			k, unknown = k+n, 0
+			continue
+		}
+		e, ok := d.words[k]
+		if !ok || e > j {
+			if unknown++; unknown > 3 && !strings.ContainsRune("省市县区州驻", d.r[k]) {
+				return false
+			}
+			k++
+			continue
+		}
+		w := d.sub(k, e)
+		if _, pos, found := d.lx.seg.Find(w); found && !nameVerbs[w] && !bodyVerbs[w] && dirtyPOS(pos) {
+			return false
+		}
+		k, unknown = e, 0
+	}
+	return true
+}
+
+// nameBreakers are single characters that join or govern words but are
+// never inside a body's name before its head (中国同|欧盟, 向|联合国).
+const nameBreakers = "的同向对在从被把将就也都并又还称据让使给"
+
+// bodyVerbs are verbs common inside bodies' names beyond nameVerbs
+// (英国联合工会, 运输协调委员会).
+var bodyVerbs = map[string]bool{"联合": true, "协调": true, "指导": true, "协作": true, "执法": true, "监测": true, "防控": true}
+
+// placeAt returns the length of the longest place, state or known body
+// written at r[k:] before j, 0 when none is.
+func (d *doc) placeAt(k, j int) int {
+	for n := min(j-k, 10); n >= 2; n-- {
+		w := d.sub(k, k+n)
+		if d.lx.places[w] || d.learned[w] || d.lx.countries[w] || d.lx.knownOrgs[w] {
+			return n
+		}
+	}
+	return 0
+}
+
+// bodyTermRe matches the term of a body written inside its name (第十四届).
+var bodyTermRe = regexp.MustCompile(`^第?[一二三四五六七八九十\d]+届`)
+
+// partyAt returns the length of a party's short name at r[k:] before j
+// (人革党, 人民党): up to four characters ending with 党 that hold no
+// title or dictionary verb, 0 when there is none.
+func (d *doc) partyAt(k, j int) int {
+	for n := 2; n <= 4 && k+n <= j; n++ {
+		if d.r[k+n-1] != '党' {
+			continue
+		}
+		for i := k; i < k+n-1; i++ {
+			if !isHan(d.r[i]) || d.lx.titleAt(d.r, i) != "" {
+				return 0
+			}
+			if e, ok := d.words[i]; ok {
+				if _, pos, found := d.lx.seg.Find(d.sub(i, e)); found && dirtyPOS(pos) {
+					return 0
+				}
+			}
+		}
+		return n
+	}
+	return 0
+}
+
+// dirtyPOS reports whether a word of this part of speech ends the name of
+// a body it precedes: verbs, adverbs, prepositions, pronouns, particles
+// (not conjunctions: 发展和改革委员会; lists are cut elsewhere).
+func dirtyPOS(pos string) bool {
+	switch pos {
+	case "d", "v", "vd", "p", "r", "ad", "u", "uj", "ul", "uz", "uv", "ud", "ug":
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -89,6 +90,99 @@ func TestInitiatives(t *testing.T) {
 		got := factsOf(t, "# 甲\n\n本报讯 5月6日，县委召开常委会会议。"+tc.text, &ingest.Options{Year: 2025})[0]
 		if !reflect.DeepEqual(got.projects, sorted(tc.want...)) {
 			t.Errorf("%s: projects %v, want %v", tc.name, got.projects, tc.want)
+		}
+	}
+}
+
+// pageOrgMentions returns the Organisation mentions kg extract gives for
+// one news page, the tagger's included.
+func pageOrgMentions(t *testing.T, page string) []string {
+	t.Helper()
+	p := pipeline(t, nil)
+	var out []string
+	err := p.ReadFrom(context.Background(), strings.NewReader(page), "test.md", false, func(a *ingest.Article) error {
+		for _, m := range p.Extract(a).Mentions {
+			if m.Type == "Organisation" {
+				out = append(out, m.Text)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestBodiesAreNotSentences checks that a known body or a head word does
+// not make a body of the words before it when they are a sentence about
+// it (a leader's title, a person, a verb or preposition, a one-character
+// head after a state alone), while a state, a place and name words do
+// open a body's name.
+func TestBodiesAreNotSentences(t *testing.T) {
+	for _, tc := range []struct {
+		sentence  string
+		want, not []string
+	}{
+		{"秘鲁总统批评欧盟。", []string{"欧盟"}, []string{"秘鲁总统批评欧盟"}},
+		{"智利总统卡洛斯独家专访中央电视台。", []string{"中央电视台"}, []string{"智利总统卡洛斯独家专访中央电视台"}},
+		{"中方始终遵守联合国宪章。", []string{"联合国"}, []string{"中方始终遵守联合国"}},
+		{"中国同东盟加强合作。", []string{"东盟"}, []string{"中国同东盟"}},
+		{"秘鲁国防部当天表示欢迎。", []string{"秘鲁国防部"}, nil},
+		{"琮州市交通运输局与秘鲁所开展合作。", []string{"琮州市交通运输局"}, []string{"秘鲁所"}},
+	} {
+		got := pageOrgMentions(t, "# 甲\n\n青川网消息（晚间新闻）：5月6日，"+tc.sentence)
+		for _, o := range tc.want {
+			if !has(got, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.sentence, got, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.sentence, got, o)
+			}
+		}
+	}
+}
+
+// TestShortFormsFoldIntoFullest checks that short forms fold into the
+// fullest form the article writes (rule 4.2): a term-numbered form is the
+// plain body and never the fuller one, a level's form folds into the
+// place's full name, a body named by its last words into the one longer
+// name ending so, and 党中央 into 中共中央.
+func TestShortFormsFoldIntoFullest(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"term", "县十五届人大常委会举行第九次会议。县人大常委会主任王立新主持会议。", []string{"县人大常委会"}, []string{"县十五届人大常委会"}},
+		{"term only", "区五届政协召开常委会议，区政协主席王立新出席。", []string{"区政协"}, []string{"区五届政协"}},
+		{"level form", "青禾市人民政府与白鹭集团签约。市政府将加强服务。", []string{"青禾市人民政府"}, []string{"市政府"}},
+		{"last words", "运动会组委会负责同志出席。组委会将做好保障。", []string{"运动会组委会"}, []string{"组委会"}},
+		{"alias", "中共中央印发通知。各地认真贯彻党中央部署。", []string{"中共中央"}, []string{"党中央"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, o := range tc.want {
+			if !has(got.orgs, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got.orgs, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
+			}
+		}
+	}
+}
+
+// TestCompanyDescriptors checks that a description of a company's kind
+// before its name is not part of the name, while a name with 企业 in it
+// keeps it.
+func TestCompanyDescriptors(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，民营高新技术企业恒信科技有限公司、国家级专精特新“小巨人”企业青禾精工股份有限公司与青禾企业管理有限公司签约。", &ingest.Options{Year: 2025})[0]
+	for _, o := range []string{"恒信科技有限公司", "青禾精工股份有限公司", "青禾企业管理有限公司"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
 		}
 	}
 }

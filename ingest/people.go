@@ -720,7 +720,7 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 			// 集团, 公司: the company last named, whatever its legal form,
 			// not its party committee
 			match = strings.Contains(xk, ok) && unitOf(x.name) == x.name
-		case d.bareBody(o):
+		case d.bareBody(o) || d.namedByLastWords(o):
 			match = strings.HasSuffix(xk, ok)
 		case d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
 			// a short form without a head: 岚禾生物, 丰禾农业
