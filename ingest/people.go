@@ -267,8 +267,9 @@ func (d *doc) findPeople() {
 		items := d.chainBefore(i, t)
 		p := d.person(name, span{te, te + utf8.RuneCountInString(name)})
 		ev := d.sentenceOf(te)
+		chain := d.newChain()
 		for _, it := range items {
-			ps := &post{org: it.org, title: it.title, ev: ev}
+			ps := &post{org: it.org, title: it.title, ev: ev, chain: chain}
 			if it.org != "" {
 				ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
 			}
@@ -286,8 +287,9 @@ func (d *doc) findPeople() {
 				break
 			}
 			q := d.person(n2, span{j + 1, j + 1 + utf8.RuneCountInString(n2)})
+			chain := d.newChain()
 			for _, it := range items {
-				q.posts = append(q.posts, &post{org: it.org, title: it.title, ev: ev})
+				q.posts = append(q.posts, &post{org: it.org, title: it.title, ev: ev, chain: chain})
 			}
 			j += 1 + utf8.RuneCountInString(n2)
 		}
@@ -349,7 +351,7 @@ func (d *doc) leadersBeforeTitles() {
 			if len(p.posts) == 0 && nationalTitles[t] {
 				// the title is the whole post (习近平总书记); a local one
 				// (张三书记) names no body, so no post is made of it
-				p.posts = append(p.posts, &post{title: t, ev: d.sentenceOf(i)})
+				p.posts = append(p.posts, &post{title: t, ev: d.sentenceOf(i), chain: d.newChain()})
 			}
 			d.titleSpans = append(d.titleSpans, span{i, i + utf8.RuneCountInString(t)})
 			break
@@ -404,6 +406,12 @@ func trimOrgPrefix(s string) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	return strings.TrimLeft(s, "和与及暨同")
+}
+
+// newChain numbers a new post chain.
+func (d *doc) newChain() int {
+	d.chains++
+	return d.chains
 }
 
 // person returns the article's person with this name, creating it.
@@ -503,9 +511,15 @@ func (d *doc) resolvePosts() {
 		var prev string
 		for k, ps := range p.posts {
 			o := ps.org
+			// a body is shared only within the chain it is written in
+			// (总书记 of one sentence takes no 中共中央政治局 of another)
+			inChain := k > 0 && p.posts[k-1].chain == ps.chain
+			if !inChain {
+				prev = ""
+			}
 			switch {
 			case o == "" && headTitles[ps.title]:
-				if k > 0 {
+				if inChain {
 					if a := areaOf(prev); a != "" && !bareLevel(a) {
 						o = a
 						ps.org = ""
@@ -514,7 +528,7 @@ func (d *doc) resolvePosts() {
 						continue
 					}
 				}
-			case o == "" && k > 0:
+			case o == "" && inChain:
 				o = prev
 				for _, b := range partyBodies {
 					if u, ok := strings.CutSuffix(prev, b); ok && u != "" && !isPartyTitle(ps.title) {
@@ -542,7 +556,10 @@ func (d *doc) resolvePosts() {
 				prev = o
 				seen = append(seen, ps)
 				continue
-			case d.bareBody(o) && k > 0 && prev != "":
+			case isPartyBody(o) && inChain && prev != "" && areaOf(prev) == "":
+				// 国务院总理、党组书记: the unit's party organ (rule 4.4)
+				o = unitOf(prev) + o
+			case d.bareBody(o) && inChain && prev != "":
 				if a := areaOf(prev); a != "" {
 					if bareLevel(a) {
 						o = prev + o
@@ -574,6 +591,16 @@ func (d *doc) resolvePosts() {
 		p.posts = dedupePosts(p.posts)
 	}
 	d.mergeAbbreviations()
+}
+
+// isPartyBody reports whether o is a party organ named without its unit.
+func isPartyBody(o string) bool {
+	for _, b := range partyBodies {
+		if o == b {
+			return true
+		}
+	}
+	return false
 }
 
 func isPartyTitle(t string) bool {
@@ -705,6 +732,9 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 		if x.name == o || utf8.RuneCountInString(x.name) <= utf8.RuneCountInString(o) {
 			continue
 		}
+		if isPartyOrganOf(x.name, o) {
+			continue // 国务院总理 is no post of 国务院党组, a body of its own (rule 4.4)
+		}
 		xk, ok := graph.SearchKey(x.name), graph.SearchKey(o)
 		if p := parentOf(x.name); p != "" && abbreviates(o, p) {
 			// 兴泰农商银行董事长, where only 兴泰农村商业银行股份有限公司高新支行 is
@@ -722,8 +752,9 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 			match = strings.Contains(xk, ok) && unitOf(x.name) == x.name
 		case d.bareBody(o):
 			match = strings.HasSuffix(xk, ok)
-		case d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
-			// a short form without a head: 岚禾生物, 丰禾农业
+		case d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "" && !d.lx.knownOrgs[o]:
+			// a short form without a head: 岚禾生物, 丰禾农业 (not a
+			// body of its own, 国务院, which 国务院安委会 only contains)
 			match = strings.Contains(xk, ok) && d.lx.suffixEndingAt([]rune(x.name), utf8.RuneCountInString(x.name)) != ""
 		}
 		if match {
@@ -735,6 +766,17 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 	}
 	d.orgMatchMemo[o] = orgMatches{d.orgsReset, len(d.orgs), list}
 	return list
+}
+
+// isPartyOrganOf reports whether x is the party organ of the unit u
+// (国务院党组 of 国务院).
+func isPartyOrganOf(x, u string) bool {
+	for _, b := range partyBodies {
+		if x == u+b {
+			return true
+		}
+	}
+	return false
 }
 
 // findReferences finds the other mentions of the article's people: the
@@ -913,8 +955,9 @@ func (d *doc) addPostsFrom(name string, sp span, from, to int) {
 	}
 	p := d.person(name, sp)
 	ev := d.sentenceOf(sp.start)
+	chain := d.newChain()
 	for _, it := range items {
-		ps := &post{org: it.org, title: it.title, ev: ev}
+		ps := &post{org: it.org, title: it.title, ev: ev, chain: chain}
 		if it.org != "" {
 			ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
 		}
@@ -1010,7 +1053,7 @@ func (d *doc) taggedPeople() {
 				// 普京总统: the title written after a foreign leader's name
 				// is the post as written (CONVENTIONS 8.3)
 				if t := d.lx.titleAt(d.r, c.end); t != "" && (foreignTitles[t] || nationalTitles[t]) {
-					p.posts = append(p.posts, &post{title: t, name: t, ev: d.sentenceOf(c.start)})
+					p.posts = append(p.posts, &post{title: t, name: t, ev: d.sentenceOf(c.start), chain: d.newChain()})
 				}
 			} else {
 				d.addPersonSpan(personSpan{span: c.span, p: d.byName[name]})

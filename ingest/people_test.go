@@ -106,3 +106,47 @@ func TestForeignNames(t *testing.T) {
 		}
 	}
 }
+
+// postsOf checks the posts of the people named in want.
+func postsOf(t *testing.T, cases []struct {
+	text string
+	want map[string][]string
+}) {
+	t.Helper()
+	for _, tc := range cases {
+		got := peopleOf(t, tc.text)
+		for who, posts := range tc.want {
+			if g := got[who]; !reflect.DeepEqual(g, sorted(posts...)) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, sorted(posts...), got)
+			}
+		}
+	}
+}
+
+// A body is shared only within the post chain it is written in (rule
+// 3.6), and a short form is never expanded to a longer body that merely
+// contains it.
+func TestPostsShareABodyOnlyInTheirChain(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		// a body of its own (中共中央, 国务院) is no short form of a body inside it
+		{"3月2日，中共中央总书记高明远发来贺信。中共中央政治局委员、中宣部部长李文宣读贺信。", map[string][]string{"高明远": {"中共中央总书记"}}},
+		{"3月2日，国务院总理李平作出批示。国务院副总理、国务院安委会主任王明出席。", map[string][]string{"李平": {"国务院总理"}}},
+		// a title with no body in another sentence takes none from an earlier chain
+		{"3月2日，市政府办公室主任周立出席。会上，副市长周立讲话。", map[string][]string{"周立": {"市政府办公室主任", "副市长"}}},
+	})
+}
+
+// X总理、党组书记: the party organ after a unit's title is the unit's (rule
+// 4.4), and the unit's title is no post of its party organ.
+func TestPartyOrganAfterAUnitsTitle(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，中共中央政治局常委、国务院总理、党组书记高明远主持会议。国务院党组成员出席。", map[string][]string{"高明远": {"中共中央政治局常委", "国务院总理", "国务院党组书记"}}},
+		{"3月2日，嵘州银行股份有限公司董事长、党委书记王明出席。", map[string][]string{"王明": {"嵘州银行股份有限公司董事长", "嵘州银行股份有限公司党委书记"}}},
+	})
+}
