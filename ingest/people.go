@@ -17,6 +17,9 @@ var followers = []string{
 	"主动", "调研", "督导", "检查", "考察", "视察", "察看", "查看", "慰问", "宣誓", "领誓", "提出", "回顾", "总结", "部署", "安排", "鼓励", "叮嘱",
 	"肯定", "充分", "高度", "结合", "围绕", "作为", "现场", "登上", "沿街", "随机", "逐一", "一起", "对", "说", "在", "到", "为", "与", "和", "及",
 	"等", "向", "从", "被", "将", "已", "也", "还", "并", "又", "再", "都", "是", "赴", "率", "受", "任", "以",
+	// 习近平发来贺信: without them the HMM's cut (习近|平发)
+	// would decide the name
+	"发来", "致电", "致信", "复信", "回信", "近日", "日前",
 }
 
 // mayNameSomeone reports whether a sentence has a person's verb after a
@@ -247,6 +250,9 @@ func (d *doc) findPeople() {
 		if te < len(r) && strings.ContainsRune("会处室组团", r[te]) {
 			continue
 		}
+		if d.verbRunsInto(i, te) {
+			continue // 进行|长时间: a verb runs into the title (行长)
+		}
 		name, ok := d.parseName(te, false)
 		if n := utf8.RuneCountInString(name); ok && te+n < len(r) && r[te+n] == '·' || d.foreignTitle(i, t) {
 			// 哈萨克斯坦总统托卡耶夫, 总统卢卡申科: a foreign name need not start
@@ -297,6 +303,18 @@ func (d *doc) findPeople() {
 	}
 	d.leadersBeforeTitles()
 	d.comrades()
+}
+
+// verbRunsInto reports whether a dictionary verb starting before the
+// title at r[i:te] ends inside it (进行长时间: no 行长 there).
+func (d *doc) verbRunsInto(i, te int) bool {
+	for j := max(i-3, 0); j < i; j++ {
+		if e, ok := d.words[j]; ok && e > i && e < te {
+			_, pos, found := d.lx.seg.Find(d.sub(j, e))
+			return found && (pos == "v" || pos == "vd" || pos == "d" || pos == "ad")
+		}
+	}
+	return false
 }
 
 // comrades finds "name + 同志" (王明同志): a person named with the
@@ -373,6 +391,7 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 	end := ts + utf8.RuneCountInString(title)
 	for {
 		k := d.scanLeft(ts, false)
+		k = d.trimPostLead(k, ts)
 		org := d.sub(k, ts)
 		org = trimOrgPrefix(org)
 		items = append([]chainItem{{org: org, title: title, start: ts - utf8.RuneCountInString(org), end: end}}, items...)
@@ -398,6 +417,49 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		title = prev
 	}
 	return items
+}
+
+// trimPostLead returns where the body of a post written in r[start:ts]
+// starts: after the last word that cannot be part of a body (a verb, a
+// preposition, a time word: 杂志发表|中共中央, 今晚播出|菲律宾, 应|国家),
+// where a state, a place or a known body follows.
+func (d *doc) trimPostLead(start, ts int) int {
+	best := start
+	for q := start; q < ts; q++ {
+		// a listed word, however the text is cut (今晚|播|出), or the
+		// dictionary's word at q when it is a verb, time word or adverb
+		for n := 1; n <= 2 && q+n <= ts; n++ {
+			if d.lx.postLeads[d.sub(q, q+n)] && (q+n == ts || d.cuts[q+n] && d.bodyStartsAt(q+n, ts)) {
+				best = q + n
+			}
+		}
+		e, ok := d.words[q]
+		if !ok || e >= ts || !d.cuts[e] || nameVerbs[d.sub(q, e)] {
+			continue
+		}
+		if _, pos, found := d.lx.seg.Find(d.sub(q, e)); found && (pos == "v" || pos == "t" || pos == "d" || pos == "ad" || pos == "p") && d.bodyStartsAt(e, ts) {
+			best = max(best, e)
+		}
+	}
+	return best
+}
+
+// bodyStartsAt reports whether the body of a post may start at i (ending
+// by ts): a level word, a place, a known body or a foreign state.
+func (d *doc) bodyStartsAt(i, ts int) bool {
+	s := d.sub(i, ts)
+	if m := postTermRe.FindStringSubmatchIndex(s); m != nil && m[0] == 0 {
+		s = s[m[1]:] // 十四届县政协
+	}
+	if d.startsSpecific(s) || d.lx.countryPrefix(s) != "" {
+		return true
+	}
+	for n := min(ts-i, 8); n >= 2; n-- {
+		if d.cuts[i+n] && d.isState(d.sub(i, i+n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimOrgPrefix drops leading words that cannot begin an organisation.
@@ -437,7 +499,7 @@ func init() {
 			headTitles[pre+lvl+"长"] = true
 		}
 	}
-	for _, t := range []string{"总书记", "总理", "副总理", "国务委员", "委员长", "副委员长"} {
+	for _, t := range []string{"总书记", "总理", "副总理", "国务委员", "委员长", "副委员长", "国家主席", "国家副主席"} {
 		headTitles[t] = true
 	}
 }
@@ -572,6 +634,7 @@ func (d *doc) resolvePosts() {
 			default:
 				o = d.expandOrg(o, ps.ev.start)
 			}
+			o = dropTerm(o)
 			if meetingBodies[o] {
 				ps.name = "" // 大会执行主席: a role at a meeting, no post of a body
 				continue
@@ -591,6 +654,24 @@ func (d *doc) resolvePosts() {
 		p.posts = dedupePosts(p.posts)
 	}
 	d.mergeAbbreviations()
+}
+
+// postTermRe matches the ordinal of a term (十七届, 第十四届).
+var postTermRe = regexp.MustCompile(`第?[〇零一二三四五六七八九十百0-9]+届`)
+
+// dropTerm drops the term of a standing body from a post's body
+// (县十七届人大常委会 -> 县人大常委会, 十四届县政协 -> 县政协); a session's
+// name keeps it (十四届全国人大一次会议主席团).
+func dropTerm(o string) string {
+	if strings.Contains(o, "会议") || strings.Contains(o, "大会") {
+		return o
+	}
+	if m := postTermRe.FindStringIndex(o); m != nil {
+		if r := o[:m[0]] + o[m[1]:]; r != "" {
+			return r
+		}
+	}
+	return o
 }
 
 // isPartyBody reports whether o is a party organ named without its unit.
@@ -731,6 +812,9 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 	for _, x := range d.orgs[m.n:] {
 		if x.name == o || utf8.RuneCountInString(x.name) <= utf8.RuneCountInString(o) {
 			continue
+		}
+		if postTermRe.MatchString(x.name) && !postTermRe.MatchString(o) {
+			continue // 县政协主席 is no post of one term's name (…十四届县政协)
 		}
 		if isPartyOrganOf(x.name, o) {
 			continue // 国务院总理 is no post of 国务院党组, a body of its own (rule 4.4)

@@ -150,3 +150,37 @@ func TestPartyOrganAfterAUnitsTitle(t *testing.T) {
 		{"3月2日，嵘州银行股份有限公司董事长、党委书记王明出席。", map[string][]string{"王明": {"嵘州银行股份有限公司董事长", "嵘州银行股份有限公司党委书记"}}},
 	})
 }
+
+// A verb, preposition or time word a left scan takes in is no part of a
+// post's body (杂志发表|中共中央总书记, 今晚播出|菲律宾总统, 应|国家主席);
+// 国家主席 names its own body in a chain; a verb running into a title
+// (进行|长时间) introduces no one.
+func TestNoVerbGluedToAPost(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日出版的《求是》杂志发表中共中央总书记、国家主席高明远的文章。", map[string][]string{"高明远": {"中共中央总书记", "国家主席"}}},
+		{"3月2日，本台今晚播出智利总统卡斯托的专访。", map[string][]string{"卡斯托": {"智利总统"}}},
+		{"3月2日，应国家主席高明远邀请，智利总统卡斯托将来访。", map[string][]string{"高明远": {"国家主席"}}},
+		{"3月2日，国家主席高明远在北京同智利总统卡斯托会谈。", map[string][]string{"卡斯托": {"智利总统"}}},
+		{"3月2日，安提瓜和巴布达总理卡斯托抵京。", map[string][]string{"卡斯托": {"安提瓜和巴布达总理"}}},
+	})
+	for _, text := range []string{"3月2日，两国元首就重大问题进行长时间深入交流。"} {
+		if got := peopleOf(t, text); len(got) != 0 {
+			t.Errorf("%s: people %v, want none", text, got)
+		}
+	}
+}
+
+// The term of a standing body is no part of its members' posts
+// (县十七届人大常委会副主任 -> 县人大常委会副主任); a session's keeps it.
+func TestTermOfABodyDropped(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"9月28日，县十七届人大常委会举行第五次会议，县十七届人大常委会副主任周立主持。", map[string][]string{"周立": {"县人大常委会副主任"}}},
+		{"3月5日，十四届全国人大一次会议主席团常务主席高明远主持会议。", map[string][]string{"高明远": {"十四届全国人大一次会议主席团常务主席"}}},
+	})
+}
