@@ -19,7 +19,7 @@ var followers = []string{
 	"等", "向", "从", "被", "将", "已", "也", "还", "并", "又", "再", "都", "是", "赴", "率", "受", "任", "以",
 	// 习近平发来贺信: without them the HMM's cut (习近|平发)
 	// would decide the name
-	"发来", "致电", "致信", "复信", "回信", "近日", "日前",
+	"发来", "致电", "致信", "复信", "回信", "近日", "日前", "走访", "担任", "兼任",
 }
 
 // mayNameSomeone reports whether a sentence has a person's verb after a
@@ -61,8 +61,8 @@ const nameStop = "副委会局党府市区县省乡镇的了在与是等及并�
 const conjunctions = "和与及同跟"
 
 // nameSoft holds characters of nameStop that may stand in a two-character
-// given name when a follower comes right after the name (柏松年主持,
-// 郑其昌出席; not 2025年, 其中).
+// given name when a follower or punctuation comes right after the name
+// (柏松年主持, 郑其昌出席, 副主席段其东、; not 2025年, 其中).
 const nameSoft = "年其"
 
 // parseName reads a person's name at r[i:]: a surname (compound first)
@@ -93,7 +93,7 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			return false
 		}
 		for k := i + 1; k < i+n; k++ {
-			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) && !(k >= i+sn && strings.ContainsRune(nameSoft, r[k]) && n-sn == 2 && i+n < len(r) && anyPrefixAt(r, i+n, followers...) != "") {
+			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) && !(k >= i+sn && strings.ContainsRune(nameSoft, r[k]) && n-sn == 2 && i+n < len(r) && (!isHan(r[i+n]) || anyPrefixAt(r, i+n, followers...) != "")) {
 				return false
 			}
 		}
@@ -271,6 +271,9 @@ func (d *doc) findPeople() {
 			continue
 		}
 		items := d.chainBefore(i, t)
+		if items[0].org == "" {
+			items[0].org = d.listBody(items[0].start, items[0].title)
+		}
 		p := d.person(name, span{te, te + utf8.RuneCountInString(name)})
 		ev := d.sentenceOf(te)
 		chain := d.newChain()
@@ -303,6 +306,33 @@ func (d *doc) findPeople() {
 	}
 	d.leadersBeforeTitles()
 	d.comrades()
+}
+
+// listBody returns the body a post with no body of its own at start
+// shares with the person listed right before it (县政协主席张三、副主席李四、
+// 党组成员王五 -> 县政协党组成员), as a chain shares it (rule 3.6); "" when
+// none.
+func (d *doc) listBody(start int, title string) string {
+	if start < 1 || d.r[start-1] != '、' || !d.personEndsAt(start-1) || headTitles[title] {
+		return ""
+	}
+	// the names of a list are found left to right: the one before is
+	// among the last found (no walk over every mention)
+	var prev *person
+	for k := len(d.personSpans) - 1; k >= 0 && k >= len(d.personSpans)-4; k-- {
+		if ps := d.personSpans[k]; ps.end == start-1 && ps.p != nil {
+			prev = ps.p
+			break
+		}
+	}
+	if prev == nil || len(prev.posts) == 0 {
+		return ""
+	}
+	o := prev.posts[len(prev.posts)-1].org
+	if o == "" || areaOf(o) != "" && !isPartyTitle(title) && !strings.HasSuffix(o, "常委会") && !strings.HasSuffix(o, "政协") {
+		return ""
+	}
+	return o
 }
 
 // verbRunsInto reports whether a dictionary verb starting before the
@@ -953,6 +983,8 @@ var (
 	electedRe = regexp.MustCompile(`(当选为|当选|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 市领导王一、李二、赵三参加
 	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志|分别|带队|先后|深入|来到|前往|看望|走访|慰问|调研|督导|检查)`)
+	// 会议执行主席由王一、李二、赵三担任
+	heldByRe = regexp.MustCompile(`由((?:\p{Han}{2,4}、)+\p{Han}{2,4})(?:同志)?(?:担任|兼任)`)
 	// 王一、李二、赵三等市领导参加
 	leadersAfterRe = regexp.MustCompile(`(?:^|[，。；：\n])((?:\p{Han}{2,4}、){1,12}\p{Han}{2,4})等(?:[省市县区州]委?)?(?:领导|负责同志)`)
 )
@@ -987,6 +1019,9 @@ func (d *doc) findAppointments() {
 	}
 	for _, m := range ms {
 		k := at(m[0])
+		if k >= 2 && d.sub(k-2, k) == "同志" {
+			k -= 2 // 翟玉宝同志当选县长
+		}
 		for _, n := range []int{3, 2, 4} {
 			if k-n < 0 {
 				continue
@@ -998,6 +1033,13 @@ func (d *doc) findAppointments() {
 				break
 			}
 		}
+	}
+	ms = nil
+	if strings.Contains(s, "由") && containsAny(s, "担任", "兼任") {
+		ms = heldByRe.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range ms {
+		d.heldBy(at(m[0]), at(m[2]), s[m[2]:m[3]])
 	}
 	ms = nil
 	if strings.Contains(s, "领导") {
@@ -1018,6 +1060,31 @@ func (d *doc) findAppointments() {
 	}
 }
 
+// heldBy gives each name of the list at i (王一、李二) the title written
+// right before 由 at by (执行主席由王一、李二担任), without a body unless a
+// specific one is written with it.
+func (d *doc) heldBy(by, i int, list string) {
+	t := d.lx.titleEndingAt(d.r, by)
+	if t == "" {
+		return
+	}
+	ts := by - utf8.RuneCountInString(t)
+	org := ""
+	if k := d.scanLeft(ts, false); d.startsSpecific(d.sub(k, ts)) {
+		org = d.sub(k, ts)
+	}
+	chain := 0
+	for _, item := range strings.Split(list, "、") {
+		n := utf8.RuneCountInString(item)
+		if name, ok := d.parseName(i, false); ok && name == item && !d.lx.titleSet[item] {
+			p := d.person(name, span{i, i + n})
+			chain = d.newChain()
+			p.posts = append(p.posts, &post{org: org, title: t, ev: d.sentenceOf(i), chain: chain})
+		}
+		i += n + 1
+	}
+}
+
 // addPostsFrom gives the person named at sp the posts written in r[from:to]
 // (县政协主席、党组书记).
 func (d *doc) addPostsFrom(name string, sp span, from, to int) {
@@ -1028,6 +1095,16 @@ func (d *doc) addPostsFrom(name string, sp span, from, to int) {
 			continue
 		}
 		t := d.lx.titleEndingAt(d.r, k)
+		if t == "" && k == to {
+			// 当选县长表示祝贺: the post ends where its sentence goes on
+			for e := to - 1; e > start+1; e-- {
+				if t = d.lx.titleEndingAt(d.r, e); t != "" && anyPrefixAt(d.r, e, followers...) != "" {
+					k, to = e, e
+					break
+				}
+				t = ""
+			}
+		}
 		if t != "" {
 			org := d.sub(start, k-utf8.RuneCountInString(t))
 			items = append(items, chainItem{org: org, title: t, start: start, end: k})
