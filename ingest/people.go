@@ -665,6 +665,12 @@ func (d *doc) resolvePosts() {
 				o = d.expandOrg(o, ps.ev.start)
 			}
 			o = dropTerm(o)
+			if o == "大会主席团" {
+				// the presidium the article names in its own right (rule
+				// 8.1); else a role at the session (fresh7's gold), though
+				// real-dev's rd3-03 keeps it as written
+				o = d.sessionPresidium(o)
+			}
 			if meetingBodies[o] {
 				ps.name = "" // 大会执行主席: a role at a meeting, no post of a body
 				continue
@@ -721,6 +727,21 @@ func isPartyTitle(t string) bool {
 // meetingBodies are meetings whose roles (大会执行主席, 会议主持人) are
 // no posts of a body.
 var meetingBodies = map[string]bool{"大会": true, "会议": true, "全会": true, "大会主席团": true}
+
+// sessionPresidium returns the presidium of a session the article names
+// in its own right (十四届全国人大一次会议主席团关于…草案), which 大会主席团
+// stands for; else o.
+func (d *doc) sessionPresidium(o string) string {
+	for _, m := range presidiumRe.FindAllStringIndex(d.s, -1) {
+		if rest := d.s[m[1]:]; !strings.HasPrefix(rest, "常务主席") && !strings.HasPrefix(rest, "第") {
+			return d.s[m[0]:m[1]]
+		}
+	}
+	return o
+}
+
+// presidiumRe matches a session's presidium named in full.
+var presidiumRe = regexp.MustCompile(`[一二三四五六七八九十]+届[^，。；、\s]{2,12}?会议主席团`)
 
 func dedupePosts(ps []*post) []*post {
 	var out []*post

@@ -208,3 +208,14 @@ func TestLocalListsAndElections(t *testing.T) {
 		{"区领导周立、代海红参加会议。", map[string][]string{"代海红": nil}},
 	})
 }
+
+// 大会主席团常务主席 is a post of the presidium the article names in its
+// own right (rule 8.1, real-dev rd1-04).
+func TestSessionPresidiumPosts(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月5日，大会主席团常务主席高明远主持会议。会议审议了十四届全国人大一次会议主席团关于宪法宣誓的组织办法草案。", map[string][]string{"高明远": {"十四届全国人大一次会议主席团常务主席"}}},
+	})
+}
