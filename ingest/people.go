@@ -270,6 +270,11 @@ func (d *doc) findPeople() {
 		if d.inPersonSpan(i) || d.personEndsAt(i) || d.knownNameEndsAt(i) {
 			continue
 		}
+		if d.nameBeforeTitle(i, t) {
+			if _, pos, found := d.lx.seg.Find(name); found && !strings.HasPrefix(pos, "nr") || utf8.RuneCountInString(name) == 2 && anyPrefixAt(r, te+2, strongFollowers...) == "" {
+				continue // 习近平总书记高度重视, 习近平主席全票当选: the title follows a name
+			}
+		}
 		items := d.chainBefore(i, t)
 		if items[0].org == "" {
 			items[0].org = d.listBody(items[0].start, items[0].title)
@@ -333,6 +338,25 @@ func (d *doc) listBody(start int, title string) string {
 		return ""
 	}
 	return o
+}
+
+// nameBeforeTitle reports whether a name written as a leader's (a
+// surname and a given name on word cuts, no body) ends right before the
+// honorific or national title t at i (习近平|总书记).
+func (d *doc) nameBeforeTitle(i int, t string) bool {
+	if !honorifics[t] && !nationalTitles[t] {
+		return false
+	}
+	for _, n := range []int{3, 2} {
+		s := i - n
+		if s < 0 || !d.cuts[s] {
+			continue
+		}
+		if name, ok := d.parseName(s, true); ok && utf8.RuneCountInString(name) == n && !d.startsSpecific(name) && d.lx.suffixEndingAt(d.r, i) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // verbRunsInto reports whether a dictionary verb starting before the

@@ -219,3 +219,18 @@ func TestSessionPresidiumPosts(t *testing.T) {
 		{"3月5日，大会主席团常务主席高明远主持会议。会议审议了十四届全国人大一次会议主席团关于宪法宣誓的组织办法草案。", map[string][]string{"高明远": {"十四届全国人大一次会议主席团常务主席"}}},
 	})
 }
+
+// A word after "name + title" is no name the title introduces (高明远主席
+// 高度评价, 高明远总书记郑重宣布).
+func TestNoNameAfterANamesTitle(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，国家主席高明远出席。各方对高明远主席高度评价。",
+		"3月2日，学习贯彻李文华总书记郑重宣布的目标。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "高明远" && who != "李文华" {
+				t.Errorf("%s: false person %q", text, who)
+			}
+		}
+	}
+}
