@@ -32,6 +32,7 @@ type lexicon struct {
 	orgAliases map[string]string   // short form -> the full name it folds into (dict/orgaliases.txt)
 	countries  map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
 	countryAbb map[rune]bool       // one-character short forms of states (俄 of 俄军)
+	postLeads  map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
 	translit   map[rune]bool       // characters of transliterated foreign names
 	placePairs map[uint64]bool     // first two characters of places (firstPair)
 	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
@@ -127,6 +128,13 @@ func loadLexicon() (*lexicon, error) {
 	}
 	for _, w := range ws {
 		lx.countries[w] = true
+	}
+	if ws, err = words("postleads.txt"); err != nil {
+		return nil, err
+	}
+	lx.postLeads = map[string]bool{}
+	for _, w := range ws {
+		lx.postLeads[w] = true
 	}
 	if ws, err = words("countryabbr.txt"); err != nil {
 		return nil, err

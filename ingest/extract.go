@@ -32,6 +32,7 @@ type doc struct {
 	paper        string
 	paperSpan    span
 	persons      []*person
+	chains       int // the post chains numbered so far (post.chain)
 	byName       map[string]*person
 	nameLens     map[int]bool     // the lengths of the names of byName, in code points
 	pairAt       map[uint64][]int // positions of each pair of characters, built by writtenAt
@@ -89,6 +90,9 @@ type post struct {
 	name, title, org string
 	ev               span // where the post is stated
 	orgSpan          span // where the organisation part is written, if it is
+	// chain numbers the post chain the post was written in (市委常委、
+	// 政法委书记): only posts of one chain share a body (rule 3.6)
+	chain int
 }
 
 // org is an organisation with every span that names it.

@@ -106,3 +106,131 @@ func TestForeignNames(t *testing.T) {
 		}
 	}
 }
+
+// postsOf checks the posts of the people named in want.
+func postsOf(t *testing.T, cases []struct {
+	text string
+	want map[string][]string
+}) {
+	t.Helper()
+	for _, tc := range cases {
+		got := peopleOf(t, tc.text)
+		for who, posts := range tc.want {
+			g, found := got[who]
+			if !found {
+				t.Errorf("%s: %s not found (people %v)", tc.text, who, got)
+				continue
+			}
+			if len(g) == 0 && len(posts) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(g, sorted(posts...)) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, sorted(posts...), got)
+			}
+		}
+	}
+}
+
+// A body is shared only within the post chain it is written in (rule
+// 3.6), and a short form is never expanded to a longer body that merely
+// contains it.
+func TestPostsShareABodyOnlyInTheirChain(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		// a body of its own (中共中央, 国务院) is no short form of a body inside it
+		{"3月2日，中共中央总书记高明远发来贺信。中共中央政治局委员、中宣部部长李文宣读贺信。", map[string][]string{"高明远": {"中共中央总书记"}}},
+		{"3月2日，国务院总理李平作出批示。国务院副总理、国务院安委会主任王明出席。", map[string][]string{"李平": {"国务院总理"}}},
+		// a title with no body in another sentence takes none from an earlier chain
+		{"3月2日，市政府办公室主任周立出席。会上，副市长周立讲话。", map[string][]string{"周立": {"市政府办公室主任", "副市长"}}},
+	})
+}
+
+// X总理、党组书记: the party organ after a unit's title is the unit's (rule
+// 4.4), and the unit's title is no post of its party organ.
+func TestPartyOrganAfterAUnitsTitle(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，中共中央政治局常委、国务院总理、党组书记高明远主持会议。国务院党组成员出席。", map[string][]string{"高明远": {"中共中央政治局常委", "国务院总理", "国务院党组书记"}}},
+		{"3月2日，嵘州银行股份有限公司董事长、党委书记王明出席。", map[string][]string{"王明": {"嵘州银行股份有限公司董事长", "嵘州银行股份有限公司党委书记"}}},
+	})
+}
+
+// A verb, preposition or time word a left scan takes in is no part of a
+// post's body (杂志发表|中共中央总书记, 今晚播出|菲律宾总统, 应|国家主席);
+// 国家主席 names its own body in a chain; a verb running into a title
+// (进行|长时间) introduces no one.
+func TestNoVerbGluedToAPost(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日出版的《求是》杂志发表中共中央总书记、国家主席高明远的文章。", map[string][]string{"高明远": {"中共中央总书记", "国家主席"}}},
+		{"3月2日，本台今晚播出智利总统卡斯托的专访。", map[string][]string{"卡斯托": {"智利总统"}}},
+		{"3月2日，应国家主席高明远邀请，智利总统卡斯托将来访。", map[string][]string{"高明远": {"国家主席"}}},
+		{"3月2日，国家主席高明远在北京同智利总统卡斯托会谈。", map[string][]string{"卡斯托": {"智利总统"}}},
+		{"3月2日，安提瓜和巴布达总理卡斯托抵京。", map[string][]string{"卡斯托": {"安提瓜和巴布达总理"}}},
+	})
+	for _, text := range []string{"3月2日，两国元首就重大问题进行长时间深入交流。"} {
+		if got := peopleOf(t, text); len(got) != 0 {
+			t.Errorf("%s: people %v, want none", text, got)
+		}
+	}
+}
+
+// The term of a standing body is no part of its members' posts
+// (县十七届人大常委会副主任 -> 县人大常委会副主任); a session's keeps it.
+func TestTermOfABodyDropped(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"9月28日，县十七届人大常委会举行第五次会议，县十七届人大常委会副主任周立主持。", map[string][]string{"周立": {"县人大常委会副主任"}}},
+		{"3月5日，十四届全国人大一次会议主席团常务主席高明远主持会议。", map[string][]string{"高明远": {"十四届全国人大一次会议主席团常务主席"}}},
+	})
+}
+
+// Local news shapes: a list of "title name" sharing a body, a given name
+// with 其 before a list mark, a list holding a role (由…担任), an election
+// of a person named with 同志, a leaders' list with a less common surname.
+func TestLocalListsAndElections(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"11月7日，县政协主席岑立本、副主席段其方、党组成员马修远走访看望部分企业。", map[string][]string{"段其方": {"县政协副主席"}, "马修远": {"县政协党组成员"}}},
+		{"11月7日，区委书记岑立本、副区长单明出席。", map[string][]string{"单明": {"副区长"}}},
+		{"本次会议执行主席由龚立本、何明光、王楠担任。", map[string][]string{"龚立本": {"执行主席"}, "何明光": {"执行主席"}, "王楠": {"执行主席"}}},
+		{"县委书记岑立本对单明同志当选县长表示祝贺。", map[string][]string{"单明": {"县长"}}},
+		{"区领导周立、代海红参加会议。", map[string][]string{"代海红": nil}},
+	})
+}
+
+// 大会主席团常务主席 is a post of the presidium the article names in its
+// own right (rule 8.1, real-dev rd1-04).
+func TestSessionPresidiumPosts(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月5日，大会主席团常务主席高明远主持会议。会议审议了十四届全国人大一次会议主席团关于宪法宣誓的组织办法草案。", map[string][]string{"高明远": {"十四届全国人大一次会议主席团常务主席"}}},
+	})
+}
+
+// A word after "name + title" is no name the title introduces (高明远主席
+// 高度评价, 高明远总书记郑重宣布).
+func TestNoNameAfterANamesTitle(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，国家主席高明远出席。各方对高明远主席高度评价。",
+		"3月2日，学习贯彻李文华总书记郑重宣布的目标。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "高明远" && who != "李文华" {
+				t.Errorf("%s: false person %q", text, who)
+			}
+		}
+	}
+}
