@@ -542,11 +542,27 @@ func (d *doc) findOrgs() {
 			// 援引多名|加拿大国防部): it starts where a place or state does
 			start = d.specificStart(start, s0, e)
 		}
+		if (known == "" || e-s0 != utf8.RuneCountInString(known)) && (start == 0 || r[start-1] != '、') {
+			// (an item of a list of bodies is a name: 、城市更新服务中心)
+			var drop bool
+			if start, drop = d.clauseStart(start, s0, e); drop {
+				continue // 服务大局中展现|工会: a sentence before a head alone
+			}
+		}
 		if v := anyPrefixAt(r, start, leadingVerbs...); v != "" && start+utf8.RuneCountInString(v) < s0 {
 			start += utf8.RuneCountInString(v) // 叮嘱|琮州路桥建设集团有限公司负责人
 		}
 		if a := anyPrefixAt(r, start, appositives...); a != "" && s0-start-utf8.RuneCountInString(a) >= 2 {
 			start += utf8.RuneCountInString(a) // 施工单位|青岚建工集团有限公司
+		}
+		for k := e - 1; k >= start; k-- {
+			if r[k] == '）' || r[k] == ')' {
+				break
+			}
+			if r[k] == '（' || r[k] == '(' {
+				start = k + 1 // 部门党组（党委: a bracket opened and not closed
+				break
+			}
 		}
 		name := trimOrgPrefix(d.sub(start, e))
 		if companySuffixes[suf] {
@@ -674,6 +690,55 @@ func longerCovers(spans []span) func(span) bool {
 	}
 }
 
+// clauseStart returns where a body with an ordinary head r[s0:e] starts
+// when the words scanned from start hold a verb, adverb, preposition,
+// pronoun or particle (nameWords): after the last of them, for a name of
+// two characters at least before the head or one that starts with a
+// place, state or known body (委内瑞拉政府指责时任|哥伦比亚政府). A head with
+// nothing of a name before it is a sentence around a common noun: drop
+// reports that (服务大局中展现|工会). A verb right before a one-character
+// head, or all there is before the head, names the body's work
+// (国务院扶贫办, 审计署, 区经济发展局、统计中心) and stays.
+func (d *doc) clauseStart(start, s0, e int) (int, bool) {
+	p := start
+	for k := start; k < s0; {
+		w, ok := d.words[k]
+		if !ok || w > s0 {
+			if strings.ContainsRune(nameBreakers, d.r[k]) && d.cuts[k] && d.cuts[k+1] && !d.wordAcross(k+1) {
+				p = k + 1 // 中国同|欧盟
+			}
+			k++
+			continue
+		}
+		word := d.sub(k, w)
+		if _, pos, found := d.lx.seg.Find(word); found && !nameVerbs[word] && !bodyVerbs[word] && dirtyPOS(pos) && !(w == s0 && (e-s0 == 1 || k == start)) {
+			p = w
+		}
+		k = w
+	}
+	if p == start {
+		return start, false
+	}
+	if p-1 > start && d.placeAt(p-1, s0) >= 2 {
+		p-- // 记者从中|国铁路…: the cut took a place's first character
+	}
+	rest := trimOrgPrefix(d.sub(p, e))
+	p = e - utf8.RuneCountInString(rest)
+	specific := d.startsSpecific(rest) || d.lx.countryPrefix(rest) != "" || d.lx.knownOrgs[rest]
+	if d.startsSpecific(d.sub(start, e)) || d.lx.countryPrefix(d.sub(start, e)) != "" {
+		// a name that starts with a place or state keeps its words
+		// (苏丹快速支援部队, 中央审计委员会) unless another such starts
+		if specific {
+			return p, false
+		}
+		return start, false
+	}
+	if s0-p >= 2 || specific {
+		return p, false
+	}
+	return start, true
+}
+
 // levelPrefix returns the level character a name starts with (区经济发展局
 // -> 区) when it stands for the level alone.
 func levelPrefix(s string) string {
@@ -686,16 +751,29 @@ func levelPrefix(s string) string {
 
 // verbTail reports whether the head r[s0:e] ends a dictionary word that
 // is no body: a verb (举|办 of 举办), a direction (北|部 of 北部) or a
-// common noun such as 干部 or 大局.
+// common noun such as 干部 or 大局; or a word of dict/nonbodies.txt
+// starting where the text is cut, however it is cut after that
+// (商务部|主办, 挂牌督|办, 投资建|厂, not 安全|局); or whether a
+// time word starting before a head of two characters or more ends inside
+// it (媒体近日|报道: no 日报 there).
 func (d *doc) verbTail(s0, e int) bool {
+	for n := min(e, 4); n > e-s0; n-- {
+		if d.cuts[e-n] && d.lx.nonBodies[d.sub(e-n, e)] {
+			return true
+		}
+	}
+	for k := max(0, s0-3); k < s0 && e-s0 >= 2; k++ {
+		if w, ok := d.words[k]; ok && w > s0 && w < e {
+			if _, pos, found := d.lx.seg.Find(d.sub(k, w)); found && pos == "t" {
+				return true
+			}
+		}
+	}
 	for k := max(0, s0-3); k < s0; k++ {
 		if d.words[k] == e {
 			w := d.sub(k, e)
 			_, pos, found := d.lx.seg.Find(w)
-			switch {
-			case notBodies[w]:
-				return true
-			case !found:
+			if !found {
 				return false
 			}
 			switch pos {
@@ -707,9 +785,6 @@ func (d *doc) verbTail(s0, e int) bool {
 	}
 	return false
 }
-
-// notBodies are nouns that end with an organisation head.
-var notBodies = map[string]bool{"干部": true, "大局": true, "格局": true, "布局": true, "开局": true, "结局": true, "全局": true, "当局": true, "内部": true, "外部": true, "全部": true, "局部": true, "西部": true, "东部": true, "南部": true, "北部": true, "中部": true, "腹部": true, "头部": true, "地处": true}
 
 // companySuffixes end the names of companies and institutions, which a
 // 和 does not join inside (unlike 发展和改革委员会).

@@ -186,3 +186,37 @@ func TestCompanyDescriptors(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadsThatAreNoBodies checks that a head ending a verb or a common
+// word (主办, 督办, 建厂, 近日|报道) and a sentence before an ordinary head
+// make no organisation, while the body before such a verb and names with
+// a verb of their work stay (rule 4.1).
+func TestHeadsThatAreNoBodies(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"host verb after a body", "由商务部主办、青川网承办的展会在北京开幕。", []string{"商务部"}, []string{"商务部主办", "青川网承办"}},
+		{"supervision verb", "省政府挂牌督办一批重大隐患。", []string{"省政府"}, []string{"省政府挂牌督办"}},
+		{"building a plant", "多家企业在白鹭镇投资建厂。", nil, []string{"白鹭镇投资建厂"}},
+		{"time word across a head", "西方媒体近日报道称，谈判陷入僵局。", nil, []string{"西方媒体近日报"}},
+		{"verb of a clause before a state's body", "秘鲁政府指责时任智利政府干涉内政。", []string{"秘鲁政府", "智利政府"}, []string{"秘鲁政府指责时任智利政府"}},
+		{"clause before a common noun", "在服务大局中展现工会担当。", nil, []string{"服务大局中展现工会"}},
+		{"verb naming a body's work", "国务院扶贫办、国家统计局和青川县审计局发布数据。", []string{"国务院扶贫办", "国家统计局", "青川县审计局"}, nil},
+		{"place words keep their verbs", "苏丹快速支援部队当天宣布停火。", []string{"苏丹快速支援部队"}, nil},
+		{"a cut into a state", "记者从中国铁路国际有限公司获悉，项目进展顺利。", []string{"中国铁路国际有限公司"}, nil},
+		{"a bracket left open", "省直部门党组（党委）派出巡回指导组。", nil, []string{"省直部门党组（党委"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, o := range tc.want {
+			if !has(got.orgs, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got.orgs, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
+			}
+		}
+	}
+}
