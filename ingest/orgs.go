@@ -549,6 +549,10 @@ func (d *doc) findOrgs() {
 				continue // 服务大局中展现|工会: a sentence before a head alone
 			}
 		}
+		lead := ""
+		if k, l := d.coordinated(start, s0, e); k > start {
+			start, lead = k, l // 越南党和|政府, 非洲联盟和|东非政府
+		}
 		if v := anyPrefixAt(r, start, leadingVerbs...); v != "" && start+utf8.RuneCountInString(v) < s0 {
 			start += utf8.RuneCountInString(v) // 叮嘱|琮州路桥建设集团有限公司负责人
 		}
@@ -569,6 +573,9 @@ func (d *doc) findOrgs() {
 			name = trimDescriptor(name, suf)
 		}
 		start = e - utf8.RuneCountInString(name)
+		if lead != "" && start == s0 {
+			name = lead + name // 越南党和政府: the state's government
+		}
 		if name == "" || d.inPersonSpan(start) {
 			continue
 		}
@@ -737,6 +744,63 @@ func (d *doc) clauseStart(start, s0, e int) (int, bool) {
 		return p, false
 	}
 	return start, true
+}
+
+// coordinated returns where a body ending at e (head at s0) starts when
+// the words from start join two bodies with 和, 与 or 及: after the
+// joiner, when the part before it ends with a head, a known body or a
+// party (越南党) and the part after it is a body of its own (a known
+// body, one that starts with a place or state: 中国全国人大和|越南国会, or
+// two name words or more before its head: 非洲联盟和|东非政府) or the head
+// alone, which then takes the first part's state or place
+// (越南党和|政府 -> 越南政府). Names with 和 inside (发展和改革委员会,
+// 文化和旅游部) join no bodies and stay whole.
+func (d *doc) coordinated(start, s0, e int) (int, string) {
+	r := d.r
+	for k := s0 - 1; k > start; k-- {
+		if !strings.ContainsRune("和与及", r[k]) {
+			continue
+		}
+		if !d.bodyEndsAt(start, k) {
+			return start, ""
+		}
+		right := d.sub(k+1, e)
+		if k+1 == s0 {
+			left := d.sub(start, k)
+			lead := d.lx.countryPrefix(left)
+			if lead == "" {
+				if n := d.placeAt(start, k); n > 0 {
+					lead = d.sub(start, start+n)
+				}
+			}
+			if lead == "" {
+				return start, ""
+			}
+			return k + 1, lead
+		}
+		if d.lx.knownOrgs[right] || d.startsSpecific(right) || d.lx.countryPrefix(right) != "" || s0-k-1 >= 2 && !isGeneric(right) && d.nameWords(k+1, s0) {
+			return k + 1, ""
+		}
+		return start, ""
+	}
+	return start, ""
+}
+
+// bodyEndsAt reports whether r[start:k] ends with a body: a head, a known
+// body or a party's name (越南党).
+func (d *doc) bodyEndsAt(start, k int) bool {
+	if k-start < 2 {
+		return false
+	}
+	if d.lx.suffixEndingAt(d.r, k) != "" || d.r[k-1] == '党' {
+		return true
+	}
+	for n := min(k-start, 10); n >= 2; n-- {
+		if d.lx.knownOrgs[d.sub(k-n, k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // levelPrefix returns the level character a name starts with (区经济发展局

@@ -220,3 +220,30 @@ func TestHeadsThatAreNoBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedBodies checks that two bodies joined by 和 are two
+// organisations, a bare head taking the first one's state, while names
+// with 和 inside stay whole (rule 4.1, 4.5).
+func TestCoordinatedBodies(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"party and government", "老挝党和政府高度重视两国关系。", []string{"老挝政府"}, []string{"老挝党和政府"}},
+		{"two named bodies", "东南亚国家联盟和南亚区域政府派员出席。", []string{"东南亚国家联盟", "南亚区域政府"}, []string{"东南亚国家联盟和南亚区域政府"}},
+		{"two states' bodies", "中国全国人大和秘鲁国会加强交流。", []string{"秘鲁国会"}, []string{"中国全国人大和秘鲁国会"}},
+		{"and inside a name", "国家发展和改革委员会、住房和城乡建设部联合发文。", []string{"国家发展和改革委员会", "住房和城乡建设部"}, nil},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, o := range tc.want {
+			if !has(got.orgs, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got.orgs, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
+			}
+		}
+	}
+}
