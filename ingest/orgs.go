@@ -22,7 +22,7 @@ var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", 
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
-var projectGenericEnd = []string{"合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新"}
+var projectGenericEnd = []string{"合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新", "援助", "标志性", "重要", "重要工程", "示范性"}
 
 // genericEventPart reports whether a project phrase that names an event
 // (X项目签约仪式) is generic rather than a named project: dated or a class.
@@ -120,7 +120,8 @@ func (d *doc) findProjects() {
 			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix):
 				continue
 			case head == "项目" || head == "工程":
-				if !(d.startsSpecific(name) || containsDigit(prefix) || n >= 4) {
+				// (a phrase with 的 describes a project: 两国合作的重要工程项目)
+				if !(d.startsSpecific(name) || containsDigit(prefix) || n >= 4) || strings.ContainsRune(prefix, '的') {
 					continue
 				}
 			case head == "行动":
@@ -221,7 +222,7 @@ func (d *doc) findInfrastructure() {
 
 // programmeRe matches a quoted programme carried out without a head noun:
 // 探索推进“一枚印章管审批”。 (but not 坚持“项目为王”, a principle).
-var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)|共建“([^“”]{2,12})”`)
+var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)|共建“([^“”]{2,12})”|“([^“”]{4,12})”合作(?:[^\p{Han}]|$|[的和与及])`)
 
 // quotedProgrammes adds the quoted programmes that have no head noun.
 func (d *doc) quotedProgrammes() {
@@ -231,8 +232,11 @@ func (d *doc) quotedProgrammes() {
 	}
 	rc := runeCounter{s: s}
 	for _, m := range programmeRe.FindAllStringSubmatchIndex(s, -1) {
-		if m[2] < 0 {
-			m = m[2:] // 共建“X”: an initiative built together, named without its head
+		for m[2] < 0 {
+			// 共建“X”: an initiative built together, named without its
+			// head; “X”合作 ending a phrase: an initiative named before
+			// the work done under it, no head of its name (rule 8.7)
+			m = m[2:]
 		}
 		start := rc.at(m[2]) - 1
 		end := rc.at(m[3]) + 1

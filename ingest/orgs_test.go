@@ -247,3 +247,30 @@ func TestCoordinatedBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectsNamedBeforeTheirWork checks that an initiative quoted before
+// 合作 is a project (rule 8.7) and that descriptions and classes of
+// projects are none (rule 5.2).
+func TestProjectsNamedBeforeTheirWork(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"initiative before 合作", "双方同意深化“数字丝路”合作，拓展新领域。", []string{"数字丝路"}, nil},
+		{"a framework is no project", "扎实推进“三方对话”合作架构。", nil, []string{"三方对话"}},
+		{"aid projects are a class", "援助物资包括粮食援助项目和医疗援助项目。", nil, []string{"粮食援助项目", "医疗援助项目"}},
+		{"a description with 的", "这是两国务实合作的重要工程项目。", nil, []string{"两国务实合作的重要工程项目", "重要工程项目"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, p := range tc.want {
+			if !has(got.projects, p) {
+				t.Errorf("%s: projects %v lack %s", tc.name, got.projects, p)
+			}
+		}
+		for _, p := range tc.not {
+			if has(got.projects, p) {
+				t.Errorf("%s: projects %v hold %s", tc.name, got.projects, p)
+			}
+		}
+	}
+}
