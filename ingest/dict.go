@@ -36,6 +36,7 @@ type lexicon struct {
 	translit   map[rune]bool       // characters of transliterated foreign names
 	placePairs map[uint64]bool     // first two characters of places (firstPair)
 	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
+	nonBodies  map[string]bool     // words ending with an organisation head that name no body (dict/nonbodies.txt)
 	seg        *gse.Segmenter      // word segmenter with a compact dictionary
 	cutter     *dagCutter          // seg's dictionary-only cut, fast
 }
@@ -167,6 +168,13 @@ func loadLexicon() (*lexicon, error) {
 	}
 	if lx.cues, err = cueLists(); err != nil {
 		return nil, err
+	}
+	if ws, err = words("nonbodies.txt"); err != nil {
+		return nil, err
+	}
+	lx.nonBodies = map[string]bool{}
+	for _, w := range ws {
+		lx.nonBodies[w] = true
 	}
 	if err := lx.loadSegmenter(); err != nil {
 		return nil, err

@@ -22,7 +22,7 @@ var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", 
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
-var projectGenericEnd = []string{"合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新"}
+var projectGenericEnd = []string{"合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新", "援助", "标志性", "重要", "重要工程", "示范性"}
 
 // genericEventPart reports whether a project phrase that names an event
 // (X项目签约仪式) is generic rather than a named project: dated or a class.
@@ -120,7 +120,8 @@ func (d *doc) findProjects() {
 			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix):
 				continue
 			case head == "项目" || head == "工程":
-				if !(d.startsSpecific(name) || containsDigit(prefix) || n >= 4) {
+				// (a phrase with 的 describes a project: 两国合作的重要工程项目)
+				if !(d.startsSpecific(name) || containsDigit(prefix) || n >= 4) || strings.ContainsRune(prefix, '的') {
 					continue
 				}
 			case head == "行动":
@@ -221,7 +222,7 @@ func (d *doc) findInfrastructure() {
 
 // programmeRe matches a quoted programme carried out without a head noun:
 // 探索推进“一枚印章管审批”。 (but not 坚持“项目为王”, a principle).
-var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)|共建“([^“”]{2,12})”`)
+var programmeRe = regexp.MustCompile(`(?:推进|实施|推行|推广|深化|开展)“([^“”]{4,12})”(?:[。；、]|$)|共建“([^“”]{2,12})”|“([^“”]{4,12})”合作(?:[^\p{Han}]|$|[的和与及])`)
 
 // quotedProgrammes adds the quoted programmes that have no head noun.
 func (d *doc) quotedProgrammes() {
@@ -231,8 +232,11 @@ func (d *doc) quotedProgrammes() {
 	}
 	rc := runeCounter{s: s}
 	for _, m := range programmeRe.FindAllStringSubmatchIndex(s, -1) {
-		if m[2] < 0 {
-			m = m[2:] // 共建“X”: an initiative built together, named without its head
+		for m[2] < 0 {
+			// 共建“X”: an initiative built together, named without its
+			// head; “X”合作 ending a phrase: an initiative named before
+			// the work done under it, no head of its name (rule 8.7)
+			m = m[2:]
 		}
 		start := rc.at(m[2]) - 1
 		end := rc.at(m[3]) + 1
@@ -542,17 +546,40 @@ func (d *doc) findOrgs() {
 			// 援引多名|加拿大国防部): it starts where a place or state does
 			start = d.specificStart(start, s0, e)
 		}
+		if (known == "" || e-s0 != utf8.RuneCountInString(known)) && (start == 0 || r[start-1] != '、') {
+			// (an item of a list of bodies is a name: 、城市更新服务中心)
+			var drop bool
+			if start, drop = d.clauseStart(start, s0, e); drop {
+				continue // 服务大局中展现|工会: a sentence before a head alone
+			}
+		}
+		lead := ""
+		if k, l := d.coordinated(start, s0, e); k > start {
+			start, lead = k, l // 越南党和|政府, 非洲联盟和|东非政府
+		}
 		if v := anyPrefixAt(r, start, leadingVerbs...); v != "" && start+utf8.RuneCountInString(v) < s0 {
 			start += utf8.RuneCountInString(v) // 叮嘱|琮州路桥建设集团有限公司负责人
 		}
 		if a := anyPrefixAt(r, start, appositives...); a != "" && s0-start-utf8.RuneCountInString(a) >= 2 {
 			start += utf8.RuneCountInString(a) // 施工单位|青岚建工集团有限公司
 		}
+		for k := e - 1; k >= start; k-- {
+			if r[k] == '）' || r[k] == ')' {
+				break
+			}
+			if r[k] == '（' || r[k] == '(' {
+				start = k + 1 // 部门党组（党委: a bracket opened and not closed
+				break
+			}
+		}
 		name := trimOrgPrefix(d.sub(start, e))
 		if companySuffixes[suf] {
 			name = trimDescriptor(name, suf)
 		}
 		start = e - utf8.RuneCountInString(name)
+		if lead != "" && start == s0 {
+			name = lead + name // 越南党和政府: the state's government
+		}
 		if name == "" || d.inPersonSpan(start) {
 			continue
 		}
@@ -674,6 +701,112 @@ func longerCovers(spans []span) func(span) bool {
 	}
 }
 
+// clauseStart returns where a body with an ordinary head r[s0:e] starts
+// when the words scanned from start hold a verb, adverb, preposition,
+// pronoun or particle (nameWords): after the last of them, for a name of
+// two characters at least before the head or one that starts with a
+// place, state or known body (委内瑞拉政府指责时任|哥伦比亚政府). A head with
+// nothing of a name before it is a sentence around a common noun: drop
+// reports that (服务大局中展现|工会). A verb right before a one-character
+// head, or all there is before the head, names the body's work
+// (国务院扶贫办, 审计署, 区经济发展局、统计中心) and stays.
+func (d *doc) clauseStart(start, s0, e int) (int, bool) {
+	p := start
+	for k := start; k < s0; {
+		w, ok := d.words[k]
+		if !ok || w > s0 {
+			if strings.ContainsRune(nameBreakers, d.r[k]) && d.cuts[k] && d.cuts[k+1] && !d.wordAcross(k+1) {
+				p = k + 1 // 中国同|欧盟
+			}
+			k++
+			continue
+		}
+		word := d.sub(k, w)
+		if _, pos, found := d.lx.seg.Find(word); found && !nameVerbs[word] && !bodyVerbs[word] && dirtyPOS(pos) && !(w == s0 && (e-s0 == 1 || k == start)) {
+			p = w
+		}
+		k = w
+	}
+	if p == start {
+		return start, false
+	}
+	if p-1 > start && d.placeAt(p-1, s0) >= 2 {
+		p-- // 记者从中|国铁路…: the cut took a place's first character
+	}
+	rest := trimOrgPrefix(d.sub(p, e))
+	p = e - utf8.RuneCountInString(rest)
+	specific := d.startsSpecific(rest) || d.lx.countryPrefix(rest) != "" || d.lx.knownOrgs[rest]
+	if d.startsSpecific(d.sub(start, e)) || d.lx.countryPrefix(d.sub(start, e)) != "" {
+		// a name that starts with a place or state keeps its words
+		// (苏丹快速支援部队, 中央审计委员会) unless another such starts
+		if specific {
+			return p, false
+		}
+		return start, false
+	}
+	if s0-p >= 2 || specific {
+		return p, false
+	}
+	return start, true
+}
+
+// coordinated returns where a body ending at e (head at s0) starts when
+// the words from start join two bodies with 和, 与 or 及: after the
+// joiner, when the part before it ends with a head, a known body or a
+// party (越南党) and the part after it is a body of its own (a known
+// body, one that starts with a place or state: 中国全国人大和|越南国会, or
+// two name words or more before its head: 非洲联盟和|东非政府) or the head
+// alone, which then takes the first part's state or place
+// (越南党和|政府 -> 越南政府). Names with 和 inside (发展和改革委员会,
+// 文化和旅游部) join no bodies and stay whole.
+func (d *doc) coordinated(start, s0, e int) (int, string) {
+	r := d.r
+	for k := s0 - 1; k > start; k-- {
+		if !strings.ContainsRune("和与及", r[k]) {
+			continue
+		}
+		if !d.bodyEndsAt(start, k) {
+			return start, ""
+		}
+		right := d.sub(k+1, e)
+		if k+1 == s0 {
+			left := d.sub(start, k)
+			lead := d.lx.countryPrefix(left)
+			if lead == "" {
+				if n := d.placeAt(start, k); n > 0 {
+					lead = d.sub(start, start+n)
+				}
+			}
+			if lead == "" {
+				return start, ""
+			}
+			return k + 1, lead
+		}
+		if d.lx.knownOrgs[right] || d.startsSpecific(right) || d.lx.countryPrefix(right) != "" || s0-k-1 >= 2 && !isGeneric(right) && d.nameWords(k+1, s0) {
+			return k + 1, ""
+		}
+		return start, ""
+	}
+	return start, ""
+}
+
+// bodyEndsAt reports whether r[start:k] ends with a body: a head, a known
+// body or a party's name (越南党).
+func (d *doc) bodyEndsAt(start, k int) bool {
+	if k-start < 2 {
+		return false
+	}
+	if d.lx.suffixEndingAt(d.r, k) != "" || d.r[k-1] == '党' {
+		return true
+	}
+	for n := min(k-start, 10); n >= 2; n-- {
+		if d.lx.knownOrgs[d.sub(k-n, k)] {
+			return true
+		}
+	}
+	return false
+}
+
 // levelPrefix returns the level character a name starts with (区经济发展局
 // -> 区) when it stands for the level alone.
 func levelPrefix(s string) string {
@@ -686,16 +819,29 @@ func levelPrefix(s string) string {
 
 // verbTail reports whether the head r[s0:e] ends a dictionary word that
 // is no body: a verb (举|办 of 举办), a direction (北|部 of 北部) or a
-// common noun such as 干部 or 大局.
+// common noun such as 干部 or 大局; or a word of dict/nonbodies.txt
+// starting where the text is cut, however it is cut after that
+// (商务部|主办, 挂牌督|办, 投资建|厂, not 安全|局); or whether a
+// time word starting before a head of two characters or more ends inside
+// it (媒体近日|报道: no 日报 there).
 func (d *doc) verbTail(s0, e int) bool {
+	for n := min(e, 4); n > e-s0; n-- {
+		if d.cuts[e-n] && d.lx.nonBodies[d.sub(e-n, e)] {
+			return true
+		}
+	}
+	for k := max(0, s0-3); k < s0 && e-s0 >= 2; k++ {
+		if w, ok := d.words[k]; ok && w > s0 && w < e {
+			if _, pos, found := d.lx.seg.Find(d.sub(k, w)); found && pos == "t" {
+				return true
+			}
+		}
+	}
 	for k := max(0, s0-3); k < s0; k++ {
 		if d.words[k] == e {
 			w := d.sub(k, e)
 			_, pos, found := d.lx.seg.Find(w)
-			switch {
-			case notBodies[w]:
-				return true
-			case !found:
+			if !found {
 				return false
 			}
 			switch pos {
@@ -707,9 +853,6 @@ func (d *doc) verbTail(s0, e int) bool {
 	}
 	return false
 }
-
-// notBodies are nouns that end with an organisation head.
-var notBodies = map[string]bool{"干部": true, "大局": true, "格局": true, "布局": true, "开局": true, "结局": true, "全局": true, "当局": true, "内部": true, "外部": true, "全部": true, "局部": true, "西部": true, "东部": true, "南部": true, "北部": true, "中部": true, "腹部": true, "头部": true, "地处": true}
 
 // companySuffixes end the names of companies and institutions, which a
 // 和 does not join inside (unlike 发展和改革委员会).

@@ -186,3 +186,91 @@ func TestCompanyDescriptors(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadsThatAreNoBodies checks that a head ending a verb or a common
+// word (主办, 督办, 建厂, 近日|报道) and a sentence before an ordinary head
+// make no organisation, while the body before such a verb and names with
+// a verb of their work stay (rule 4.1).
+func TestHeadsThatAreNoBodies(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"host verb after a body", "由商务部主办、青川网承办的展会在北京开幕。", []string{"商务部"}, []string{"商务部主办", "青川网承办"}},
+		{"supervision verb", "省政府挂牌督办一批重大隐患。", []string{"省政府"}, []string{"省政府挂牌督办"}},
+		{"building a plant", "多家企业在白鹭镇投资建厂。", nil, []string{"白鹭镇投资建厂"}},
+		{"time word across a head", "西方媒体近日报道称，谈判陷入僵局。", nil, []string{"西方媒体近日报"}},
+		{"verb of a clause before a state's body", "秘鲁政府指责时任智利政府干涉内政。", []string{"秘鲁政府", "智利政府"}, []string{"秘鲁政府指责时任智利政府"}},
+		{"clause before a common noun", "在服务大局中展现工会担当。", nil, []string{"服务大局中展现工会"}},
+		{"verb naming a body's work", "国务院扶贫办、国家统计局和青川县审计局发布数据。", []string{"国务院扶贫办", "国家统计局", "青川县审计局"}, nil},
+		{"place words keep their verbs", "苏丹快速支援部队当天宣布停火。", []string{"苏丹快速支援部队"}, nil},
+		{"a cut into a state", "记者从中国铁路国际有限公司获悉，项目进展顺利。", []string{"中国铁路国际有限公司"}, nil},
+		{"a bracket left open", "省直部门党组（党委）派出巡回指导组。", nil, []string{"省直部门党组（党委"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, o := range tc.want {
+			if !has(got.orgs, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got.orgs, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
+			}
+		}
+	}
+}
+
+// TestCoordinatedBodies checks that two bodies joined by 和 are two
+// organisations, a bare head taking the first one's state, while names
+// with 和 inside stay whole (rule 4.1, 4.5).
+func TestCoordinatedBodies(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"party and government", "老挝党和政府高度重视两国关系。", []string{"老挝政府"}, []string{"老挝党和政府"}},
+		{"two named bodies", "东南亚国家联盟和南亚区域政府派员出席。", []string{"东南亚国家联盟", "南亚区域政府"}, []string{"东南亚国家联盟和南亚区域政府"}},
+		{"two states' bodies", "中国全国人大和秘鲁国会加强交流。", []string{"秘鲁国会"}, []string{"中国全国人大和秘鲁国会"}},
+		{"and inside a name", "国家发展和改革委员会、住房和城乡建设部联合发文。", []string{"国家发展和改革委员会", "住房和城乡建设部"}, nil},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, o := range tc.want {
+			if !has(got.orgs, o) {
+				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got.orgs, o) {
+				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
+			}
+		}
+	}
+}
+
+// TestProjectsNamedBeforeTheirWork checks that an initiative quoted before
+// 合作 is a project (rule 8.7) and that descriptions and classes of
+// projects are none (rule 5.2).
+func TestProjectsNamedBeforeTheirWork(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"initiative before 合作", "双方同意深化“数字丝路”合作，拓展新领域。", []string{"数字丝路"}, nil},
+		{"a framework is no project", "扎实推进“三方对话”合作架构。", nil, []string{"三方对话"}},
+		{"aid projects are a class", "援助物资包括粮食援助项目和医疗援助项目。", nil, []string{"粮食援助项目", "医疗援助项目"}},
+		{"a description with 的", "这是两国务实合作的重要工程项目。", nil, []string{"两国务实合作的重要工程项目", "重要工程项目"}},
+	} {
+		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, p := range tc.want {
+			if !has(got.projects, p) {
+				t.Errorf("%s: projects %v lack %s", tc.name, got.projects, p)
+			}
+		}
+		for _, p := range tc.not {
+			if has(got.projects, p) {
+				t.Errorf("%s: projects %v hold %s", tc.name, got.projects, p)
+			}
+		}
+	}
+}
