@@ -161,7 +161,11 @@ func TestOrganisationPeople(t *testing.T) {
 		{"2025-06-01", "张三@某局局长"},
 		// The undated article is dated by the meeting it reports.
 		{"2025-12-01", "王五@某局副局长 张三@某局局长"},
-		{"2026-02-01", "王五@某局副局长 李四@某局局长"},
+		// 李四's start ended 张三's holding of the single-holder 局长.
+		{"2026-01-09", "张三@某局局长"},
+		{"2026-01-10", "李四@某局局长"},
+		// Nothing is known of either after its last evidence.
+		{"2026-02-01", ""},
 	} {
 		got, err := q.OrganisationPeople(context.Background(), []string{bureau}, tt.asOf)
 		if err != nil {
