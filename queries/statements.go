@@ -38,24 +38,37 @@ const (
 
 // cuePatterns are the wordings of the statements. Each states the family
 // it serves and whether it ends the holding; its one group is the words
-// that name the post.
+// that name the post. A pattern is tried only on a sentence holding one of
+// its words, which keeps the regular expressions off most sentences.
 var cuePatterns = []struct {
 	family string
 	end    bool
+	words  []string
 	re     *regexp.Regexp
 }{
-	{"任命", false, regexp.MustCompile(`(?:任命|决定)` + named + `为` + post)},     // 任命李强为国务院总理, 决定丁薛祥、何立峰为国务院副总理
-	{"任命", false, regexp.MustCompile(person + `(?:同志)?被?任命为` + post)},       // 张三被任命为某局局长
-	{"当选", false, regexp.MustCompile(`选举` + named + `为` + post)},            // 选举赵乐际为全国人大常委会委员长
-	{"当选", false, regexp.MustCompile(named + `(?:全票|再次|新)?当选为?` + post)},    // 王沪宁当选全国政协主席
-	{"当选", false, regexp.MustCompile(`当选的` + postBefore)},                   // 新当选的全国人大常委会委员长赵乐际
-	{"就任", false, regexp.MustCompile(named + `(?:正式|宣誓)?(?:就任|出任)` + post)}, // 张三就任某市市长
-	{"免去", true, regexp.MustCompile(`免去` + named + `的?` + post)},            // 免去张三的某局局长职务
-	{"不再担任", true, regexp.MustCompile(named + `不再担任` + post)},               // 李四不再担任某局局长职务
-	{"原任", true, regexp.MustCompile(named + `[，,]?原任` + post)},              // 王五，原任某县县长
-	{"原任", true, regexp.MustCompile(`原任` + postBefore)},                     // 原任某县县长王五
-	{"卸任", true, regexp.MustCompile(named + `卸任` + post)},                   // 赵六卸任某公司董事长
-	{"辞去", true, regexp.MustCompile(named + `(?:请求)?辞去` + post)},            // 接受孙七辞去某省省长职务的请求
+	// 任命李强为国务院总理, 决定丁薛祥、何立峰为国务院副总理
+	{"任命", false, []string{"任命", "决定"}, regexp.MustCompile(`(?:任命|决定)` + named + `为` + post)},
+	// 张三被任命为某局局长
+	{"任命", false, []string{"任命为"}, regexp.MustCompile(person + `(?:同志)?被?任命为` + post)},
+	// 选举赵乐际为全国人大常委会委员长
+	{"当选", false, []string{"选举"}, regexp.MustCompile(`选举` + named + `为` + post)},
+	// 王沪宁当选全国政协主席
+	{"当选", false, []string{"当选"}, regexp.MustCompile(named + `(?:全票|再次|新)?当选为?` + post)},
+	// 新当选的全国人大常委会委员长赵乐际
+	{"当选", false, []string{"当选的"}, regexp.MustCompile(`当选的` + postBefore)},
+	// 张三就任某市市长
+	{"就任", false, []string{"就任", "出任"}, regexp.MustCompile(named + `(?:正式|宣誓)?(?:就任|出任)` + post)},
+	// 免去张三的某局局长职务
+	{"免去", true, []string{"免去"}, regexp.MustCompile(`免去` + named + `的?` + post)},
+	// 李四不再担任某局局长职务
+	{"不再担任", true, []string{"不再担任"}, regexp.MustCompile(named + `不再担任` + post)},
+	// 王五，原任某县县长; 原任某县县长王五
+	{"原任", true, []string{"原任"}, regexp.MustCompile(named + `[，,]?原任` + post)},
+	{"原任", true, []string{"原任"}, regexp.MustCompile(`原任` + postBefore)},
+	// 赵六卸任某公司董事长
+	{"卸任", true, []string{"卸任"}, regexp.MustCompile(named + `卸任` + post)},
+	// 接受孙七辞去某省省长职务的请求
+	{"辞去", true, []string{"辞去"}, regexp.MustCompile(named + `(?:请求)?辞去` + post)},
 }
 
 // FindCues returns the statements of sentence that a person named name
@@ -73,6 +86,9 @@ func FindCues(sentence, name, postName string) []Cue {
 	want := postKey(postName)
 	var out []Cue
 	for _, p := range cuePatterns {
+		if !containsAny(s, p.words) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatch(s, -1) {
 			if namesPost(m[1], want) {
 				out = append(out, Cue{Family: p.family, End: p.end})
@@ -81,6 +97,15 @@ func FindCues(sentence, name, postName string) []Cue {
 		}
 	}
 	return out
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPost reports whether the words of a statement name the post whose
