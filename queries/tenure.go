@@ -119,20 +119,7 @@ func (s *Service) PostHolders(ctx context.Context, ids []string, asOf string) (m
 // the post's other holders, so they are read too. It makes at most seven
 // store calls whatever the number of people.
 func (s *Service) PersonPosts(ctx context.Context, ids []string, asOf string) (map[string][]Holder, error) {
-	if err := checkDates(asOf); err != nil {
-		return nil, err
-	}
-	held, err := s.Links(ctx, ids, graph.Outgoing, graph.RelHolds)
-	if err != nil {
-		return nil, err
-	}
-	posts := map[string]*graph.Node{}
-	for _, ls := range held {
-		for _, l := range ls {
-			posts[l.Node.ID] = l.Node
-		}
-	}
-	byPost, err := s.holders(ctx, posts, asOf)
+	held, byPost, err := s.holdersVia(ctx, ids, graph.Outgoing, graph.RelHolds, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -158,20 +145,7 @@ func (s *Service) PersonPosts(ctx context.Context, ids []string, asOf string) (m
 // can have several holders at once). It makes at most seven store calls
 // whatever the number of organisations.
 func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf string) (map[string][]Holder, error) {
-	if err := checkDates(asOf); err != nil {
-		return nil, err
-	}
-	of, err := s.Links(ctx, ids, graph.Incoming, graph.RelOf)
-	if err != nil {
-		return nil, err
-	}
-	posts := map[string]*graph.Node{}
-	for _, ls := range of {
-		for _, l := range ls {
-			posts[l.Node.ID] = l.Node
-		}
-	}
-	byPost, err := s.holders(ctx, posts, asOf)
+	of, byPost, err := s.holdersVia(ctx, ids, graph.Incoming, graph.RelOf, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -184,6 +158,30 @@ func (s *Service) OrganisationPeople(ctx context.Context, ids []string, asOf str
 		out[org] = list
 	}
 	return out, nil
+}
+
+// holdersVia reads the posts that ids reach by relations of type t in
+// direction dir (a person's HOLDS, an organisation's OF), and the holders
+// of those posts.
+func (s *Service) holdersVia(ctx context.Context, ids []string, dir graph.Direction, t graph.RelType, asOf string) (map[string][]Link, map[string][]Holder, error) {
+	if err := checkDates(asOf); err != nil {
+		return nil, nil, err
+	}
+	links, err := s.Links(ctx, ids, dir, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	posts := map[string]*graph.Node{}
+	for _, ls := range links {
+		for _, l := range ls {
+			posts[l.Node.ID] = l.Node
+		}
+	}
+	byPost, err := s.holders(ctx, posts, asOf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return links, byPost, nil
 }
 
 // holders reads the holders of posts with one read of their HOLDS
