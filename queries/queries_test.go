@@ -94,11 +94,6 @@ var meeting = graph.NodeID(graph.LabelEvent, graph.EventKey("2025-12-01", "工�
 // attended.
 func mustOpen(tb testing.TB) *countingStore {
 	tb.Helper()
-	st, err := bolt.Open(tb.TempDir(), &bolt.Options{NoSync: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
 	a1 := newArticle("a1", "2025-03-01", "张三任某局局长。")
 	a1.holds("张三", "局长", "某局")
 	a2 := newArticle("a2", "2026-01-10", "李四任某局局长。")
@@ -110,7 +105,18 @@ func mustOpen(tb testing.TB) *countingStore {
 	a3.rel(graph.RelChaired, w, e)
 	a3.rel(graph.RelAttended, z, e)
 	a3.rel(graph.RelReports, a3.f.Article.ID, e)
-	for _, a := range []*article{a1, a2, a3} {
+	return mustStore(tb, a1, a2, a3)
+}
+
+// mustStore returns a store in a temporary directory holding the articles.
+func mustStore(tb testing.TB, arts ...*article) *countingStore {
+	tb.Helper()
+	st, err := bolt.Open(tb.TempDir(), &bolt.Options{NoSync: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	for _, a := range arts {
 		if err := st.PutArticle(context.Background(), &a.f); err != nil {
 			tb.Fatal(err)
 		}
@@ -161,23 +167,33 @@ func TestOrganisationPeople(t *testing.T) {
 		{"2025-06-01", "张三@某局局长"},
 		// The undated article is dated by the meeting it reports.
 		{"2025-12-01", "王五@某局副局长 张三@某局局长"},
-		{"2026-02-01", "王五@某局副局长 李四@某局局长"},
+		// 李四's start ended 张三's holding of the single-holder 局长.
+		{"2026-01-09", "张三@某局局长"},
+		{"2026-01-10", "李四@某局局长"},
+		// Nothing is known of either after its last evidence.
+		{"2026-02-01", ""},
 	} {
-		got, err := q.OrganisationPeople(context.Background(), []string{bureau}, tt.asOf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var hs []string
-		for _, h := range got[bureau] {
-			hs = append(hs, h.Person.Name+"@"+h.Post.Name)
-		}
-		if got := strings.Join(hs, " "); got != tt.want {
+		if got := peopleAt(t, q, bureau, tt.asOf); got != tt.want {
 			t.Errorf("asOf %q: %q, want %q", tt.asOf, got, tt.want)
 		}
 	}
 	if _, err := q.OrganisationPeople(context.Background(), []string{bureau}, "Jan 2026"); !errors.Is(err, graph.ErrInvalid) {
 		t.Errorf("bad asOf: err = %v, want ErrInvalid", err)
 	}
+}
+
+// peopleAt lists an organisation's holders asOf a date as person@post.
+func peopleAt(t *testing.T, q *queries.Service, org, asOf string) string {
+	t.Helper()
+	got, err := q.OrganisationPeople(context.Background(), []string{org}, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hs []string
+	for _, h := range got[org] {
+		hs = append(hs, h.Person.Name+"@"+h.Post.Name)
+	}
+	return strings.Join(hs, " ")
 }
 
 func TestTimelineAndCoParticipants(t *testing.T) {

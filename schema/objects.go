@@ -22,6 +22,7 @@ type builder struct {
 	evidence, tenure, participation, link   *graphql.Object
 	eventParticipant, orgParticipation      *graphql.Object
 	coParticipant, holding, monthCount      *graphql.Object
+	tenureBound, tenureStatement            *graphql.Object
 	searchHit, graphNode, graphEdge         *graphql.Object
 	subgraph, path                          *graphql.Object
 	pageInfo, personConn, orgConn, postConn *graphql.Object
@@ -215,11 +216,11 @@ func (b *builder) build() {
 	})
 	b.tenure = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Tenure",
-		Description: "A person's holding of a post.",
+		Description: "A person's holding of a post, and when it is valid.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return b.evidenceFields(graphql.Fields{
-				"post": &graphql.Field{Type: nonNull(b.post), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(tenure).link.Node, nil }},
-			}, func(v any) *graph.Relation { return v.(tenure).link.Relation })
+			return b.tenureFields(graphql.Fields{
+				"post": &graphql.Field{Type: nonNull(b.post), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(queries.Holder).Post, nil }},
+			})
 		}),
 	})
 	b.participation = graphql.NewObject(graphql.ObjectConfig{
@@ -300,17 +301,10 @@ func (b *builder) buildNodes() {
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "aliases": aliasesField(),
-				"posts": &graphql.Field{Type: listOf(b.tenure), Description: "The posts the person holds, with evidence.",
-					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-						get := b.linksOf(p, graph.Outgoing, graph.RelHolds)
-						return func() (any, error) {
-							ls, err := get()
-							out := make([]tenure, len(ls))
-							for i, l := range ls {
-								out[i] = tenure{l}
-							}
-							return out, err
-						}, nil
+				"posts": &graphql.Field{Type: listOf(b.tenure), Description: "The posts the person holds, with evidence and validity, by start; with asOf, those valid at that date.",
+					Args: asOfArg(),
+					Resolve: b.holdings("posts", func(svc *queries.Service) func(context.Context, []string, string) (map[string][]queries.Holder, error) {
+						return svc.PersonPosts
 					})},
 				"events": &graphql.Field{Type: listOf(b.participation), Description: "The events the person chaired or attended, by date.",
 					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum, Description: "Only this role."}},
@@ -386,8 +380,12 @@ func (b *builder) buildNodes() {
 						return ls[0].Node, nil
 					}, nil
 				})},
-				"holders": &graphql.Field{Type: listOf(b.person), Description: "The people who hold the post.", Resolve: b.nodes(graph.Incoming, graph.RelHolds)},
-				"links":   b.linksField(),
+				"holders": &graphql.Field{Type: listOf(b.holding), Description: "The people who hold the post, with evidence and validity, by start; with asOf, every one valid at that date.",
+					Args: asOfArg(),
+					Resolve: b.holdings("holders", func(svc *queries.Service) func(context.Context, []string, string) (map[string][]queries.Holder, error) {
+						return svc.PostHolders
+					})},
+				"links": b.linksField(),
 			}
 		}),
 	})
@@ -419,15 +417,10 @@ func (b *builder) buildNodes() {
 							return perMonth(linkNodes(ls)), err
 						}, nil
 					})},
-				"people": &graphql.Field{Type: listOf(b.holding), Description: "Who held the organisation's posts; with asOf, the latest holder of each post known from articles published by then.",
-					Args: graphql.FieldConfigArgument{"asOf": {Type: dateScalar}},
-					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-						asOf, _ := p.Args["asOf"].(string)
-						svc := b.s.svc
-						return loadList(loaderFrom(p.Context), "people/"+asOf, src(p).ID,
-							func(ctx context.Context, ids []string) (map[string][]queries.Holder, error) {
-								return svc.OrganisationPeople(ctx, ids, asOf)
-							}), nil
+				"people": &graphql.Field{Type: listOf(b.holding), Description: "Who held the organisation's posts, by post then start; with asOf, every holder valid at that date.",
+					Args: asOfArg(),
+					Resolve: b.holdings("people", func(svc *queries.Service) func(context.Context, []string, string) (map[string][]queries.Holder, error) {
+						return svc.OrganisationPeople
 					})},
 				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
 				"links":    b.linksField(),

@@ -28,7 +28,6 @@ func in(types ...graph.RelType) linkSpec  { return linkSpec{graph.Incoming, type
 // simply fetched when resolved.
 var prefetchable = map[graph.Label]map[string]linkSpec{
 	graph.LabelPerson: {
-		"posts":      out(graph.RelHolds),
 		"events":     out(graph.RelChaired, graph.RelAttended),
 		"eventCount": out(graph.RelChaired, graph.RelAttended),
 		"articles":   in(graph.RelMentions),
@@ -36,7 +35,6 @@ var prefetchable = map[graph.Label]map[string]linkSpec{
 	},
 	graph.LabelPost: {
 		"organisation": out(graph.RelOf),
-		"holders":      in(graph.RelHolds),
 	},
 	graph.LabelOrganisation: {
 		"posts":          in(graph.RelOf),

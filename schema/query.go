@@ -23,16 +23,52 @@ func (b *builder) buildAnalysis() {
 	})
 	b.holding = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Holding",
-		Description: "A person holding one of an organisation's posts, seen in articles published between firstSeen and lastSeen.",
+		Description: "A person holding a post, and when the holding is valid.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
-			return b.evidenceFields(graphql.Fields{
+			return b.tenureFields(graphql.Fields{
 				"person": &graphql.Field{Type: nonNull(b.person), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(queries.Holder).Person, nil }},
 				"post":   &graphql.Field{Type: nonNull(b.post), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(queries.Holder).Post, nil }},
-				"firstSeen": &graphql.Field{Type: dateScalar, Resolve: func(p graphql.ResolveParams) (any, error) {
-					return nilIfEmpty(p.Source.(queries.Holder).FirstSeen), nil
-				}},
-				"lastSeen": &graphql.Field{Type: dateScalar, Resolve: func(p graphql.ResolveParams) (any, error) { return nilIfEmpty(p.Source.(queries.Holder).LastSeen), nil }},
-			}, func(v any) *graph.Relation { return v.(queries.Holder).Relation })
+			})
+		}),
+	})
+	b.tenureBound = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "TenureBound",
+		Description: "One end of a holding's validity and how it was found.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			bound := func(p graphql.ResolveParams) queries.Bound { return p.Source.(queries.Bound) }
+			return graphql.Fields{
+				"date": &graphql.Field{Type: nonNull(dateScalar), Resolve: func(p graphql.ResolveParams) (any, error) { return bound(p).Date, nil }},
+				"kind": &graphql.Field{Type: nonNull(boundKindEnum), Resolve: func(p graphql.ResolveParams) (any, error) { return string(bound(p).Kind), nil }},
+				"family": &graphql.Field{Type: graphql.String, Description: "The statement's wording (任命, 当选, 就任, 免去, 不再担任, 原任, 卸任, 辞去), for STATEMENT.",
+					Resolve: func(p graphql.ResolveParams) (any, error) { return nilIfEmpty(bound(p).Family), nil }},
+				"evidence": &graphql.Field{Type: b.evidence, Description: "The sentence that gives the date: the statement, or the first or last evidence; null for SUCCESSOR.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						if e := bound(p).Evidence; e != nil {
+							return *e, nil
+						}
+						return nil, nil
+					}},
+				"successor": &graphql.Field{Type: b.person, Description: "The next holder, whose start ends the holding, for SUCCESSOR.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						if n := bound(p).Successor; n != nil {
+							return n, nil
+						}
+						return nil, nil
+					}},
+			}
+		}),
+	})
+	b.tenureStatement = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "TenureStatement",
+		Description: "A sentence that states a holding started (任命, 当选, 就任) or ended (免去, 不再担任, 原任, 卸任, 辞去).",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			st := func(p graphql.ResolveParams) queries.Statement { return p.Source.(queries.Statement) }
+			return graphql.Fields{
+				"family":   &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return st(p).Family, nil }},
+				"end":      &graphql.Field{Type: nonNull(graphql.Boolean), Description: "True when it ends the holding.", Resolve: func(p graphql.ResolveParams) (any, error) { return st(p).End, nil }},
+				"date":     &graphql.Field{Type: dateScalar, Description: "The year and month the sentence names, else its article's date.", Resolve: func(p graphql.ResolveParams) (any, error) { return nilIfEmpty(st(p).Date), nil }},
+				"evidence": &graphql.Field{Type: nonNull(b.evidence), Resolve: func(p graphql.ResolveParams) (any, error) { return st(p).Evidence, nil }},
+			}
 		}),
 	})
 	b.monthCount = graphql.NewObject(graphql.ObjectConfig{

@@ -326,7 +326,10 @@ func TestRoundTrips(t *testing.T) {
 		}{
 			// FindNodes, then Relations+Nodes for each of the 8 relation fields.
 			{"scorer articles", articlesQuery, 1 + 2*8},
-			{"scorer people", peopleQuery, 1 + 2},
+			// FindNodes, then for posts: the people's HOLDS and the posts'
+			// (Relations+Nodes each), the evidence's articles, and the
+			// events of the undated ones (Relations+Nodes).
+			{"scorer people", peopleQuery, 1 + 7},
 			{"evidence articles", `{ people { nodes { events { evidence { article { title } } } } } }`, 1 + 2 + 1},
 			{"co-participants", `{ people { nodes { coParticipants { person { name } count } } } }`, 1 + 4},
 		} {

@@ -14,8 +14,6 @@ import (
 
 // The values behind the object types that are not plain nodes.
 type (
-	// tenure is a Person's HOLDS link to a Post.
-	tenure struct{ link queries.Link }
 	// participation is a Person's CHAIRED or ATTENDED link to an Event.
 	participation struct{ link queries.Link }
 	// connection is one page of a top-level list.

@@ -42,7 +42,7 @@ func TestNormalAnswersUnderHostileLoad(t *testing.T) {
 		body   []byte
 		status int
 	}{
-		{queryBody("{ people { nodes { " + strings.Repeat("posts { post { holders { ", 10) + "name" + strings.Repeat(" } } }", 10) + " } } }"), 400},
+		{queryBody("{ people { nodes { " + strings.Repeat("posts { post { holders { person { ", 10) + "name" + strings.Repeat(" } } } }", 10) + " } } }"), 400},
 		{queryBody(aliases.String()), 400},
 		{queryBody(cycle.String()), 400},
 		{queryBody(`{ people { nodes { ...A } } } fragment A on Person { ...B } fragment B on Person { name ...A }`), 400},
