@@ -691,9 +691,18 @@ func sortPersons(ps []*person) {
 
 var (
 	actsThroughRe = regexp.MustCompile(`^(?:[、和及][^，。；]{0,30}?)?(?:等\d*[家个]?[\p{Han}]{0,4})?(?:主要|有关|相关)?(?:负责同志|负责人|业务骨干|组成人员|代表|同志|部分委员|部分常委|部分成员|部分代表)`)
-	reportsRe     = regexp.MustCompile(`^(?:(?:主要|有关)?(?:负责同志|负责人))?(?:分别|先后|也|还)?(?:汇报|通报|作了?[^，。；]{0,12}?(?:报告|汇报))`)
+	reportsRe     = regexp.MustCompile(`^(?:(?:主要|有关)?(?:负责同志|负责人))?(?:分别|先后|也|还)?(?:汇报|通报|介绍了?(?:有关|相关)?[^，。；]{0,12}?情况|作了?[^，。；]{0,30}?(?:报告|汇报|说明))`)
 	speaksRe      = regexp.MustCompile(`^(?:作了?)?(?:典型|交流|表态|协商|专题)?发言|^到会指导|^到会`)
 	reportOfRe    = regexp.MustCompile(`^关于[^。；]{2,60}?的(?:报告|汇报)`)
+	// a body's request, report or motion put to the event, by title
+	// (县政府党组《关于…的请示》) or as submitted (县委办公室提交的《…》)
+	documentOfRe = regexp.MustCompile(`^(?:提交|提请|报送|呈报)的?《|^《关于[^》。；]{2,80}?的(?:请示|报告|汇报|议案|说明)》`)
+	// a deliberation of what bodies put to the event
+	deliberatesRe = regexp.MustCompile(`审议|听取|研究|同意|通过`)
+	// the bodies whose work a meeting hears, in a list after 听取
+	// (听取了县住建局、县交通局工作情况汇报)
+	heardListRe = regexp.MustCompile(`听取(?:了|和审议了?|并审议了?)?(?:[^，。；听]{2,30}?[、和及])?$`)
+	heardWorkRe = regexp.MustCompile(`^[^，。；关]{0,30}?(?:工作|情况)的?(?:汇报|报告)`)
 )
 
 // orgRole returns how the body named at s takes part in the event, "" when
@@ -736,6 +745,12 @@ func (d *doc) orgRole(s span) string {
 	}
 	if reportsRe.MatchString(afterList) || reportOfRe.MatchString(afterList) {
 		return "reported"
+	}
+	if documentOfRe.MatchString(afterList) && deliberatesRe.MatchString(clause) {
+		return "reported" // 会议审议了县政府党组《关于…的请示》 (rule 7.7)
+	}
+	if heardListRe.MatchString(before) && heardWorkRe.MatchString(afterList) && d.lx.titleAt(r, listEnd) == "" {
+		return "reported" // 听取了县住建局、县交通局工作情况汇报
 	}
 	if strings.HasSuffix(before, "听取了") || strings.HasSuffix(before, "听取") || strings.HasSuffix(before, "审议了") {
 		if reportOfRe.MatchString(afterList) {

@@ -206,3 +206,39 @@ func TestAboveActivities(t *testing.T) {
 		}
 	}
 }
+
+// Bodies that report to the event, whose request or report it hears or
+// deliberates, or that explain a matter are its reporting organisations
+// (rule 7.7); signatories and bodies that speak take part (rule 7.6).
+func TestReportingOrganisations(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		reporting []string
+		orgs      []string // organisations taking part otherwise
+	}{
+		{"3月5日，县委召开常委会会议。会议审议了县政府党组《关于调整城区停车收费标准的请示》和县妇联《关于表彰三八红旗手的请示》。", []string{"县政府党组", "县妇联"}, nil},
+		{"3月5日，县委召开常委会会议。会议研究同意了县委办公室提交的《关于召开县委全会的建议方案》。", []string{"县委办公室"}, nil},
+		{"3月5日，县政府召开新闻发布会，县统计局负责同志介绍有关情况。", []string{"县统计局"}, nil},
+		{"3月5日，县政府召开常务会议，听取县发展和改革委员会关于一季度经济运行的汇报。", []string{"县发展和改革委员会"}, nil},
+		{"3月5日，县政府召开常务会议，听取了县住房和城乡建设局、县交通运输局工作情况汇报。", []string{"县住房和城乡建设局", "县交通运输局"}, nil},
+		{"3月5日，县政府召开专题会议，县住房和城乡建设局、县交通运输局主要负责同志分别汇报了工作进展。", []string{"县住房和城乡建设局", "县交通运输局"}, nil},
+		{"3月5日，县政协召开常委会会议。会上，县委组织部作关于调整增补委员的说明。", []string{"县委组织部"}, []string{"县政协"}},
+		{"3月5日，县政府与青禾集团有限公司签署战略合作协议。", nil, []string{"县政府", "青禾集团有限公司"}},
+		{"3月5日，县人民医院召开党建工作推进会，县中医院作交流发言。", nil, []string{"县人民医院", "县中医院"}},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		e := evs[0]
+		if got := sorted(e.reporting...); !reflect.DeepEqual(got, sorted(tc.reporting...)) {
+			t.Errorf("%s: reporting %v, want %v", tc.text, got, tc.reporting)
+		}
+		for _, o := range tc.orgs {
+			if e.orgs[o] == "" {
+				t.Errorf("%s: organisations %v lack %s", tc.text, e.orgs, o)
+			}
+		}
+	}
+}
