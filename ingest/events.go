@@ -791,8 +791,17 @@ func (d *doc) orgRole(s span) string {
 	if anySuffixAt([]rune(before), utf8.RuneCountInString(before), "施工单位", "建设单位", "承建单位") {
 		return "visited" // 要求施工单位青岚建工集团有限公司…: the builder on the site
 	}
-	if strings.TrimSpace(before) == "在" && strings.TrimSpace(tail) == "" {
-		return "visited" // 在青山建工集团有限公司，李明听取了…
+	if strings.TrimSpace(tail) == "" && placeClauseRe.MatchString(strings.TrimSpace(before)) {
+		return "visited" // 在青山建工集团有限公司，李明听取了…; 在新建成的县融媒体中心，…
+	}
+	if signatoryRe.MatchString(before) {
+		return "signed" // 签约企业代表X公司总经理Y作了发言 (rule 7.6 c)
+	}
+	if unveiledRe.MatchString(before) && strings.HasPrefix(afterList, "揭牌") {
+		return "unveiled" // 为X镇党委、镇人民政府揭牌 (rule 7.6 e)
+	}
+	if invitedRe.MatchString(before) && attendsRe.MatchString(afterList) {
+		return "attended" // 邀请县工商联参加
 	}
 	if strings.HasSuffix(before, "与") && signsRe.MatchString(afterList) {
 		return "signed"
@@ -810,16 +819,26 @@ func (d *doc) orgRole(s span) string {
 
 var (
 	leadingDateRe = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`)
-	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:联合|共同)?(?:召开|举办|举行|主办|承办|协办|正式开业|开业|揭牌成立|正式成立|挂牌)`)
-	signsRe       = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
-	signsWithRe   = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
+	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:联合|共同)?(?:召开|举办|举行|主办|承办|协办|组织(?:开展|召开|举办|举行|实施|[^，。；—]{1,12}?(?:开展|参加|参观|观摩|视察|调研|学习|赴|前往|走进|深入))|正式开业|开业|揭牌成立|正式成立|挂牌)`)
+	// the clause of a place visited, named with nothing after it
+	// (在青山建工集团有限公司，; 在新建成的县融媒体中心，)
+	placeClauseRe = regexp.MustCompile(`^在(?:[^，。；]{0,16}的)?$`)
+	// a body named as a signatory (签约企业代表X公司总经理Y, 签约方X)
+	signatoryRe = regexp.MustCompile(`签约(?:企业|单位|方|双方|各方)(?:代表)?$`)
+	// a body unveiled (为X、Y揭牌), the list before it included
+	unveiledRe = regexp.MustCompile(`为(?:[^，。；为]{2,30}?[、和及])?$`)
+	// a body invited to take part (邀请X参加)
+	invitedRe   = regexp.MustCompile(`(?:邀请|特邀|邀)了?(?:[^，。；请]{2,30}?[、和及])?$`)
+	attendsRe   = regexp.MustCompile(`^(?:参加|出席|列席|参与|到会)`)
+	signsRe     = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
+	signsWithRe = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
 	// a body coming to inspect: 调研组来我县调研, 督导组一行到…督导
 	comesToInspectRe = regexp.MustCompile(`^(?:一行)?(?:先后)?(?:来|到|赴|深入)[^，。；]{0,20}?(?:调研|检查|督导|考察|视察|督查|指导)`)
 	// what follows a body that is a goal, not a place visited (统一到市委要求上来)
 	notVisitedRe = regexp.MustCompile(`^(?:要求|的|精神|部署|决策|工作|上来|中来|实处)`)
 )
 
-var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|走访|参观|视察|调研了|检查了|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
+var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|走访|参观|观摩|视察|调研了|检查了|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
 
 // personThenTo reports whether the clause before a body reads "name 到"
 // (季鸿川到嵘芯微电子…).

@@ -242,3 +242,57 @@ func TestReportingOrganisations(t *testing.T) {
 		}
 	}
 }
+
+// Bodies taking part in their own right are event organisations (rule
+// 7.6): the convener that 组织 the activity, co-organisers and hosts,
+// bodies invited, signatories named as such, the bodies unveiled at a
+// 揭牌 and units visited on a tour, also where a visit's clause names only
+// the place (在…的X，…).
+func TestEventOrganisations(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		orgs []string
+	}{
+		{"3月5日，县政协组织部分委员开展集中视察活动。", []string{"县政协"}},
+		{"3月5日，县文化馆与县图书馆联合主办迎春书画展。", []string{"县文化馆", "县图书馆"}},
+		{"3月5日，县委召开党外人士座谈会，邀请县工商业联合会参加。", []string{"县工商业联合会"}},
+		{"3月5日，县里举行招商项目签约仪式。签约企业代表青禾集团有限公司总经理许文博作了发言。", []string{"青禾集团有限公司"}},
+		{"3月5日，白鹭乡举行撤乡设镇揭牌仪式。县委书记李青山为白鹭镇党委、白鹭镇人民政府揭牌。", []string{"白鹭镇党委", "白鹭镇人民政府"}},
+		{"3月5日，县政协委员先后观摩了县农产品加工园、青禾集团有限公司等。", []string{"青禾集团有限公司"}},
+		{"3月5日，县长王立新调研融媒体建设。在新建成的县融媒体中心，王立新察看了演播室。", []string{"县融媒体中心"}},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		for _, o := range tc.orgs {
+			if evs[0].orgs[o] == "" {
+				t.Errorf("%s: organisations %v lack %s", tc.text, evs[0].orgs, o)
+			}
+		}
+	}
+}
+
+// A body before 组织 convenes only when it organises an activity: not in
+// the name of a law (全国人大组织法) or apposed to a union (工会组织——X).
+func TestOrganisesIsConvening(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		org  string
+		want bool
+	}{
+		{"3月5日，县政协组织部分委员开展集中视察活动。", "县政协", true},
+		{"3月5日，县委召开常委会会议。依照选举法和全国人大组织法的规定，会议研究了代表选举工作。", "全国人大", false},
+		{"3月5日，县人大常委会召开会议，县总工会组织——职工服务中心负责同志列席。", "县总工会", false},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if got := evs[0].orgs[tc.org] != ""; got != tc.want {
+			t.Errorf("%s: %s takes part %v, want %v (%v)", tc.text, tc.org, got, tc.want, evs[0].orgs)
+		}
+	}
+}
