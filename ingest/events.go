@@ -14,11 +14,15 @@ import (
 
 var (
 	// 主持召开2026年第2次党政联席会议
-	chairNameRe = regexp.MustCompile(`主持召开([^，。；、\n]{2,40}?)(?:并|[，。；\n]|$)`)
+	chairNameRe = regexp.MustCompile(`主持召开([^，。；、,;\n]{2,40}?)(?:并|[，。；,;\n]|$)`)
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
-	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:上)?(?:[，。；\n]|并|$)`)
+	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、,;\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:上)?(?:[，。；,;\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
-	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
+	namedHoldRe = regexp.MustCompile(`([^，。；,;\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；,;\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
+	// 县十八届人大一次会议依法选举产生了…: a session opening the lead as
+	// the subject of what it decides names the lead's event, not a
+	// ceremony held within it (举行了…宪法宣誓仪式)
+	sessionSubjectRe = regexp.MustCompile(`^(?:[^，。；,;\n]{0,12}?日(?:上午|下午|晚上)?[，,])?([^，。；,;\n]{2,30}?(?:会议|大会))(?:依法|还|先后)?(?:选举|表决|审议|听取|通过)`)
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
 	followRe = regexp.MustCompile(`^(随后|当晚|会后|会前|之后|当天下午|当天上午|次日)`)
 )
@@ -133,6 +137,9 @@ func eventKind(name, context string) graph.EventKind {
 		return graph.KindInspection
 	case strings.Contains(s, "座谈"):
 		return graph.KindSymposium
+	}
+	if a := activityRe.FindString(context); a == "会见" || a == "会谈" {
+		return graph.KindSymposium // rule 6.7: a 会见 whose name does not say so
 	}
 	return graph.KindOther
 }
@@ -286,10 +293,19 @@ func (d *doc) withinEvents(e *event) {
 			}
 			seen[kind] = true
 			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, end}, ev: s}
+			if s != leadFirst && e.scope.end > s.start && strings.HasPrefix(st, clause) && heldOfItsOwnRe.MatchString(clause) {
+				// a ceremony held in a sentence of its own (X举行了…宣誓仪式,
+				// 会后…): the people from it on are placed at it, not at the
+				// lead (rule 7.4, 7.5); one sworn in at the session attends both
+				e.scope.end = s.start
+			}
 			d.events = append(d.events, f)
 		}
 	}
 }
+
+// heldOfItsOwnRe marks an activity held of its own after the lead's.
+var heldOfItsOwnRe = regexp.MustCompile(`^会后|举行|举办`)
 
 // sessionKind returns the kind of a session of a congress or its
 // standing committee reported for what it decides (rule 6.7): ELECTION
@@ -441,6 +457,9 @@ func (d *doc) leadEventName(lead span, title string) string {
 	}
 	try(chairNameRe)
 	try(holdNameRe)
+	if m := sessionSubjectRe.FindStringSubmatchIndex(t); m != nil && sessionNameRe.MatchString(t[m[2]:m[3]]) {
+		best = &hit{m[0], t[m[2]:m[3]]}
+	}
 	if best == nil {
 		if m := namedHoldRe.FindStringSubmatchIndex(t); m != nil {
 			n := t[m[2]:m[3]]

@@ -178,11 +178,11 @@ func TestWithinEvents(t *testing.T) {
 		kinds []string
 	}{
 		{"3月5日，县人大常委会举行第九次会议，表决通过了人事任免事项。县人大常委会主任周海峰向新任命人员颁发任命书，并组织新任命人员进行了宪法宣誓。", []string{"APPOINTMENT", "OTHER"}},
-		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。会见后，双方共同见证签署战略合作协议。", []string{"OTHER", "SIGNING"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。会见后，双方共同见证签署战略合作协议。", []string{"SYMPOSIUM", "SIGNING"}},
 		{"3月5日，县政府与青禾集团有限公司举行签约仪式。双方还签署了人才培养合作协议。", []string{"SIGNING"}},
 		{"3月5日，县人大常委会召开主任会议，听取县司法局关于宪法宣誓的组织办法的汇报。", []string{"MEETING"}},
-		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"OTHER"}},
-		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"OTHER"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"SYMPOSIUM"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"SYMPOSIUM"}},
 	} {
 		var kinds []string
 		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
@@ -293,6 +293,46 @@ func TestOrganisesIsConvening(t *testing.T) {
 		}
 		if got := evs[0].orgs[tc.org] != ""; got != tc.want {
 			t.Errorf("%s: %s takes part %v, want %v (%v)", tc.text, tc.org, got, tc.want, evs[0].orgs)
+		}
+	}
+}
+
+// The lead's event takes its name from the session that opens the lead,
+// not from a ceremony held within it (rule 6.3, 6.4), and the people of
+// the ceremony's sentences attend the ceremony only (rule 7.5); names
+// stop at ASCII commas as at Chinese ones; a 会见 whose heading does not
+// name it is a symposium (rule 6.7).
+func TestLeadEventNames(t *testing.T) {
+	for _, tc := range []struct {
+		text        string
+		name, kind  string
+		ceremonyGot []string // attendees of the second event, if any
+	}{
+		{"3月5日上午，县十九届人大一次会议依法选举产生了县长、副县长。县人大常委会举行了新任命人员宪法宣誓仪式，县人大常委会主任周海峰监誓，副县长方敏领誓。", "县十九届人大一次会议", "ELECTION", []string{"周海峰", "方敏"}},
+		{"3月5日上午,县政协十届五次常委会议在县会议中心召开,县政协主席周海峰主持会议。", "县政协十届五次常委会议", "MEETING", nil},
+		{"3月5日，县长王立新在县行政中心会见了青禾集团有限公司董事长许文博一行。", "", "SYMPOSIUM", nil},
+	} {
+		evs := factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if tc.name != "" && evs[0].name != tc.name {
+			t.Errorf("%s: name %q, want %q", tc.text, evs[0].name, tc.name)
+		}
+		if evs[0].kind != tc.kind {
+			t.Errorf("%s: kind %s, want %s", tc.text, evs[0].kind, tc.kind)
+		}
+		if tc.ceremonyGot != nil {
+			if len(evs) != 2 {
+				t.Errorf("%s: events %v, want a ceremony", tc.text, evs)
+				continue
+			}
+			for _, p := range tc.ceremonyGot {
+				if has(evs[0].attendees, p) || !has(evs[1].attendees, p) {
+					t.Errorf("%s: %s attends %v / %v, want the ceremony only", tc.text, p, evs[0].attendees, evs[1].attendees)
+				}
+			}
 		}
 	}
 }
