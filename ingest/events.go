@@ -403,6 +403,9 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		}
 		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
 		e.ev = d.sentenceOf(dm.start)
+		if e.endDate == "" {
+			e.endDate = d.lastsUntil(e.ev, dm)
+		}
 		dated = true
 		break
 	}
@@ -433,6 +436,23 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 	e.name = d.leadEventName(lead, title)
 	e.kind = string(eventKind(e.name, d.text(e.ev)+title))
 	return e
+}
+
+// lastsUntilRe matches what makes a later day the end of an activity
+// begun on an earlier one (开幕，将持续至21日).
+var lastsUntilRe = regexp.MustCompile(`(?:持续|延续|进行)(?:至|到)$`)
+
+// lastsUntil returns the day the activity of sentence s, begun at dm,
+// lasts until (rule 6.5: an explicit range), "" when s names none.
+func (d *doc) lastsUntil(s span, dm dateMention) string {
+	k := sort.Search(len(d.dates), func(k int) bool { return d.dates[k].start >= dm.end })
+	for ; k < len(d.dates) && d.dates[k].start < s.end; k++ {
+		x := d.dates[k]
+		if x.date > dm.date && lastsUntilRe.MatchString(d.sub(clauseStart(d.r, x.start), x.start)) {
+			return x.date
+		}
+	}
+	return ""
 }
 
 // sittingRe matches a sitting of a session, named only with the session

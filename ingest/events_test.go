@@ -336,3 +336,26 @@ func TestLeadEventNames(t *testing.T) {
 		}
 	}
 }
+
+// An explicit range gives the event's end_date (rule 6.5): 4月8日至10日,
+// 于4月8—10日, and 将持续至21日 after a day that opens the activity.
+func TestEventDateRanges(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		date, endDate string
+	}{
+		{"县政协于4月8—10日组织委员开展集中视察活动。", "2026-04-08", "2026-04-10"},
+		{"4月8日至10日，县政协组织委员开展集中视察活动。", "2026-04-08", "2026-04-10"},
+		{"4月8日—10日，县政协组织委员开展集中视察活动。", "2026-04-08", "2026-04-10"},
+		{"本报讯 4月18日上午，白鹭湖旅游文化节在白鹭镇开幕，活动将持续至21日。", "2026-04-18", "2026-04-21"},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if evs[0].date != tc.date || evs[0].endDate != tc.endDate {
+			t.Errorf("%s: date %s–%s, want %s–%s", tc.text, evs[0].date, evs[0].endDate, tc.date, tc.endDate)
+		}
+	}
+}
