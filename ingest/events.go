@@ -24,7 +24,7 @@ var (
 	// ceremony held within it (举行了…宪法宣誓仪式)
 	sessionSubjectRe = regexp.MustCompile(`^(?:[^，。；,;\n]{0,12}?日(?:上午|下午|晚上)?[，,])?([^，。；,;\n]{2,30}?(?:会议|大会))(?:依法|还|先后)?(?:选举|表决|审议|听取|通过)`)
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
-	followRe = regexp.MustCompile(`^(随后|当晚|会后|会前|之后|当天下午|当天上午|次日)`)
+	followRe = regexp.MustCompile(`^(随后|当晚|会后|会前|之后|当天下午|当天上午|次日|(?:调研|考察|视察|检查|督导)(?:期间|中))`)
 )
 
 // relativeDayRe matches a day named relative to the dateline (昨天上午).
@@ -209,11 +209,24 @@ func (d *doc) findEvents() {
 			cs := clauseStart([]rune(st), utf8.RuneCountInString(st[:i]))
 			ce := clauseEnd([]rune(st), utf8.RuneCountInString(st[:i]))
 			name = string([]rune(st)[cs:ce])
+		} else if i := inspectVerbRe.FindStringIndex(st); m != "" && i != nil && e.kind != string(graph.KindInspection) {
+			// 会后，李四、王五分别带队督导…: a tour after a meeting (rule
+			// 6.3); a further site of a tour is the tour's programme
+			ce := clauseEnd([]rune(st), utf8.RuneCountInString(st[:i[0]]))
+			name = strings.TrimLeft(string([]rune(st)[:ce]), m+"，,")
 		}
 		if name == "" {
 			continue
 		}
-		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{s.start, len(d.r)}, ev: s}
+		from := s.start
+		if strings.HasSuffix(m, "期间") || strings.HasSuffix(m, "中") {
+			// 调研期间，李四来到X，并主持召开座谈会: the tour goes on up
+			// to the clause that holds the talk
+			if i := strings.Index(st, name); i > 0 {
+				from = clauseStart(d.r, s.start+utf8.RuneCountInString(st[:i]))
+			}
+		}
+		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, len(d.r)}, ev: s}
 		f.partOfDay = e.partOfDay
 		switch {
 		case own != nil:
@@ -230,7 +243,7 @@ func (d *doc) findEvents() {
 		}
 		f.kind = string(eventKind(name, st))
 		last := d.events[len(d.events)-1]
-		last.scope.end = s.start
+		last.scope.end = from
 		d.events = append(d.events, f)
 		lastPara = para
 	}
@@ -251,7 +264,7 @@ func (d *doc) findEvents() {
 // same occasion, a separate event (rule 6.3): a 宪法宣誓 within a session,
 // a signing witnessed after a 会见 or 会谈 (会见后，两国领导人共同见证签署…),
 // a launch announced (共同宣布启动…), a 揭牌 or an 开工 within a visit.
-var withinRe = regexp.MustCompile(`宪法宣誓|宣誓仪式|见证[^，。；]{0,60}?(?:签署|签约|签订)|签署仪式|签约仪式|(?:签署|签订)了?[^，。；]{0,40}?(?:协议|文件|备忘录|声明|合同)|宣布启动|揭牌|宣布[^，。；]{0,30}?开工|开工仪式`)
+var withinRe = regexp.MustCompile(`并(?:主持)?召开[^，。；]{0,20}?座谈会|并就[^，。；]{0,30}?(?:进行了?|开展了?)座谈|随后[^，。；]{0,20}?(?:察看|调研|视察|考察|检查)|宪法宣誓|宣誓仪式|见证[^，。；]{0,60}?(?:签署|签约|签订)|签署仪式|签约仪式|(?:签署|签订)了?[^，。；]{0,40}?(?:协议|文件|备忘录|声明|合同)|宣布启动|揭牌|宣布[^，。；]{0,30}?开工|开工仪式`)
 
 // withinEvents adds the activities held within the lead's occasion
 // (withinRe) as events of their own, with the lead's date and part of
@@ -272,9 +285,12 @@ func (d *doc) withinEvents(e *event) {
 		st := d.text(s)
 		for _, m := range withinRe.FindAllStringIndex(st, -1) {
 			at := s.start + utf8.RuneCountInString(st[:m[0]])
+			if at >= end {
+				break // a follow-on event's from here on
+			}
 			cs, ce := clauseStart(d.r, at), clauseEnd(d.r, at)
 			clause := d.sub(cs, ce)
-			if s == leadFirst && !strings.Contains(d.sub(s.start, at), "并") {
+			if s == leadFirst && !strings.Contains(d.sub(s.start, at), "并") && !strings.HasPrefix(st[m[0]:], "随后") && !strings.HasPrefix(st[m[0]:], "并") {
 				continue // the lead's own activity
 			}
 			if tentativeRe.MatchString(clause) || strings.Contains(d.sub(cs, at), "将") {
@@ -283,7 +299,7 @@ func (d *doc) withinEvents(e *event) {
 			if strings.HasPrefix(st[m[1]:], "的") || strings.Contains(d.sub(cs, at), "关于") || strings.Contains(st[m[0]:m[1]], "签署的") || strings.Contains(st[m[0]:m[1]], "签订的") {
 				continue // 关于宪法宣誓的组织办法: a topic, not the activity
 			}
-			name := strings.TrimLeft(stripQuotes(clause), "并")
+			name := strings.TrimPrefix(strings.TrimLeft(stripQuotes(clause), "并"), "随后")
 			if i := strings.Index(name, "后，"); i >= 0 && i < 12 {
 				name = name[i+len("后，"):]
 			}

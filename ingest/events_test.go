@@ -359,3 +359,36 @@ func TestEventDateRanges(t *testing.T) {
 		}
 	}
 }
+
+// Activities after or during the lead's are events of their own with its
+// date (rules 6.3, 6.5): 会后…分别带队督导, a 座谈会 during a tour, 随后 in
+// mid-sentence; several sites on one tour are one inspection.
+func TestFollowOnActivities(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		kinds []string
+	}{
+		{"3月5日，县委召开安全生产工作会议。会后，县领导李青山、王立新分别带队督导检查重点企业安全生产工作。", []string{"MEETING", "INSPECTION"}},
+		{"3月5日，县长王立新到白鹭镇调研农业生产，并召开座谈会听取意见建议。", []string{"INSPECTION", "SYMPOSIUM"}},
+		{"3月5日，县政协主席周海峰到白鹭镇调研协商议事室建设，并就基层协商工作进行了座谈。", []string{"INSPECTION", "SYMPOSIUM"}},
+		{"3月5日，县长王立新到白鹭镇调研。调研期间，王立新主持召开座谈会，听取企业意见。", []string{"INSPECTION", "SYMPOSIUM"}},
+		{"3月5日，县委书记李青山出席白鹭镇撤乡设镇揭牌仪式，随后察看了镇便民服务中心建设。", []string{"OTHER", "INSPECTION"}},
+		{"3月5日，县长王立新到白鹭镇调研，先后察看了蔬菜基地、农产品加工园。随后，王立新来到青禾集团有限公司察看生产线。", []string{"INSPECTION"}},
+	} {
+		var kinds []string
+		var dates []string
+		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
+			kinds = append(kinds, e.kind)
+			dates = append(dates, e.date)
+		}
+		if !reflect.DeepEqual(kinds, tc.kinds) {
+			t.Errorf("%s: kinds %v, want %v", tc.text, kinds, tc.kinds)
+		}
+		for _, d := range dates {
+			if d != "2026-03-05" {
+				t.Errorf("%s: dates %v, want the lead's", tc.text, dates)
+				break
+			}
+		}
+	}
+}
