@@ -320,6 +320,10 @@ func (d *doc) withinEvents(e *event) {
 	}
 }
 
+// laterAgendaRe marks what a meeting puts on a later one's agenda
+// (决定…提请下次会议审议), no report at this one.
+var laterAgendaRe = regexp.MustCompile(`提请[^。；]{0,30}?审议|下次|下一次`)
+
 // heldOfItsOwnRe marks an activity held of its own after the lead's.
 var heldOfItsOwnRe = regexp.MustCompile(`^会后|举行|举办`)
 
@@ -782,6 +786,9 @@ func (d *doc) orgRole(s span) string {
 		break
 	}
 	afterList := d.sub(d.afterCircumstance(listEnd), ce)
+	if sent := d.sentenceOf(s.start); strings.Contains(d.sub(sent.start, s.start), "决定") && laterAgendaRe.MatchString(d.sub(s.start, sent.end)) {
+		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
+	}
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {
