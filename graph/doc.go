@@ -21,7 +21,7 @@
 //	OF            Post         -> Organisation
 //	CHAIRED       Person       -> Event
 //	ATTENDED      Person       -> Event
-//	PARTICIPATED  Organisation -> Event         (Role: attended, guided, hosted, signed, visited, convened)
+//	PARTICIPATED  Organisation -> Event         (Role: attended, guided, hosted, signed, visited, convened, unveiled)
 //	REPORTED_AT   Organisation -> Event
 //	DISCUSSED     Event        -> Project
 //	AUTHORED      Person       -> Article       (reporters)

@@ -20,8 +20,8 @@ type dateMention struct {
 }
 
 var (
-	// 2026年1月13日下午, 3月5日至6日, 3月30日至4月2日, 18日上午
-	dateRe = regexp.MustCompile(`(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月)?(\d{1,2})日(?:(?:至|到|—|－|-|~|～)(?:(\d{1,2})月)?(\d{1,2})日)?(上午|下午|晚上|晚间|中午|早上|早晨|凌晨|傍晚|夜间|夜里|晚)?`)
+	// 2026年1月13日下午, 3月5日至6日, 3月30日至4月2日, 18日上午, 4月8—10日
+	dateRe = regexp.MustCompile(`(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月)?(\d{1,2})(?:日(?:(?:至|到|—|－|-|~|～)(?:(\d{1,2})月)?(\d{1,2})日)?|(?:至|到|—|－|-|~|～)(\d{1,2})日)(上午|下午|晚上|晚间|中午|早上|早晨|凌晨|傍晚|夜间|夜里|晚)?`)
 	// 三月五日上午, 九月二十日至二十一日, 二〇二五年十月九日: the same
 	// shapes in Chinese numerals.
 	cnDateRe = regexp.MustCompile(`(?:([〇零一二三四五六七八九]{4})年)?(?:([一二三四五六七八九十]{1,2})月)?([一二三四五六七八九十]{1,3})日(?:(?:至|到|—|－|-|~|～)(?:([一二三四五六七八九十]{1,2})月)?([一二三四五六七八九十]{1,3})日)?(上午|下午|晚上|晚间|中午|早上|早晨|凌晨|傍晚|夜间|夜里|晚)?`)
@@ -72,6 +72,9 @@ func findDates(text string, year, month int) []dateMention {
 		}
 		start := rc.at(m[0])
 		end := start + utf8.RuneCountInString(text[m[0]:m[1]])
+		if g(6) != "" && g(2) == "" {
+			continue // 8—10日 names its month (4月8—10日), else it is no date
+		}
 		if g(2) == "" {
 			// A bare day must stand alone: not 24日均, not inside a number.
 			if m[0] > 0 {
@@ -91,17 +94,17 @@ func findDates(text string, year, month int) []dateMention {
 			mo, _ = strconv.Atoi(g(2))
 		}
 		d, _ := strconv.Atoi(g(3))
-		dm := dateMention{span: span{start, end}, text: text[m[0]:m[1]], partOfDay: partOfDayWord(g(6))}
+		dm := dateMention{span: span{start, end}, text: text[m[0]:m[1]], partOfDay: partOfDayWord(g(7))}
 		if mo >= 1 && mo <= 12 {
 			curMonth = mo
 		}
 		dm.date = isoDay(y, mo, d)
-		if g(5) != "" {
+		if g(5) != "" || g(6) != "" {
 			emo := mo
 			if g(4) != "" {
 				emo, _ = strconv.Atoi(g(4))
 			}
-			ed, _ := strconv.Atoi(g(5))
+			ed, _ := strconv.Atoi(g(5) + g(6))
 			dm.endDate = isoDay(y, emo, ed)
 			if dm.date == "" {
 				dm.endDate = ""

@@ -14,13 +14,17 @@ import (
 
 var (
 	// 主持召开2026年第2次党政联席会议
-	chairNameRe = regexp.MustCompile(`主持召开([^，。；、\n]{2,40}?)(?:并|[，。；\n]|$)`)
+	chairNameRe = regexp.MustCompile(`主持召开([^，。；、,;\n]{2,40}?)(?:并|[，。；,;\n]|$)`)
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
-	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:上)?(?:[，。；\n]|并|$)`)
+	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、,;\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:上)?(?:[，。；,;\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
-	namedHoldRe = regexp.MustCompile(`([^，。；\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
+	namedHoldRe = regexp.MustCompile(`([^，。；,;\n]{2,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会))(?:在[^，。；,;\n]{1,30}?)?(?:胜利|隆重)?(?:召开|举行|开幕|闭幕|开班|结业|举办)`)
+	// 县十八届人大一次会议依法选举产生了…: a session opening the lead as
+	// the subject of what it decides names the lead's event, not a
+	// ceremony held within it (举行了…宪法宣誓仪式)
+	sessionSubjectRe = regexp.MustCompile(`^(?:[^，。；,;\n]{0,12}?日(?:上午|下午|晚上)?[，,])?([^，。；,;\n]{2,30}?(?:会议|大会))(?:依法|还|先后)?(?:选举|表决|审议|听取|通过)`)
 	// 随后，邝丽君主持召开座谈会; 当晚，彭立衡会见闵思远一行
-	followRe = regexp.MustCompile(`^(随后|当晚|会后|会前|之后|当天下午|当天上午|次日)`)
+	followRe = regexp.MustCompile(`^(随后|当晚|会后|会前|之后|当天下午|当天上午|次日|(?:调研|考察|视察|检查|督导)(?:期间|中))`)
 )
 
 // relativeDayRe matches a day named relative to the dateline (昨天上午).
@@ -134,6 +138,9 @@ func eventKind(name, context string) graph.EventKind {
 	case strings.Contains(s, "座谈"):
 		return graph.KindSymposium
 	}
+	if a := activityRe.FindString(context); a == "会见" || a == "会谈" {
+		return graph.KindSymposium // rule 6.7: a 会见 whose name does not say so
+	}
 	return graph.KindOther
 }
 
@@ -202,11 +209,24 @@ func (d *doc) findEvents() {
 			cs := clauseStart([]rune(st), utf8.RuneCountInString(st[:i]))
 			ce := clauseEnd([]rune(st), utf8.RuneCountInString(st[:i]))
 			name = string([]rune(st)[cs:ce])
+		} else if i := inspectVerbRe.FindStringIndex(st); m != "" && i != nil && e.kind != string(graph.KindInspection) {
+			// 会后，李四、王五分别带队督导…: a tour after a meeting (rule
+			// 6.3); a further site of a tour is the tour's programme
+			ce := clauseEnd([]rune(st), utf8.RuneCountInString(st[:i[0]]))
+			name = strings.TrimLeft(string([]rune(st)[:ce]), m+"，,")
 		}
 		if name == "" {
 			continue
 		}
-		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{s.start, len(d.r)}, ev: s}
+		from := s.start
+		if strings.HasSuffix(m, "期间") || strings.HasSuffix(m, "中") {
+			// 调研期间，李四来到X，并主持召开座谈会: the tour goes on up
+			// to the clause that holds the talk
+			if i := strings.Index(st, name); i > 0 {
+				from = clauseStart(d.r, s.start+utf8.RuneCountInString(st[:i]))
+			}
+		}
+		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, len(d.r)}, ev: s}
 		f.partOfDay = e.partOfDay
 		switch {
 		case own != nil:
@@ -223,7 +243,7 @@ func (d *doc) findEvents() {
 		}
 		f.kind = string(eventKind(name, st))
 		last := d.events[len(d.events)-1]
-		last.scope.end = s.start
+		last.scope.end = from
 		d.events = append(d.events, f)
 		lastPara = para
 	}
@@ -244,7 +264,7 @@ func (d *doc) findEvents() {
 // same occasion, a separate event (rule 6.3): a 宪法宣誓 within a session,
 // a signing witnessed after a 会见 or 会谈 (会见后，两国领导人共同见证签署…),
 // a launch announced (共同宣布启动…), a 揭牌 or an 开工 within a visit.
-var withinRe = regexp.MustCompile(`宪法宣誓|宣誓仪式|见证[^，。；]{0,60}?(?:签署|签约|签订)|签署仪式|签约仪式|(?:签署|签订)了?[^，。；]{0,40}?(?:协议|文件|备忘录|声明|合同)|宣布启动|揭牌|宣布[^，。；]{0,30}?开工|开工仪式`)
+var withinRe = regexp.MustCompile(`并(?:主持)?召开[^，。；]{0,20}?座谈会|并就[^，。；]{0,30}?(?:进行了?|开展了?)座谈|随后[^，。；]{0,20}?(?:察看|调研|视察|考察|检查)|宪法宣誓|宣誓仪式|见证[^，。；]{0,60}?(?:签署|签约|签订)|签署仪式|签约仪式|(?:签署|签订)了?[^，。；]{0,40}?(?:协议|文件|备忘录|声明|合同)|宣布启动|揭牌|宣布[^，。；]{0,30}?开工|开工仪式`)
 
 // withinEvents adds the activities held within the lead's occasion
 // (withinRe) as events of their own, with the lead's date and part of
@@ -265,9 +285,12 @@ func (d *doc) withinEvents(e *event) {
 		st := d.text(s)
 		for _, m := range withinRe.FindAllStringIndex(st, -1) {
 			at := s.start + utf8.RuneCountInString(st[:m[0]])
+			if at >= end {
+				break // a follow-on event's from here on
+			}
 			cs, ce := clauseStart(d.r, at), clauseEnd(d.r, at)
 			clause := d.sub(cs, ce)
-			if s == leadFirst && !strings.Contains(d.sub(s.start, at), "并") {
+			if s == leadFirst && !strings.Contains(d.sub(s.start, at), "并") && !strings.HasPrefix(st[m[0]:], "随后") && !strings.HasPrefix(st[m[0]:], "并") {
 				continue // the lead's own activity
 			}
 			if tentativeRe.MatchString(clause) || strings.Contains(d.sub(cs, at), "将") {
@@ -276,7 +299,7 @@ func (d *doc) withinEvents(e *event) {
 			if strings.HasPrefix(st[m[1]:], "的") || strings.Contains(d.sub(cs, at), "关于") || strings.Contains(st[m[0]:m[1]], "签署的") || strings.Contains(st[m[0]:m[1]], "签订的") {
 				continue // 关于宪法宣誓的组织办法: a topic, not the activity
 			}
-			name := strings.TrimLeft(stripQuotes(clause), "并")
+			name := strings.TrimPrefix(strings.TrimLeft(stripQuotes(clause), "并"), "随后")
 			if i := strings.Index(name, "后，"); i >= 0 && i < 12 {
 				name = name[i+len("后，"):]
 			}
@@ -286,10 +309,23 @@ func (d *doc) withinEvents(e *event) {
 			}
 			seen[kind] = true
 			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, end}, ev: s}
+			if s != leadFirst && e.scope.end > s.start && strings.HasPrefix(st, clause) && heldOfItsOwnRe.MatchString(clause) {
+				// a ceremony held in a sentence of its own (X举行了…宣誓仪式,
+				// 会后…): the people from it on are placed at it, not at the
+				// lead (rule 7.4, 7.5); one sworn in at the session attends both
+				e.scope.end = s.start
+			}
 			d.events = append(d.events, f)
 		}
 	}
 }
+
+// laterAgendaRe marks what a meeting puts on a later one's agenda
+// (决定…提请下次会议审议), no report at this one.
+var laterAgendaRe = regexp.MustCompile(`提请[^。；]{0,30}?审议|下次|下一次`)
+
+// heldOfItsOwnRe marks an activity held of its own after the lead's.
+var heldOfItsOwnRe = regexp.MustCompile(`^会后|举行|举办`)
 
 // sessionKind returns the kind of a session of a congress or its
 // standing committee reported for what it decides (rule 6.7): ELECTION
@@ -387,6 +423,9 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		}
 		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
 		e.ev = d.sentenceOf(dm.start)
+		if e.endDate == "" {
+			e.endDate = d.lastsUntil(e.ev, dm)
+		}
 		dated = true
 		break
 	}
@@ -419,6 +458,23 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 	return e
 }
 
+// lastsUntilRe matches what makes a later day the end of an activity
+// begun on an earlier one (开幕，将持续至21日).
+var lastsUntilRe = regexp.MustCompile(`(?:持续|延续|进行)(?:至|到)$`)
+
+// lastsUntil returns the day the activity of sentence s, begun at dm,
+// lasts until (rule 6.5: an explicit range), "" when s names none.
+func (d *doc) lastsUntil(s span, dm dateMention) string {
+	k := sort.Search(len(d.dates), func(k int) bool { return d.dates[k].start >= dm.end })
+	for ; k < len(d.dates) && d.dates[k].start < s.end; k++ {
+		x := d.dates[k]
+		if x.date > dm.date && lastsUntilRe.MatchString(d.sub(clauseStart(d.r, x.start), x.start)) {
+			return x.date
+		}
+	}
+	return ""
+}
+
 // sittingRe matches a sitting of a session, named only with the session
 // before it (X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议).
 var sittingRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+次(?:全体|主席团)?会议$|^(?:预备|闭幕|开幕|全体)会议$`)
@@ -441,6 +497,9 @@ func (d *doc) leadEventName(lead span, title string) string {
 	}
 	try(chairNameRe)
 	try(holdNameRe)
+	if m := sessionSubjectRe.FindStringSubmatchIndex(t); m != nil && sessionNameRe.MatchString(t[m[2]:m[3]]) {
+		best = &hit{m[0], t[m[2]:m[3]]}
+	}
 	if best == nil {
 		if m := namedHoldRe.FindStringSubmatchIndex(t); m != nil {
 			n := t[m[2]:m[3]]
@@ -691,9 +750,18 @@ func sortPersons(ps []*person) {
 
 var (
 	actsThroughRe = regexp.MustCompile(`^(?:[、和及][^，。；]{0,30}?)?(?:等\d*[家个]?[\p{Han}]{0,4})?(?:主要|有关|相关)?(?:负责同志|负责人|业务骨干|组成人员|代表|同志|部分委员|部分常委|部分成员|部分代表)`)
-	reportsRe     = regexp.MustCompile(`^(?:(?:主要|有关)?(?:负责同志|负责人))?(?:分别|先后|也|还)?(?:汇报|通报|作了?[^，。；]{0,12}?(?:报告|汇报))`)
+	reportsRe     = regexp.MustCompile(`^(?:(?:主要|有关)?(?:负责同志|负责人))?(?:分别|先后|也|还)?(?:汇报|通报|介绍了?(?:有关|相关)?[^，。；]{0,12}?情况|作了?[^，。；]{0,30}?(?:报告|汇报|说明))`)
 	speaksRe      = regexp.MustCompile(`^(?:作了?)?(?:典型|交流|表态|协商|专题)?发言|^到会指导|^到会`)
 	reportOfRe    = regexp.MustCompile(`^关于[^。；]{2,60}?的(?:报告|汇报)`)
+	// a body's request, report or motion put to the event, by title
+	// (县政府党组《关于…的请示》) or as submitted (县委办公室提交的《…》)
+	documentOfRe = regexp.MustCompile(`^(?:提交|提请|报送|呈报)的?《|^《关于[^》。；]{2,80}?的(?:请示|报告|汇报|议案|说明)》`)
+	// a deliberation of what bodies put to the event
+	deliberatesRe = regexp.MustCompile(`审议|听取|研究|同意|通过`)
+	// the bodies whose work a meeting hears, in a list after 听取
+	// (听取了县住建局、县交通局工作情况汇报)
+	heardListRe = regexp.MustCompile(`听取(?:了|和审议了?|并审议了?)?(?:[^，。；听]{2,30}?[、和及])?$`)
+	heardWorkRe = regexp.MustCompile(`^[^，。；关]{0,30}?(?:工作|情况)的?(?:汇报|报告)`)
 )
 
 // orgRole returns how the body named at s takes part in the event, "" when
@@ -718,6 +786,9 @@ func (d *doc) orgRole(s span) string {
 		break
 	}
 	afterList := d.sub(d.afterCircumstance(listEnd), ce)
+	if sent := d.sentenceOf(s.start); strings.Contains(d.sub(sent.start, s.start), "决定") && laterAgendaRe.MatchString(d.sub(s.start, sent.end)) {
+		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
+	}
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {
@@ -736,6 +807,12 @@ func (d *doc) orgRole(s span) string {
 	}
 	if reportsRe.MatchString(afterList) || reportOfRe.MatchString(afterList) {
 		return "reported"
+	}
+	if documentOfRe.MatchString(afterList) && deliberatesRe.MatchString(clause) {
+		return "reported" // 会议审议了县政府党组《关于…的请示》 (rule 7.7)
+	}
+	if heardListRe.MatchString(before) && heardWorkRe.MatchString(afterList) && d.lx.titleAt(r, listEnd) == "" {
+		return "reported" // 听取了县住建局、县交通局工作情况汇报
 	}
 	if strings.HasSuffix(before, "听取了") || strings.HasSuffix(before, "听取") || strings.HasSuffix(before, "审议了") {
 		if reportOfRe.MatchString(afterList) {
@@ -776,8 +853,17 @@ func (d *doc) orgRole(s span) string {
 	if anySuffixAt([]rune(before), utf8.RuneCountInString(before), "施工单位", "建设单位", "承建单位") {
 		return "visited" // 要求施工单位青岚建工集团有限公司…: the builder on the site
 	}
-	if strings.TrimSpace(before) == "在" && strings.TrimSpace(tail) == "" {
-		return "visited" // 在青山建工集团有限公司，李明听取了…
+	if strings.TrimSpace(tail) == "" && placeClauseRe.MatchString(strings.TrimSpace(before)) {
+		return "visited" // 在青山建工集团有限公司，李明听取了…; 在新建成的县融媒体中心，…
+	}
+	if signatoryRe.MatchString(before) {
+		return "signed" // 签约企业代表X公司总经理Y作了发言 (rule 7.6 c)
+	}
+	if unveiledRe.MatchString(before) && strings.HasPrefix(afterList, "揭牌") {
+		return "unveiled" // 为X镇党委、镇人民政府揭牌 (rule 7.6 e)
+	}
+	if invitedRe.MatchString(before) && attendsRe.MatchString(afterList) {
+		return "attended" // 邀请县工商联参加
 	}
 	if strings.HasSuffix(before, "与") && signsRe.MatchString(afterList) {
 		return "signed"
@@ -795,16 +881,26 @@ func (d *doc) orgRole(s span) string {
 
 var (
 	leadingDateRe = regexp.MustCompile(`^.*?日(上午|下午|晚上)?`)
-	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:联合|共同)?(?:召开|举办|举行|主办|承办|协办|正式开业|开业|揭牌成立|正式成立|挂牌)`)
-	signsRe       = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
-	signsWithRe   = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
+	convenesRe    = regexp.MustCompile(`^(?:与[^，。；]{2,30}?)?(?:联合|共同)?(?:召开|举办|举行|主办|承办|协办|组织(?:开展|召开|举办|举行|实施|[^，。；—]{1,12}?(?:开展|参加|参观|观摩|视察|调研|学习|赴|前往|走进|深入))|正式开业|开业|揭牌成立|正式成立|挂牌)`)
+	// the clause of a place visited, named with nothing after it
+	// (在青山建工集团有限公司，; 在新建成的县融媒体中心，)
+	placeClauseRe = regexp.MustCompile(`^在(?:[^，。；]{0,16}的)?$`)
+	// a body named as a signatory (签约企业代表X公司总经理Y, 签约方X)
+	signatoryRe = regexp.MustCompile(`签约(?:企业|单位|方|双方|各方)(?:代表)?$`)
+	// a body unveiled (为X、Y揭牌), the list before it included
+	unveiledRe = regexp.MustCompile(`为(?:[^，。；为]{2,30}?[、和及])?$`)
+	// a body invited to take part (邀请X参加)
+	invitedRe   = regexp.MustCompile(`(?:邀请|特邀|邀)了?(?:[^，。；请]{2,30}?[、和及])?$`)
+	attendsRe   = regexp.MustCompile(`^(?:参加|出席|列席|参与|到会)`)
+	signsRe     = regexp.MustCompile(`^[^，。；]{0,20}?(?:签订|签署|签约)`)
+	signsWithRe = regexp.MustCompile(`^与[^，。；]{2,30}?(?:分别)?(?:签订|签署|举行[^，。；]*签约|签约)`)
 	// a body coming to inspect: 调研组来我县调研, 督导组一行到…督导
 	comesToInspectRe = regexp.MustCompile(`^(?:一行)?(?:先后)?(?:来|到|赴|深入)[^，。；]{0,20}?(?:调研|检查|督导|考察|视察|督查|指导)`)
 	// what follows a body that is a goal, not a place visited (统一到市委要求上来)
 	notVisitedRe = regexp.MustCompile(`^(?:要求|的|精神|部署|决策|工作|上来|中来|实处)`)
 )
 
-var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|走访|参观|视察|调研了|检查了|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
+var visitRe = regexp.MustCompile(`(?:来到|走进|前往|深入到|考察|察看|走访|参观|观摩|视察|调研了|检查了|(?:^|一行|还|先后|并|随后|分别|再|又|首先|同时|也)到)[^，。；]*$`)
 
 // personThenTo reports whether the clause before a body reads "name 到"
 // (季鸿川到嵘芯微电子…).

@@ -178,11 +178,11 @@ func TestWithinEvents(t *testing.T) {
 		kinds []string
 	}{
 		{"3月5日，县人大常委会举行第九次会议，表决通过了人事任免事项。县人大常委会主任周海峰向新任命人员颁发任命书，并组织新任命人员进行了宪法宣誓。", []string{"APPOINTMENT", "OTHER"}},
-		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。会见后，双方共同见证签署战略合作协议。", []string{"OTHER", "SIGNING"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。会见后，双方共同见证签署战略合作协议。", []string{"SYMPOSIUM", "SIGNING"}},
 		{"3月5日，县政府与青禾集团有限公司举行签约仪式。双方还签署了人才培养合作协议。", []string{"SIGNING"}},
 		{"3月5日，县人大常委会召开主任会议，听取县司法局关于宪法宣誓的组织办法的汇报。", []string{"MEETING"}},
-		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"OTHER"}},
-		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"OTHER"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"SYMPOSIUM"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"SYMPOSIUM"}},
 	} {
 		var kinds []string
 		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
@@ -203,6 +203,193 @@ func TestAboveActivities(t *testing.T) {
 	for _, e := range evs {
 		if !has(e.attendees, "方敏") {
 			t.Errorf("%s: attendees %v lack 方敏", e.name, e.attendees)
+		}
+	}
+}
+
+// Bodies that report to the event, whose request or report it hears or
+// deliberates, or that explain a matter are its reporting organisations
+// (rule 7.7); signatories and bodies that speak take part (rule 7.6).
+func TestReportingOrganisations(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		reporting []string
+		orgs      []string // organisations taking part otherwise
+	}{
+		{"3月5日，县委召开常委会会议。会议审议了县政府党组《关于调整城区停车收费标准的请示》和县妇联《关于表彰三八红旗手的请示》。", []string{"县政府党组", "县妇联"}, nil},
+		{"3月5日，县委召开常委会会议。会议研究同意了县委办公室提交的《关于召开县委全会的建议方案》。", []string{"县委办公室"}, nil},
+		{"3月5日，县政府召开新闻发布会，县统计局负责同志介绍有关情况。", []string{"县统计局"}, nil},
+		{"3月5日，县政府召开常务会议，听取县发展和改革委员会关于一季度经济运行的汇报。", []string{"县发展和改革委员会"}, nil},
+		{"3月5日，县政府召开常务会议，听取了县住房和城乡建设局、县交通运输局工作情况汇报。", []string{"县住房和城乡建设局", "县交通运输局"}, nil},
+		{"3月5日，县政府召开专题会议，县住房和城乡建设局、县交通运输局主要负责同志分别汇报了工作进展。", []string{"县住房和城乡建设局", "县交通运输局"}, nil},
+		{"3月5日，县政协召开常委会会议。会上，县委组织部作关于调整增补委员的说明。", []string{"县委组织部"}, []string{"县政协"}},
+		{"3月5日，县政府与青禾集团有限公司签署战略合作协议。", nil, []string{"县政府", "青禾集团有限公司"}},
+		{"3月5日，县人大常委会召开主任会议，听取县财政局关于预算执行情况的汇报。会议决定，将县司法局关于法治政府建设情况的报告提请下次常委会会议审议。", []string{"县财政局"}, nil},
+		{"3月5日，县人民医院召开党建工作推进会，县中医院作交流发言。", nil, []string{"县人民医院", "县中医院"}},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		e := evs[0]
+		if got := sorted(e.reporting...); !reflect.DeepEqual(got, sorted(tc.reporting...)) {
+			t.Errorf("%s: reporting %v, want %v", tc.text, got, tc.reporting)
+		}
+		for _, o := range tc.orgs {
+			if e.orgs[o] == "" {
+				t.Errorf("%s: organisations %v lack %s", tc.text, e.orgs, o)
+			}
+		}
+	}
+}
+
+// Bodies taking part in their own right are event organisations (rule
+// 7.6): the convener that 组织 the activity, co-organisers and hosts,
+// bodies invited, signatories named as such, the bodies unveiled at a
+// 揭牌 and units visited on a tour, also where a visit's clause names only
+// the place (在…的X，…).
+func TestEventOrganisations(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		orgs []string
+	}{
+		{"3月5日，县政协组织部分委员开展集中视察活动。", []string{"县政协"}},
+		{"3月5日，县文化馆与县图书馆联合主办迎春书画展。", []string{"县文化馆", "县图书馆"}},
+		{"3月5日，县委召开党外人士座谈会，邀请县工商业联合会参加。", []string{"县工商业联合会"}},
+		{"3月5日，县里举行招商项目签约仪式。签约企业代表青禾集团有限公司总经理许文博作了发言。", []string{"青禾集团有限公司"}},
+		{"3月5日，白鹭乡举行撤乡设镇揭牌仪式。县委书记李青山为白鹭镇党委、白鹭镇人民政府揭牌。", []string{"白鹭镇党委", "白鹭镇人民政府"}},
+		{"3月5日，县政协委员先后观摩了县农产品加工园、青禾集团有限公司等。", []string{"青禾集团有限公司"}},
+		{"3月5日，县长王立新调研融媒体建设。在新建成的县融媒体中心，王立新察看了演播室。", []string{"县融媒体中心"}},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		for _, o := range tc.orgs {
+			if evs[0].orgs[o] == "" {
+				t.Errorf("%s: organisations %v lack %s", tc.text, evs[0].orgs, o)
+			}
+		}
+	}
+}
+
+// A body before 组织 convenes only when it organises an activity: not in
+// the name of a law (全国人大组织法) or apposed to a union (工会组织——X).
+func TestOrganisesIsConvening(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		org  string
+		want bool
+	}{
+		{"3月5日，县政协组织部分委员开展集中视察活动。", "县政协", true},
+		{"3月5日，县委召开常委会会议。依照选举法和全国人大组织法的规定，会议研究了代表选举工作。", "全国人大", false},
+		{"3月5日，县人大常委会召开会议，县总工会组织——职工服务中心负责同志列席。", "县总工会", false},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if got := evs[0].orgs[tc.org] != ""; got != tc.want {
+			t.Errorf("%s: %s takes part %v, want %v (%v)", tc.text, tc.org, got, tc.want, evs[0].orgs)
+		}
+	}
+}
+
+// The lead's event takes its name from the session that opens the lead,
+// not from a ceremony held within it (rule 6.3, 6.4), and the people of
+// the ceremony's sentences attend the ceremony only (rule 7.5); names
+// stop at ASCII commas as at Chinese ones; a 会见 whose heading does not
+// name it is a symposium (rule 6.7).
+func TestLeadEventNames(t *testing.T) {
+	for _, tc := range []struct {
+		text        string
+		name, kind  string
+		ceremonyGot []string // attendees of the second event, if any
+	}{
+		{"3月5日上午，县十九届人大一次会议依法选举产生了县长、副县长。县人大常委会举行了新任命人员宪法宣誓仪式，县人大常委会主任周海峰监誓，副县长方敏领誓。", "县十九届人大一次会议", "ELECTION", []string{"周海峰", "方敏"}},
+		{"3月5日上午,县政协十届五次常委会议在县会议中心召开,县政协主席周海峰主持会议。", "县政协十届五次常委会议", "MEETING", nil},
+		{"3月5日，县长王立新在县行政中心会见了青禾集团有限公司董事长许文博一行。", "", "SYMPOSIUM", nil},
+	} {
+		evs := factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if tc.name != "" && evs[0].name != tc.name {
+			t.Errorf("%s: name %q, want %q", tc.text, evs[0].name, tc.name)
+		}
+		if evs[0].kind != tc.kind {
+			t.Errorf("%s: kind %s, want %s", tc.text, evs[0].kind, tc.kind)
+		}
+		if tc.ceremonyGot != nil {
+			if len(evs) != 2 {
+				t.Errorf("%s: events %v, want a ceremony", tc.text, evs)
+				continue
+			}
+			for _, p := range tc.ceremonyGot {
+				if has(evs[0].attendees, p) || !has(evs[1].attendees, p) {
+					t.Errorf("%s: %s attends %v / %v, want the ceremony only", tc.text, p, evs[0].attendees, evs[1].attendees)
+				}
+			}
+		}
+	}
+}
+
+// An explicit range gives the event's end_date (rule 6.5): 4月8日至10日,
+// 于4月8—10日, and 将持续至21日 after a day that opens the activity.
+func TestEventDateRanges(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		date, endDate string
+	}{
+		{"县政协于4月8—10日组织委员开展集中视察活动。", "2026-04-08", "2026-04-10"},
+		{"4月8日至10日，县政协组织委员开展集中视察活动。", "2026-04-08", "2026-04-10"},
+		{"4月8日—10日，县政协组织委员开展集中视察活动。", "2026-04-08", "2026-04-10"},
+		{"本报讯 4月18日上午，白鹭湖旅游文化节在白鹭镇开幕，活动将持续至21日。", "2026-04-18", "2026-04-21"},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if evs[0].date != tc.date || evs[0].endDate != tc.endDate {
+			t.Errorf("%s: date %s–%s, want %s–%s", tc.text, evs[0].date, evs[0].endDate, tc.date, tc.endDate)
+		}
+	}
+}
+
+// Activities after or during the lead's are events of their own with its
+// date (rules 6.3, 6.5): 会后…分别带队督导, a 座谈会 during a tour, 随后 in
+// mid-sentence; several sites on one tour are one inspection.
+func TestFollowOnActivities(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		kinds []string
+	}{
+		{"3月5日，县委召开安全生产工作会议。会后，县领导李青山、王立新分别带队督导检查重点企业安全生产工作。", []string{"MEETING", "INSPECTION"}},
+		{"3月5日，县长王立新到白鹭镇调研农业生产，并召开座谈会听取意见建议。", []string{"INSPECTION", "SYMPOSIUM"}},
+		{"3月5日，县政协主席周海峰到白鹭镇调研协商议事室建设，并就基层协商工作进行了座谈。", []string{"INSPECTION", "SYMPOSIUM"}},
+		{"3月5日，县长王立新到白鹭镇调研。调研期间，王立新主持召开座谈会，听取企业意见。", []string{"INSPECTION", "SYMPOSIUM"}},
+		{"3月5日，县委书记李青山出席白鹭镇撤乡设镇揭牌仪式，随后察看了镇便民服务中心建设。", []string{"OTHER", "INSPECTION"}},
+		{"3月5日，县长王立新到白鹭镇调研，先后察看了蔬菜基地、农产品加工园。随后，王立新来到青禾集团有限公司察看生产线。", []string{"INSPECTION"}},
+	} {
+		var kinds []string
+		var dates []string
+		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
+			kinds = append(kinds, e.kind)
+			dates = append(dates, e.date)
+		}
+		if !reflect.DeepEqual(kinds, tc.kinds) {
+			t.Errorf("%s: kinds %v, want %v", tc.text, kinds, tc.kinds)
+		}
+		for _, d := range dates {
+			if d != "2026-03-05" {
+				t.Errorf("%s: dates %v, want the lead's", tc.text, dates)
+				break
+			}
 		}
 	}
 }
