@@ -155,6 +155,11 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			}
 		}
 	}
+	// The tagger reading the longer form as a name overrules the HMM,
+	// which cuts a given name it has not seen (应国家主席习近|平|邀请).
+	if ok(long) && d.cuts[i+long] && d.taggedPersonSpan(span{i, i + long}) {
+		return d.sub(i, i+long), true
+	}
 	// The segmenter's word for it, when that is a name's length (钱辉|座谈)
 	// and not a dictionary word (安排).
 	if e, found := d.tokenAt(i); found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
@@ -1401,8 +1406,8 @@ func (d *doc) longerForms(p *person, longer []*person) (map[int]*person, *person
 // a place name of the dictionary (韩国, 西班牙) or a transliterated one
 // (肯尼亚, 哈萨克斯坦), with no organisation head.
 func (d *doc) isState(o string) bool {
-	if o == "国家" {
-		return true
+	if o == "国家" || d.lx.countries[o] {
+		return true // 白俄罗斯总统: never the short form of a body that contains it
 	}
 	n := utf8.RuneCountInString(o)
 	if n < 2 || isAreaName(o) || d.lx.suffixEndingAt([]rune(o), n) != "" {
@@ -1470,6 +1475,18 @@ func (d *doc) taggedNameAt(i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// taggedPersonSpan reports whether the tagger reads exactly s as a
+// person's name.
+func (d *doc) taggedPersonSpan(s span) bool {
+	sent := d.sentenceOf(s.start)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == "Person" && sent.start+sp.Start == s.start && sent.start+sp.End == s.end {
+			return true
+		}
+	}
+	return false
 }
 
 // tagCand is a person's name the tagger reads; sure when its context

@@ -234,3 +234,34 @@ func TestNoNameAfterANamesTitle(t *testing.T) {
 		}
 	}
 }
+
+// A given name the HMM has not seen is cut (方近|平|邀请); the tagger
+// reading the whole name wins, so no person is a fragment of a name.
+func TestNoNameCutBeforeAWord(t *testing.T) {
+	for _, tc := range []struct {
+		text, want, not string
+	}{
+		{"3月2日，应国家主席方近平邀请，智利总统卡斯托将来访。", "方近平", "方近"},
+		{"3月2日，应国家主席林近平邀请，智利总统卡斯托将来访。", "林近平", "林近"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: fragment %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
+
+// A state's name is never the short form of a "body" that runs on into
+// the name after its title (白俄罗斯总统米哈申科: 科 is no body's head).
+func TestStateBeforeAForeignTitle(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，应国家主席高明远邀请，白俄罗斯总统米哈申科将来访。", map[string][]string{"米哈申科": {"白俄罗斯总统"}}},
+		{"3月2日，印度尼西亚总统佐科将来访。", map[string][]string{"佐科": {"印度尼西亚总统"}}},
+	})
+}
