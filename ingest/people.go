@@ -20,6 +20,8 @@ var followers = []string{
 	// 习近平发来贺信: without them the HMM's cut (习近|平发)
 	// would decide the name
 	"发来", "致电", "致信", "复信", "回信", "近日", "日前", "走访", "担任", "兼任",
+	// 王五全票当选, 王五连任市长
+	"全票", "高票", "连任", "再次",
 }
 
 // mayNameSomeone reports whether a sentence has a person's verb after a
@@ -54,7 +56,7 @@ var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "�
 var strongFirst = firstRunes(strongFollowers)
 
 // nameStop holds characters that do not occur in a given name.
-const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
+const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯他她您你咱"
 
 // conjunctions join names in a list; none starts a name, though 和 is
 // also a rare surname (主席和普京, 负责人和老同志).
@@ -163,12 +165,34 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// The segmenter's word for it, when that is a name's length (钱辉|座谈)
 	// and not a dictionary word (安排).
 	if e, found := d.tokenAt(i); found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
+		if e-i == short && ok(long) && d.orphanAfter(i+short) {
+			return d.sub(i, i+long), true // 习近|平|通过: the HMM cut an unseen given name
+		}
 		return d.sub(i, e), true
 	}
 	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// orphanAfter reports whether the character at k, right after a name the
+// HMM cut short, belongs to nothing else: no dictionary word starts on it,
+// the HMM leaves it alone, a word or punctuation comes after it, and it is
+// no word of its own after a name (李强|称, listed in dict/afternames.txt).
+func (d *doc) orphanAfter(k int) bool {
+	r := d.r
+	if k+1 >= len(r) || !isHan(r[k]) || d.lx.afterNames[r[k]] || d.lx.translit[r[k]] {
+		return false
+	}
+	if _, w := d.words[k]; w || !d.cuts[k+1] {
+		return false
+	}
+	if e, ok := d.tokenAt(k); !ok || e != k+1 {
+		return false
+	}
+	_, next := d.words[k+1]
+	return next || !isHan(r[k+1]) || d.lx.afterNames[r[k+1]]
 }
 
 // startsOrgOrTitle reports whether a post chain starts at i: a level word
@@ -1029,8 +1053,10 @@ var (
 	appointRe = regexp.MustCompile(`(?:任命|选举|推选|补选|增选)(\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 免去张三的县财政局局长职务
 	dismissRe = regexp.MustCompile(`免去(\p{Han}{2,4}?)(?:同志)?的?([^，。；\n]{2,40}?)职务`)
-	// 张三当选为区政协主席, 王五出任集团总经理
-	electedRe = regexp.MustCompile(`(当选为|当选|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 张三当选为区政协主席, 王五出任集团总经理, 王五全票当选连任国家主席
+	// (连任 is the verb, the post is what follows; 全票 stands between
+	// the name and the verb)
+	electedRe = regexp.MustCompile(`(?:全票|高票|再次|成功|顺利|历史性)?(当选为|当选连任|当选|连任|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 市领导王一、李二、赵三参加
 	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志|分别|带队|先后|深入|来到|前往|看望|走访|慰问|调研|督导|检查)`)
 	// 会议执行主席由王一、李二、赵三担任
@@ -1064,7 +1090,7 @@ func (d *doc) findAppointments() {
 		d.markAppointed(i)
 	}
 	ms = nil
-	if containsAny(s, "当选", "出任", "担任", "接任") {
+	if containsAny(s, "当选", "连任", "出任", "担任", "接任") {
 		ms = electedRe.FindAllStringSubmatchIndex(s, -1)
 	}
 	for _, m := range ms {

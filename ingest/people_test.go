@@ -243,6 +243,10 @@ func TestNoNameCutBeforeAWord(t *testing.T) {
 	}{
 		{"3月2日，应国家主席方近平邀请，智利总统卡斯托将来访。", "方近平", "方近"},
 		{"3月2日，应国家主席林近平邀请，智利总统卡斯托将来访。", "林近平", "林近"},
+		{"新年前夕，国家主席方近平通过互联网发表贺词。", "方近平", "方近"},
+		{"经中央军委主席方近平批准，中央军委印发决定。", "方近平", "方近"},
+		{"多国领导人致电、致函国家主席方近平或通过其他方式表示慰问。", "方近平", "方近"},
+		{"新年前夕，国家主席谢瑶忙于工作。", "谢瑶", "谢瑶忙"},
 	} {
 		got := peopleOf(t, tc.text)
 		if _, ok := got[tc.want]; !ok {
@@ -264,4 +268,29 @@ func TestStateBeforeAForeignTitle(t *testing.T) {
 		{"3月2日，应国家主席高明远邀请，白俄罗斯总统米哈申科将来访。", map[string][]string{"米哈申科": {"白俄罗斯总统"}}},
 		{"3月2日，印度尼西亚总统佐科将来访。", map[string][]string{"佐科": {"印度尼西亚总统"}}},
 	})
+}
+
+// 当选/连任/出任/担任 and 致函 are verbs before a post, never part of it
+// (rule 3.4: the post is what follows); an adverb (全票) between the name
+// and the verb is no name, nor is a pronoun a given name (祝贺他).
+func TestElectionVerbsAreNoPartOfAPost(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，国家主席高明远会见鲁本。鲁本对高明远连任国家主席表示祝贺。", map[string][]string{"高明远": {"国家主席"}}},
+		{"多国领导人致电、致函国家主席方近平表示慰问。", map[string][]string{"方近平": {"国家主席"}}},
+		{"3月2日，市人大常委会主任王立群全票当选连任市长。", map[string][]string{"王立群": {"市人大常委会主任", "市长"}}},
+	})
+	for _, text := range []string{
+		"3月2日，国家主席高明远致电鲁本，祝贺他当选连任总督。",
+		"3月2日，国家主席高明远出席。各方对高明远主席全票当选连任国家主席表示祝贺。",
+		"3月2日，王立群全票当选市长。",
+	} {
+		for who, posts := range peopleOf(t, text) {
+			if who != "高明远" && who != "鲁本" && who != "王立群" {
+				t.Errorf("%s: false person %q %v", text, who, posts)
+			}
+		}
+	}
 }
