@@ -178,7 +178,8 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 
 // orphanAfter reports whether the character at k, right after a name the
 // HMM cut short, belongs to nothing else: no dictionary word starts on it,
-// the HMM leaves it alone, a word or punctuation comes after it, and it is
+// the HMM leaves it alone or joins it only to a word of its own after a
+// name, a word or punctuation comes after it, and it is
 // no word of its own after a name (李强|称, listed in dict/afternames.txt).
 func (d *doc) orphanAfter(k int) bool {
 	r := d.r
@@ -188,8 +189,8 @@ func (d *doc) orphanAfter(k int) bool {
 	if _, w := d.words[k]; w || !d.cuts[k+1] {
 		return false
 	}
-	if e, ok := d.tokenAt(k); !ok || e != k+1 {
-		return false
+	if e, ok := d.tokenAt(k); !ok || e > k+1 && !d.lx.afterNames[r[k+1]] {
+		return false // the HMM's word (but 习近|平致唁|电函: 致 is a word of its own)
 	}
 	_, next := d.words[k+1]
 	return next || !isHan(r[k+1]) || d.lx.afterNames[r[k+1]]
