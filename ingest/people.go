@@ -293,6 +293,13 @@ func (d *doc) findPeople() {
 			} else if d.tagger != nil {
 				ok = false
 			}
+		} else if ok {
+			// 秘书长古特雷斯, 主席冯德莱恩: a transliterated name starting
+			// with a surname runs on past a Chinese name's length
+			ne := te + utf8.RuneCountInString(name)
+			if e := d.taggedPersonEnd(te); e > ne && d.cuts[e] && d.trimTaggedEnd(span{te, e}).end == e && d.transliterated(d.sub(ne, e)) {
+				name = d.sub(te, e)
+			}
 		}
 		if !ok || d.lx.titleSet[name] {
 			continue
@@ -1504,6 +1511,18 @@ func (d *doc) taggedNameAt(i int) (string, bool) {
 	return "", false
 }
 
+// taggedPersonEnd returns the end of the person's name the tagger reads
+// at i, i when it reads none there.
+func (d *doc) taggedPersonEnd(i int) int {
+	sent := d.sentenceOf(i)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == "Person" && sent.start+sp.Start == i {
+			return sent.start + sp.End
+		}
+	}
+	return i
+}
+
 // taggedPersonSpan reports whether the tagger reads exactly s as a
 // person's name.
 func (d *doc) taggedPersonSpan(s span) bool {
@@ -1571,10 +1590,33 @@ func (d *doc) foreignName(s span) bool {
 // trimTaggedEnd drops the last character of a tagged name when it starts
 // a word running past the name (卢拉|致电, 阿希|以来).
 func (d *doc) trimTaggedEnd(s span) span {
-	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1])) {
+	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1])) {
 		s.end--
 	}
 	return s
+}
+
+// transliterated reports whether every character of s is one of
+// transliteration or a middle dot.
+func (d *doc) transliterated(s string) bool {
+	for _, c := range s {
+		if c != '·' && !d.lx.translit[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// nounAt reports whether the dictionary's word at i is a noun: one that
+// runs on past a tagged name (卢卡申科|举行 cut 卢卡申|科举|行) is no verb
+// the name's last character starts.
+func (d *doc) nounAt(i int) bool {
+	e, ok := d.words[i]
+	if !ok {
+		return false
+	}
+	_, pos, found := d.lx.seg.Find(d.sub(i, e))
+	return found && strings.HasPrefix(pos, "n")
 }
 
 // personContext reports whether what surrounds the name at s makes it a

@@ -295,3 +295,25 @@ func TestElectionVerbsAreNoPartOfAPost(t *testing.T) {
 		}
 	}
 }
+
+// A transliterated name may start with a surname (冯, 古) and run on past
+// a Chinese name's length; a noun the dictionary starts on its last
+// character (科|举行 read as 科举|行) is no verb glued to it.
+func TestTransliteratedNamesKeepTheirLength(t *testing.T) {
+	for _, tc := range []struct {
+		text, want, not string
+	}{
+		{"3月2日，国务院总理李平在京会见欧盟委员会主席冯德莱恩。", "冯德莱恩", "冯德莱"},
+		{"3月2日，联合国秘书长古特雷斯近日发表声明。", "古特雷斯", "古特雷"},
+		{"3月2日，国家主席高明远与到访的白俄罗斯总统米哈申科举行会谈。", "米哈申科", "米哈申"},
+		{"县人大主任王立群、县政协主席张萍列席会议。", "张萍", "张萍列"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: fragment %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
