@@ -290,6 +290,8 @@ func (d *doc) findPeople() {
 			// and without its name there is none (总统官邸, 总统祝贺他)
 			if n, found := d.taggedNameAt(te); found {
 				name, ok = n, true
+			} else if n := d.translitRunAt(te); n != "" && d.foreignTitle(i, t) {
+				name, ok = n, true // 沙特国王萨勒曼。, where the tagger reads 沙特国|王萨勒曼
 			} else if d.tagger != nil {
 				ok = false
 			}
@@ -1392,7 +1394,7 @@ func (d *doc) mergeFragments() {
 			ps.p = into[ps.p] // 叶书记 of a person merged away
 			continue
 		}
-		if ps.end-ps.start == utf8.RuneCountInString(ps.p.name) {
+		if ps.end-ps.start == utf8.RuneCountInString(ps.p.name) && hasPrefixAt(d.r, ps.start, q.name) {
 			ps.end = ps.start + utf8.RuneCountInString(q.name)
 			for k := ps.start; k < ps.end && k < len(d.personIn); k++ {
 				d.personIn[k] = true
@@ -1424,6 +1426,9 @@ func (d *doc) longerForms(p *person, longer []*person) (map[int]*person, *person
 			if hasPrefixAt(d.r, i, x.name) && (q == nil || len(x.name) > len(q.name)) {
 				q = x
 			}
+		}
+		if q == nil && len(longer) == 1 && d.transliterated(p.name) && d.transliterated(longer[0].name) {
+			q = longer[0] // 萨勒 beside 萨勒曼: a cut of the one longer transliterated name
 		}
 		if q == nil {
 			return nil, nil
@@ -1509,6 +1514,25 @@ func (d *doc) taggedNameAt(i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// translitRunAt returns the run of transliteration characters at i that
+// ends where the sentence, a follower or a title does (萨勒曼。,
+// 萨勒曼表示), "" when there is none of two characters or more or the
+// name goes on after a hyphen (迪亚斯-卡内尔).
+func (d *doc) translitRunAt(i int) string {
+	r := d.r
+	k := i
+	for k < len(r) && k < i+20 && (d.lx.translit[r[k]] || r[k] == '·' && k > i) {
+		if k >= i+2 && (anyPrefixAt(r, k, followers...) != "" || d.lx.titleAt(r, k) != "") {
+			break
+		}
+		k++
+	}
+	if k-i < 2 || r[k-1] == '·' || k < len(r) && strings.ContainsRune("-－—", r[k]) || k < len(r) && isHan(r[k]) && anyPrefixAt(r, k, followers...) == "" && d.lx.titleAt(r, k) == "" {
+		return ""
+	}
+	return d.sub(i, k)
 }
 
 // taggedPersonEnd returns the end of the person's name the tagger reads
@@ -1607,12 +1631,16 @@ func (d *doc) transliterated(s string) bool {
 	return true
 }
 
-// nounAt reports whether the dictionary's word at i is a noun: one that
-// runs on past a tagged name (卢卡申科|举行 cut 卢卡申|科举|行) is no verb
-// the name's last character starts.
+// nounAt reports whether the dictionary's word at i is a noun that leaves
+// a lone character after it: one that runs on past a tagged name
+// (卢卡申科|举行 cut 卢卡申|科举|行) is no verb the name's last character
+// starts (德温|声称，is).
 func (d *doc) nounAt(i int) bool {
 	e, ok := d.words[i]
-	if !ok {
+	if !ok || e >= len(d.r) || !isHan(d.r[e]) {
+		return false
+	}
+	if _, w := d.words[e]; w {
 		return false
 	}
 	_, pos, found := d.lx.seg.Find(d.sub(i, e))
