@@ -33,6 +33,7 @@ type lexicon struct {
 	countries  map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
 	countryAbb map[rune]bool       // one-character short forms of states (俄 of 俄军)
 	postLeads  map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
+	afterNames map[rune]bool       // characters that are a word of their own after a name (dict/afternames.txt)
 	translit   map[rune]bool       // characters of transliterated foreign names
 	placePairs map[uint64]bool     // first two characters of places (firstPair)
 	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
@@ -136,6 +137,15 @@ func loadLexicon() (*lexicon, error) {
 	lx.postLeads = map[string]bool{}
 	for _, w := range ws {
 		lx.postLeads[w] = true
+	}
+	if ws, err = words("afternames.txt"); err != nil {
+		return nil, err
+	}
+	lx.afterNames = map[rune]bool{}
+	for _, w := range ws {
+		for _, c := range w {
+			lx.afterNames[c] = true
+		}
 	}
 	if ws, err = words("countryabbr.txt"); err != nil {
 		return nil, err

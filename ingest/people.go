@@ -20,6 +20,8 @@ var followers = []string{
 	// 习近平发来贺信: without them the HMM's cut (习近|平发)
 	// would decide the name
 	"发来", "致电", "致信", "复信", "回信", "近日", "日前", "走访", "担任", "兼任",
+	// 王五全票当选, 王五连任市长
+	"全票", "高票", "连任", "再次",
 }
 
 // mayNameSomeone reports whether a sentence has a person's verb after a
@@ -54,7 +56,7 @@ var strongFollowers = []string{"表示", "介绍", "说", "指出", "强调", "�
 var strongFirst = firstRunes(strongFollowers)
 
 // nameStop holds characters that do not occur in a given name.
-const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯"
+const nameStop = "副委会局党府市区县省乡镇的了在与是等及并也还都就要把被对将个们些这那其此各每年日记者员处所站队组办社讯他她您你咱"
 
 // conjunctions join names in a list; none starts a name, though 和 is
 // also a rare surname (主席和普京, 负责人和老同志).
@@ -155,15 +157,43 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			}
 		}
 	}
+	// The tagger reading the longer form as a name overrules the HMM,
+	// which cuts a given name it has not seen (应国家主席习近|平|邀请).
+	if ok(long) && d.cuts[i+long] && d.taggedPersonSpan(span{i, i + long}) {
+		return d.sub(i, i+long), true
+	}
 	// The segmenter's word for it, when that is a name's length (钱辉|座谈)
 	// and not a dictionary word (安排).
 	if e, found := d.tokenAt(i); found && (e-i == long && ok(long) || e-i == short && ok(short)) && d.words[i] != e {
+		if e-i == short && ok(long) && d.orphanAfter(i+short) {
+			return d.sub(i, i+long), true // 习近|平|通过: the HMM cut an unseen given name
+		}
 		return d.sub(i, e), true
 	}
 	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// orphanAfter reports whether the character at k, right after a name the
+// HMM cut short, belongs to nothing else: no dictionary word starts on it,
+// the HMM leaves it alone or joins it only to a word of its own after a
+// name, a word or punctuation comes after it, and it is
+// no word of its own after a name (李强|称, listed in dict/afternames.txt).
+func (d *doc) orphanAfter(k int) bool {
+	r := d.r
+	if k+1 >= len(r) || !isHan(r[k]) || d.lx.afterNames[r[k]] || d.lx.translit[r[k]] {
+		return false
+	}
+	if _, w := d.words[k]; w || !d.cuts[k+1] {
+		return false
+	}
+	if e, ok := d.tokenAt(k); !ok || e > k+1 && !d.lx.afterNames[r[k+1]] {
+		return false // the HMM's word (but 习近|平致唁|电函: 致 is a word of its own)
+	}
+	_, next := d.words[k+1]
+	return next || !isHan(r[k+1]) || d.lx.afterNames[r[k+1]]
 }
 
 // startsOrgOrTitle reports whether a post chain starts at i: a level word
@@ -260,8 +290,17 @@ func (d *doc) findPeople() {
 			// and without its name there is none (总统官邸, 总统祝贺他)
 			if n, found := d.taggedNameAt(te); found {
 				name, ok = n, true
+			} else if n := d.translitRunAt(te); n != "" && d.foreignTitle(i, t) {
+				name, ok = n, true // 沙特国王萨勒曼。, where the tagger reads 沙特国|王萨勒曼
 			} else if d.tagger != nil {
 				ok = false
+			}
+		} else if ok {
+			// 秘书长古特雷斯, 主席冯德莱恩: a transliterated name starting
+			// with a surname runs on past a Chinese name's length
+			ne := te + utf8.RuneCountInString(name)
+			if e := d.taggedPersonEnd(te); e > ne && d.cuts[e] && d.trimTaggedEnd(span{te, e}).end == e && d.transliterated(d.sub(ne, e)) {
+				name = d.sub(te, e)
 			}
 		}
 		if !ok || d.lx.titleSet[name] {
@@ -1024,8 +1063,10 @@ var (
 	appointRe = regexp.MustCompile(`(?:任命|选举|推选|补选|增选)(\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 免去张三的县财政局局长职务
 	dismissRe = regexp.MustCompile(`免去(\p{Han}{2,4}?)(?:同志)?的?([^，。；\n]{2,40}?)职务`)
-	// 张三当选为区政协主席, 王五出任集团总经理
-	electedRe = regexp.MustCompile(`(当选为|当选|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 张三当选为区政协主席, 王五出任集团总经理, 王五全票当选连任国家主席
+	// (连任 is the verb, the post is what follows; 全票 stands between
+	// the name and the verb)
+	electedRe = regexp.MustCompile(`(?:全票|高票|再次|成功|顺利|历史性)?(当选为|当选连任|当选|连任|出任|担任|接任)([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
 	// 市领导王一、李二、赵三参加
 	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志|分别|带队|先后|深入|来到|前往|看望|走访|慰问|调研|督导|检查)`)
 	// 会议执行主席由王一、李二、赵三担任
@@ -1059,7 +1100,7 @@ func (d *doc) findAppointments() {
 		d.markAppointed(i)
 	}
 	ms = nil
-	if containsAny(s, "当选", "出任", "担任", "接任") {
+	if containsAny(s, "当选", "连任", "出任", "担任", "接任") {
 		ms = electedRe.FindAllStringSubmatchIndex(s, -1)
 	}
 	for _, m := range ms {
@@ -1353,7 +1394,7 @@ func (d *doc) mergeFragments() {
 			ps.p = into[ps.p] // 叶书记 of a person merged away
 			continue
 		}
-		if ps.end-ps.start == utf8.RuneCountInString(ps.p.name) {
+		if ps.end-ps.start == utf8.RuneCountInString(ps.p.name) && hasPrefixAt(d.r, ps.start, q.name) {
 			ps.end = ps.start + utf8.RuneCountInString(q.name)
 			for k := ps.start; k < ps.end && k < len(d.personIn); k++ {
 				d.personIn[k] = true
@@ -1386,6 +1427,9 @@ func (d *doc) longerForms(p *person, longer []*person) (map[int]*person, *person
 				q = x
 			}
 		}
+		if q == nil && len(longer) == 1 && d.transliterated(p.name) && d.transliterated(longer[0].name) {
+			q = longer[0] // 萨勒 beside 萨勒曼: a cut of the one longer transliterated name
+		}
 		if q == nil {
 			return nil, nil
 		}
@@ -1401,8 +1445,8 @@ func (d *doc) longerForms(p *person, longer []*person) (map[int]*person, *person
 // a place name of the dictionary (韩国, 西班牙) or a transliterated one
 // (肯尼亚, 哈萨克斯坦), with no organisation head.
 func (d *doc) isState(o string) bool {
-	if o == "国家" {
-		return true
+	if o == "国家" || d.lx.countries[o] {
+		return true // 白俄罗斯总统: never the short form of a body that contains it
 	}
 	n := utf8.RuneCountInString(o)
 	if n < 2 || isAreaName(o) || d.lx.suffixEndingAt([]rune(o), n) != "" {
@@ -1472,6 +1516,49 @@ func (d *doc) taggedNameAt(i int) (string, bool) {
 	return "", false
 }
 
+// translitRunAt returns the run of transliteration characters at i that
+// ends where the sentence, a follower or a title does (萨勒曼。,
+// 萨勒曼表示), "" when there is none of two characters or more or the
+// name goes on after a hyphen (迪亚斯-卡内尔).
+func (d *doc) translitRunAt(i int) string {
+	r := d.r
+	k := i
+	for k < len(r) && k < i+20 && (d.lx.translit[r[k]] || r[k] == '·' && k > i) {
+		if k >= i+2 && (anyPrefixAt(r, k, followers...) != "" || d.lx.titleAt(r, k) != "") {
+			break
+		}
+		k++
+	}
+	if k-i < 2 || r[k-1] == '·' || k < len(r) && strings.ContainsRune("-－—", r[k]) || k < len(r) && isHan(r[k]) && anyPrefixAt(r, k, followers...) == "" && d.lx.titleAt(r, k) == "" {
+		return ""
+	}
+	return d.sub(i, k)
+}
+
+// taggedPersonEnd returns the end of the person's name the tagger reads
+// at i, i when it reads none there.
+func (d *doc) taggedPersonEnd(i int) int {
+	sent := d.sentenceOf(i)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == "Person" && sent.start+sp.Start == i {
+			return sent.start + sp.End
+		}
+	}
+	return i
+}
+
+// taggedPersonSpan reports whether the tagger reads exactly s as a
+// person's name.
+func (d *doc) taggedPersonSpan(s span) bool {
+	sent := d.sentenceOf(s.start)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == "Person" && sent.start+sp.Start == s.start && sent.start+sp.End == s.end {
+			return true
+		}
+	}
+	return false
+}
+
 // tagCand is a person's name the tagger reads; sure when its context
 // makes it one.
 type tagCand struct {
@@ -1527,10 +1614,37 @@ func (d *doc) foreignName(s span) bool {
 // trimTaggedEnd drops the last character of a tagged name when it starts
 // a word running past the name (卢拉|致电, 阿希|以来).
 func (d *doc) trimTaggedEnd(s span) span {
-	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1])) {
+	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1])) {
 		s.end--
 	}
 	return s
+}
+
+// transliterated reports whether every character of s is one of
+// transliteration or a middle dot.
+func (d *doc) transliterated(s string) bool {
+	for _, c := range s {
+		if c != '·' && !d.lx.translit[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// nounAt reports whether the dictionary's word at i is a noun that leaves
+// a lone character after it: one that runs on past a tagged name
+// (卢卡申科|举行 cut 卢卡申|科举|行) is no verb the name's last character
+// starts (德温|声称，is).
+func (d *doc) nounAt(i int) bool {
+	e, ok := d.words[i]
+	if !ok || e >= len(d.r) || !isHan(d.r[e]) {
+		return false
+	}
+	if _, w := d.words[e]; w {
+		return false
+	}
+	_, pos, found := d.lx.seg.Find(d.sub(i, e))
+	return found && strings.HasPrefix(pos, "n")
 }
 
 // personContext reports whether what surrounds the name at s makes it a

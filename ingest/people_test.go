@@ -234,3 +234,103 @@ func TestNoNameAfterANamesTitle(t *testing.T) {
 		}
 	}
 }
+
+// A given name the HMM has not seen is cut (方近|平|邀请); the tagger
+// reading the whole name wins, so no person is a fragment of a name.
+func TestNoNameCutBeforeAWord(t *testing.T) {
+	for _, tc := range []struct {
+		text, want, not string
+	}{
+		{"3月2日，应国家主席方近平邀请，智利总统卡斯托将来访。", "方近平", "方近"},
+		{"3月2日，应国家主席林近平邀请，智利总统卡斯托将来访。", "林近平", "林近"},
+		{"新年前夕，国家主席方近平通过互联网发表贺词。", "方近平", "方近"},
+		{"经中央军委主席方近平批准，中央军委印发决定。", "方近平", "方近"},
+		{"多国领导人致电、致函国家主席方近平或通过其他方式表示慰问。", "方近平", "方近"},
+		{"多国领导人和国际组织负责人继续向国家主席方近平致唁电函并通过其他方式，对逝世表示深切哀悼。", "方近平", "方近"},
+		{"新年前夕，国家主席谢瑶忙于工作。", "谢瑶", "谢瑶忙"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: fragment %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
+
+// A state's name is never the short form of a "body" that runs on into
+// the name after its title (白俄罗斯总统米哈申科: 科 is no body's head).
+func TestStateBeforeAForeignTitle(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，应国家主席高明远邀请，白俄罗斯总统米哈申科将来访。", map[string][]string{"米哈申科": {"白俄罗斯总统"}}},
+		{"3月2日，印度尼西亚总统佐科将来访。", map[string][]string{"佐科": {"印度尼西亚总统"}}},
+	})
+}
+
+// 当选/连任/出任/担任 and 致函 are verbs before a post, never part of it
+// (rule 3.4: the post is what follows); an adverb (全票) between the name
+// and the verb is no name, nor is a pronoun a given name (祝贺他).
+func TestElectionVerbsAreNoPartOfAPost(t *testing.T) {
+	postsOf(t, []struct {
+		text string
+		want map[string][]string
+	}{
+		{"3月2日，国家主席高明远会见鲁本。鲁本对高明远连任国家主席表示祝贺。", map[string][]string{"高明远": {"国家主席"}}},
+		{"多国领导人致电、致函国家主席方近平表示慰问。", map[string][]string{"方近平": {"国家主席"}}},
+		{"3月2日，市人大常委会主任王立群全票当选连任市长。", map[string][]string{"王立群": {"市人大常委会主任", "市长"}}},
+	})
+	for _, text := range []string{
+		"3月2日，国家主席高明远致电鲁本，祝贺他当选连任总督。",
+		"3月2日，国家主席高明远出席。各方对高明远主席全票当选连任国家主席表示祝贺。",
+		"3月2日，王立群全票当选市长。",
+	} {
+		for who, posts := range peopleOf(t, text) {
+			if who != "高明远" && who != "鲁本" && who != "王立群" {
+				t.Errorf("%s: false person %q %v", text, who, posts)
+			}
+		}
+	}
+}
+
+// A transliterated name may start with a surname (冯, 古) and run on past
+// a Chinese name's length; a noun the dictionary starts on its last
+// character (科|举行 read as 科举|行) is no verb glued to it.
+func TestTransliteratedNamesKeepTheirLength(t *testing.T) {
+	for _, tc := range []struct {
+		text, want, not string
+	}{
+		{"3月2日，国务院总理李平在京会见欧盟委员会主席冯德莱恩。", "冯德莱恩", "冯德莱"},
+		{"3月2日，联合国秘书长古特雷斯近日发表声明。", "古特雷斯", "古特雷"},
+		{"3月2日，国家主席高明远与到访的白俄罗斯总统米哈申科举行会谈。", "米哈申科", "米哈申"},
+		{"县人大主任王立群、县政协主席张萍列席会议。", "张萍", "张萍列"},
+		{"3月2日，该州州长德温声称，会保持警惕。", "德温", "德温声"},
+		{"3月2日，国家主席高明远会见古巴国家主席迪亚斯-卡内尔。", "", "迪亚斯"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok && tc.want != "" {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: fragment %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
+
+// A transliterated name written once in full and once cut (萨布曼国王 …
+// 萨布) folds into the one longer transliterated name of the article.
+func TestTransliteratedPrefixFolds(t *testing.T) {
+	// the tagger reads 沙特国|王萨布曼 here: the run of transliteration
+	// after a foreign title is the name
+	text := "3月2日，国家主席高明远致电沙特国王萨布曼。萨布表示，愿深化合作。"
+	got := peopleOf(t, text)
+	if _, ok := got["萨布"]; ok {
+		t.Errorf("%s: fragment 萨布 kept (people %v)", text, got)
+	}
+	if _, ok := got["萨布曼"]; !ok {
+		t.Errorf("%s: 萨布曼 not found (people %v)", text, got)
+	}
+}
