@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"strings"
 
@@ -63,7 +64,9 @@ func (c *queryCmd) run(ctx context.Context, m *Main) error {
 	if err != nil {
 		return err
 	}
-	s, err := schema.New(st, &schema.Options{Logger: m.logger()})
+	// The store is the operator's own, read in-process: no client to bound.
+	// Lists are whole up to the largest page, as kgscore reads them.
+	s, err := schema.New(st, &schema.Options{Logger: m.logger(), MaxCost: math.MaxInt32, MaxBytes: 1 << 30, ListFirst: 500})
 	if err != nil {
 		return err
 	}
