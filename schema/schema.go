@@ -67,6 +67,20 @@ type Options struct {
 	Ingest IngestFunc
 	// MaxIngestBytes bounds a POST /ingest body (32 MiB).
 	MaxIngestBytes int64
+	// MaxConcurrent is how many GraphQL requests the Handler runs at once
+	// (16); MaxQueued more wait for a turn (64), at most QueueWait (5s);
+	// the others are answered 503 with Retry-After.
+	MaxConcurrent int
+	MaxQueued     int
+	QueueWait     time.Duration
+	// MaxExports is how many /export requests run at once (2; the others
+	// are answered 503), each with ExportWriteTimeout (2m) to be sent.
+	MaxExports         int
+	ExportWriteTimeout time.Duration
+	// SourceDir is the directory article sources are shown relative to
+	// (a source outside it shows its file name only), so that answers do
+	// not give the server's paths; "" shows file names only.
+	SourceDir string
 	// AllowedOrigins are the web origins (scheme://host[:port]) whose pages
 	// may call the Handler from a browser (CORS); "*" alone allows every
 	// origin. None by default: browsers then refuse cross-origin calls.
@@ -90,6 +104,15 @@ func (o *Options) withDefaults() Options {
 	set(&d.MaxBytes, 16<<20)
 	set(&d.ListFirst, 50)
 	d.ListFirst = min(d.ListFirst, d.MaxFirst)
+	set(&d.MaxConcurrent, 16)
+	set(&d.MaxQueued, 64)
+	set(&d.MaxExports, 2)
+	if d.QueueWait <= 0 {
+		d.QueueWait = 5 * time.Second
+	}
+	if d.ExportWriteTimeout <= 0 {
+		d.ExportWriteTimeout = 2 * time.Minute
+	}
 	if d.Timeout <= 0 {
 		d.Timeout = 10 * time.Second
 	}
