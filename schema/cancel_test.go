@@ -145,3 +145,15 @@ func TestAbandonedQueryStopsReading(t *testing.T) {
 		t.Errorf("%d store reads started after the client left", n)
 	}
 }
+
+// TestCancelledQueryIsNoTimeout checks that a query whose client left is
+// answered (and so counted) 499, not 504: the server did not time out.
+func TestCancelledQueryIsNoTimeout(t *testing.T) {
+	slow := &readTimer{Store: mustOpenSeed(t), delay: 100 * time.Millisecond}
+	s := mustSchema(t, slow, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	if r := s.Do(ctx, &schema.Request{Query: deepQuery}); r.Status != schema.StatusClientClosedRequest {
+		t.Errorf("status %d, errors %+v; want 499", r.Status, r.Errors)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
 	"strings"
 
 	"github.com/kgproject/kg/schema"
@@ -66,7 +67,8 @@ func (c *queryCmd) run(ctx context.Context, m *Main) error {
 	}
 	// The store is the operator's own, read in-process: no client to bound.
 	// Lists are whole up to the largest page, as kgscore reads them.
-	s, err := schema.New(st, &schema.Options{Logger: m.logger(), MaxCost: math.MaxInt32, MaxBytes: 1 << 30, ListFirst: 500})
+	wd, _ := os.Getwd()
+	s, err := schema.New(st, &schema.Options{Logger: m.logger(), MaxCost: math.MaxInt32, MaxBytes: 1 << 30, ListFirst: 500, SourceDir: wd})
 	if err != nil {
 		return err
 	}
