@@ -12,8 +12,6 @@ import (
 	"testing"
 
 	"github.com/kgproject/kg/graph"
-	"github.com/kgproject/kg/graph/bolt"
-	"github.com/kgproject/kg/ingest"
 )
 
 // TestServeRefusesExposure checks that kg serve does not start open on a
@@ -100,15 +98,7 @@ func (fullDisk) PutArticle(context.Context, *graph.ArticleFacts) error {
 // answered 507 with the store's message, counted as failed articles, and
 // reported by /healthz until a write succeeds.
 func TestIngestOnFullDisk(t *testing.T) {
-	st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p, err := ingest.NewPipeline(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, p := emptyStore(t)
 	m := &Main{Getenv: func(k string) string { return map[string]string{"KG_TOKEN": testToken}[k] }}
 	h, err := (&serveCmd{}).handler(m, fullDisk{st}, p, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {

@@ -247,6 +247,22 @@ func TestServeGCPercent(t *testing.T) {
 	}
 }
 
+// emptyStore returns an empty embedded store, closed when the test ends,
+// and a pipeline to ingest into it.
+func emptyStore(t *testing.T) (*bolt.Store, *ingest.Pipeline) {
+	t.Helper()
+	st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	p, err := ingest.NewPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, p
+}
+
 // countingStore is a store that counts, with made-up counts.
 type countingStore struct{ graph.Store }
 
@@ -255,15 +271,7 @@ func (countingStore) Counts(context.Context) (int, int, error) { return 7, 9, ni
 // TestIngestFuncStoreCounts checks that POST /ingest reports the store's
 // counts after the ingest, and -1 for a store that cannot count.
 func TestIngestFuncStoreCounts(t *testing.T) {
-	st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p, err := ingest.NewPipeline(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, p := emptyStore(t)
 	for _, tt := range []struct {
 		name                     string
 		st                       graph.Store
