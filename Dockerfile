@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # kg: a static binary in a distroless image, running as a non-root user.
 #   docker build -t kg .
-#   docker run --rm -p 8080:8080 -e NEO4J_URI=bolt://HOST:7687 \
-#     -e NEO4J_USER=neo4j -e NEO4J_PASSWORD=... kg
+#   docker run --rm -p 127.0.0.1:8080:8080 -e NEO4J_URI=bolt://HOST:7687 \
+#     -e NEO4J_USER=neo4j -e NEO4J_PASSWORD=... -e KG_TOKEN=... kg
+# kg serve refuses to listen beyond loopback without KG_TOKEN (16 bytes or
+# more); its reads then need the token too unless --public-reads.
 # docker-compose.yml runs it beside Neo4j.
 
 FROM golang:1.26 AS build

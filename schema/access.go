@@ -79,3 +79,15 @@ func writesDenied(ctx context.Context) *accessError {
 	e, _ := ctx.Value(writesKey{}).(*accessError)
 	return e
 }
+
+// Protect returns next behind the token the Handler's reads need
+// (Options.ReadsNeedToken), for endpoints served beside it such as metrics.
+func (h *Handler) Protect(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if e := h.authorize(r, false); e != nil {
+			refuse(w, mediaJSON, e)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

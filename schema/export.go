@@ -185,7 +185,7 @@ func writeNodesCSV(w io.Writer, g *graph.Subgraph) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author"})
 	for _, n := range g.Nodes {
-		cw.Write([]string{n.ID, string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.Text, n.URL, n.Outlet, n.Author})
+		cw.Write([]string{n.ID, string(n.Label), cell(n.Name), cell(strings.Join(n.Aliases, ";")), cell(n.Title), string(n.Kind), n.Date, n.EndDate, cell(n.PartOfDay), cell(n.Source), n.Published, cell(n.Text), cell(n.URL), cell(n.Outlet), cell(n.Author)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -199,8 +199,18 @@ func writeRelationsCSV(w io.Writer, g *graph.Subgraph) error {
 		for _, e := range r.Evidence {
 			sents = append(sents, strings.ReplaceAll(e.Sentence, ";", "；"))
 		}
-		cw.Write([]string{r.From, r.To, string(r.Type), r.ID, r.Role, strings.Join(r.Articles(), ";"), strings.Join(sents, ";"), fmt.Sprint(len(r.Articles()))})
+		cw.Write([]string{r.From, r.To, string(r.Type), r.ID, cell(r.Role), strings.Join(r.Articles(), ";"), cell(strings.Join(sents, ";")), fmt.Sprint(len(r.Articles()))})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cell escapes a text cell a spreadsheet would run as a formula (one that
+// starts with = + - @, a tab or a carriage return) by putting ' before it,
+// as OWASP advises for CSV injection: a title "=HYPERLINK(…)" stays text.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

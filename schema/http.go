@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -12,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kgproject/kg/graph"
 )
@@ -28,9 +30,11 @@ const (
 // the schema's SDL at /schema.graphql. Both work offline: their assets are
 // embedded.
 type Handler struct {
-	schema *Schema
-	mux    *http.ServeMux
-	cors   *cors
+	schema  *Schema
+	mux     *http.ServeMux
+	cors    *cors
+	queries *gate
+	exports *gate
 }
 
 // NewHandler returns a Handler serving store, bounded by opts (nil means
@@ -45,7 +49,10 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{schema: s, mux: http.NewServeMux(), cors: c}
+	o := &s.opts
+	h := &Handler{schema: s, mux: http.NewServeMux(), cors: c,
+		queries: newGate(o.MaxConcurrent, o.MaxQueued, o.QueueWait),
+		exports: newGate(o.MaxExports, 0, 0)}
 	h.mux.HandleFunc("/graphql", h.serveGraphQL)
 	h.mux.HandleFunc("/graphiql", assets("/graphiql", "graphiql"))
 	h.mux.HandleFunc("/graphiql/", assets("/graphiql", "graphiql"))
@@ -66,8 +73,11 @@ func NewHandler(store graph.Store, opts *Options) (*Handler, error) {
 // ServeHTTP routes a request.
 //
 // /graphql, /export and /schema.graphql answer cross-origin requests, and
-// their preflights, of the pages of Options.AllowedOrigins only.
+// their preflights, of the pages of Options.AllowedOrigins only. Every
+// response says its content type is no guess (nosniff) and carries a
+// Content-Security-Policy that keeps other sites from framing the pages.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	secure(w.Header())
 	switch r.URL.Path {
 	case "/graphql", "/export", "/schema.graphql":
 		if h.cors.answer(w, r) {
@@ -125,7 +135,12 @@ func (h *Handler) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		ctx = withWrites(ctx, &accessError{http.StatusMethodNotAllowed, &publicError{msg: "mutations need POST", code: codeRequest}})
 	}
+	leave := h.queries.enter(w, r, media)
+	if leave == nil {
+		return
+	}
 	resp := h.schema.Do(ctx, &req)
+	leave()
 	status := resp.Status
 	if media == mediaJSON && status == http.StatusBadRequest && resp.Data == nil && len(resp.Errors) > 0 && resp.Errors[0].Extensions["code"] != codeRequest {
 		// Legacy clients of application/json expect 200 for GraphQL errors.
@@ -215,6 +230,11 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("format %q is none of %s", format, strings.Join(ExportFormats, ", ")), http.StatusBadRequest)
 		return
 	}
+	leave := h.exports.enter(w, r, mediaJSON)
+	if leave == nil {
+		return
+	}
+	defer leave()
 	ctx, cancel := context.WithTimeout(r.Context(), h.schema.opts.Timeout)
 	defer cancel()
 	var g *graph.Subgraph
@@ -251,13 +271,21 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, pe.msg, status)
 		return
 	}
-	var buf bytes.Buffer
-	if err := Export(&buf, g, format); err != nil {
-		http.Error(w, h.schema.public(err).Error(), http.StatusInternalServerError)
-		return
+	// Streamed: a client that reads slowly holds the graph only until the
+	// write deadline.
+	if err := http.NewResponseController(w).SetWriteDeadline(time.Now().Add(h.schema.opts.ExportWriteTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		h.schema.opts.Logger.Error("export: write deadline", "err", err)
 	}
 	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
-	w.Write(buf.Bytes())
+	bw := bufio.NewWriterSize(w, 64<<10)
+	err = Export(bw, h.schema.showSources(g), format)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		// The status is sent: the client sees a cut answer.
+		h.schema.opts.Logger.Error("export", "format", format, "err", err)
+	}
 }
 
 // cors answers the cross-origin requests of the origins it allows. A

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"syscall"
 
 	"github.com/kgproject/kg/graph"
 )
@@ -116,12 +117,8 @@ func (h *Handler) serveIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	rep, err := h.schema.opts.Ingest(r.Context(), bytes.NewReader(body), name, jsonl)
 	if err != nil {
-		status := http.StatusInternalServerError
-		if errors.Is(err, graph.ErrUnavailable) {
-			status = http.StatusServiceUnavailable
-		}
-		pe := h.schema.public(err).(*publicError)
-		writeJSON(w, mediaJSON, status, &Response{Errors: []Error{{Message: pe.msg, Extensions: pe.Extensions()}}})
+		status, resp := h.storeFailed(err)
+		writeJSON(w, mediaJSON, status, resp)
 		return
 	}
 	if rep.Errors == nil {
@@ -161,3 +158,21 @@ func sniffIngest(body []byte) string {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// storeFailed answers an ingest the store could not take: 503 when it is
+// unreachable, 507 when its disk is full, else 500; the writer, who holds
+// the token, reads the store's message (the server's log has it too).
+func (h *Handler) storeFailed(err error) (int, *Response) {
+	pe := h.schema.public(err).(*publicError)
+	status := http.StatusInternalServerError
+	switch {
+	case errors.Is(err, graph.ErrUnavailable):
+		status = http.StatusServiceUnavailable
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		status = http.StatusInsufficientStorage
+	}
+	if pe.code == codeInternal {
+		pe = &publicError{msg: "the store failed: " + err.Error(), code: codeInternal}
+	}
+	return status, &Response{Errors: []Error{{Message: pe.msg, Extensions: pe.Extensions()}}}
+}

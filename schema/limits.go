@@ -4,15 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
 )
-
-// listEstimate is how many items a relation list is assumed to hold when
-// costing a query; connections and traversals count their first or limit.
-const listEstimate = 10
 
 // measure is what a walker found of an operation so far.
 type measure struct {
@@ -25,9 +20,9 @@ type measure struct {
 // field-merging rule is quadratic in the number of aliases, and stops at the
 // first limit passed, so hostile queries are refused quickly. The cost of a
 // selection is the number of objects it may return: every list multiplies
-// the cost of what it contains by its first or limit argument (by
-// defaultFirst for a connection without one, by listEstimate for a relation
-// list).
+// the cost of what it contains by its first or limit argument, or by that
+// argument's default when the query gives none (see capLists). A bound, not
+// an estimate: lists never return more than their first.
 func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) error {
 	// Depth and size first, so that a deep query hears about its depth
 	// rather than about the cost its depth causes.
@@ -120,9 +115,9 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 		name = f.Name.Value
 	}
 	var t graphql.Type
-	var list bool
-	if def := fieldDef(parent, name, w.s.gql); def != nil {
-		t, list = unwrap(def.Type)
+	def := fieldDef(parent, name, w.s.gql)
+	if def != nil {
+		t, _ = unwrap(def.Type)
 	}
 	counted := false // whether a first or limit argument sized the list
 	for _, arg := range f.Arguments {
@@ -147,15 +142,10 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 	if f.SelectionSet == nil {
 		return nil
 	}
-	named := ""
-	if t != nil {
-		named = t.Name()
-	}
-	if !counted && (strings.HasSuffix(named, "Connection") || named == "Subgraph") {
-		mult *= defaultFirst
-	}
-	if !counted && list && !strings.HasSuffix(parentName(parent), "Connection") && parentName(parent) != "Subgraph" && parentName(parent) != "Path" {
-		mult *= listEstimate
+	if !counted && def != nil {
+		if n := defaultPage(def); n > 1 {
+			mult *= n
+		}
 	}
 	w.m.cost += mult
 	if w.cost && w.m.cost > opts.MaxCost {
@@ -164,11 +154,20 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 	return w.selections(f.SelectionSet, t, depth+1, mult)
 }
 
-func parentName(t graphql.Type) string {
-	if t == nil {
-		return ""
+// defaultPage is the default of a field's first or limit argument: how
+// many items it returns when the query does not say; 0 without one.
+func defaultPage(def *graphql.FieldDefinition) int {
+	for _, a := range def.Args {
+		if a.Name() == "first" || a.Name() == "limit" {
+			if n, ok := a.DefaultValue.(int); ok {
+				return n
+			}
+			if a.Name() == "limit" {
+				return defaultFirst // neighbourhood's limit has its default in the resolver
+			}
+		}
 	}
-	return t.Name()
+	return 0
 }
 
 // fieldDef finds a field of an object or interface type, introspection

@@ -496,7 +496,7 @@ func (b *builder) buildNodes() {
 			return graphql.Fields{
 				"id": idField(), "name": nameField(),
 				"title":     &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return firstNonEmpty(src(p).Title, src(p).Name), nil }},
-				"source":    &graphql.Field{Type: graphql.String, Description: "The file (and line) it was read from.", Resolve: field(func(n *graph.Node) string { return n.Source })},
+				"source":    &graphql.Field{Type: graphql.String, Description: "The file (and line) it was read from, relative to the server's working directory (else its name alone).", Resolve: field(func(n *graph.Node) string { return publicSource(b.s.opts.SourceDir, n.Source) })},
 				"published": &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.Published })},
 				"url":       &graphql.Field{Type: graphql.String, Description: "Its address on the web, when its input gives one.", Resolve: field(func(n *graph.Node) string { return n.URL })},
 				"outlet":    &graphql.Field{Type: graphql.String, Description: "The paper, site or programme that published it (白岩日报, 新闻联播).", Resolve: field(func(n *graph.Node) string { return n.Outlet })},

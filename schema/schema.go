@@ -11,9 +11,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"sort"
 	"strconv"
 	"time"
@@ -40,6 +42,14 @@ type Options struct {
 	MaxCost int
 	// MaxFirst is the largest page size, first or limit argument (500).
 	MaxFirst int
+	// ListFirst is how many items a relation list gives when its first
+	// argument does not say (50; evidence lists a tenth of it). The cost
+	// check multiplies by it.
+	ListFirst int
+	// MaxBytes is how many bytes of text (strings and IDs) a query may
+	// return at most (16 MiB); with MaxCost it bounds execution, which stops
+	// with an error when either is passed.
+	MaxBytes int
 	// Timeout bounds the execution of one request (10s).
 	Timeout time.Duration
 	// MaxBodyBytes bounds an HTTP request body (1 MiB).
@@ -57,6 +67,20 @@ type Options struct {
 	Ingest IngestFunc
 	// MaxIngestBytes bounds a POST /ingest body (32 MiB).
 	MaxIngestBytes int64
+	// MaxConcurrent is how many GraphQL requests the Handler runs at once
+	// (16); MaxQueued more wait for a turn (64), at most QueueWait (5s);
+	// the others are answered 503 with Retry-After.
+	MaxConcurrent int
+	MaxQueued     int
+	QueueWait     time.Duration
+	// MaxExports is how many /export requests run at once (2; the others
+	// are answered 503), each with ExportWriteTimeout (2m) to be sent.
+	MaxExports         int
+	ExportWriteTimeout time.Duration
+	// SourceDir is the directory article sources are shown relative to
+	// (a source outside it shows its file name only), so that answers do
+	// not give the server's paths; "" shows file names only.
+	SourceDir string
 	// AllowedOrigins are the web origins (scheme://host[:port]) whose pages
 	// may call the Handler from a browser (CORS); "*" alone allows every
 	// origin. None by default: browsers then refuse cross-origin calls.
@@ -77,6 +101,18 @@ func (o *Options) withDefaults() Options {
 	set(&d.MaxFields, 500)
 	set(&d.MaxCost, 100000)
 	set(&d.MaxFirst, 500)
+	set(&d.MaxBytes, 16<<20)
+	set(&d.ListFirst, 50)
+	d.ListFirst = min(d.ListFirst, d.MaxFirst)
+	set(&d.MaxConcurrent, 16)
+	set(&d.MaxQueued, 64)
+	set(&d.MaxExports, 2)
+	if d.QueueWait <= 0 {
+		d.QueueWait = 5 * time.Second
+	}
+	if d.ExportWriteTimeout <= 0 {
+		d.ExportWriteTimeout = 2 * time.Minute
+	}
 	if d.Timeout <= 0 {
 		d.Timeout = 10 * time.Second
 	}
@@ -115,9 +151,16 @@ func New(store graph.Store, opts *Options) (*Schema, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema: build: %w", err)
 	}
+	s.capLists(gql)
+	guardResolvers(gql)
 	s.gql = gql
 	return s, nil
 }
+
+// StatusClientClosedRequest is the status of a request whose client went
+// away before it was answered (nginx's 499): it is logged and counted, never
+// sent.
+const StatusClientClosedRequest = 499
 
 // Request is a GraphQL request as sent over HTTP.
 type Request struct {
@@ -232,17 +275,28 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()
 	ctx = context.WithValue(ctx, loaderKey{}, newLoader(ctx, s.svc))
-	res := graphql.Execute(graphql.ExecuteParams{Schema: s.gql, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx})
+	bud := &budget{maxObjects: s.opts.MaxCost, maxSize: s.opts.MaxBytes}
+	ctx = context.WithValue(ctx, budgetKey{}, bud)
+	bud.ctx = ctx
+	// Execute returns only when its execution has ended, which the budget
+	// makes happen at the next field once ctx ends.
+	res := graphql.Execute(graphql.ExecuteParams{Schema: s.gql, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: detached{ctx}})
+	if err := bud.stopped(); err != nil {
+		pe := s.public(err).(*publicError)
+		status := http.StatusGatewayTimeout
+		switch {
+		case pe.code == codeLimit:
+			status = http.StatusBadRequest
+		case errors.Is(err, context.Canceled):
+			// The client left: nobody reads this answer, and it is no
+			// timeout of the server's.
+			status = StatusClientClosedRequest
+		}
+		return &Response{Status: status, Errors: []Error{{Message: pe.msg, Extensions: pe.Extensions()}}}
+	}
 	r := &Response{Status: 200}
 	for _, e := range res.Errors {
-		out := toError(e)
-		if oe := e.OriginalError(); oe != nil && res.Data == nil && (oe == context.DeadlineExceeded || oe == context.Canceled) {
-			// graphql-go gave up waiting for the resolvers.
-			pe := s.public(oe).(*publicError)
-			out = Error{Message: pe.msg, Extensions: pe.Extensions()}
-			r.Status = 504
-		}
-		r.Errors = append(r.Errors, out)
+		r.Errors = append(r.Errors, toError(e))
 	}
 	if res.Data == nil {
 		if r.Status == 200 && !anyPath(r.Errors) {

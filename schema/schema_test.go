@@ -60,6 +60,10 @@ func do(tb testing.TB, s *schema.Schema, query string, vars map[string]any) *sch
 	return s.Do(context.Background(), &schema.Request{Query: query, Variables: vars})
 }
 
+// local is the bounds kg query gives a store of its own: lists whole up to
+// the largest page, as kgscore reads them.
+var local = &schema.Options{MaxCost: 1 << 30, MaxBytes: 1 << 30, ListFirst: 500}
+
 func mustSchema(tb testing.TB, st graph.Store, opts *schema.Options) *schema.Schema {
 	tb.Helper()
 	s, err := schema.New(st, opts)
@@ -143,7 +147,7 @@ const (
 
 func TestScorerQueries(t *testing.T) {
 	forEachStore(t, func(t *testing.T, st graph.Store) {
-		s := mustSchema(t, st, nil)
+		s := mustSchema(t, st, local)
 		var arts struct {
 			Articles struct {
 				PageInfo struct {
@@ -318,7 +322,7 @@ func TestInternalErrorsAreLogged(t *testing.T) {
 func TestRoundTrips(t *testing.T) {
 	forEachStore(t, func(t *testing.T, st graph.Store) {
 		counted := &countingStore{Store: st}
-		s := mustSchema(t, counted, nil)
+		s := mustSchema(t, counted, local)
 		for _, tt := range []struct {
 			name  string
 			query string
@@ -427,7 +431,7 @@ func TestRoundTripsDoNotGrow(t *testing.T) {
 				}
 			}
 		}
-		decode(t, mustSchema(t, counted, nil).Do(context.Background(), &schema.Request{Query: articlesQuery}), &got)
+		decode(t, mustSchema(t, counted, local).Do(context.Background(), &schema.Request{Query: articlesQuery}), &got)
 		if len(got.Articles.Nodes) != n || len(got.Articles.Nodes[n-1].Events[0].Attendees) != 2 {
 			t.Fatalf("%d articles: got %d, the last with %+v", n, len(got.Articles.Nodes), got.Articles.Nodes[n-1])
 		}

@@ -52,7 +52,7 @@ func TestLoad(t *testing.T) {
 	if store == "" {
 		store = "bolt"
 	}
-	env := map[string]string{"KG_TOKEN": "load", "KG_STORE": store}
+	env := map[string]string{"KG_TOKEN": testToken, "KG_STORE": store}
 	for _, k := range []string{"NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"} {
 		env[k] = os.Getenv(k)
 	}
@@ -183,7 +183,7 @@ func TestLoad(t *testing.T) {
 				}
 				t0 := time.Now()
 				req, _ := http.NewRequest("POST", base+"/ingest?name="+p.Name, strings.NewReader(p.Text))
-				req.Header.Set("Authorization", "Bearer load")
+				req.Header.Set("Authorization", "Bearer "+testToken)
 				req.Header.Set("Content-Type", "text/markdown")
 				resp, err := client.Do(req)
 				var rep struct{ IDs []string }

@@ -47,6 +47,9 @@ func newMetrics() *metrics {
 			Help: "HTTP requests being answered.",
 		}),
 	}
+	// Present from the start, at 0, so that a rate over them is defined.
+	m.articles.WithLabelValues("stored")
+	m.articles.WithLabelValues("failed")
 	m.reg.MustRegister(m.requests, m.latency, m.errors, m.articles, m.inflight,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

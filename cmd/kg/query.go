@@ -7,7 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
+	"os"
 	"strings"
 
 	"github.com/kgproject/kg/schema"
@@ -63,7 +65,10 @@ func (c *queryCmd) run(ctx context.Context, m *Main) error {
 	if err != nil {
 		return err
 	}
-	s, err := schema.New(st, &schema.Options{Logger: m.logger()})
+	// The store is the operator's own, read in-process: no client to bound.
+	// Lists are whole up to the largest page, as kgscore reads them.
+	wd, _ := os.Getwd()
+	s, err := schema.New(st, &schema.Options{Logger: m.logger(), MaxCost: math.MaxInt32, MaxBytes: 1 << 30, ListFirst: 500, SourceDir: wd})
 	if err != nil {
 		return err
 	}

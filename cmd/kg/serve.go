@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kgproject/kg/graph"
@@ -19,7 +21,7 @@ import (
 )
 
 var serveCommand = command{
-	name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--ingest PATH]... [--cors-origin ORIGIN]...",
+	name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--ingest PATH]... [--cors-origin ORIGIN]... [--allowed-host HOST]...",
 	summary: "serve the explorer, GraphQL, GraphiQL and exports over HTTP",
 	help: `Serves the graph explorer at http://ADDR/ (search, graph view, facts with
 their evidence), GraphQL at http://ADDR/graphql (POST application/json or
@@ -35,7 +37,14 @@ the Prometheus text format.
 
 Browsers let pages of other origins call the API only when --cors-origin
 (or $KG_CORS_ORIGINS, comma-separated) lists their origin, e.g.
---cors-origin https://app.example; "*" allows every origin.`,
+--cors-origin https://app.example; "*" allows every origin.
+
+Requests must name the server by an IP address or a loopback name
+(localhost) in their Host header unless --allowed-host lists the name
+(a web page cannot then reach the server by rebinding a name of its own).
+On an address other than loopback, kg serve refuses to start without
+KG_TOKEN (unless --insecure-public) and its reads need the token too
+(unless --public-reads). KG_TOKEN must be at least 16 bytes.`,
 	new: func() runner { return &serveCmd{} },
 }
 
@@ -47,6 +56,9 @@ type serveCmd struct {
 	ingest         []string
 	readsNeedToken bool
 	corsOrigins    []string
+	allowedHosts   []string
+	insecurePublic bool
+	publicReads    bool
 }
 
 func (c *serveCmd) flags(fs *flag.FlagSet, getenv func(string) string) {
@@ -58,6 +70,12 @@ func (c *serveCmd) flags(fs *flag.FlagSet, getenv func(string) string) {
 		return nil
 	})
 	fs.BoolVar(&c.readsNeedToken, "reads-need-token", false, "reads (queries, exports) need the bearer token $KG_TOKEN too")
+	fs.Func("allowed-host", "a host name requests may give in their Host header besides IP addresses and localhost (repeatable or comma-separated)", func(s string) error {
+		c.allowedHosts = append(c.allowedHosts, splitList(s)...)
+		return nil
+	})
+	fs.BoolVar(&c.insecurePublic, "insecure-public", false, "serve on an address other than loopback without KG_TOKEN: anyone who reaches it reads the graph")
+	fs.BoolVar(&c.publicReads, "public-reads", false, "on an address other than loopback, let queries and exports run without the token")
 	fs.Func("cors-origin", "a web origin (scheme://host[:port]) whose pages may call the API from a browser, \"*\" for any (repeatable or comma-separated; default $KG_CORS_ORIGINS, else none)", func(s string) error {
 		c.corsOrigins = append(c.corsOrigins, splitList(s)...)
 		return nil
@@ -89,6 +107,9 @@ func splitList(s string) []string {
 const serveGCPercent = 400
 
 func (c *serveCmd) run(ctx context.Context, m *Main) error {
+	if err := c.checkExposure(m.Getenv("KG_TOKEN")); err != nil {
+		return err
+	}
 	if m.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
 	}
@@ -120,7 +141,14 @@ func (c *serveCmd) run(ctx context.Context, m *Main) error {
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelError),
+		// A request body (an ingest of up to 32 MiB) has a minute to
+		// arrive; an answer half a minute to be sent, past the query
+		// timeout and the wait for a turn (exports set their own); an idle
+		// connection is closed after a minute.
+		ReadTimeout:  time.Minute,
+		WriteTimeout: 30 * time.Second,
+		IdleTimeout:  time.Minute,
+		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelError),
 	}
 	m.server = srv
 	m.served = make(chan error, 1)
@@ -134,6 +162,65 @@ func (c *serveCmd) run(ctx context.Context, m *Main) error {
 	}()
 	fmt.Fprintf(m.Stderr, "kg: serving the explorer at http://%[1]s/, GraphQL at http://%[1]s/graphql and GraphiQL at http://%[1]s/graphiql\n", ln.Addr())
 	return nil
+}
+
+// minTokenBytes is the shortest KG_TOKEN kg serve accepts.
+const minTokenBytes = 16
+
+// checkExposure refuses a configuration that would expose the graph by
+// accident: a short token, or an address other than loopback without a
+// token (unless --insecure-public). On such an address reads need the token
+// unless --public-reads.
+func (c *serveCmd) checkExposure(token string) error {
+	if token != "" && len(token) < minTokenBytes {
+		return fmt.Errorf("serve: KG_TOKEN has %d bytes, fewer than %d: a short token can be guessed (try: openssl rand -hex 16)", len(token), minTokenBytes)
+	}
+	if loopbackAddr(c.addr) {
+		return nil
+	}
+	if token == "" && !c.insecurePublic {
+		return fmt.Errorf("serve: %s is not a loopback address and KG_TOKEN is unset: anyone who reaches it could read the whole graph; set KG_TOKEN (reads then need it too), or pass --insecure-public to serve it open", c.addr)
+	}
+	if token != "" && !c.publicReads {
+		c.readsNeedToken = true
+	}
+	return nil
+}
+
+// loopbackAddr reports whether addr (host:port) listens on loopback only.
+func loopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// checkHost refuses (421) requests whose Host header names the server by
+// a name other than localhost or those allowed: a page of another site that
+// rebinds its own name to 127.0.0.1 sends its name. IP addresses cannot be
+// rebound and are accepted.
+func checkHost(allowed []string, h http.Handler) http.Handler {
+	names := map[string]bool{"localhost": true}
+	for _, a := range allowed {
+		names[strings.ToLower(strings.TrimSuffix(a, "."))] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hp, _, err := net.SplitHostPort(host); err == nil {
+			host = hp
+		}
+		host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+		if net.ParseIP(host) == nil && !names[host] && !strings.HasSuffix(host, ".localhost") {
+			http.Error(w, fmt.Sprintf("kg does not answer for the host %q: start it with --allowed-host %s to allow it", r.Host, host), http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // logRequests logs each request's method, path, status and duration.
@@ -157,6 +244,10 @@ func (w *statusWriter) WriteHeader(status int) {
 	w.ResponseWriter.WriteHeader(status)
 }
 
+// Unwrap lets http.ResponseController reach the connection (exports set
+// their write deadline).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 // handler builds what kg serve answers: the schema's handler (GraphQL, the
 // explorers, exports, POST /ingest), /healthz and /metrics, every request
 // counted and logged. KG_TOKEN is the bearer token writes need;
@@ -168,19 +259,22 @@ func (c *serveCmd) handler(m *Main, st graph.Store, p *ingest.Pipeline, log *slo
 	if len(origins) == 0 {
 		origins = splitList(m.Getenv("KG_CORS_ORIGINS"))
 	}
+	wd, _ := os.Getwd()
+	writes := &writeHealth{}
 	h, err := schema.NewHandler(st, &schema.Options{
 		Logger:         log,
 		Token:          m.Getenv("KG_TOKEN"),
 		ReadsNeedToken: c.readsNeedToken,
-		Ingest:         ingestFunc(p, st, met),
+		Ingest:         ingestFunc(p, st, met, writes),
 		AllowedOrigins: origins,
+		SourceDir:      wd,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/", h)
-	mux.Handle("/metrics", met.handler())
+	mux.Handle("/metrics", h.Protect(met.handler()))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -192,18 +286,44 @@ func (c *serveCmd) handler(m *Main, st graph.Store, p *ingest.Pipeline, log *slo
 			io.WriteString(w, "store unavailable\n")
 			return
 		}
+		if err := writes.failed(); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "store cannot write: %v\n", err)
+			return
+		}
 		io.WriteString(w, "ok\n")
 	})
-	return logRequests(log, met.instrument(mux)), nil
+	return logRequests(log, met.instrument(checkHost(c.allowedHosts, mux))), nil
+}
+
+// writeHealth remembers whether the last write to the store failed, so
+// that /healthz reports a store that answers reads but can no longer write
+// (a full disk) until a write succeeds again.
+type writeHealth struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (h *writeHealth) set(err error) {
+	h.mu.Lock()
+	h.err = err
+	h.mu.Unlock()
+}
+
+func (h *writeHealth) failed() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.err
 }
 
 // ingestFunc stores the articles posted to /ingest and counts them. A
 // request's articles go to the store in one transaction when it can take a
 // batch (graph.BatchWriter), else one by one; each is stored whole.
-func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestFunc {
+func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics, writes *writeHealth) schema.IngestFunc {
 	return func(ctx context.Context, body io.Reader, name string, jsonl bool) (*schema.IngestReport, error) {
 		rep := &schema.IngestReport{}
 		var facts []*graph.ArticleFacts
+		refused := 0 // articles the store refused, also in rep.Errors
 		err := p.ReadFrom(ctx, body, name, jsonl, func(a *ingest.Article) error {
 			f, err := p.Facts(a)
 			if err != nil {
@@ -218,6 +338,7 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 		})
 		changes, cerr := ingest.Changes(ctx, st, facts)
 		if cerr != nil {
+			met.articles.WithLabelValues("failed").Add(float64(len(facts)))
 			return rep, cerr
 		}
 		if serr := ingest.StoreBatch(ctx, st, facts, func(i int) {
@@ -235,6 +356,7 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 			rep.Nodes += len(f.Nodes)
 			rep.Relations += len(f.Relations)
 		}, func(_ int, err error) {
+			refused++
 			rep.Errors = append(rep.Errors, err.Error())
 		}); serr != nil {
 			err = errors.Join(err, serr)
@@ -253,9 +375,16 @@ func ingestFunc(p *ingest.Pipeline, st graph.Store, met *metrics) schema.IngestF
 		// a posted body is no file to read again: it retracts nothing
 		rep.StoreNodes, rep.StoreRelations = storeCounts(ctx, st)
 		met.articles.WithLabelValues("stored").Add(float64(rep.Articles))
-		met.articles.WithLabelValues("failed").Add(float64(len(rep.Errors)))
+		// Bad inputs, and the articles the store failed to take.
+		met.articles.WithLabelValues("failed").Add(float64(len(rep.Errors) - refused + len(facts) - rep.Articles))
 		if len(fatal) > 0 {
+			if ctx.Err() == nil {
+				writes.set(errors.Join(fatal...))
+			}
 			return rep, errors.Join(fatal...)
+		}
+		if len(facts) > 0 {
+			writes.set(nil)
 		}
 		return rep, nil
 	}

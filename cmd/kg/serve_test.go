@@ -60,7 +60,7 @@ func graphQLBody(query string) string {
 }
 
 func TestServeWrites(t *testing.T) {
-	env := map[string]string{"KG_TOKEN": "t0ken"}
+	env := map[string]string{"KG_TOKEN": testToken}
 	data := t.TempDir()
 	m, base := serve(t, env, "--data", data)
 	post := func(token, name, body string) (int, string) {
@@ -73,18 +73,18 @@ func TestServeWrites(t *testing.T) {
 		t.Fatalf("ingest with a wrong token: %d %s", status, body)
 	}
 	for i, change := range []string{`"new":2`, `"unchanged":2`} {
-		if status, body := post("t0ken", "a.jsonl", lineA1+lineA2); status != http.StatusOK || !strings.Contains(body, `"articles":2`) || !strings.Contains(body, `"ids":["article/a1","article/a2"]`) || !strings.Contains(body, change) {
+		if status, body := post(testToken, "a.jsonl", lineA1+lineA2); status != http.StatusOK || !strings.Contains(body, `"articles":2`) || !strings.Contains(body, `"ids":["article/a1","article/a2"]`) || !strings.Contains(body, change) {
 			t.Fatalf("ingest %d: %d %s, want %s", i+1, status, body, change)
 		}
 	}
-	if status, body := post("t0ken", "b.jsonl", lineB1+"{bad\n"); status != http.StatusUnprocessableEntity || !strings.Contains(body, "b.jsonl:2") || !strings.Contains(body, `"articles":1`) {
+	if status, body := post(testToken, "b.jsonl", lineB1+"{bad\n"); status != http.StatusUnprocessableEntity || !strings.Contains(body, "b.jsonl:2") || !strings.Contains(body, `"articles":1`) {
 		t.Fatalf("ingest with a bad line: %d %s", status, body)
 	}
 	del := graphQLBody(`mutation { a1: deleteArticle(id: "article/a1") a2: deleteArticle(id: "article/a2") }`)
 	if status, body := call(t, "POST", base+"/graphql", "", "application/json", del); status != http.StatusUnauthorized {
 		t.Fatalf("delete without the token: %d %s", status, body)
 	}
-	if status, body := call(t, "POST", base+"/graphql", "t0ken", "application/json", del); status != http.StatusOK || body != `{"data":{"a1":true,"a2":true}}`+"\n" {
+	if status, body := call(t, "POST", base+"/graphql", testToken, "application/json", del); status != http.StatusOK || body != `{"data":{"a1":true,"a2":true}}`+"\n" {
 		t.Fatalf("delete: %d %s", status, body)
 	}
 	if status, body := call(t, "GET", base+"/healthz", "", "", ""); status != http.StatusOK || body != "ok\n" {
@@ -116,7 +116,7 @@ func TestServeWrites(t *testing.T) {
 
 	onlyB := t.TempDir()
 	m, base = serve(t, env, "--data", onlyB)
-	if status, body := call(t, "POST", base+"/ingest?name=b.jsonl", "t0ken", "application/x-ndjson", lineB1); status != http.StatusOK {
+	if status, body := call(t, "POST", base+"/ingest?name=b.jsonl", testToken, "application/x-ndjson", lineB1); status != http.StatusOK {
 		t.Fatalf("ingest: %d %s", status, body)
 	}
 	m.Close()
@@ -141,11 +141,11 @@ func TestServeWithoutTokenIsReadOnly(t *testing.T) {
 }
 
 func TestServeReadsNeedToken(t *testing.T) {
-	_, base := serve(t, map[string]string{"KG_TOKEN": "t0ken"}, "--data", seedDir(t), "--reads-need-token")
+	_, base := serve(t, map[string]string{"KG_TOKEN": testToken}, "--data", seedDir(t), "--reads-need-token")
 	if status, _ := call(t, "POST", base+"/graphql", "", "application/json", graphQLBody(gongQuery)); status != http.StatusUnauthorized {
 		t.Errorf("a read without the token: %d", status)
 	}
-	status, body := call(t, "POST", base+"/graphql", "t0ken", "application/json", graphQLBody(gongQuery))
+	status, body := call(t, "POST", base+"/graphql", testToken, "application/json", graphQLBody(gongQuery))
 	if status != http.StatusOK {
 		t.Fatalf("a read with the token: %d %s", status, body)
 	}
@@ -166,7 +166,7 @@ func TestServeListensOnLoopbackByDefault(t *testing.T) {
 }
 
 func TestQueryURLSendsToken(t *testing.T) {
-	env := map[string]string{"KG_TOKEN": "t0ken"}
+	env := map[string]string{"KG_TOKEN": testToken}
 	_, base := serve(t, env, "--data", seedDir(t), "--reads-need-token")
 	var out, errOut bytes.Buffer
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
@@ -247,6 +247,22 @@ func TestServeGCPercent(t *testing.T) {
 	}
 }
 
+// emptyStore returns an empty embedded store, closed when the test ends,
+// and a pipeline to ingest into it.
+func emptyStore(t *testing.T) (*bolt.Store, *ingest.Pipeline) {
+	t.Helper()
+	st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	p, err := ingest.NewPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, p
+}
+
 // countingStore is a store that counts, with made-up counts.
 type countingStore struct{ graph.Store }
 
@@ -255,15 +271,7 @@ func (countingStore) Counts(context.Context) (int, int, error) { return 7, 9, ni
 // TestIngestFuncStoreCounts checks that POST /ingest reports the store's
 // counts after the ingest, and -1 for a store that cannot count.
 func TestIngestFuncStoreCounts(t *testing.T) {
-	st, err := bolt.Open(t.TempDir(), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p, err := ingest.NewPipeline(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, p := emptyStore(t)
 	for _, tt := range []struct {
 		name                     string
 		st                       graph.Store
@@ -272,7 +280,7 @@ func TestIngestFuncStoreCounts(t *testing.T) {
 		{"counter", countingStore{st}, 7, 9},
 		{"no counter", struct{ graph.Store }{st}, -1, -1},
 	} {
-		rep, err := ingestFunc(p, tt.st, newMetrics())(t.Context(), strings.NewReader(lineA1), "a.jsonl", true)
+		rep, err := ingestFunc(p, tt.st, newMetrics(), &writeHealth{})(t.Context(), strings.NewReader(lineA1), "a.jsonl", true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -281,3 +289,6 @@ func TestIngestFuncStoreCounts(t *testing.T) {
 		}
 	}
 }
+
+// testToken is a KG_TOKEN long enough for kg serve.
+const testToken = "t0ken-of-the-tests"

@@ -104,7 +104,7 @@ async function showNode(id) {
   const data = await gql(`query($id: ID!) {
     node(id: $id) {
       __typename id name
-      links { ${factFields} }
+      links(first: 500) { ${factFields} }
       ... on Person { aliases }
       ... on Organisation { aliases }
       ... on Post { postTitle: title }
