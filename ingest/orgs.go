@@ -595,8 +595,11 @@ func (d *doc) findOrgs() {
 		if utf8.RuneCountInString(suf) == 1 && known == "" && e >= 2 && d.words[e-2] == e && hasAnyPrefix(d.sub(e, len(d.r)), []string{"联盟", "建设", "医生", "学生", "专业", "门诊"}) {
 			continue // 专科|联盟: a one-character head ending a common word that goes on
 		}
-		if hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点") {
-			continue // 作政府|工作报告: a report's name, not a body
+		if (hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点")) && (known == "" || name != known) {
+			continue // 作政府|工作报告: a report's name, not a body (a known body's own report names its author: 最高人民法院工作报告)
+		}
+		if d.inDocumentName(e) {
+			continue // 国务院|机构改革方案: a body inside the name of a plan or law (rule 4.6)
 		}
 		if (strings.HasSuffix(name, "人民代表大会") || strings.HasSuffix(name, "人大")) && hasPrefixAt(r, e, "代表") {
 			continue // 第十九届人民代表大会代表: its deputies, not the body
@@ -917,6 +920,41 @@ func (d *doc) nestedInMeeting(e int) bool {
 	}
 	if d.lx.titleAt(d.r, e) != "" {
 		return false
+	}
+	return true
+}
+
+// documentHeadRe matches the head of a plan's, law's or regulation's name
+// written right after a body, through words that name its subject
+// (国务院|机构改革方案, 全国人民代表大会|组织法).
+var documentHeadRe = regexp.MustCompile(`^\p{Han}{0,8}?(?:方案|条例|组织法|规划纲要|实施办法|管理办法)`)
+
+// inDocumentName reports whether a body ending at e is part of the name of
+// a plan, law or regulation (国务院机构改革方案): such a body is the
+// document's subject, not named in its own right (rule 4.6). A body that
+// writes a report or request about something (X关于…的报告, X工作报告)
+// is its author and stays; so does a body followed by a verb or a particle
+// (国务院印发…方案, 国务院审议的方案).
+func (d *doc) inDocumentName(e int) bool {
+	rest := d.sub(e, min(len(d.r), e+12))
+	m := documentHeadRe.FindStringIndex(rest)
+	if m == nil {
+		return false
+	}
+	end := e + utf8.RuneCountInString(rest[:m[1]])
+	for k := e; k < end; {
+		if strings.ContainsRune(nameBreakers, d.r[k]) || d.lx.titleAt(d.r, k) != "" {
+			return false
+		}
+		w, ok := d.words[k]
+		if !ok || w > end {
+			k++
+			continue
+		}
+		if _, pos, found := d.lx.seg.Find(d.sub(k, w)); found && dirtyPOS(pos) && !nameVerbs[d.sub(k, w)] {
+			return false
+		}
+		k = w
 	}
 	return true
 }

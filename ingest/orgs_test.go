@@ -274,3 +274,58 @@ func TestProjectsNamedBeforeTheirWork(t *testing.T) {
 		}
 	}
 }
+
+// orgCase is a sentence with the organisations or projects it must and
+// must not give.
+type orgCase struct {
+	name, text string
+	want, not  []string
+}
+
+// checkOrgs runs each case as a dated news item and checks the list
+// pick chooses (organisations or projects).
+func checkOrgs(t *testing.T, cases []orgCase, kind string, pick func(summary) []string) {
+	t.Helper()
+	for _, tc := range cases {
+		got := pick(factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0])
+		for _, o := range tc.want {
+			if !has(got, o) {
+				t.Errorf("%s: %s %v lack %s", tc.name, kind, got, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got, o) {
+				t.Errorf("%s: %s %v hold %s", tc.name, kind, got, o)
+			}
+		}
+	}
+}
+
+func orgsOf(s summary) []string     { return s.orgs }
+func projectsOf(s summary) []string { return s.projects }
+
+// TestBodiesInDocumentNames checks that a body written as the subject of a
+// plan's or law's name is not named in its own right (rule 4.6), while the
+// author of a report is, its own 工作报告 included.
+func TestBodiesInDocumentNames(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"subject of a plan", "会议审议了国务院机构改革方案。", nil, []string{"国务院"}},
+		{"subject of a law", "会议审议了全国人大常委会组织法修正草案。", nil, []string{"全国人大常委会"}},
+		{"author of a report", "会议听取了最高人民检察院工作报告。", []string{"最高人民检察院"}, nil},
+		{"author of a request", "会议听取了市财政局关于预算调整方案的报告。", []string{"市财政局"}, nil},
+		{"a verb before the plan", "会议指出，国务院审议通过机构改革方案。", []string{"国务院"}, nil},
+	}, "organisations", orgsOf)
+}
+
+// TestSessionBodies checks that a session's secretariat, named by 大会, is
+// an organisation as written, and that 大会 in a post stays the session's
+// (rule 8.1: 大会副秘书长, not a post of the secretariat).
+func TestSessionBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，县十八届人大三次会议主席团第二次会议举行。会议听取了大会副秘书长王立新作的大会秘书处关于代表议案处理意见的报告。", &ingest.Options{Year: 2025})[0]
+	if !has(got.orgs, "大会秘书处") {
+		t.Errorf("organisations %v lack 大会秘书处", got.orgs)
+	}
+	if posts := got.people["王立新"]; has(posts, "大会秘书处副秘书长") {
+		t.Errorf("王立新 holds %v, want no post of 大会秘书处", posts)
+	}
+}
