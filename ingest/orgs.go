@@ -11,7 +11,7 @@ import (
 )
 
 // projectHeads end the name of a project or programme.
-var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议"}
+var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议", "教育整顿", "学习教育"}
 
 // projectLast and infraLast hold the last characters of projectHeads and
 // infraHeads.
@@ -117,7 +117,7 @@ func (d *doc) findProjects() {
 			switch {
 			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, []string{"在建", "在谈", "续建"}) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
 				continue
-			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix):
+			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix) && head != "学习教育":
 				continue
 			case head == "项目" || head == "工程":
 				// (a phrase with 的 describes a project: 两国合作的重要工程项目)
@@ -127,6 +127,15 @@ func (d *doc) findProjects() {
 			case head == "行动":
 				// dated (三年行动), or launched by name: 深入开展冬春森林防火专项行动
 				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) && !(n >= 6 && d.startsSpecific(name) && !strings.ContainsAny(prefix, "的和与及")) {
+					continue
+				}
+			case head == "教育整顿" || head == "学习教育":
+				// a campaign launched by name (rule 5.1): 开展全市政法队伍
+				// 教育整顿, 开展主题学习教育; not a described one (…的学习教育).
+				// (A reform launched so is most often a generic task, 5.2:
+				// 推进乡镇敬老院改革.)
+				// (a study campaign's topic may be one word: 党史学习教育)
+				if !((n >= 4 || head == "学习教育") && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(prefix, "的与及、")) {
 					continue
 				}
 			case head == "倡议":
@@ -256,9 +265,30 @@ func (d *doc) mergeAreaProjects() {
 	for k, p := range d.projects {
 		at[p.name] = k
 	}
+	// short forms: a name written with the same start and head as a
+	// longer one, its characters in order (波黑有轨电车改造项目 of
+	// 波黑萨拉热窝有轨电车轨道改造项目), looked up among the few names of
+	// that start and head
+	group := map[string][]int{}
+	for k, p := range d.projects {
+		if g := projectGroup(p.name); g != "" {
+			group[g] = append(group[g], k)
+		}
+	}
 	var out []*project
 	for _, a := range d.projects {
 		into := -1
+		if g := projectGroup(a.name); g != "" && utf8.RuneCountInString(a.name) >= 6 {
+			for i, k := range group[g] {
+				if i >= maxProjectGroup {
+					break
+				}
+				b := d.projects[k]
+				if len(b.name) > len(a.name) && isSubsequence(a.name, b.name) && (into < 0 || len(b.name) > len(d.projects[into].name)) {
+					into = k
+				}
+			}
+		}
 		for i := 0; i <= len(a.name); i++ {
 			if i < len(a.name) && !utf8.RuneStart(a.name[i]) {
 				continue
@@ -299,6 +329,37 @@ func (d *doc) mergeAreaProjects() {
 	}
 }
 
+// maxProjectGroup bounds the names of one start and head compared for
+// short forms, so that a text of many projects stays linear.
+const maxProjectGroup = 16
+
+// projectGroup returns the first two characters and the head of a
+// project's name, the names a short form of it shares; "" for a name too
+// short to have one.
+func projectGroup(name string) string {
+	r := []rune(name)
+	if len(r) < 6 {
+		return ""
+	}
+	return string(r[:2]) + "|" + string(r[len(r)-2:])
+}
+
+// isSubsequence reports whether the characters of s occur in l in order.
+func isSubsequence(s, l string) bool {
+	lr := []rune(l)
+	i := 0
+	for _, c := range s {
+		for i < len(lr) && lr[i] != c {
+			i++
+		}
+		if i == len(lr) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
 // quoteBefore returns the position of the opening quote of a quoted
 // programme name ending with the head at r[hs:he], or -1: “三十工程”,
 // “双倍增”工程, “十百千”项目攻坚行动.
@@ -313,8 +374,9 @@ func (d *doc) quoteBefore(hs, he int) int {
 				close = k
 				break
 			}
-			if !isHan(r[k]) || strings.ContainsRune("和与及", r[k]) {
-				// “一带一路”倡议和|全球发展倡议: the quote is another name's
+			if !isHan(r[k]) || strings.ContainsRune("和与及的", r[k]) {
+				// “一带一路”倡议和|全球发展倡议: the quote is another name's;
+				// “一带一路”合作的|重要工程项目: a description, no name
 				return -1
 			}
 		}

@@ -329,3 +329,18 @@ func TestSessionBodies(t *testing.T) {
 		t.Errorf("王立新 holds %v, want no post of 大会秘书处", posts)
 	}
 }
+
+// TestProjectsNamedAndDescribed checks that campaigns launched by name are
+// projects (rule 5.1), that a description reached through a quoted name is
+// none (5.2) while the quoted initiative is (8.7), that a builder is no
+// part of what it builds, and that a short form folds into the fullest
+// form of the same project.
+func TestProjectsNamedAndDescribed(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"campaign launched by name", "全县扎实开展政法队伍教育整顿，成效明显。", []string{"政法队伍教育整顿"}, nil},
+		{"study campaign launched by name", "全市深入开展党纪学习教育。", []string{"党纪学习教育"}, nil},
+		{"a reform is no name", "推进乡镇卫生院改革，提升服务水平。", nil, []string{"乡镇卫生院改革"}},
+		{"description through a quote", "该项目是两国“数字丝路”合作的标杆工程项目。", []string{"数字丝路"}, []string{"两国数字丝路合作的标杆工程项目", "数字丝路合作的标杆工程项目"}},
+		{"builder before the project", "中企承建秘鲁北部铁路改造项目。3日，秘鲁北部利马铁路轨道改造项目完工。", []string{"秘鲁北部利马铁路轨道改造项目"}, []string{"中企承建秘鲁北部铁路改造项目", "秘鲁北部铁路改造项目"}},
+	}, "projects", projectsOf)
+}
