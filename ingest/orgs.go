@@ -735,7 +735,28 @@ func (d *doc) findOrgs() {
 	if d.paper != "" {
 		d.addOrg(d.paper, d.paperSpan)
 	}
+	d.quotedOutlets()
 	d.mergeAbbreviations()
+}
+
+// quotedOutletRe matches a newspaper or magazine named in title marks as
+// the source of what follows (《渥太华公民报》网站…报道, 《求是》杂志发表).
+var quotedOutletRe = regexp.MustCompile(`《(\p{Han}{2,12}?(?:报|周刊|杂志))》(?:网站|报道|援引|称|刊文|刊登|刊发|发表|披露|评论|社论|记者|消息|日前|近日|\d{1,2}日)`)
+
+// quotedOutlets adds the newspapers and magazines that the text cites as a
+// source: an outlet is an organisation (rules 2.3, 4.1), written without
+// its title marks. A title in marks that is cited for nothing (a report,
+// a book) is no outlet.
+func (d *doc) quotedOutlets() {
+	s := d.a.Text
+	if !strings.Contains(s, "》") {
+		return
+	}
+	rc := runeCounter{s: s}
+	for _, m := range quotedOutletRe.FindAllStringSubmatchIndex(s, -1) {
+		start, end := rc.at(m[2]), rc.at(m[3])
+		d.addOrg(s[m[2]:m[3]], span{start, end})
+	}
 }
 
 // longerCovers returns a test of whether a longer one of spans covers a

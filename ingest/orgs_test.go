@@ -344,3 +344,14 @@ func TestProjectsNamedAndDescribed(t *testing.T) {
 		{"builder before the project", "中企承建秘鲁北部铁路改造项目。3日，秘鲁北部利马铁路轨道改造项目完工。", []string{"秘鲁北部利马铁路轨道改造项目"}, []string{"中企承建秘鲁北部铁路改造项目", "秘鲁北部铁路改造项目"}},
 	}, "projects", projectsOf)
 }
+
+// TestQuotedOutlets checks that a newspaper cited in title marks as a
+// source is an organisation (rules 2.3, 4.1) and that a title in marks
+// cited for nothing is none.
+func TestQuotedOutlets(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"paper's website reports", "秘鲁《利马商报》网站5日报道说，当地遭遇强降雨。", []string{"利马商报"}, nil},
+		{"paper reports on a day", "美国《海湾时报》4日报道，两国将举行会谈。", []string{"海湾时报"}, nil},
+		{"a report's title", "会议审议了《关于财政预算的报告》。", nil, []string{"关于财政预算的报告"}},
+	}, "organisations", orgsOf)
+}
