@@ -736,7 +736,51 @@ func (d *doc) findOrgs() {
 		d.addOrg(d.paper, d.paperSpan)
 	}
 	d.quotedOutlets()
+	d.foreignParties()
 	d.mergeAbbreviations()
+}
+
+// homeStates are the states of the home country in countries.txt, whose
+// party is named in full where it is a body (中国共产党 in its meetings
+// and posts, left to the other rules).
+var homeStates = map[string]bool{"中国": true, "中华人民共和国": true}
+
+// partyFollowers may follow a party's name that ends at 党 with no head
+// word of its own: a list (黎巴嫩真主党和以色列军队), a preposition or a
+// verb of speech.
+const partyFollowers = "和与及、同对向在称表说，。；）"
+
+// foreignParties adds foreign parties named by their state and a short
+// name ending with 党 (黎巴嫩真主党, 秘鲁人民党): a party is a body on its
+// own (rule 4.1), which no head word of orgsuffixes marks. A 党 that
+// starts a longer word (党员, 党内) or goes on into a title's body is left.
+func (d *doc) foreignParties() {
+	r := d.r
+	for e := 4; e <= len(r); e++ {
+		if r[e-1] != '党' || e < len(r) && isHan(r[e]) && !strings.ContainsRune(partyFollowers, r[e]) && d.lx.titleAt(r, e) == "" {
+			continue
+		}
+		for n := 2; n <= 4 && n < e; n++ {
+			k := e - n
+			if d.partyAt(k, e) != n {
+				continue
+			}
+			state := ""
+			for m := min(k, 10); m >= 2; m-- {
+				if d.lx.countries[d.sub(k-m, k)] {
+					state = d.sub(k-m, k)
+					break
+				}
+			}
+			if state == "" || homeStates[state] {
+				continue
+			}
+			if o, _ := d.orgAt(k); o == nil { // not inside a body found already
+				d.addOrg(d.sub(k-utf8.RuneCountInString(state), e), span{k - utf8.RuneCountInString(state), e})
+			}
+			break
+		}
+	}
 }
 
 // quotedOutletRe matches a newspaper or magazine named in title marks as

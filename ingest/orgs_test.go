@@ -355,3 +355,14 @@ func TestQuotedOutlets(t *testing.T) {
 		{"a report's title", "会议审议了《关于财政预算的报告》。", nil, []string{"关于财政预算的报告"}},
 	}, "organisations", orgsOf)
 }
+
+// TestForeignParties checks that a foreign party named by its state and a
+// short name ending with 党 is a body on its own (rule 4.1), also before
+// 和, and that party words (党员) and the home state's party are left.
+func TestForeignParties(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"party before 和", "秘鲁人民党和智利武装部队发表声明。", []string{"秘鲁人民党", "智利武装部队"}, nil},
+		{"party that speaks", "7日，智利社会党称将参加选举。", []string{"智利社会党"}, nil},
+		{"party members", "秘鲁人民党员参加了活动。", nil, []string{"秘鲁人民党"}},
+	}, "organisations", orgsOf)
+}
