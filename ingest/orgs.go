@@ -642,6 +642,9 @@ func (d *doc) findOrgs() {
 		if lead != "" && start == s0 {
 			name = lead + name // 越南党和政府: the state's government
 		}
+		if r0 := []rune(name); len(r0) > 4 && r0[1] == '委' && r0[2] == r0[0] && strings.ContainsRune("省市县区乡镇", r0[0]) {
+			start, name = start+2, string(r0[2:]) // 县委|县政府: the level's two bodies side by side
+		}
 		if name == "" || d.inPersonSpan(start) {
 			continue
 		}
@@ -659,6 +662,9 @@ func (d *doc) findOrgs() {
 		}
 		if (hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点")) && (known == "" || name != known) {
 			continue // 作政府|工作报告: a report's name, not a body (a known body's own report names its author: 最高人民法院工作报告)
+		}
+		if suf == "中心" && hasPrefixAt(r, e, "工作") && !hasPrefixAt(r, e, "工作人员") && !hasPrefixAt(r, e, "工作者") {
+			continue // 县委县政府|中心工作: the central task, no centre
 		}
 		if d.inDocumentName(e) {
 			continue // 国务院|机构改革方案: a body inside the name of a plan or law (rule 4.6)
@@ -848,6 +854,9 @@ func (d *doc) clauseStart(start, s0, e int) (int, bool) {
 			if strings.ContainsRune(nameBreakers, d.r[k]) && d.cuts[k] && d.cuts[k+1] && !d.wordAcross(k+1) {
 				p = k + 1 // 中国同|欧盟
 			}
+			if d.r[k] == '作' && d.cuts[k] && d.cuts[k+1] && d.lx.suffixEndingAt(d.r, k) != "" {
+				p = k + 1 // 县委组织部作|调整…: a body that makes (a report), not 焦作
+			}
 			k++
 			continue
 		}
@@ -871,6 +880,14 @@ func (d *doc) clauseStart(start, s0, e int) (int, bool) {
 		// (苏丹快速支援部队, 中央审计委员会) unless another such starts
 		if specific {
 			return p, false
+		}
+		for k := p + 1; k < s0; k++ {
+			// 县委组织部作调整增补|县政协: a body that starts with a
+			// level or place after the verb's object
+			if _, word := d.words[k]; d.cuts[k] && strings.ContainsRune("省市县区乡镇", d.r[k]) && (!word || d.placeAt(k, s0) > 0) && d.startsSpecific(d.sub(k, e)) {
+				// (not a common word that starts so: 乡村快递服务站)
+				return k, false
+			}
 		}
 		return start, false
 	}

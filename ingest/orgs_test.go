@@ -366,3 +366,16 @@ func TestForeignParties(t *testing.T) {
 		{"party members", "秘鲁人民党员参加了活动。", nil, []string{"秘鲁人民党"}},
 	}, "organisations", orgsOf)
 }
+
+// TestLocalBodiesInClauses checks that a body that makes a report is cut
+// from the body after its verb's object, that a level's party committee
+// and government written side by side are two bodies, and that 中心工作
+// (the central task) names no centre (rule 4.1).
+func TestLocalBodiesInClauses(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"body that makes a report", "会上，县委宣传部作调整增补县政协委员的说明。", []string{"县委宣传部", "县政协"}, []string{"县委宣传部作调整增补县政协"}},
+		{"committee and government side by side", "委员们聚焦市委市政府中心工作建言献策。", []string{"市委", "市政府"}, []string{"市委市政府", "市委市政府中心"}},
+		{"a place ending with 作", "双方在焦作分行举行座谈。焦作分行业务合作稳步推进。", nil, []string{"分行"}},
+		{"a centre's staff", "县政务服务中心工作人员耐心解答。", []string{"县政务服务中心"}, nil},
+	}, "organisations", orgsOf)
+}
