@@ -11,7 +11,7 @@ import (
 )
 
 // projectHeads end the name of a project or programme.
-var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议", "教育整顿", "学习教育"}
+var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议", "教育整顿", "学习教育", "攻坚战"}
 
 // projectLast and infraLast hold the last characters of projectHeads and
 // infraHeads.
@@ -95,6 +95,14 @@ func (d *doc) findProjects() {
 			if head == "行动" && anySuffixAt(r, scan0, launchVerbs...) {
 				start = scan0 // 开展|春季森林防火专项行动: the whole name after the verb
 			}
+			if head == "攻坚战" {
+				for k := hs - 2; k > scan0; k-- {
+					if anySuffixAt(r, k, battleVerbs...) {
+						start = k // 持之以恒打好|污染防治攻坚战: the name after the verb
+						break
+					}
+				}
+			}
 			if f := anyPrefixAt(r, start, followers...); f != "" && d.personEndsAt(start) || anyPrefixAt(r, start, activityVerbs...) != "" {
 				// 韦正言|调研|重大交通项目, ，调研|重大交通项目建设: the activity's verb
 				start += utf8.RuneCountInString(anyPrefixAt(r, start, append(activityVerbs, followers...)...))
@@ -117,7 +125,7 @@ func (d *doc) findProjects() {
 			switch {
 			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, []string{"在建", "在谈", "续建"}) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
 				continue
-			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix) && head != "学习教育":
+			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix) && head != "学习教育" && head != "攻坚战":
 				continue
 			case head == "项目" || head == "工程":
 				// (a phrase with 的 describes a project: 两国合作的重要工程项目)
@@ -127,6 +135,13 @@ func (d *doc) findProjects() {
 			case head == "行动":
 				// dated (三年行动), or launched by name: 深入开展冬春森林防火专项行动
 				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) && !(n >= 6 && d.startsSpecific(name) && !strings.ContainsAny(prefix, "的和与及")) {
+					continue
+				}
+			case head == "攻坚战":
+				// a campaign fought by name (rule 5.1): 打好污染防治攻坚战,
+				// 打赢脱贫攻坚战; not the work on a class of projects
+				// (打响项目建设攻坚战, 5.2) nor a described one
+				if !(anySuffixAt(r, start, battleVerbs...) && !strings.Contains(prefix, "项目") && !strings.ContainsAny(prefix, "的与及、")) {
 					continue
 				}
 			case head == "教育整顿" || head == "学习教育":
@@ -160,6 +175,9 @@ func (d *doc) findProjects() {
 	d.quotedProgrammes()
 	d.mergeAreaProjects()
 }
+
+// battleVerbs launch a campaign named as a battle (打好污染防治攻坚战).
+var battleVerbs = []string{"打好", "打赢", "打响", "打胜", "坚决打好", "决战"}
 
 // activityVerbs are the verbs of an official's activity, which begin no
 // project's name (调研重大交通项目建设).

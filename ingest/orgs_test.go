@@ -379,3 +379,15 @@ func TestLocalBodiesInClauses(t *testing.T) {
 		{"a centre's staff", "县政务服务中心工作人员耐心解答。", []string{"县政务服务中心"}, nil},
 	}, "organisations", orgsOf)
 }
+
+// TestBattleCampaigns checks that a campaign named as a battle and fought
+// by name is a project (rule 5.1), and that the work on a class of
+// projects is none (5.2).
+func TestBattleCampaigns(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"fought by name", "要持之以恒打好蓝天保卫攻坚战，改善空气质量。", []string{"蓝天保卫攻坚战"}, []string{"持之以恒打好蓝天保卫攻坚战"}},
+		{"won by name", "全县如期打赢脱贫攻坚战。", []string{"脱贫攻坚战"}, nil},
+		{"a class of projects", "全面打响项目建设攻坚战。", nil, []string{"项目建设攻坚战"}},
+		{"named only", "蓝天保卫攻坚战取得成效。", nil, []string{"蓝天保卫攻坚战"}},
+	}, "projects", projectsOf)
+}
