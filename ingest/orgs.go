@@ -761,6 +761,7 @@ func (d *doc) findOrgs() {
 	}
 	d.quotedOutlets()
 	d.foreignParties()
+	d.brandActors()
 	d.mergeAbbreviations()
 }
 
@@ -804,6 +805,46 @@ func (d *doc) foreignParties() {
 			}
 			break
 		}
+	}
+}
+
+// brandActRe matches a short name at the start of a clause that the text
+// makes act as a company: signing with or investing in someone
+// (X与青川县签约, X在当地投资建设, X落户).
+var brandActRe = regexp.MustCompile(`(?:^|[，。；：\n])(\p{Han}{2,4}?)(?:(?:与|同)[^，。；\n]{2,16}?(?:签约|签署|签订|合作)|(?:在[^，。；\n]{2,10}?)?(?:投资建设|投资兴建|投资设立|落户))`)
+
+// brandActors adds companies named by a brand alone (比亚迪, 京东) where
+// the text makes them act as one: they sign with, invest in or settle in
+// somewhere (rule 4.1: companies). The name must be no dictionary word
+// (双方, 企业), no person's name (a surname first), no place, state or
+// pronoun-led phrase (我县), no class of companies (央企, 中企): a
+// brand's name is a coined word.
+func (d *doc) brandActors() {
+	s := d.a.Text
+	if !strings.Contains(s, "签") && !strings.Contains(s, "投资") && !strings.Contains(s, "落户") && !strings.Contains(s, "合作") {
+		return
+	}
+	rc := runeCounter{s: s}
+	for _, m := range brandActRe.FindAllStringSubmatchIndex(s, -1) {
+		name := s[m[2]:m[3]]
+		r := []rune(name)
+		if _, _, found := d.lx.seg.Find(name); found || d.lx.surnames[string(r[:1])] || d.lx.surnames[string(r[:2])] || d.byName[name] != nil {
+			continue
+		}
+		if d.lx.places[name] || d.learned[name] || d.lx.countryPrefix(name) != "" || d.startsSpecific(name) || isGeneric(name) || strings.ContainsRune("我本该此各其", r[0]) || strings.ContainsRune("省市县区镇乡村方企", r[len(r)-1]) {
+			continue
+		}
+		start := rc.at(m[2])
+		if d.lx.titleEndingAt(d.r, start+len(r)) != "" || d.inPersonSpan(start) {
+			continue
+		}
+		if e, ok := d.tokenAt(start); !ok || e != start+len(r) {
+			continue // 俄方|愿, 积极|参: words of a clause, not one coined name
+		}
+		if o, _ := d.orgAt(start); o != nil {
+			continue
+		}
+		d.addOrg(name, span{start, start + len(r)})
 	}
 }
 

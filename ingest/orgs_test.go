@@ -391,3 +391,18 @@ func TestBattleCampaigns(t *testing.T) {
 		{"named only", "蓝天保卫攻坚战取得成效。", nil, []string{"蓝天保卫攻坚战"}},
 	}, "projects", projectsOf)
 }
+
+// TestBrandActors checks that a company named by its brand alone is an
+// organisation where the text makes it sign, invest or settle (rule 4.1),
+// and that people, sides, places and classes of companies doing so are
+// none.
+func TestBrandActors(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"brand signs", "签约仪式上，岚迪科与青川县签约，投资建设电池项目。", []string{"岚迪科"}, nil},
+		{"brand invests", "会上，岚迪科在白鹭镇投资建设物流园。", []string{"岚迪科"}, nil},
+		{"a person signs", "会上，王立新与青川县签约。", nil, []string{"王立新"}},
+		{"a side", "会谈中，秘方愿同中方加强合作。", nil, []string{"秘方", "秘方愿"}},
+		{"a class of companies", "会上，央企与三省签约。", nil, []string{"央企"}},
+		{"a county", "会上，我县与岚禾集团签约。", nil, []string{"我县"}},
+	}, "organisations", orgsOf)
+}
