@@ -684,8 +684,8 @@ func (d *doc) findOrgs() {
 		if suf == "中心" && hasPrefixAt(r, e, "工作") && !hasPrefixAt(r, e, "工作人员") && !hasPrefixAt(r, e, "工作者") {
 			continue // 县委县政府|中心工作: the central task, no centre
 		}
-		if d.inDocumentName(e) {
-			continue // 国务院|机构改革方案: a body inside the name of a plan or law (rule 4.6)
+		if d.inDocumentName(e) || d.inTitleTopic(start) {
+			continue // 国务院|机构改革方案, 《关于支持…县人民政府…》: a body inside the name of a document (rule 4.6)
 		}
 		if (strings.HasSuffix(name, "人民代表大会") || strings.HasSuffix(name, "人大")) && hasPrefixAt(r, e, "代表") {
 			continue // 第十九届人民代表大会代表: its deputies, not the body
@@ -1160,6 +1160,22 @@ func (d *doc) inDocumentName(e int) bool {
 		k = w
 	}
 	return true
+}
+
+// inTitleTopic reports whether a body starting at start is written in a
+// document's title in marks after its 关于 (《关于支持县人民政府…的意见》):
+// the document's topic, not its author. Authors come before 关于
+// (《中共中央 国务院关于…的决定》) and are named in their own right (4.6).
+func (d *doc) inTitleTopic(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-40; k-- {
+		switch d.r[k] {
+		case '《':
+			return strings.Contains(d.sub(k, start), "关于")
+		case '》', '\n', '。':
+			return false
+		}
+	}
+	return false
 }
 
 // mergeAbbreviations folds short forms into the fullest form of the same

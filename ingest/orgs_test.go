@@ -314,6 +314,8 @@ func TestBodiesInDocumentNames(t *testing.T) {
 		{"author of a report", "会议听取了最高人民检察院工作报告。", []string{"最高人民检察院"}, nil},
 		{"author of a request", "会议听取了市财政局关于预算调整方案的报告。", []string{"市财政局"}, nil},
 		{"a verb before the plan", "会议指出，国务院审议通过机构改革方案。", []string{"国务院"}, nil},
+		{"topic of a title", "会议学习了《关于支持白鹭镇卫生院发展的意见》。", nil, []string{"白鹭镇卫生院"}},
+		{"authors of a title", "新华社受权发布《中共中央 国务院关于做好春耕工作的意见》。", []string{"中共中央", "国务院"}, nil},
 	}, "organisations", orgsOf)
 }
 
