@@ -173,7 +173,28 @@ func (d *doc) findProjects() {
 	}
 	d.findInfrastructure()
 	d.quotedProgrammes()
+	d.namedRoads()
 	d.mergeAreaProjects()
+}
+
+// roadInitiativeRe matches an initiative named as a road and built by
+// name (推进廉洁丝绸之路建设, 推动绿色发展之路建设).
+var roadInitiativeRe = regexp.MustCompile(`(?:推进|推动|共建|加强|深化|参与|加快)(\p{Han}{2,8}?之路)建设`)
+
+// namedRoads adds initiatives named as a road (…之路) that the text builds:
+// the name without 建设, which names no type (rule 8.7).
+func (d *doc) namedRoads() {
+	s := d.a.Text
+	if !strings.Contains(s, "之路建设") {
+		return
+	}
+	rc := runeCounter{s: s}
+	for _, m := range roadInitiativeRe.FindAllStringSubmatchIndex(s, -1) {
+		sp := span{rc.at(m[2]), rc.at(m[3])}
+		if !d.inProject(sp) {
+			d.addProject(s[m[2]:m[3]], sp)
+		}
+	}
 }
 
 // battleVerbs launch a campaign named as a battle (打好污染防治攻坚战).

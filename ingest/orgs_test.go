@@ -408,3 +408,13 @@ func TestBrandActors(t *testing.T) {
 		{"a county", "会上，我县与岚禾集团签约。", nil, []string{"我县"}},
 	}, "organisations", orgsOf)
 }
+
+// TestRoadInitiatives checks that an initiative named as a road and built
+// by name is a project without 建设 (rules 5.1, 8.7), and that a road in
+// passing is none.
+func TestRoadInitiatives(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"built by name", "双方愿共同推进健康丝绸之路建设。", []string{"健康丝绸之路"}, []string{"健康丝绸之路建设"}},
+		{"a road in passing", "这是一条致富之路。", nil, []string{"致富之路"}},
+	}, "projects", projectsOf)
+}
