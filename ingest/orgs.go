@@ -18,7 +18,7 @@ var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "�
 var projectLast, infraLast = lastRunes(projectHeads), lastRunes(infraHeads)
 
 // projectGeneric lists the starts of generic project phrases (重点项目).
-var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
+var projectGeneric = []string{"优质", "精品", "重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
@@ -114,6 +114,14 @@ func (d *doc) findProjects() {
 					start = s2
 				}
 			}
+			for k := hs - 2; k > start; k-- {
+				if anySuffixAt(r, k, "项目", "工程") && (strings.Contains(d.sub(start, k), "重大") || strings.Contains(d.sub(start, k), "重点")) {
+					// 我区省级重大教育工程项目|安顺五中项目, 国家重大水利工程|
+					// 长江干流…治理工程: a class, then the name
+					start = k
+					break
+				}
+			}
 			name = d.sub(start, end)
 			prefix := d.sub(start, hs)
 			n := utf8.RuneCountInString(prefix)
@@ -123,6 +131,10 @@ func (d *doc) findProjects() {
 				wider = d.sub(start-1, end)
 			}
 			switch {
+			case strings.ContainsRune("和与及、", r[hs-1]) || head == "项目" && d.verbBefore(start, hs):
+				continue // 乡镇和|项目建设, 高度重视|项目建设: a list's joiner or a verb, no name
+			case (head == "项目" || head == "工程") && (strings.Contains(prefix, "重大") || strings.Contains(prefix, "重点")):
+				continue // 我区省级重大教育工程项目: a class of projects (rule 5.2), no name
 			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, []string{"在建", "在谈", "续建"}) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
 				continue
 			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix) && head != "学习教育" && head != "攻坚战":
@@ -195,6 +207,27 @@ func (d *doc) namedRoads() {
 			d.addProject(s[m[2]:m[3]], sp)
 		}
 	}
+}
+
+// verbBefore reports whether all of r[start:k] before a project's head is
+// a verb, maybe after one word (高度重视|项目, 抓好|项目): what is done to
+// projects, no name. A verb after a name's words names its work
+// (老旧小区改造提升|工程) and stays.
+func (d *doc) verbBefore(start, k int) bool {
+	for n := min(4, k-start); n >= 2; n-- {
+		if e, ok := d.words[k-n]; ok && e == k {
+			w := d.sub(k-n, k)
+			if _, pos, found := d.lx.seg.Find(w); !found || pos != "v" || nameVerbs[w] || buildWordsRe.MatchString(w) || strings.HasSuffix(w, "改造") {
+				return false
+			}
+			if k-n == start {
+				return true
+			}
+			e, ok := d.words[start]
+			return ok && e == k-n // one word before the verb (高度|重视)
+		}
+	}
+	return false
 }
 
 // battleVerbs launch a campaign named as a battle (打好污染防治攻坚战).
@@ -413,9 +446,10 @@ func (d *doc) quoteBefore(hs, he int) int {
 				close = k
 				break
 			}
-			if !isHan(r[k]) || strings.ContainsRune("和与及的", r[k]) {
+			if !isHan(r[k]) || strings.ContainsRune("和与及的暨", r[k]) {
 				// “一带一路”倡议和|全球发展倡议: the quote is another name's;
-				// “一带一路”合作的|重要工程项目: a description, no name
+				// “一带一路”合作的|重要工程项目: a description, no name;
+				// “X”恳谈会暨|项目: the quote names the meeting
 				return -1
 			}
 		}
@@ -588,7 +622,7 @@ type orgCand struct {
 // orgFollowBad lists what, right after a head, shows the head is part of
 // another word (部署, 办理, 委员, 组织).
 var orgFollowBad = map[string]string{
-	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理", "厂": "房区长", "场": "所景地馆", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
+	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理", "厂": "房区长", "场": "所景地馆", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "学": "术习", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
 }
 
 // findOrgs finds named organisations by their heads (局, 委员会, 公司 …),

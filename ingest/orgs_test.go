@@ -418,3 +418,21 @@ func TestRoadInitiatives(t *testing.T) {
 		{"a road in passing", "这是一条致富之路。", nil, []string{"致富之路"}},
 	}, "projects", projectsOf)
 }
+
+// TestProjectClassesAndVerbs checks that what is done to projects, a list
+// joiner and a class of projects name none (rule 5.2), that a named
+// project after its class keeps only its name, and that a quote naming a
+// meeting names no project before 暨.
+func TestProjectClassesAndVerbs(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"a verb before 项目", "该公司将高度重视项目建设，确保质量。", nil, []string{"高度重视项目"}},
+		{"a list joiner", "委员们赴有关乡镇和项目建设现场视察。", nil, []string{"乡镇和项目"}},
+		{"a class then the name", "检查组来到我县省级重大教育工程项目白鹭二中项目现场。", []string{"白鹭二中项目"}, []string{"我县省级重大教育工程项目", "我县省级重大教育工程项目白鹭二中项目"}},
+		{"a class of projects", "组织实施一批国家级重大科研项目。", nil, []string{"国家级重大科研项目"}},
+		{"a work named after its verb", "枫屿区老旧小区改造提升工程开工。", []string{"枫屿区老旧小区改造提升工程"}, nil},
+		{"a quote naming a meeting", "白鹭镇“回故乡 建家乡”恳谈会暨项目签约仪式举行。", nil, []string{"回故乡 建家乡恳谈会暨项目"}},
+	}, "projects", projectsOf)
+	checkOrgs(t, []orgCase{
+		{"大学 inside 重大学术", "组织实施国家史学重大学术工程，推进集中学习。", nil, []string{"国家史学重大学", "集中学"}},
+	}, "organisations", orgsOf)
+}
