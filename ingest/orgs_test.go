@@ -436,3 +436,13 @@ func TestProjectClassesAndVerbs(t *testing.T) {
 		{"大学 inside 重大学术", "组织实施国家史学重大学术工程，推进集中学习。", nil, []string{"国家史学重大学", "集中学"}},
 	}, "organisations", orgsOf)
 }
+
+// TestSessionsAroundHeads checks that a head read across a meeting's name
+// (会议|会前, 会议|常委会议) or a body's name holding a numbered session
+// gives no organisation (rules 4.6, 8.1).
+func TestSessionsAroundHeads(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"议会 across 会议会前", "县政协做好县政协九届二次会议会前准备工作。", []string{"县政协"}, []string{"县政协九届二次会议会", "县政协九届二次会议"}},
+		{"a session before the body", "会议讨论县政协九届二次会议政协常委会议工作报告。", nil, []string{"县政协九届二次会议政协常委会", "县政协九届二次会议政协"}},
+	}, "organisations", orgsOf)
+}
