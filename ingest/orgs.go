@@ -622,7 +622,7 @@ type orgCand struct {
 // orgFollowBad lists what, right after a head, shows the head is part of
 // another word (部署, 办理, 委员, 组织).
 var orgFollowBad = map[string]string{
-	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理", "厂": "房区长", "场": "所景地馆", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "学": "术习", "会": "议前", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
+	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理级", "厂": "房区长", "场": "所景地馆", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "学": "术习", "会": "议前", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
 }
 
 // findOrgs finds named organisations by their heads (局, 委员会, 公司 …),
@@ -714,6 +714,9 @@ func (d *doc) findOrgs() {
 		start = e - utf8.RuneCountInString(name)
 		if lead != "" && start == s0 {
 			name = lead + name // 越南党和政府: the state's government
+		}
+		if r0 := []rune(name); len(r0) > 2 && start > 0 && strings.ContainsRune("该本全我", r[start-1]) && r0[0] == r0[1] && strings.ContainsRune("省市县区乡镇", r0[0]) {
+			start, name = start+1, string(r0[1:]) // 该县|县委书记: the level word is the pronoun's
 		}
 		if m := sessionInNameRe.FindStringIndex(name); m != nil && m[1] < len(name) {
 			start, name = e-utf8.RuneCountInString(name[m[1]:]), name[m[1]:] // 县政协七届一次会议|政协常委会议: a session, then the body

@@ -446,3 +446,12 @@ func TestSessionsAroundHeads(t *testing.T) {
 		{"a session before the body", "会议讨论县政协九届二次会议政协常委会议工作报告。", nil, []string{"县政协九届二次会议政协常委会", "县政协九届二次会议政协"}},
 	}, "organisations", orgsOf)
 }
+
+// TestLevelWordsOfPronouns checks that the level word of 该县, 全县 is not
+// read into the body after it, and that 处级 is a rank, no 处.
+func TestLevelWordsOfPronouns(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"该县 before the body", "该县县委组织部召开会议。", []string{"县委组织部"}, []string{"县县委组织部"}},
+		{"a rank", "全县处级领导干部参加培训。", nil, []string{"县处", "全县处"}},
+	}, "organisations", orgsOf)
+}
