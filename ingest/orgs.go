@@ -11,14 +11,14 @@ import (
 )
 
 // projectHeads end the name of a project or programme.
-var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议"}
+var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "改革", "倡议", "教育整顿", "学习教育", "攻坚战"}
 
 // projectLast and infraLast hold the last characters of projectHeads and
 // infraHeads.
 var projectLast, infraLast = lastRunes(projectHeads), lastRunes(infraHeads)
 
 // projectGeneric lists the starts of generic project phrases (重点项目).
-var projectGeneric = []string{"重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
+var projectGeneric = []string{"优质", "精品", "重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
@@ -95,6 +95,14 @@ func (d *doc) findProjects() {
 			if head == "行动" && anySuffixAt(r, scan0, launchVerbs...) {
 				start = scan0 // 开展|春季森林防火专项行动: the whole name after the verb
 			}
+			if head == "攻坚战" {
+				for k := hs - 2; k > scan0; k-- {
+					if anySuffixAt(r, k, battleVerbs...) {
+						start = k // 持之以恒打好|污染防治攻坚战: the name after the verb
+						break
+					}
+				}
+			}
 			if f := anyPrefixAt(r, start, followers...); f != "" && d.personEndsAt(start) || anyPrefixAt(r, start, activityVerbs...) != "" {
 				// 韦正言|调研|重大交通项目, ，调研|重大交通项目建设: the activity's verb
 				start += utf8.RuneCountInString(anyPrefixAt(r, start, append(activityVerbs, followers...)...))
@@ -106,6 +114,14 @@ func (d *doc) findProjects() {
 					start = s2
 				}
 			}
+			for k := hs - 2; k > start; k-- {
+				if anySuffixAt(r, k, "项目", "工程") && (strings.Contains(d.sub(start, k), "重大") || strings.Contains(d.sub(start, k), "重点")) {
+					// 我区省级重大教育工程项目|安顺五中项目, 国家重大水利工程|
+					// 长江干流…治理工程: a class, then the name
+					start = k
+					break
+				}
+			}
 			name = d.sub(start, end)
 			prefix := d.sub(start, hs)
 			n := utf8.RuneCountInString(prefix)
@@ -115,9 +131,13 @@ func (d *doc) findProjects() {
 				wider = d.sub(start-1, end)
 			}
 			switch {
+			case strings.ContainsRune("和与及、", r[hs-1]) || head == "项目" && d.verbBefore(start, hs):
+				continue // 乡镇和|项目建设, 高度重视|项目建设: a list's joiner or a verb, no name
+			case (head == "项目" || head == "工程") && (strings.Contains(prefix, "重大") || strings.Contains(prefix, "重点")):
+				continue // 我区省级重大教育工程项目: a class of projects (rule 5.2), no name
 			case n < 2 || hasAnyPrefix(name, projectGeneric) || hasAnyPrefix(wider, []string{"在建", "在谈", "续建"}) || countPrefix(prefix) || hasAnySuffix(prefix, projectGenericEnd):
 				continue
-			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix):
+			case utf8.RuneCountInString(stem) < 3 && !d.startsSpecific(name) && !containsDigit(prefix) && head != "学习教育" && head != "攻坚战":
 				continue
 			case head == "项目" || head == "工程":
 				// (a phrase with 的 describes a project: 两国合作的重要工程项目)
@@ -127,6 +147,22 @@ func (d *doc) findProjects() {
 			case head == "行动":
 				// dated (三年行动), or launched by name: 深入开展冬春森林防火专项行动
 				if !strings.Contains(prefix, "年") && !(n >= 4 && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(string([]rune(prefix)[1:]), "的和与及")) && !(n >= 6 && d.startsSpecific(name) && !strings.ContainsAny(prefix, "的和与及")) {
+					continue
+				}
+			case head == "攻坚战":
+				// a campaign fought by name (rule 5.1): 打好污染防治攻坚战,
+				// 打赢脱贫攻坚战; not the work on a class of projects
+				// (打响项目建设攻坚战, 5.2) nor a described one
+				if !(anySuffixAt(r, start, battleVerbs...) && !strings.Contains(prefix, "项目") && !strings.ContainsAny(prefix, "的与及、")) {
+					continue
+				}
+			case head == "教育整顿" || head == "学习教育":
+				// a campaign launched by name (rule 5.1): 开展全市政法队伍
+				// 教育整顿, 开展主题学习教育; not a described one (…的学习教育).
+				// (A reform launched so is most often a generic task, 5.2:
+				// 推进乡镇敬老院改革.)
+				// (a study campaign's topic may be one word: 党史学习教育)
+				if !((n >= 4 || head == "学习教育") && anySuffixAt(r, start, launchVerbs...) && !strings.ContainsAny(prefix, "的与及、")) {
 					continue
 				}
 			case head == "倡议":
@@ -149,8 +185,53 @@ func (d *doc) findProjects() {
 	}
 	d.findInfrastructure()
 	d.quotedProgrammes()
+	d.namedRoads()
 	d.mergeAreaProjects()
 }
+
+// roadInitiativeRe matches an initiative named as a road and built by
+// name (推进廉洁丝绸之路建设, 推动绿色发展之路建设).
+var roadInitiativeRe = regexp.MustCompile(`(?:推进|推动|共建|加强|深化|参与|加快)(\p{Han}{2,8}?之路)建设`)
+
+// namedRoads adds initiatives named as a road (…之路) that the text builds:
+// the name without 建设, which names no type (rule 8.7).
+func (d *doc) namedRoads() {
+	s := d.a.Text
+	if !strings.Contains(s, "之路建设") {
+		return
+	}
+	rc := runeCounter{s: s}
+	for _, m := range roadInitiativeRe.FindAllStringSubmatchIndex(s, -1) {
+		sp := span{rc.at(m[2]), rc.at(m[3])}
+		if !d.inProject(sp) {
+			d.addProject(s[m[2]:m[3]], sp)
+		}
+	}
+}
+
+// verbBefore reports whether all of r[start:k] before a project's head is
+// a verb, maybe after one word (高度重视|项目, 抓好|项目): what is done to
+// projects, no name. A verb after a name's words names its work
+// (老旧小区改造提升|工程) and stays.
+func (d *doc) verbBefore(start, k int) bool {
+	for n := min(4, k-start); n >= 2; n-- {
+		if e, ok := d.words[k-n]; ok && e == k {
+			w := d.sub(k-n, k)
+			if _, pos, found := d.lx.seg.Find(w); !found || pos != "v" || nameVerbs[w] || buildWordsRe.MatchString(w) || strings.HasSuffix(w, "改造") {
+				return false
+			}
+			if k-n == start {
+				return true
+			}
+			e, ok := d.words[start]
+			return ok && e == k-n // one word before the verb (高度|重视)
+		}
+	}
+	return false
+}
+
+// battleVerbs launch a campaign named as a battle (打好污染防治攻坚战).
+var battleVerbs = []string{"打好", "打赢", "打响", "打胜", "坚决打好", "决战"}
 
 // activityVerbs are the verbs of an official's activity, which begin no
 // project's name (调研重大交通项目建设).
@@ -256,9 +337,30 @@ func (d *doc) mergeAreaProjects() {
 	for k, p := range d.projects {
 		at[p.name] = k
 	}
+	// short forms: a name written with the same start and head as a
+	// longer one, its characters in order (波黑有轨电车改造项目 of
+	// 波黑萨拉热窝有轨电车轨道改造项目), looked up among the few names of
+	// that start and head
+	group := map[string][]int{}
+	for k, p := range d.projects {
+		if g := projectGroup(p.name); g != "" {
+			group[g] = append(group[g], k)
+		}
+	}
 	var out []*project
 	for _, a := range d.projects {
 		into := -1
+		if g := projectGroup(a.name); g != "" && utf8.RuneCountInString(a.name) >= 6 {
+			for i, k := range group[g] {
+				if i >= maxProjectGroup {
+					break
+				}
+				b := d.projects[k]
+				if len(b.name) > len(a.name) && isSubsequence(a.name, b.name) && (into < 0 || len(b.name) > len(d.projects[into].name)) {
+					into = k
+				}
+			}
+		}
 		for i := 0; i <= len(a.name); i++ {
 			if i < len(a.name) && !utf8.RuneStart(a.name[i]) {
 				continue
@@ -299,6 +401,37 @@ func (d *doc) mergeAreaProjects() {
 	}
 }
 
+// maxProjectGroup bounds the names of one start and head compared for
+// short forms, so that a text of many projects stays linear.
+const maxProjectGroup = 16
+
+// projectGroup returns the first two characters and the head of a
+// project's name, the names a short form of it shares; "" for a name too
+// short to have one.
+func projectGroup(name string) string {
+	r := []rune(name)
+	if len(r) < 6 {
+		return ""
+	}
+	return string(r[:2]) + "|" + string(r[len(r)-2:])
+}
+
+// isSubsequence reports whether the characters of s occur in l in order.
+func isSubsequence(s, l string) bool {
+	lr := []rune(l)
+	i := 0
+	for _, c := range s {
+		for i < len(lr) && lr[i] != c {
+			i++
+		}
+		if i == len(lr) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
 // quoteBefore returns the position of the opening quote of a quoted
 // programme name ending with the head at r[hs:he], or -1: “三十工程”,
 // “双倍增”工程, “十百千”项目攻坚行动.
@@ -313,8 +446,10 @@ func (d *doc) quoteBefore(hs, he int) int {
 				close = k
 				break
 			}
-			if !isHan(r[k]) || strings.ContainsRune("和与及", r[k]) {
-				// “一带一路”倡议和|全球发展倡议: the quote is another name's
+			if !isHan(r[k]) || strings.ContainsRune("和与及的暨", r[k]) {
+				// “一带一路”倡议和|全球发展倡议: the quote is another name's;
+				// “一带一路”合作的|重要工程项目: a description, no name;
+				// “X”恳谈会暨|项目: the quote names the meeting
 				return -1
 			}
 		}
@@ -487,7 +622,7 @@ type orgCand struct {
 // orgFollowBad lists what, right after a head, shows the head is part of
 // another word (部署, 办理, 委员, 组织).
 var orgFollowBad = map[string]string{
-	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理", "厂": "房区长", "场": "所景地馆", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
+	"部": "署分门件位", "办": "理好法公事实成结", "处": "置理级", "厂": "房区长", "场": "所景地馆", "所": "有以在谓得需", "站": "在位", "队": "伍列", "组": "织成建合", "学": "术习", "会": "议前", "局": "面势", "科": "学技研普", "委": "员托", "馆": "藏", "厅": "堂", "署": "名",
 }
 
 // findOrgs finds named organisations by their heads (局, 委员会, 公司 …),
@@ -580,6 +715,15 @@ func (d *doc) findOrgs() {
 		if lead != "" && start == s0 {
 			name = lead + name // 越南党和政府: the state's government
 		}
+		if r0 := []rune(name); len(r0) > 2 && start > 0 && strings.ContainsRune("该本全我", r[start-1]) && r0[0] == r0[1] && strings.ContainsRune("省市县区乡镇", r0[0]) {
+			start, name = start+1, string(r0[1:]) // 该县|县委书记: the level word is the pronoun's
+		}
+		if m := sessionInNameRe.FindStringIndex(name); m != nil && m[1] < len(name) {
+			start, name = e-utf8.RuneCountInString(name[m[1]:]), name[m[1]:] // 县政协七届一次会议|政协常委会议: a session, then the body
+		}
+		if r0 := []rune(name); len(r0) > 4 && r0[1] == '委' && r0[2] == r0[0] && strings.ContainsRune("省市县区乡镇", r0[0]) {
+			start, name = start+2, string(r0[2:]) // 县委|县政府: the level's two bodies side by side
+		}
 		if name == "" || d.inPersonSpan(start) {
 			continue
 		}
@@ -595,8 +739,14 @@ func (d *doc) findOrgs() {
 		if utf8.RuneCountInString(suf) == 1 && known == "" && e >= 2 && d.words[e-2] == e && hasAnyPrefix(d.sub(e, len(d.r)), []string{"联盟", "建设", "医生", "学生", "专业", "门诊"}) {
 			continue // 专科|联盟: a one-character head ending a common word that goes on
 		}
-		if hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点") {
-			continue // 作政府|工作报告: a report's name, not a body
+		if (hasPrefixAt(r, e, "工作报告") || hasPrefixAt(r, e, "工作要点")) && (known == "" || name != known) {
+			continue // 作政府|工作报告: a report's name, not a body (a known body's own report names its author: 最高人民法院工作报告)
+		}
+		if suf == "中心" && hasPrefixAt(r, e, "工作") && !hasPrefixAt(r, e, "工作人员") && !hasPrefixAt(r, e, "工作者") {
+			continue // 县委县政府|中心工作: the central task, no centre
+		}
+		if d.inDocumentName(e) || d.inTitleTopic(start) {
+			continue // 国务院|机构改革方案, 《关于支持…县人民政府…》: a body inside the name of a document (rule 4.6)
 		}
 		if (strings.HasSuffix(name, "人民代表大会") || strings.HasSuffix(name, "人大")) && hasPrefixAt(r, e, "代表") {
 			continue // 第十九届人民代表大会代表: its deputies, not the body
@@ -670,7 +820,113 @@ func (d *doc) findOrgs() {
 	if d.paper != "" {
 		d.addOrg(d.paper, d.paperSpan)
 	}
+	d.quotedOutlets()
+	d.foreignParties()
+	d.brandActors()
 	d.mergeAbbreviations()
+}
+
+// homeStates are the states of the home country in countries.txt, whose
+// party is named in full where it is a body (中国共产党 in its meetings
+// and posts, left to the other rules).
+var homeStates = map[string]bool{"中国": true, "中华人民共和国": true}
+
+// partyFollowers may follow a party's name that ends at 党 with no head
+// word of its own: a list (黎巴嫩真主党和以色列军队), a preposition or a
+// verb of speech.
+const partyFollowers = "和与及、同对向在称表说，。；）"
+
+// foreignParties adds foreign parties named by their state and a short
+// name ending with 党 (黎巴嫩真主党, 秘鲁人民党): a party is a body on its
+// own (rule 4.1), which no head word of orgsuffixes marks. A 党 that
+// starts a longer word (党员, 党内) or goes on into a title's body is left.
+func (d *doc) foreignParties() {
+	r := d.r
+	for e := 4; e <= len(r); e++ {
+		if r[e-1] != '党' || e < len(r) && isHan(r[e]) && !strings.ContainsRune(partyFollowers, r[e]) && d.lx.titleAt(r, e) == "" {
+			continue
+		}
+		for n := 2; n <= 4 && n < e; n++ {
+			k := e - n
+			if d.partyAt(k, e) != n {
+				continue
+			}
+			state := ""
+			for m := min(k, 10); m >= 2; m-- {
+				if d.lx.countries[d.sub(k-m, k)] {
+					state = d.sub(k-m, k)
+					break
+				}
+			}
+			if state == "" || homeStates[state] {
+				continue
+			}
+			if o, _ := d.orgAt(k); o == nil { // not inside a body found already
+				d.addOrg(d.sub(k-utf8.RuneCountInString(state), e), span{k - utf8.RuneCountInString(state), e})
+			}
+			break
+		}
+	}
+}
+
+// brandActRe matches a short name at the start of a clause that the text
+// makes act as a company: signing with or investing in someone
+// (X与青川县签约, X在当地投资建设, X落户).
+var brandActRe = regexp.MustCompile(`(?:^|[，。；：\n])(\p{Han}{2,4}?)(?:(?:与|同)[^，。；\n]{2,16}?(?:签约|签署|签订|合作)|(?:在[^，。；\n]{2,10}?)?(?:投资建设|投资兴建|投资设立|落户))`)
+
+// brandActors adds companies named by a brand alone (比亚迪, 京东) where
+// the text makes them act as one: they sign with, invest in or settle in
+// somewhere (rule 4.1: companies). The name must be no dictionary word
+// (双方, 企业), no person's name (a surname first), no place, state or
+// pronoun-led phrase (我县), no class of companies (央企, 中企): a
+// brand's name is a coined word.
+func (d *doc) brandActors() {
+	s := d.a.Text
+	if !strings.Contains(s, "签") && !strings.Contains(s, "投资") && !strings.Contains(s, "落户") && !strings.Contains(s, "合作") {
+		return
+	}
+	rc := runeCounter{s: s}
+	for _, m := range brandActRe.FindAllStringSubmatchIndex(s, -1) {
+		name := s[m[2]:m[3]]
+		r := []rune(name)
+		if _, _, found := d.lx.seg.Find(name); found || d.lx.surnames[string(r[:1])] || d.lx.surnames[string(r[:2])] || d.byName[name] != nil {
+			continue
+		}
+		if d.lx.places[name] || d.learned[name] || d.lx.countryPrefix(name) != "" || d.startsSpecific(name) || isGeneric(name) || strings.ContainsRune("我本该此各其", r[0]) || strings.ContainsRune("省市县区镇乡村方企", r[len(r)-1]) {
+			continue
+		}
+		start := rc.at(m[2])
+		if d.lx.titleEndingAt(d.r, start+len(r)) != "" || d.inPersonSpan(start) {
+			continue
+		}
+		if e, ok := d.tokenAt(start); !ok || e != start+len(r) {
+			continue // 俄方|愿, 积极|参: words of a clause, not one coined name
+		}
+		if o, _ := d.orgAt(start); o != nil {
+			continue
+		}
+		d.addOrg(name, span{start, start + len(r)})
+	}
+}
+
+// quotedOutletRe matches a newspaper or magazine named in title marks as
+// the source of what follows (《渥太华公民报》网站…报道, 《求是》杂志发表).
+var quotedOutletRe = regexp.MustCompile(`《(\p{Han}{2,12}?(?:报|周刊|杂志))》(?:网站|报道|援引|称|刊文|刊登|刊发|发表|披露|评论|社论|记者|消息|日前|近日|\d{1,2}日)`)
+
+// quotedOutlets adds the newspapers and magazines that the text cites as a
+// source: an outlet is an organisation (rules 2.3, 4.1), written without
+// its title marks. A title in marks that is cited for nothing (a report,
+// a book) is no outlet.
+func (d *doc) quotedOutlets() {
+	s := d.a.Text
+	if !strings.Contains(s, "》") {
+		return
+	}
+	rc := runeCounter{s: s}
+	for _, m := range quotedOutletRe.FindAllStringSubmatchIndex(s, -1) {
+		start, end := rc.at(m[2]), rc.at(m[3])
+		d.addOrg(s[m[2]:m[3]], span{start, end})
+	}
 }
 
 // longerCovers returns a test of whether a longer one of spans covers a
@@ -718,6 +974,9 @@ func (d *doc) clauseStart(start, s0, e int) (int, bool) {
 			if strings.ContainsRune(nameBreakers, d.r[k]) && d.cuts[k] && d.cuts[k+1] && !d.wordAcross(k+1) {
 				p = k + 1 // 中国同|欧盟
 			}
+			if d.r[k] == '作' && d.cuts[k] && d.cuts[k+1] && d.lx.suffixEndingAt(d.r, k) != "" {
+				p = k + 1 // 县委组织部作|调整…: a body that makes (a report), not 焦作
+			}
 			k++
 			continue
 		}
@@ -741,6 +1000,14 @@ func (d *doc) clauseStart(start, s0, e int) (int, bool) {
 		// (苏丹快速支援部队, 中央审计委员会) unless another such starts
 		if specific {
 			return p, false
+		}
+		for k := p + 1; k < s0; k++ {
+			// 县委组织部作调整增补|县政协: a body that starts with a
+			// level or place after the verb's object
+			if _, word := d.words[k]; d.cuts[k] && strings.ContainsRune("省市县区乡镇", d.r[k]) && (!word || d.placeAt(k, s0) > 0) && d.startsSpecific(d.sub(k, e)) {
+				// (not a common word that starts so: 乡村快递服务站)
+				return k, false
+			}
 		}
 		return start, false
 	}
@@ -919,6 +1186,61 @@ func (d *doc) nestedInMeeting(e int) bool {
 		return false
 	}
 	return true
+}
+
+// sessionInNameRe matches a numbered session written before a body's head
+// (县政协七届一次会议|政协): no body's name holds one.
+var sessionInNameRe = regexp.MustCompile(`^.*[一二三四五六七八九十\d]+次(?:全体|全委)?会议`)
+
+// documentHeadRe matches the head of a plan's, law's or regulation's name
+// written right after a body, through words that name its subject
+// (国务院|机构改革方案, 全国人民代表大会|组织法).
+var documentHeadRe = regexp.MustCompile(`^\p{Han}{0,8}?(?:方案|条例|组织法|规划纲要|实施办法|管理办法)`)
+
+// inDocumentName reports whether a body ending at e is part of the name of
+// a plan, law or regulation (国务院机构改革方案): such a body is the
+// document's subject, not named in its own right (rule 4.6). A body that
+// writes a report or request about something (X关于…的报告, X工作报告)
+// is its author and stays; so does a body followed by a verb or a particle
+// (国务院印发…方案, 国务院审议的方案).
+func (d *doc) inDocumentName(e int) bool {
+	rest := d.sub(e, min(len(d.r), e+12))
+	m := documentHeadRe.FindStringIndex(rest)
+	if m == nil {
+		return false
+	}
+	end := e + utf8.RuneCountInString(rest[:m[1]])
+	for k := e; k < end; {
+		if strings.ContainsRune(nameBreakers, d.r[k]) || d.lx.titleAt(d.r, k) != "" {
+			return false
+		}
+		w, ok := d.words[k]
+		if !ok || w > end {
+			k++
+			continue
+		}
+		if _, pos, found := d.lx.seg.Find(d.sub(k, w)); found && dirtyPOS(pos) && !nameVerbs[d.sub(k, w)] {
+			return false
+		}
+		k = w
+	}
+	return true
+}
+
+// inTitleTopic reports whether a body starting at start is written in a
+// document's title in marks after its 关于 (《关于支持县人民政府…的意见》):
+// the document's topic, not its author. Authors come before 关于
+// (《中共中央 国务院关于…的决定》) and are named in their own right (4.6).
+func (d *doc) inTitleTopic(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-40; k-- {
+		switch d.r[k] {
+		case '《':
+			return strings.Contains(d.sub(k, start), "关于")
+		case '》', '\n', '。':
+			return false
+		}
+	}
+	return false
 }
 
 // mergeAbbreviations folds short forms into the fullest form of the same

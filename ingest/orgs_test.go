@@ -274,3 +274,184 @@ func TestProjectsNamedBeforeTheirWork(t *testing.T) {
 		}
 	}
 }
+
+// orgCase is a sentence with the organisations or projects it must and
+// must not give.
+type orgCase struct {
+	name, text string
+	want, not  []string
+}
+
+// checkOrgs runs each case as a dated news item and checks the list
+// pick chooses (organisations or projects).
+func checkOrgs(t *testing.T, cases []orgCase, kind string, pick func(summary) []string) {
+	t.Helper()
+	for _, tc := range cases {
+		got := pick(factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0])
+		for _, o := range tc.want {
+			if !has(got, o) {
+				t.Errorf("%s: %s %v lack %s", tc.name, kind, got, o)
+			}
+		}
+		for _, o := range tc.not {
+			if has(got, o) {
+				t.Errorf("%s: %s %v hold %s", tc.name, kind, got, o)
+			}
+		}
+	}
+}
+
+func orgsOf(s summary) []string     { return s.orgs }
+func projectsOf(s summary) []string { return s.projects }
+
+// TestBodiesInDocumentNames checks that a body written as the subject of a
+// plan's or law's name is not named in its own right (rule 4.6), while the
+// author of a report is, its own 工作报告 included.
+func TestBodiesInDocumentNames(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"subject of a plan", "会议审议了国务院机构改革方案。", nil, []string{"国务院"}},
+		{"subject of a law", "会议审议了全国人大常委会组织法修正草案。", nil, []string{"全国人大常委会"}},
+		{"author of a report", "会议听取了最高人民检察院工作报告。", []string{"最高人民检察院"}, nil},
+		{"author of a request", "会议听取了市财政局关于预算调整方案的报告。", []string{"市财政局"}, nil},
+		{"a verb before the plan", "会议指出，国务院审议通过机构改革方案。", []string{"国务院"}, nil},
+		{"topic of a title", "会议学习了《关于支持白鹭镇卫生院发展的意见》。", nil, []string{"白鹭镇卫生院"}},
+		{"authors of a title", "新华社受权发布《中共中央 国务院关于做好春耕工作的意见》。", []string{"中共中央", "国务院"}, nil},
+	}, "organisations", orgsOf)
+}
+
+// TestSessionBodies checks that a session's secretariat, named by 大会, is
+// an organisation as written, and that 大会 in a post stays the session's
+// (rule 8.1: 大会副秘书长, not a post of the secretariat).
+func TestSessionBodies(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，县十八届人大三次会议主席团第二次会议举行。会议听取了大会副秘书长王立新作的大会秘书处关于代表议案处理意见的报告。", &ingest.Options{Year: 2025})[0]
+	if !has(got.orgs, "大会秘书处") {
+		t.Errorf("organisations %v lack 大会秘书处", got.orgs)
+	}
+	if posts := got.people["王立新"]; has(posts, "大会秘书处副秘书长") {
+		t.Errorf("王立新 holds %v, want no post of 大会秘书处", posts)
+	}
+}
+
+// TestProjectsNamedAndDescribed checks that campaigns launched by name are
+// projects (rule 5.1), that a description reached through a quoted name is
+// none (5.2) while the quoted initiative is (8.7), that a builder is no
+// part of what it builds, and that a short form folds into the fullest
+// form of the same project.
+func TestProjectsNamedAndDescribed(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"campaign launched by name", "全县扎实开展政法队伍教育整顿，成效明显。", []string{"政法队伍教育整顿"}, nil},
+		{"study campaign launched by name", "全市深入开展党纪学习教育。", []string{"党纪学习教育"}, nil},
+		{"a reform is no name", "推进乡镇卫生院改革，提升服务水平。", nil, []string{"乡镇卫生院改革"}},
+		{"description through a quote", "该项目是两国“数字丝路”合作的标杆工程项目。", []string{"数字丝路"}, []string{"两国数字丝路合作的标杆工程项目", "数字丝路合作的标杆工程项目"}},
+		{"builder before the project", "中企承建秘鲁北部铁路改造项目。3日，秘鲁北部利马铁路轨道改造项目完工。", []string{"秘鲁北部利马铁路轨道改造项目"}, []string{"中企承建秘鲁北部铁路改造项目", "秘鲁北部铁路改造项目"}},
+	}, "projects", projectsOf)
+}
+
+// TestQuotedOutlets checks that a newspaper cited in title marks as a
+// source is an organisation (rules 2.3, 4.1) and that a title in marks
+// cited for nothing is none.
+func TestQuotedOutlets(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"paper's website reports", "秘鲁《利马商报》网站5日报道说，当地遭遇强降雨。", []string{"利马商报"}, nil},
+		{"paper reports on a day", "美国《海湾时报》4日报道，两国将举行会谈。", []string{"海湾时报"}, nil},
+		{"a report's title", "会议审议了《关于财政预算的报告》。", nil, []string{"关于财政预算的报告"}},
+	}, "organisations", orgsOf)
+}
+
+// TestForeignParties checks that a foreign party named by its state and a
+// short name ending with 党 is a body on its own (rule 4.1), also before
+// 和, and that party words (党员) and the home state's party are left.
+func TestForeignParties(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"party before 和", "秘鲁人民党和智利武装部队发表声明。", []string{"秘鲁人民党", "智利武装部队"}, nil},
+		{"party that speaks", "7日，智利社会党称将参加选举。", []string{"智利社会党"}, nil},
+		{"party members", "秘鲁人民党员参加了活动。", nil, []string{"秘鲁人民党"}},
+	}, "organisations", orgsOf)
+}
+
+// TestLocalBodiesInClauses checks that a body that makes a report is cut
+// from the body after its verb's object, that a level's party committee
+// and government written side by side are two bodies, and that 中心工作
+// (the central task) names no centre (rule 4.1).
+func TestLocalBodiesInClauses(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"body that makes a report", "会上，县委宣传部作调整增补县政协委员的说明。", []string{"县委宣传部", "县政协"}, []string{"县委宣传部作调整增补县政协"}},
+		{"committee and government side by side", "委员们聚焦市委市政府中心工作建言献策。", []string{"市委", "市政府"}, []string{"市委市政府", "市委市政府中心"}},
+		{"a place ending with 作", "双方在焦作分行举行座谈。焦作分行业务合作稳步推进。", nil, []string{"分行"}},
+		{"a centre's staff", "县政务服务中心工作人员耐心解答。", []string{"县政务服务中心"}, nil},
+	}, "organisations", orgsOf)
+}
+
+// TestBattleCampaigns checks that a campaign named as a battle and fought
+// by name is a project (rule 5.1), and that the work on a class of
+// projects is none (5.2).
+func TestBattleCampaigns(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"fought by name", "要持之以恒打好蓝天保卫攻坚战，改善空气质量。", []string{"蓝天保卫攻坚战"}, []string{"持之以恒打好蓝天保卫攻坚战"}},
+		{"won by name", "全县如期打赢脱贫攻坚战。", []string{"脱贫攻坚战"}, nil},
+		{"a class of projects", "全面打响项目建设攻坚战。", nil, []string{"项目建设攻坚战"}},
+		{"named only", "蓝天保卫攻坚战取得成效。", nil, []string{"蓝天保卫攻坚战"}},
+	}, "projects", projectsOf)
+}
+
+// TestBrandActors checks that a company named by its brand alone is an
+// organisation where the text makes it sign, invest or settle (rule 4.1),
+// and that people, sides, places and classes of companies doing so are
+// none.
+func TestBrandActors(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"brand signs", "签约仪式上，岚迪科与青川县签约，投资建设电池项目。", []string{"岚迪科"}, nil},
+		{"brand invests", "会上，岚迪科在白鹭镇投资建设物流园。", []string{"岚迪科"}, nil},
+		{"a person signs", "会上，王立新与青川县签约。", nil, []string{"王立新"}},
+		{"a side", "会谈中，秘方愿同中方加强合作。", nil, []string{"秘方", "秘方愿"}},
+		{"a class of companies", "会上，央企与三省签约。", nil, []string{"央企"}},
+		{"a county", "会上，我县与岚禾集团签约。", nil, []string{"我县"}},
+	}, "organisations", orgsOf)
+}
+
+// TestRoadInitiatives checks that an initiative named as a road and built
+// by name is a project without 建设 (rules 5.1, 8.7), and that a road in
+// passing is none.
+func TestRoadInitiatives(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"built by name", "双方愿共同推进健康丝绸之路建设。", []string{"健康丝绸之路"}, []string{"健康丝绸之路建设"}},
+		{"a road in passing", "这是一条致富之路。", nil, []string{"致富之路"}},
+	}, "projects", projectsOf)
+}
+
+// TestProjectClassesAndVerbs checks that what is done to projects, a list
+// joiner and a class of projects name none (rule 5.2), that a named
+// project after its class keeps only its name, and that a quote naming a
+// meeting names no project before 暨.
+func TestProjectClassesAndVerbs(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"a verb before 项目", "该公司将高度重视项目建设，确保质量。", nil, []string{"高度重视项目"}},
+		{"a list joiner", "委员们赴有关乡镇和项目建设现场视察。", nil, []string{"乡镇和项目"}},
+		{"a class then the name", "检查组来到我县省级重大教育工程项目白鹭二中项目现场。", []string{"白鹭二中项目"}, []string{"我县省级重大教育工程项目", "我县省级重大教育工程项目白鹭二中项目"}},
+		{"a class of projects", "组织实施一批国家级重大科研项目。", nil, []string{"国家级重大科研项目"}},
+		{"a work named after its verb", "枫屿区老旧小区改造提升工程开工。", []string{"枫屿区老旧小区改造提升工程"}, nil},
+		{"a quote naming a meeting", "白鹭镇“回故乡 建家乡”恳谈会暨项目签约仪式举行。", nil, []string{"回故乡 建家乡恳谈会暨项目"}},
+	}, "projects", projectsOf)
+	checkOrgs(t, []orgCase{
+		{"大学 inside 重大学术", "组织实施国家史学重大学术工程，推进集中学习。", nil, []string{"国家史学重大学", "集中学"}},
+	}, "organisations", orgsOf)
+}
+
+// TestSessionsAroundHeads checks that a head read across a meeting's name
+// (会议|会前, 会议|常委会议) or a body's name holding a numbered session
+// gives no organisation (rules 4.6, 8.1).
+func TestSessionsAroundHeads(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"议会 across 会议会前", "县政协做好县政协九届二次会议会前准备工作。", []string{"县政协"}, []string{"县政协九届二次会议会", "县政协九届二次会议"}},
+		{"a session before the body", "会议讨论县政协九届二次会议政协常委会议工作报告。", nil, []string{"县政协九届二次会议政协常委会", "县政协九届二次会议政协"}},
+	}, "organisations", orgsOf)
+}
+
+// TestLevelWordsOfPronouns checks that the level word of 该县, 全县 is not
+// read into the body after it, and that 处级 is a rank, no 处.
+func TestLevelWordsOfPronouns(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"该县 before the body", "该县县委组织部召开会议。", []string{"县委组织部"}, []string{"县县委组织部"}},
+		{"a rank", "全县处级领导干部参加培训。", nil, []string{"县处", "全县处"}},
+	}, "organisations", orgsOf)
+}

@@ -950,7 +950,8 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 			match = strings.Contains(xk, ok) && unitOf(x.name) == x.name
 		case d.bareBody(o) || d.namedByLastWords(o):
 			match = strings.HasSuffix(xk, ok)
-		case d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "" && !d.lx.knownOrgs[o]:
+		case d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "" && !d.lx.knownOrgs[o] && !meetingBodies[o]:
+			// (大会 names the session, no short form of 大会秘书处: rule 8.1)
 			// a short form without a head: 岚禾生物, 丰禾农业 (not a
 			// body of its own, 国务院, which 国务院安委会 only contains)
 			match = strings.Contains(xk, ok) && d.lx.suffixEndingAt([]rune(x.name), utf8.RuneCountInString(x.name)) != ""
