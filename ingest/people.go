@@ -170,10 +170,24 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		}
 		return d.sub(i, e), true
 	}
-	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
+	// Last, the longer form with nothing to back it: only where the
+	// tagger reads a name starting there too, for a surname and the next
+	// words (总书记高度关心, 理事国和世界, 记者向国务院) read no name.
+	if ok(long) && i+long < len(r) && isHan(r[i+long]) && d.taggedFrom(i, long) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// taggedFrom reports whether the tagger, if there is one, reads a person's
+// name at i of n characters, or a longer one that runs on only in
+// transliteration (费尔南|德斯): 高瞻远瞩, tagged whole, is no name.
+func (d *doc) taggedFrom(i, n int) bool {
+	if d.tagger == nil {
+		return true
+	}
+	e := d.taggedPersonEnd(i)
+	return e == i+n || e > i+n && d.transliterated(d.sub(i+n, e))
 }
 
 // orphanAfter reports whether the character at k, right after a name the
@@ -1614,10 +1628,17 @@ func (d *doc) foreignName(s span) bool {
 // trimTaggedEnd drops the last character of a tagged name when it starts
 // a word running past the name (卢拉|致电, 阿希|以来).
 func (d *doc) trimTaggedEnd(s span) span {
-	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1])) {
+	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1]) || d.verbAfterName(s.end-1)) {
 		s.end--
 	}
 	return s
+}
+
+// verbAfterName reports whether the character at i, which ends a tagged
+// foreign name, is no transliteration but a word of its own after a name
+// (dict/afternames.txt): 卢拉|致慰问电, 莱希|独家专访, 布哈里|试乘.
+func (d *doc) verbAfterName(i int) bool {
+	return !d.lx.translit[d.r[i]] && d.lx.afterNames[d.r[i]]
 }
 
 // transliterated reports whether every character of s is one of

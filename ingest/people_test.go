@@ -334,3 +334,39 @@ func TestTransliteratedPrefixFolds(t *testing.T) {
 		t.Errorf("%s: 萨布曼 not found (people %v)", text, got)
 	}
 }
+
+// A surname character after a title and the words after it are no name
+// unless something backs it (a follower, the tagger, the name elsewhere).
+func TestNoNameFromASurnameAndTheNextWords(t *testing.T) {
+	for _, text := range []string{
+		"党的十八大以来，方近平总书记高度关心农业和粮食生产。",
+		"两国同为安理会常任理事国和世界主要经济体。",
+		"峰会在轮值主席国阿根廷首都举行。",
+		"境外记者向国务院新闻办公室提出申请。",
+		"村民们热情邀请总书记来村里做客。",
+		"多国负责人陆续通过致电等方式表示祝贺。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "方近平" {
+				t.Errorf("%s: person %q", text, who)
+			}
+		}
+	}
+}
+
+// A verb glued on a foreign name's end is no part of it.
+func TestNoVerbGluedToAForeignName(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"国家主席方近平向巴西总统卢拉致慰问电。", "卢拉", "卢拉致"},
+		{"电视台今晚播出伊朗总统莱希独家专访。", "莱希", "莱希独"},
+		{"尼日利亚总统布哈里试乘了首发列车。", "布哈里", "布哈里试"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
