@@ -124,6 +124,14 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if sh := lens[1]; ok(sh) && i+sh+1 < len(r) && strings.ContainsRune("和与及同", r[i+sh]) && d.startsOrgOrTitle(i+sh+1) {
 		return d.sub(i, i+sh), true
 	}
+	// 王晨|作关于…的说明, 兰臻|回到: the longer form's last character is a
+	// word of its own after a name and starts what follows (a verb, or a
+	// follower right after it); the shorter form is the name where the
+	// tagger reads it or it stands elsewhere
+	if sh := lens[1]; ok(sh) && ok(lens[0]) && !d.plainWord(i, i+sh) && d.lx.afterNames[r[i+sh]] && (d.verbWordAt(i+sh) || anyPrefixAt(r, i+sh+1, followers...) != "") &&
+		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.twoVerbs(i+sh)) {
+		return d.sub(i, i+sh), true
+	}
 	// 张力|来到: a follower word starting on the longer form's last
 	// character ends the name before it
 	if sh := lens[1]; ok(sh) && utf8.RuneCountInString(anyPrefixAt(r, i+sh, followers...)) >= 2 {
@@ -177,6 +185,38 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// plainWord reports whether r[s:e] is a dictionary word that is no name
+// (文化 of 文化宣传).
+func (d *doc) plainWord(s, e int) bool {
+	if d.words[s] != e {
+		return false
+	}
+	_, pos, found := d.lx.seg.Find(d.sub(s, e))
+	return found && !strings.HasPrefix(pos, "nr")
+}
+
+// twoVerbs reports whether the character at i is a follower of its own
+// and a follower of two characters or more comes right after it (作|关于,
+// 作|总结): a verb and its object, no given name's last character.
+func (d *doc) twoVerbs(i int) bool {
+	r := d.r
+	if i+1 >= len(r) || anyPrefixAt(r, i, followers...) != string(r[i]) {
+		return false
+	}
+	return utf8.RuneCountInString(anyPrefixAt(r, i+1, followers...)) >= 2
+}
+
+// verbWordAt reports whether a dictionary verb of two characters or more
+// starts at i (回到).
+func (d *doc) verbWordAt(i int) bool {
+	e, ok := d.words[i]
+	if !ok || e-i < 2 {
+		return false
+	}
+	_, pos, found := d.lx.seg.Find(d.sub(i, e))
+	return found && (pos == "v" || pos == "vd" || pos == "vn")
 }
 
 // taggedFrom reports whether the tagger, if there is one, reads a person's
@@ -291,11 +331,15 @@ func (d *doc) findPeople() {
 			continue
 		}
 		te := i + utf8.RuneCountInString(t)
-		if te < len(r) && strings.ContainsRune("会处室组团", r[te]) {
+		if te < len(r) && strings.ContainsRune("会处室组团国", r[te]) {
+			// 主席国, 理事国: a member state, no title
 			continue
 		}
 		if d.verbRunsInto(i, te) {
 			continue // 进行|长时间: a verb runs into the title (行长)
+		}
+		if utf8.RuneCountInString(d.lx.titleEndingAt(r, te)) > te-i {
+			continue // 书记 of 总书记: the longer title, read from its start, decided
 		}
 		name, ok := d.parseName(te, false)
 		if n := utf8.RuneCountInString(name); ok && te+n < len(r) && r[te+n] == '·' || d.foreignTitle(i, t) {
@@ -326,6 +370,9 @@ func (d *doc) findPeople() {
 		if d.nameBeforeTitle(i, t) {
 			if _, pos, found := d.lx.seg.Find(name); found && !strings.HasPrefix(pos, "nr") || utf8.RuneCountInString(name) == 2 && anyPrefixAt(r, te+2, strongFollowers...) == "" {
 				continue // 习近平总书记高度重视, 习近平主席全票当选: the title follows a name
+			}
+			if _, pos, found := d.lx.seg.Find(name); d.tagger != nil && !(found && strings.HasPrefix(pos, "nr")) && !d.taggedPersonSpan(span{te, te + utf8.RuneCountInString(name)}) {
+				continue // 总书记高瞻远瞩, 副主席来巴出席: only a name the tagger reads follows a name's title
 			}
 		}
 		items := d.chainBefore(i, t)

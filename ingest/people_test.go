@@ -370,3 +370,39 @@ func TestNoVerbGluedToAForeignName(t *testing.T) {
 		}
 	}
 }
+
+// A verb glued on a Chinese name's end is no part of it: the name stands
+// elsewhere, the tagger reads it, or the verb takes a follower (作|关于).
+func TestNoVerbGluedToAChineseName(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"受委托，副委员长方近平作关于草案的说明。", "方近平", "方近平作"},
+		{"领导小组组长钟离平作总结讲话。", "钟离平", "钟离平作"},
+		{"会议结束后，全国政协委员蓝臻回到学校。蓝臻说，要把精神带回去。", "蓝臻", "蓝臻回"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
+
+// After a title that follows a name (王建国总书记), only a name the tagger
+// reads starts; a state after a title (主席国) is no person.
+func TestNoNameAfterANamesTitleWithoutTagger(t *testing.T) {
+	for _, text := range []string{
+		"每年新年，王建国总书记都牵挂着困难群众。",
+		"王建国总书记曾回信勉励少先队员。",
+		"热烈欢迎王岳山副主席来巴出席就职仪式。",
+		"中方支持印尼做好东盟轮值主席国工作。",
+		"两国作为安理会常任理事国和负责任大国，应加强合作。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "王建国" && who != "王岳山" {
+				t.Errorf("%s: person %q", text, who)
+			}
+		}
+	}
+}
