@@ -1121,9 +1121,10 @@ func (p *person) hasTitle(t string) bool {
 
 var (
 	// 任命李四为县财政局局长, 会议选举王五为县政协主席
-	appointRe = regexp.MustCompile(`(?:任命|选举|推选|补选|增选)(\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
-	// 免去张三的县财政局局长职务
-	dismissRe = regexp.MustCompile(`免去(\p{Han}{2,4}?)(?:同志)?的?([^，。；\n]{2,40}?)职务`)
+	// and a list: 决定王一、李二、赵三为国务院副总理 gives each the post
+	appointRe = regexp.MustCompile(`(?:任命|决定|选举|推选|补选|增选)((?:\p{Han}{2,4}、){0,12}\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 免去张三的县财政局局长职务, 免去王一、李二的副县长职务 (rule 3.4)
+	dismissRe = regexp.MustCompile(`免去((?:\p{Han}{2,4}、){0,12}\p{Han}{2,4}?)(?:同志)?的?([^，。；\n]{2,40}?)职务`)
 	// 张三当选为区政协主席, 王五出任集团总经理, 王五全票当选连任国家主席
 	// (连任 is the verb, the post is what follows; 全票 stands between
 	// the name and the verb)
@@ -1145,20 +1146,34 @@ func (d *doc) findAppointments() {
 	at := rc.at
 	// each expression runs only where its literal words occur
 	var ms [][]int
-	if containsAny(s, "任命", "选举", "推选", "补选", "增选") {
+	if containsAny(s, "任命", "决定", "选举", "推选", "补选", "增选") {
 		ms = appointRe.FindAllStringSubmatchIndex(s, -1)
 	}
 	if strings.Contains(s, "免去") {
 		ms = append(ms, dismissRe.FindAllStringSubmatchIndex(s, -1)...)
 	}
 	for _, m := range ms {
-		i := at(m[2])
-		name, ok := d.parseName(i, false)
-		if !ok || name != s[m[2]:m[3]] {
-			continue
+		i, from := at(m[2]), at(m[4])
+		items := strings.Split(s[m[2]:m[3]], "、")
+		// 免去王一、李二的副县长职务: the last name ends where the reader
+		// of names ends it, not where the lazy match left it (李|二的)
+		ls := at(m[3]) - utf8.RuneCountInString(items[len(items)-1])
+		if last, ok := d.parseName(ls, false); ok && ls+utf8.RuneCountInString(last) > at(m[3]) && ls+utf8.RuneCountInString(last) < at(m[5]) {
+			items[len(items)-1], from = last, ls+utf8.RuneCountInString(last)
+			for _, w := range []string{"同志", "的"} {
+				if hasPrefixAt(d.r, from, w) {
+					from += utf8.RuneCountInString(w)
+				}
+			}
 		}
-		d.addPostsFrom(name, span{i, i + utf8.RuneCountInString(name)}, at(m[4]), at(m[5]))
-		d.markAppointed(i)
+		for _, item := range items {
+			n := utf8.RuneCountInString(item)
+			if name, ok := d.parseName(i, false); ok && name == item {
+				d.addPostsFrom(name, span{i, i + n}, from, at(m[5]))
+				d.markAppointed(i)
+			}
+			i += n + 1
+		}
 	}
 	ms = nil
 	if containsAny(s, "当选", "连任", "出任", "担任", "接任") {

@@ -406,3 +406,24 @@ func TestNoNameAfterANamesTitleWithoutTagger(t *testing.T) {
 		}
 	}
 }
+
+// An appointment, election or removal of a list gives every name the post
+// (rule 3.4).
+func TestAppointmentListsGiveEachThePost(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want map[string][]string
+	}{
+		{"会议根据总理的提名，决定王建国、李红军、张国华为国务院副总理。", map[string][]string{"王建国": {"国务院副总理"}, "李红军": {"国务院副总理"}, "张国华": {"国务院副总理"}}},
+		{"会议任命王建国、李红军为县财政局副局长。", map[string][]string{"王建国": {"县财政局副局长"}, "李红军": {"县财政局副局长"}}},
+		{"会议决定免去王建国、李红军的副县长职务。", map[string][]string{"王建国": {"副县长"}, "李红军": {"副县长"}}},
+		{"会议免去李红的县财政局局长职务。", map[string][]string{"李红": {"县财政局局长"}}},
+	} {
+		got := peopleOf(t, tc.text)
+		for who, posts := range tc.want {
+			if g := got[who]; !reflect.DeepEqual(g, posts) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, posts, got)
+			}
+		}
+	}
+}
