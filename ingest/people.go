@@ -790,10 +790,16 @@ func (d *doc) resolvePosts() {
 			}
 			o = dropTerm(o)
 			if o == "大会主席团" {
-				// the presidium the article names in its own right (rule
-				// 8.1); else a role at the session (fresh7's gold), though
-				// real-dev's rd3-03 keeps it as written
+				// the presidium the article names in its own right, else
+				// as written (rule 8.1; real-dev rd1-04, rd3-03)
 				o = d.sessionPresidium(o)
+			}
+			if o == "大会" && strings.HasSuffix(ps.title, "秘书长") {
+				// 大会副秘书长: 大会 names the session, no body; the post
+				// stays as written (rule 8.1)
+				ps.org, ps.name = "", o+ps.title
+				seen = append(seen, ps)
+				continue
 			}
 			if meetingBodies[o] {
 				ps.name = "" // 大会执行主席: a role at a meeting, no post of a body
@@ -850,7 +856,7 @@ func isPartyTitle(t string) bool {
 
 // meetingBodies are meetings whose roles (大会执行主席, 会议主持人) are
 // no posts of a body.
-var meetingBodies = map[string]bool{"大会": true, "会议": true, "全会": true, "大会主席团": true}
+var meetingBodies = map[string]bool{"大会": true, "会议": true, "全会": true}
 
 // sessionPresidium returns the presidium of a session the article names
 // in its own right (十四届全国人大一次会议主席团关于…草案), which 大会主席团

@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -422,6 +423,27 @@ func TestAppointmentListsGiveEachThePost(t *testing.T) {
 		got := peopleOf(t, tc.text)
 		for who, posts := range tc.want {
 			if g := got[who]; !reflect.DeepEqual(g, posts) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, posts, got)
+			}
+		}
+	}
+}
+
+// 大会 names the session: its 副秘书长 and its presidium's posts stay as
+// written (rule 8.1); 大会执行主席 is a role at the meeting, no post.
+func TestSessionPostsAsWritten(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want map[string][]string
+	}{
+		{"会议听取了大会副秘书长、全国人大常委会副秘书长王建国作的报告。", map[string][]string{"王建国": {"大会副秘书长", "全国人大常委会副秘书长"}}},
+		{"大会主席团常务主席、县人大常委会主任李红军主持会议。", map[string][]string{"李红军": {"大会主席团常务主席", "县人大常委会主任"}}},
+		{"大会执行主席张国华主持会议。", map[string][]string{"张国华": nil}},
+	} {
+		got := peopleOf(t, tc.text)
+		for who, posts := range tc.want {
+			g := slices.Sorted(slices.Values(got[who]))
+			if posts = slices.Sorted(slices.Values(posts)); len(g)+len(posts) > 0 && !reflect.DeepEqual(g, posts) {
 				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, posts, got)
 			}
 		}
