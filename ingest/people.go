@@ -1654,8 +1654,8 @@ type tagCand struct {
 func (d *doc) chineseName(s span) bool {
 	name := d.text(s)
 	n := utf8.RuneCountInString(name)
-	if n < 2 || n > 4 || d.words[s.start] == s.end || d.lx.titleSet[name] {
-		return false
+	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end)) || d.lx.titleSet[name] {
+		return false // a dictionary word, unless the dictionary has it as a three-character name (李鸿忠 nr)
 	}
 	if got, ok := d.parseName(s.start, true); !ok || got != name || !d.cuts[s.start] || !d.cuts[s.end] {
 		return false

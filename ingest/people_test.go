@@ -449,3 +449,15 @@ func TestSessionPostsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A three-character name the dictionary lists as a name is still a name
+// the tagger may find; a two-character dictionary word is none.
+func TestDictionaryNamesAreNames(t *testing.T) {
+	got := peopleOf(t, "3月2日，李鸿忠主持座谈会。会议通过的《联合宣言》强调合作。")
+	if _, ok := got["李鸿忠"]; !ok {
+		t.Errorf("李鸿忠 not found (people %v)", got)
+	}
+	if _, ok := got["宣言"]; ok {
+		t.Errorf("宣言 kept (people %v)", got)
+	}
+}
