@@ -34,8 +34,8 @@ func (d *doc) mayNameSomeone(s span, taken func(span) bool) bool {
 		if r[p] == '·' && !taken(span{p - 1, p + 1}) {
 			return true
 		}
-		if d.lx.translit[r[p]] && !taken(span{p, p + 1}) && d.lx.titleEndingAt(r, p) != "" {
-			return true
+		if d.lx.translit[r[p]] && !taken(span{p, p + 1}) && (d.lx.titleEndingAt(r, p) != "" || foreignTitles[d.lx.titleAt(r, p+1)]) {
+			return true // 总统托卡耶夫, 普京总统
 		}
 		if p < s.start+2 || !(strongFirst.has(r[p]) && anyPrefixAt(r, p, strongFollowers...) != "" || r[p] == '等') {
 			continue
@@ -1795,5 +1795,9 @@ func (d *doc) titleThenName(i int) bool {
 		return false
 	}
 	k := i + utf8.RuneCountInString(t)
-	return k < len(d.r) && isHan(d.r[k]) && anyPrefixAt(d.r, k, followers...) == "" && d.lx.titleAt(d.r, k) == ""
+	if k+1 >= len(d.r) || !isHan(d.r[k]) || anyPrefixAt(d.r, k, followers...) != "" || d.lx.titleAt(d.r, k) != "" {
+		return false
+	}
+	// a name after the title (首相穆罕默德), not a word (普京总统战略引领)
+	return d.taggedPersonEnd(k) > k+1 || d.lx.translit[d.r[k]] && d.lx.translit[d.r[k+1]]
 }

@@ -461,3 +461,17 @@ func TestDictionaryNamesAreNames(t *testing.T) {
 		t.Errorf("宣言 kept (people %v)", got)
 	}
 }
+
+// A foreign name before its title (普京总统) is a person with the title as
+// written (rule 8.3), also when a word follows the title.
+func TestForeignNameBeforeItsTitle(t *testing.T) {
+	for _, tc := range []struct{ text, who, post string }{
+		{"高明远表示，在方近平主席和普京总统战略引领下，两国关系持续发展。", "普京", "总统"},
+		{"疫情发生以来，方近平主席同特本总统就疫情互致信函。", "特本", "总统"},
+	} {
+		got := peopleOf(t, tc.text)
+		if posts, ok := got[tc.who]; !ok || !reflect.DeepEqual(posts, []string{tc.post}) {
+			t.Errorf("%s: posts of %s = %v, want [%s] (people %v)", tc.text, tc.who, posts, tc.post, got)
+		}
+	}
+}
