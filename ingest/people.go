@@ -99,6 +99,12 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 				return false
 			}
 		}
+		// the name reads as plain words: a dictionary word that is no
+		// name is the whole of it (高度, 计划) or starts it (鞠躬|致, 相信|习),
+		// and the tagger reads no name there
+		if e, w := d.words[i]; w && e >= i+2 && e <= i+n && d.plainWord(i, e) && !d.taggedPersonSpan(span{i, i + n}) {
+			return false
+		}
 		// a given name is no pronoun, adverb or particle (向|大家介绍)
 		if g := d.sub(i+sn, i+n); utf8.RuneCountInString(g) == 2 {
 			if freq, pos, found := d.lx.seg.Find(g); found && (functionPOS(pos) && pos != "v" && pos != "vd" || freq >= 10000) {

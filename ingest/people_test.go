@@ -346,9 +346,12 @@ func TestNoNameFromASurnameAndTheNextWords(t *testing.T) {
 		"境外记者向国务院新闻办公室提出申请。",
 		"村民们热情邀请总书记来村里做客。",
 		"多国负责人陆续通过致电等方式表示祝贺。",
+		"春节将至，习主席高度重视战备工作。",
+		"他们表示相信王建国主席此访将取得成功。",
+		"村里介绍了创新开展的“全球合伙人计划”。",
 	} {
 		for who := range peopleOf(t, text) {
-			if who != "方近平" {
+			if who != "方近平" && who != "王建国" {
 				t.Errorf("%s: person %q", text, who)
 			}
 		}
