@@ -400,6 +400,9 @@ func (d *doc) findPeople() {
 		j := te + utf8.RuneCountInString(name)
 		for j < len(r) && r[j] == '、' {
 			n2, ok := d.parseName(j+1, true)
+			if !ok {
+				n2, ok = d.listItem(j + 1)
+			}
 			if !ok || d.lx.titleAt(r, j+1) != "" || d.lx.titleAt(r, j+1+utf8.RuneCountInString(n2)) != "" {
 				break // a title after it: another post chain (白鹭镇镇长孙强)
 			}
@@ -417,6 +420,64 @@ func (d *doc) findPeople() {
 	}
 	d.leadersBeforeTitles()
 	d.comrades()
+}
+
+// listItem reads a name in a list of names at k that parseName does not
+// (委员甲、琼色、海尼扎提·托呼提也回答): the tagger's name there, or two or
+// three characters up to the next 、 with another name after it. It
+// returns "" when there is none.
+func (d *doc) listItem(k int) (string, bool) {
+	r := d.r
+	if n, ok := d.taggedNameAt(k); ok && strings.ContainsRune(n, '·') {
+		return n, true
+	}
+	if n := d.dottedNameAt(k); n != "" {
+		return n, true
+	}
+	e := k
+	for e < len(r) && e < k+4 && isHan(r[e]) && !strings.ContainsRune(nameStop+conjunctions, r[e]) {
+		e++
+	}
+	if e-k < 2 || e-k > 3 || e+1 >= len(r) || r[e] != '、' || d.plainWord(k, e) || d.lx.titleAt(r, k) != "" {
+		return "", false
+	}
+	if w, ok := d.words[k]; ok && w > k+1 {
+		return "", false // a word starts there: no unknown name
+	}
+	if _, ok := d.parseName(e+1, true); ok {
+		return d.sub(k, e), true
+	}
+	if n, ok := d.taggedNameAt(e + 1); ok && strings.ContainsRune(n, '·') || d.dottedNameAt(e+1) != "" {
+		return d.sub(k, e), true
+	}
+	return "", false
+}
+
+// dottedNameAt returns the name of parts joined by a middle dot at k
+// (海尼扎提·托呼提), two to six characters each, that ends before a
+// follower or punctuation; "" when there is none.
+func (d *doc) dottedNameAt(k int) string {
+	r := d.r
+	e, parts := k, 0
+	for {
+		p := e
+		for e < len(r) && e < p+6 && isHan(r[e]) && (e < p+2 || anyPrefixAt(r, e, followers...) == "") {
+			e++
+		}
+		if e-p < 2 {
+			return ""
+		}
+		parts++
+		if e < len(r) && r[e] == '·' {
+			e++
+			continue
+		}
+		break
+	}
+	if parts < 2 || e < len(r) && isHan(r[e]) && anyPrefixAt(r, e, followers...) == "" {
+		return ""
+	}
+	return d.sub(k, e)
 }
 
 // listBody returns the body a post with no body of its own at start

@@ -478,3 +478,15 @@ func TestForeignNameBeforeItsTitle(t *testing.T) {
 		}
 	}
 }
+
+// A list of names after a title goes on past a name the surname list does
+// not know when another name follows it, and takes a name of parts joined
+// by a middle dot; each shares the title (rule 3.8).
+func TestListsBrokenByAnUnknownName(t *testing.T) {
+	got := peopleOf(t, "全国政协委员王建国、李红军、琼达、阿依古丽·吐尔逊也回答了记者的提问。")
+	for _, who := range []string{"王建国", "李红军", "琼达", "阿依古丽·吐尔逊"} {
+		if posts := got[who]; !reflect.DeepEqual(posts, []string{"全国政协委员"}) {
+			t.Errorf("posts of %s = %v, want [全国政协委员] (people %v)", who, posts, got)
+		}
+	}
+}
