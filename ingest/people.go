@@ -391,7 +391,7 @@ func (d *doc) findPeople() {
 		for _, it := range items {
 			ps := &post{org: it.org, title: it.title, ev: ev, chain: chain}
 			if it.org != "" {
-				ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
+				ps.orgSpan = span{it.start, it.start + utf8.RuneCountInString(it.org)}
 			}
 			p.posts = append(p.posts, ps)
 			d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
@@ -615,8 +615,11 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		k = d.trimPostLead(k, ts)
 		org := d.sub(k, ts)
 		org = trimOrgPrefix(org)
-		items = append([]chainItem{{org: org, title: title, start: ts - utf8.RuneCountInString(org), end: end}}, items...)
 		k = ts - utf8.RuneCountInString(org)
+		if o, ok := strings.CutSuffix(org, "原"); ok && o != "" {
+			org = o // 区人大常委会原主任: the post is 区人大常委会主任 (rule 8.9)
+		}
+		items = append([]chainItem{{org: org, title: title, start: k, end: end}}, items...)
 		if k == 0 {
 			break
 		}
@@ -1355,7 +1358,7 @@ func (d *doc) addPostsFrom(name string, sp span, from, to int) {
 	for _, it := range items {
 		ps := &post{org: it.org, title: it.title, ev: ev, chain: chain}
 		if it.org != "" {
-			ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
+			ps.orgSpan = span{it.start, it.start + utf8.RuneCountInString(it.org)}
 		}
 		p.posts = append(p.posts, ps)
 		d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})

@@ -490,3 +490,16 @@ func TestListsBrokenByAnUnknownName(t *testing.T) {
 		}
 	}
 }
+
+// 原 before a title gives the post without it (rule 8.9), inside a post
+// as before it.
+func TestFormerPosts(t *testing.T) {
+	for _, tc := range []struct{ text, who, post string }{
+		{"区人大常委会原主任王建国出席会议。", "王建国", "区人大常委会主任"},
+		{"原区委书记李红军出席会议。", "李红军", "区委书记"},
+	} {
+		if posts := peopleOf(t, tc.text)[tc.who]; !reflect.DeepEqual(posts, []string{tc.post}) {
+			t.Errorf("%s: posts of %s = %v, want [%s]", tc.text, tc.who, posts, tc.post)
+		}
+	}
+}
