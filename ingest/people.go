@@ -1209,9 +1209,9 @@ var (
 	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志|分别|带队|先后|深入|来到|前往|看望|走访|慰问|调研|督导|检查)`)
 	// 会议执行主席由王一、李二、赵三担任
 	heldByRe = regexp.MustCompile(`由((?:\p{Han}{2,4}、)+\p{Han}{2,4})(?:同志)?(?:担任|兼任)`)
-	// 常委会组成人员王一、李二、赵三和…: members named after their
-	// collective label (rule 3.9: no post)
-	membersRe = regexp.MustCompile(`组成人员((?:\p{Han}{2,3}、){1,12}\p{Han}{2,3}?)[，。；和与及等]`)
+	// 常委会组成人员王一、李二、赵三和…, 主席提名人选王一: people named
+	// after a collective label or as candidates (rule 3.9: no post)
+	membersRe = regexp.MustCompile(`(?:组成人员|提名人选)((?:\p{Han}{2,3}、){0,12}\p{Han}{2,3}?)[，。；和与及等]`)
 	// 王一、李二、赵三等市领导参加
 	leadersAfterRe = regexp.MustCompile(`(?:^|[，。；：\n])((?:\p{Han}{2,4}、){1,12}\p{Han}{2,4})等(?:[省市县区州]委?)?(?:领导|负责同志)`)
 )
@@ -1289,14 +1289,18 @@ func (d *doc) findAppointments() {
 	if strings.Contains(s, "等") && containsAny(s, "领导", "负责同志") {
 		ms = append(ms, leadersAfterRe.FindAllStringSubmatchIndex(s, -1)...)
 	}
-	if strings.Contains(s, "组成人员") {
+	if containsAny(s, "组成人员", "提名人选") {
 		for _, m := range membersRe.FindAllStringSubmatchIndex(s, -1) {
 			i := at(m[2])
-			for _, item := range strings.Split(s[m[2]:m[3]], "、") {
+			items := strings.Split(s[m[2]:m[3]], "、")
+			if len(items) == 1 && !d.taggedPersonSpan(span{i, i + utf8.RuneCountInString(items[0])}) {
+				continue // one name alone needs the tagger (组成人员守则 names no one)
+			}
+			for _, item := range items {
 				// names the surname list lacks (矫勇) count in such a list,
 				// but no word or title does
 				n := utf8.RuneCountInString(item)
-				if name, ok := d.parseName(i, false); ok && name == item || d.cuts[i] && d.cuts[i+n] && !d.plainWord(i, i+n) && d.words[i] < i+2 && d.lx.titleAt(d.r, i) == "" {
+				if name, ok := d.parseName(i, false); ok && name == item || !strings.ContainsAny(item, nameStop+conjunctions) && d.cuts[i] && d.cuts[i+n] && !d.plainWord(i, i+n) && d.words[i] < i+2 && d.lx.titleAt(d.r, i) == "" {
 					d.person(item, span{i, i + n})
 				}
 				i += n + 1

@@ -504,13 +504,22 @@ func TestFormerPosts(t *testing.T) {
 	}
 }
 
-// Names listed after 组成人员 are people, with no post from the label
-// (rule 3.9), the surname list knowing them or not.
+// Names listed after 组成人员 or 提名人选 are people, with no post from
+// the label (rule 3.9), the surname list knowing them or not.
 func TestMembersAfterTheirLabel(t *testing.T) {
 	got := peopleOf(t, "常委会组成人员王建国、矫红、李红军和代表张某，围绕问题提出意见。")
 	for _, who := range []string{"王建国", "矫红", "李红军"} {
 		if posts, ok := got[who]; !ok || len(posts) > 0 {
 			t.Errorf("%s: posts %v, found %v (people %v)", who, posts, ok, got)
 		}
+	}
+	got = peopleOf(t, "大会主席团提出的国家主席、副主席提名人选张国华、李红军，交各代表团酝酿。会议通过了常委会组成人员守则。")
+	for _, who := range []string{"张国华", "李红军"} {
+		if posts, ok := got[who]; !ok || len(posts) > 0 {
+			t.Errorf("%s: posts %v, found %v (people %v)", who, posts, ok, got)
+		}
+	}
+	if _, ok := got["守则"]; ok {
+		t.Errorf("守则 kept (people %v)", got)
 	}
 }
