@@ -367,8 +367,8 @@ func (d *doc) findPeople() {
 				name = d.sub(te, e)
 			}
 		}
-		if !ok || d.lx.titleSet[name] {
-			continue
+		if !ok || d.lx.titleSet[name] || d.stateAt(te) {
+			continue // 轮值主席沙特国王…: a state after a title starts no name
 		}
 		if d.inPersonSpan(i) || d.personEndsAt(i) || d.knownNameEndsAt(i) {
 			continue
@@ -420,6 +420,17 @@ func (d *doc) findPeople() {
 	}
 	d.leadersBeforeTitles()
 	d.comrades()
+}
+
+// stateAt reports whether the name of a state (dict/countries.txt) and a
+// title are written at i (沙特国王; not 马里纳, a name after 大使).
+func (d *doc) stateAt(i int) bool {
+	for n := 2; n <= 6 && i+n <= len(d.r); n++ {
+		if d.cuts[i+n] && d.lx.countries[d.sub(i, i+n)] && d.lx.titleAt(d.r, i+n) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // listItem reads a name in a list of names at k that parseName does not

@@ -349,6 +349,7 @@ func TestNoNameFromASurnameAndTheNextWords(t *testing.T) {
 		"春节将至，习主席高度重视战备工作。",
 		"他们表示相信王建国主席此访将取得成功。",
 		"村里介绍了创新开展的“全球合伙人计划”。",
+		"方近平向会议轮值主席沙特国王致贺信。",
 	} {
 		for who := range peopleOf(t, text) {
 			if who != "方近平" && who != "王建国" {
