@@ -1756,8 +1756,12 @@ type tagCand struct {
 func (d *doc) chineseName(s span) bool {
 	name := d.text(s)
 	n := utf8.RuneCountInString(name)
-	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end)) || d.lx.titleSet[name] {
-		return false // a dictionary word, unless the dictionary has it as a three-character name (李鸿忠 nr)
+	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] {
+		// a dictionary word, unless the dictionary has it as a
+		// three-character name (李鸿忠 nr); such a name before 同志 is a
+		// historical leader's in a commemoration's name (纪念毛泽东同志…),
+		// which comrades leaves out too
+		return false
 	}
 	if got, ok := d.parseName(s.start, true); !ok || got != name || !d.cuts[s.start] || !d.cuts[s.end] {
 		return false

@@ -464,6 +464,11 @@ func TestDictionaryNamesAreNames(t *testing.T) {
 	if _, ok := got["宣言"]; ok {
 		t.Errorf("宣言 kept (people %v)", got)
 	}
+	// inside a commemoration's name a leader is no mention (rule 8.1)
+	got = peopleOf(t, "纪念毛泽东同志《在延安文艺座谈会上的讲话》发表80周年座谈会举行。")
+	if _, ok := got["毛泽东"]; ok {
+		t.Errorf("毛泽东 kept (people %v)", got)
+	}
 }
 
 // A foreign name before its title (普京总统) is a person with the title as
