@@ -34,8 +34,8 @@ func (d *doc) mayNameSomeone(s span, taken func(span) bool) bool {
 		if r[p] == '·' && !taken(span{p - 1, p + 1}) {
 			return true
 		}
-		if d.lx.translit[r[p]] && !taken(span{p, p + 1}) && d.lx.titleEndingAt(r, p) != "" {
-			return true
+		if d.lx.translit[r[p]] && !taken(span{p, p + 1}) && (d.lx.titleEndingAt(r, p) != "" || foreignTitles[d.lx.titleAt(r, p+1)]) {
+			return true // 总统托卡耶夫, 普京总统
 		}
 		if p < s.start+2 || !(strongFirst.has(r[p]) && anyPrefixAt(r, p, strongFollowers...) != "" || r[p] == '等') {
 			continue
@@ -99,6 +99,12 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 				return false
 			}
 		}
+		// the name reads as plain words: a dictionary word that is no
+		// name is the whole of it (高度, 计划) or starts it (鞠躬|致, 相信|习),
+		// and the tagger reads no name there
+		if e, w := d.words[i]; w && e >= i+2 && e <= i+n && d.plainWord(i, e) && !d.taggedPersonSpan(span{i, i + n}) {
+			return false
+		}
 		// a given name is no pronoun, adverb or particle (向|大家介绍)
 		if g := d.sub(i+sn, i+n); utf8.RuneCountInString(g) == 2 {
 			if freq, pos, found := d.lx.seg.Find(g); found && (functionPOS(pos) && pos != "v" && pos != "vd" || freq >= 10000) {
@@ -122,6 +128,14 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// 马骏和县长尹志刚: a conjunction after the shorter name, then a title
 	// or another name, ends the name there
 	if sh := lens[1]; ok(sh) && i+sh+1 < len(r) && strings.ContainsRune("和与及同", r[i+sh]) && d.startsOrgOrTitle(i+sh+1) {
+		return d.sub(i, i+sh), true
+	}
+	// 王晨|作关于…的说明, 兰臻|回到: the longer form's last character is a
+	// word of its own after a name and starts what follows (a verb, or a
+	// follower right after it); the shorter form is the name where the
+	// tagger reads it or it stands elsewhere
+	if sh := lens[1]; ok(sh) && ok(lens[0]) && !d.plainWord(i, i+sh) && d.lx.afterNames[r[i+sh]] && (d.verbWordAt(i+sh) || anyPrefixAt(r, i+sh+1, followers...) != "") &&
+		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.twoVerbs(i+sh)) {
 		return d.sub(i, i+sh), true
 	}
 	// 张力|来到: a follower word starting on the longer form's last
@@ -170,10 +184,56 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		}
 		return d.sub(i, e), true
 	}
-	if ok(long) && i+long < len(r) && isHan(r[i+long]) {
+	// Last, the longer form with nothing to back it: only where the
+	// tagger reads a name starting there too, for a surname and the next
+	// words (总书记高度关心, 理事国和世界, 记者向国务院) read no name.
+	if ok(long) && i+long < len(r) && isHan(r[i+long]) && d.taggedFrom(i, long) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// plainWord reports whether r[s:e] is a dictionary word that is no name
+// (文化 of 文化宣传).
+func (d *doc) plainWord(s, e int) bool {
+	if d.words[s] != e {
+		return false
+	}
+	_, pos, found := d.lx.seg.Find(d.sub(s, e))
+	return found && !strings.HasPrefix(pos, "nr")
+}
+
+// twoVerbs reports whether the character at i is a follower of its own
+// and a follower of two characters or more comes right after it (作|关于,
+// 作|总结): a verb and its object, no given name's last character.
+func (d *doc) twoVerbs(i int) bool {
+	r := d.r
+	if i+1 >= len(r) || anyPrefixAt(r, i, followers...) != string(r[i]) {
+		return false
+	}
+	return utf8.RuneCountInString(anyPrefixAt(r, i+1, followers...)) >= 2
+}
+
+// verbWordAt reports whether a dictionary verb of two characters or more
+// starts at i (回到).
+func (d *doc) verbWordAt(i int) bool {
+	e, ok := d.words[i]
+	if !ok || e-i < 2 {
+		return false
+	}
+	_, pos, found := d.lx.seg.Find(d.sub(i, e))
+	return found && (pos == "v" || pos == "vd" || pos == "vn")
+}
+
+// taggedFrom reports whether the tagger, if there is one, reads a person's
+// name at i of n characters, or a longer one that runs on only in
+// transliteration (费尔南|德斯): 高瞻远瞩, tagged whole, is no name.
+func (d *doc) taggedFrom(i, n int) bool {
+	if d.tagger == nil {
+		return true
+	}
+	e := d.taggedPersonEnd(i)
+	return e == i+n || e > i+n && d.transliterated(d.sub(i+n, e))
 }
 
 // orphanAfter reports whether the character at k, right after a name the
@@ -277,11 +337,15 @@ func (d *doc) findPeople() {
 			continue
 		}
 		te := i + utf8.RuneCountInString(t)
-		if te < len(r) && strings.ContainsRune("会处室组团", r[te]) {
+		if te < len(r) && strings.ContainsRune("会处室组团国", r[te]) {
+			// 主席国, 理事国: a member state, no title
 			continue
 		}
 		if d.verbRunsInto(i, te) {
 			continue // 进行|长时间: a verb runs into the title (行长)
+		}
+		if utf8.RuneCountInString(d.lx.titleEndingAt(r, te)) > te-i {
+			continue // 书记 of 总书记: the longer title, read from its start, decided
 		}
 		name, ok := d.parseName(te, false)
 		if n := utf8.RuneCountInString(name); ok && te+n < len(r) && r[te+n] == '·' || d.foreignTitle(i, t) {
@@ -303,8 +367,8 @@ func (d *doc) findPeople() {
 				name = d.sub(te, e)
 			}
 		}
-		if !ok || d.lx.titleSet[name] {
-			continue
+		if !ok || d.lx.titleSet[name] || d.stateAt(te) {
+			continue // 轮值主席沙特国王…: a state after a title starts no name
 		}
 		if d.inPersonSpan(i) || d.personEndsAt(i) || d.knownNameEndsAt(i) {
 			continue
@@ -312,6 +376,9 @@ func (d *doc) findPeople() {
 		if d.nameBeforeTitle(i, t) {
 			if _, pos, found := d.lx.seg.Find(name); found && !strings.HasPrefix(pos, "nr") || utf8.RuneCountInString(name) == 2 && anyPrefixAt(r, te+2, strongFollowers...) == "" {
 				continue // 习近平总书记高度重视, 习近平主席全票当选: the title follows a name
+			}
+			if _, pos, found := d.lx.seg.Find(name); d.tagger != nil && !(found && strings.HasPrefix(pos, "nr")) && !d.taggedPersonSpan(span{te, te + utf8.RuneCountInString(name)}) {
+				continue // 总书记高瞻远瞩, 副主席来巴出席: only a name the tagger reads follows a name's title
 			}
 		}
 		items := d.chainBefore(i, t)
@@ -324,7 +391,7 @@ func (d *doc) findPeople() {
 		for _, it := range items {
 			ps := &post{org: it.org, title: it.title, ev: ev, chain: chain}
 			if it.org != "" {
-				ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
+				ps.orgSpan = span{it.start, it.start + utf8.RuneCountInString(it.org)}
 			}
 			p.posts = append(p.posts, ps)
 			d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
@@ -333,6 +400,9 @@ func (d *doc) findPeople() {
 		j := te + utf8.RuneCountInString(name)
 		for j < len(r) && r[j] == '、' {
 			n2, ok := d.parseName(j+1, true)
+			if !ok {
+				n2, ok = d.listItem(j + 1)
+			}
 			if !ok || d.lx.titleAt(r, j+1) != "" || d.lx.titleAt(r, j+1+utf8.RuneCountInString(n2)) != "" {
 				break // a title after it: another post chain (白鹭镇镇长孙强)
 			}
@@ -350,6 +420,75 @@ func (d *doc) findPeople() {
 	}
 	d.leadersBeforeTitles()
 	d.comrades()
+}
+
+// stateAt reports whether the name of a state (dict/countries.txt) and a
+// title are written at i (沙特国王; not 马里纳, a name after 大使).
+func (d *doc) stateAt(i int) bool {
+	for n := 2; n <= 6 && i+n <= len(d.r); n++ {
+		if d.cuts[i+n] && d.lx.countries[d.sub(i, i+n)] && d.lx.titleAt(d.r, i+n) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem reads a name in a list of names at k that parseName does not
+// (委员甲、琼色、海尼扎提·托呼提也回答): the tagger's name there, or two or
+// three characters up to the next 、 with another name after it. It
+// returns "" when there is none.
+func (d *doc) listItem(k int) (string, bool) {
+	r := d.r
+	if n, ok := d.taggedNameAt(k); ok && strings.ContainsRune(n, '·') {
+		return n, true
+	}
+	if n := d.dottedNameAt(k); n != "" {
+		return n, true
+	}
+	e := k
+	for e < len(r) && e < k+4 && isHan(r[e]) && !strings.ContainsRune(nameStop+conjunctions, r[e]) {
+		e++
+	}
+	if e-k < 2 || e-k > 3 || e+1 >= len(r) || r[e] != '、' || d.plainWord(k, e) || d.lx.titleAt(r, k) != "" {
+		return "", false
+	}
+	if w, ok := d.words[k]; ok && w > k+1 {
+		return "", false // a word starts there: no unknown name
+	}
+	if _, ok := d.parseName(e+1, true); ok {
+		return d.sub(k, e), true
+	}
+	if n, ok := d.taggedNameAt(e + 1); ok && strings.ContainsRune(n, '·') || d.dottedNameAt(e+1) != "" {
+		return d.sub(k, e), true
+	}
+	return "", false
+}
+
+// dottedNameAt returns the name of parts joined by a middle dot at k
+// (海尼扎提·托呼提), two to six characters each, that ends before a
+// follower or punctuation; "" when there is none.
+func (d *doc) dottedNameAt(k int) string {
+	r := d.r
+	e, parts := k, 0
+	for {
+		p := e
+		for e < len(r) && e < p+6 && isHan(r[e]) && (e < p+2 || anyPrefixAt(r, e, followers...) == "") {
+			e++
+		}
+		if e-p < 2 {
+			return ""
+		}
+		parts++
+		if e < len(r) && r[e] == '·' {
+			e++
+			continue
+		}
+		break
+	}
+	if parts < 2 || e < len(r) && isHan(r[e]) && anyPrefixAt(r, e, followers...) == "" {
+		return ""
+	}
+	return d.sub(k, e)
 }
 
 // listBody returns the body a post with no body of its own at start
@@ -487,8 +626,11 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		k = d.trimPostLead(k, ts)
 		org := d.sub(k, ts)
 		org = trimOrgPrefix(org)
-		items = append([]chainItem{{org: org, title: title, start: ts - utf8.RuneCountInString(org), end: end}}, items...)
 		k = ts - utf8.RuneCountInString(org)
+		if o, ok := strings.CutSuffix(org, "原"); ok && o != "" {
+			org = o // 区人大常委会原主任: the post is 区人大常委会主任 (rule 8.9)
+		}
+		items = append([]chainItem{{org: org, title: title, start: k, end: end}}, items...)
 		if k == 0 {
 			break
 		}
@@ -729,10 +871,16 @@ func (d *doc) resolvePosts() {
 			}
 			o = dropTerm(o)
 			if o == "大会主席团" {
-				// the presidium the article names in its own right (rule
-				// 8.1); else a role at the session (fresh7's gold), though
-				// real-dev's rd3-03 keeps it as written
+				// the presidium the article names in its own right, else
+				// as written (rule 8.1; real-dev rd1-04, rd3-03)
 				o = d.sessionPresidium(o)
+			}
+			if o == "大会" && strings.HasSuffix(ps.title, "秘书长") {
+				// 大会副秘书长: 大会 names the session, no body; the post
+				// stays as written (rule 8.1)
+				ps.org, ps.name = "", o+ps.title
+				seen = append(seen, ps)
+				continue
 			}
 			if meetingBodies[o] {
 				ps.name = "" // 大会执行主席: a role at a meeting, no post of a body
@@ -789,7 +937,7 @@ func isPartyTitle(t string) bool {
 
 // meetingBodies are meetings whose roles (大会执行主席, 会议主持人) are
 // no posts of a body.
-var meetingBodies = map[string]bool{"大会": true, "会议": true, "全会": true, "大会主席团": true}
+var meetingBodies = map[string]bool{"大会": true, "会议": true, "全会": true}
 
 // sessionPresidium returns the presidium of a session the article names
 // in its own right (十四届全国人大一次会议主席团关于…草案), which 大会主席团
@@ -1061,9 +1209,10 @@ func (p *person) hasTitle(t string) bool {
 
 var (
 	// 任命李四为县财政局局长, 会议选举王五为县政协主席
-	appointRe = regexp.MustCompile(`(?:任命|选举|推选|补选|增选)(\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
-	// 免去张三的县财政局局长职务
-	dismissRe = regexp.MustCompile(`免去(\p{Han}{2,4}?)(?:同志)?的?([^，。；\n]{2,40}?)职务`)
+	// and a list: 决定王一、李二、赵三为国务院副总理 gives each the post
+	appointRe = regexp.MustCompile(`(?:任命|决定|选举|推选|补选|增选)((?:\p{Han}{2,4}、){0,12}\p{Han}{2,4}?)(?:同志)?为([^，。；\n]{2,40}?)(?:[，。；\n]|$)`)
+	// 免去张三的县财政局局长职务, 免去王一、李二的副县长职务 (rule 3.4)
+	dismissRe = regexp.MustCompile(`免去((?:\p{Han}{2,4}、){0,12}\p{Han}{2,4}?)(?:同志)?的?([^，。；\n]{2,40}?)职务`)
 	// 张三当选为区政协主席, 王五出任集团总经理, 王五全票当选连任国家主席
 	// (连任 is the verb, the post is what follows; 全票 stands between
 	// the name and the verb)
@@ -1072,6 +1221,9 @@ var (
 	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志|分别|带队|先后|深入|来到|前往|看望|走访|慰问|调研|督导|检查)`)
 	// 会议执行主席由王一、李二、赵三担任
 	heldByRe = regexp.MustCompile(`由((?:\p{Han}{2,4}、)+\p{Han}{2,4})(?:同志)?(?:担任|兼任)`)
+	// 常委会组成人员王一、李二、赵三和…, 主席提名人选王一: people named
+	// after a collective label or as candidates (rule 3.9: no post)
+	membersRe = regexp.MustCompile(`(?:组成人员|提名人选)((?:\p{Han}{2,3}、){0,12}\p{Han}{2,3}?)[，。；和与及等]`)
 	// 王一、李二、赵三等市领导参加
 	leadersAfterRe = regexp.MustCompile(`(?:^|[，。；：\n])((?:\p{Han}{2,4}、){1,12}\p{Han}{2,4})等(?:[省市县区州]委?)?(?:领导|负责同志)`)
 )
@@ -1085,20 +1237,34 @@ func (d *doc) findAppointments() {
 	at := rc.at
 	// each expression runs only where its literal words occur
 	var ms [][]int
-	if containsAny(s, "任命", "选举", "推选", "补选", "增选") {
+	if containsAny(s, "任命", "决定", "选举", "推选", "补选", "增选") {
 		ms = appointRe.FindAllStringSubmatchIndex(s, -1)
 	}
 	if strings.Contains(s, "免去") {
 		ms = append(ms, dismissRe.FindAllStringSubmatchIndex(s, -1)...)
 	}
 	for _, m := range ms {
-		i := at(m[2])
-		name, ok := d.parseName(i, false)
-		if !ok || name != s[m[2]:m[3]] {
-			continue
+		i, from := at(m[2]), at(m[4])
+		items := strings.Split(s[m[2]:m[3]], "、")
+		// 免去王一、李二的副县长职务: the last name ends where the reader
+		// of names ends it, not where the lazy match left it (李|二的)
+		ls := at(m[3]) - utf8.RuneCountInString(items[len(items)-1])
+		if last, ok := d.parseName(ls, false); ok && ls+utf8.RuneCountInString(last) > at(m[3]) && ls+utf8.RuneCountInString(last) < at(m[5]) {
+			items[len(items)-1], from = last, ls+utf8.RuneCountInString(last)
+			for _, w := range []string{"同志", "的"} {
+				if hasPrefixAt(d.r, from, w) {
+					from += utf8.RuneCountInString(w)
+				}
+			}
 		}
-		d.addPostsFrom(name, span{i, i + utf8.RuneCountInString(name)}, at(m[4]), at(m[5]))
-		d.markAppointed(i)
+		for _, item := range items {
+			n := utf8.RuneCountInString(item)
+			if name, ok := d.parseName(i, false); ok && name == item {
+				d.addPostsFrom(name, span{i, i + n}, from, at(m[5]))
+				d.markAppointed(i)
+			}
+			i += n + 1
+		}
 	}
 	ms = nil
 	if containsAny(s, "当选", "连任", "出任", "担任", "接任") {
@@ -1134,6 +1300,24 @@ func (d *doc) findAppointments() {
 	}
 	if strings.Contains(s, "等") && containsAny(s, "领导", "负责同志") {
 		ms = append(ms, leadersAfterRe.FindAllStringSubmatchIndex(s, -1)...)
+	}
+	if containsAny(s, "组成人员", "提名人选") {
+		for _, m := range membersRe.FindAllStringSubmatchIndex(s, -1) {
+			i := at(m[2])
+			items := strings.Split(s[m[2]:m[3]], "、")
+			if len(items) == 1 && !d.taggedPersonSpan(span{i, i + utf8.RuneCountInString(items[0])}) {
+				continue // one name alone needs the tagger (组成人员守则 names no one)
+			}
+			for _, item := range items {
+				// names the surname list lacks (矫勇) count in such a list,
+				// but no word or title does
+				n := utf8.RuneCountInString(item)
+				if name, ok := d.parseName(i, false); ok && name == item || !strings.ContainsAny(item, nameStop+conjunctions) && d.cuts[i] && d.cuts[i+n] && !d.plainWord(i, i+n) && d.words[i] < i+2 && d.lx.titleAt(d.r, i) == "" {
+					d.person(item, span{i, i + n})
+				}
+				i += n + 1
+			}
+		}
 	}
 	for _, m := range ms {
 		i := at(m[2])
@@ -1207,7 +1391,7 @@ func (d *doc) addPostsFrom(name string, sp span, from, to int) {
 	for _, it := range items {
 		ps := &post{org: it.org, title: it.title, ev: ev, chain: chain}
 		if it.org != "" {
-			ps.orgSpan = span{it.start, it.end - utf8.RuneCountInString(it.title)}
+			ps.orgSpan = span{it.start, it.start + utf8.RuneCountInString(it.org)}
 		}
 		p.posts = append(p.posts, ps)
 		d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
@@ -1573,7 +1757,11 @@ type tagCand struct {
 func (d *doc) chineseName(s span) bool {
 	name := d.text(s)
 	n := utf8.RuneCountInString(name)
-	if n < 2 || n > 4 || d.words[s.start] == s.end || d.lx.titleSet[name] {
+	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] {
+		// a dictionary word, unless the dictionary has it as a
+		// three-character name (李鸿忠 nr); such a name before 同志 is a
+		// historical leader's in a commemoration's name (纪念毛泽东同志…),
+		// which comrades leaves out too
 		return false
 	}
 	if got, ok := d.parseName(s.start, true); !ok || got != name || !d.cuts[s.start] || !d.cuts[s.end] {
@@ -1615,10 +1803,17 @@ func (d *doc) foreignName(s span) bool {
 // trimTaggedEnd drops the last character of a tagged name when it starts
 // a word running past the name (卢拉|致电, 阿希|以来).
 func (d *doc) trimTaggedEnd(s span) span {
-	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1])) {
+	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1]) || d.verbAfterName(s.end-1)) {
 		s.end--
 	}
 	return s
+}
+
+// verbAfterName reports whether the character at i, which ends a tagged
+// foreign name, is no transliteration but a word of its own after a name
+// (dict/afternames.txt): 卢拉|致慰问电, 莱希|独家专访, 布哈里|试乘.
+func (d *doc) verbAfterName(i int) bool {
+	return !d.lx.translit[d.r[i]] && d.lx.afterNames[d.r[i]]
 }
 
 // transliterated reports whether every character of s is one of
@@ -1707,5 +1902,9 @@ func (d *doc) titleThenName(i int) bool {
 		return false
 	}
 	k := i + utf8.RuneCountInString(t)
-	return k < len(d.r) && isHan(d.r[k]) && anyPrefixAt(d.r, k, followers...) == "" && d.lx.titleAt(d.r, k) == ""
+	if k+1 >= len(d.r) || !isHan(d.r[k]) || anyPrefixAt(d.r, k, followers...) != "" || d.lx.titleAt(d.r, k) != "" {
+		return false
+	}
+	// a name after the title (首相穆罕默德), not a word (普京总统战略引领)
+	return d.taggedPersonEnd(k) > k+1 || d.lx.translit[d.r[k]] && d.lx.translit[d.r[k+1]]
 }

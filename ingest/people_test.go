@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -332,5 +333,199 @@ func TestTransliteratedPrefixFolds(t *testing.T) {
 	}
 	if _, ok := got["萨布曼"]; !ok {
 		t.Errorf("%s: 萨布曼 not found (people %v)", text, got)
+	}
+}
+
+// A surname character after a title and the words after it are no name
+// unless something backs it (a follower, the tagger, the name elsewhere).
+func TestNoNameFromASurnameAndTheNextWords(t *testing.T) {
+	for _, text := range []string{
+		"党的十八大以来，方近平总书记高度关心农业和粮食生产。",
+		"两国同为安理会常任理事国和世界主要经济体。",
+		"峰会在轮值主席国阿根廷首都举行。",
+		"境外记者向国务院新闻办公室提出申请。",
+		"村民们热情邀请总书记来村里做客。",
+		"多国负责人陆续通过致电等方式表示祝贺。",
+		"春节将至，习主席高度重视战备工作。",
+		"他们表示相信王建国主席此访将取得成功。",
+		"村里介绍了创新开展的“全球合伙人计划”。",
+		"方近平向会议轮值主席沙特国王致贺信。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "方近平" && who != "王建国" {
+				t.Errorf("%s: person %q", text, who)
+			}
+		}
+	}
+}
+
+// A verb glued on a foreign name's end is no part of it.
+func TestNoVerbGluedToAForeignName(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"国家主席方近平向巴西总统卢拉致慰问电。", "卢拉", "卢拉致"},
+		{"电视台今晚播出伊朗总统莱希独家专访。", "莱希", "莱希独"},
+		{"尼日利亚总统布哈里试乘了首发列车。", "布哈里", "布哈里试"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
+
+// A verb glued on a Chinese name's end is no part of it: the name stands
+// elsewhere, the tagger reads it, or the verb takes a follower (作|关于).
+func TestNoVerbGluedToAChineseName(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"受委托，副委员长方近平作关于草案的说明。", "方近平", "方近平作"},
+		{"领导小组组长钟离平作总结讲话。", "钟离平", "钟离平作"},
+		{"会议结束后，全国政协委员蓝臻回到学校。蓝臻说，要把精神带回去。", "蓝臻", "蓝臻回"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
+
+// After a title that follows a name (王建国总书记), only a name the tagger
+// reads starts; a state after a title (主席国) is no person.
+func TestNoNameAfterANamesTitleWithoutTagger(t *testing.T) {
+	for _, text := range []string{
+		"每年新年，王建国总书记都牵挂着困难群众。",
+		"王建国总书记曾回信勉励少先队员。",
+		"热烈欢迎王岳山副主席来巴出席就职仪式。",
+		"中方支持印尼做好东盟轮值主席国工作。",
+		"两国作为安理会常任理事国和负责任大国，应加强合作。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "王建国" && who != "王岳山" {
+				t.Errorf("%s: person %q", text, who)
+			}
+		}
+	}
+}
+
+// An appointment, election or removal of a list gives every name the post
+// (rule 3.4).
+func TestAppointmentListsGiveEachThePost(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want map[string][]string
+	}{
+		{"会议根据总理的提名，决定王建国、李红军、张国华为国务院副总理。", map[string][]string{"王建国": {"国务院副总理"}, "李红军": {"国务院副总理"}, "张国华": {"国务院副总理"}}},
+		{"会议任命王建国、李红军为县财政局副局长。", map[string][]string{"王建国": {"县财政局副局长"}, "李红军": {"县财政局副局长"}}},
+		{"会议决定免去王建国、李红军的副县长职务。", map[string][]string{"王建国": {"副县长"}, "李红军": {"副县长"}}},
+		{"会议免去李红的县财政局局长职务。", map[string][]string{"李红": {"县财政局局长"}}},
+	} {
+		got := peopleOf(t, tc.text)
+		for who, posts := range tc.want {
+			if g := got[who]; !reflect.DeepEqual(g, posts) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, posts, got)
+			}
+		}
+	}
+}
+
+// 大会 names the session: its 副秘书长 and its presidium's posts stay as
+// written (rule 8.1); 大会执行主席 is a role at the meeting, no post.
+func TestSessionPostsAsWritten(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want map[string][]string
+	}{
+		{"会议听取了大会副秘书长、全国人大常委会副秘书长王建国作的报告。", map[string][]string{"王建国": {"大会副秘书长", "全国人大常委会副秘书长"}}},
+		{"大会主席团常务主席、县人大常委会主任李红军主持会议。", map[string][]string{"李红军": {"大会主席团常务主席", "县人大常委会主任"}}},
+		{"大会执行主席张国华主持会议。", map[string][]string{"张国华": nil}},
+	} {
+		got := peopleOf(t, tc.text)
+		for who, posts := range tc.want {
+			g := slices.Sorted(slices.Values(got[who]))
+			if posts = slices.Sorted(slices.Values(posts)); len(g)+len(posts) > 0 && !reflect.DeepEqual(g, posts) {
+				t.Errorf("%s: posts of %s = %v, want %v (people %v)", tc.text, who, g, posts, got)
+			}
+		}
+	}
+}
+
+// A three-character name the dictionary lists as a name is still a name
+// the tagger may find; a two-character dictionary word is none.
+func TestDictionaryNamesAreNames(t *testing.T) {
+	got := peopleOf(t, "3月2日，李鸿忠主持座谈会。会议通过的《联合宣言》强调合作。")
+	if _, ok := got["李鸿忠"]; !ok {
+		t.Errorf("李鸿忠 not found (people %v)", got)
+	}
+	if _, ok := got["宣言"]; ok {
+		t.Errorf("宣言 kept (people %v)", got)
+	}
+	// inside a commemoration's name a leader is no mention (rule 8.1)
+	got = peopleOf(t, "纪念毛泽东同志《在延安文艺座谈会上的讲话》发表80周年座谈会举行。")
+	if _, ok := got["毛泽东"]; ok {
+		t.Errorf("毛泽东 kept (people %v)", got)
+	}
+}
+
+// A foreign name before its title (普京总统) is a person with the title as
+// written (rule 8.3), also when a word follows the title.
+func TestForeignNameBeforeItsTitle(t *testing.T) {
+	for _, tc := range []struct{ text, who, post string }{
+		{"高明远表示，在方近平主席和普京总统战略引领下，两国关系持续发展。", "普京", "总统"},
+		{"疫情发生以来，方近平主席同特本总统就疫情互致信函。", "特本", "总统"},
+	} {
+		got := peopleOf(t, tc.text)
+		if posts, ok := got[tc.who]; !ok || !reflect.DeepEqual(posts, []string{tc.post}) {
+			t.Errorf("%s: posts of %s = %v, want [%s] (people %v)", tc.text, tc.who, posts, tc.post, got)
+		}
+	}
+}
+
+// A list of names after a title goes on past a name the surname list does
+// not know when another name follows it, and takes a name of parts joined
+// by a middle dot; each shares the title (rule 3.8).
+func TestListsBrokenByAnUnknownName(t *testing.T) {
+	got := peopleOf(t, "全国政协委员王建国、李红军、琼达、阿依古丽·吐尔逊也回答了记者的提问。")
+	for _, who := range []string{"王建国", "李红军", "琼达", "阿依古丽·吐尔逊"} {
+		if posts := got[who]; !reflect.DeepEqual(posts, []string{"全国政协委员"}) {
+			t.Errorf("posts of %s = %v, want [全国政协委员] (people %v)", who, posts, got)
+		}
+	}
+}
+
+// 原 before a title gives the post without it (rule 8.9), inside a post
+// as before it.
+func TestFormerPosts(t *testing.T) {
+	for _, tc := range []struct{ text, who, post string }{
+		{"区人大常委会原主任王建国出席会议。", "王建国", "区人大常委会主任"},
+		{"原区委书记李红军出席会议。", "李红军", "区委书记"},
+	} {
+		if posts := peopleOf(t, tc.text)[tc.who]; !reflect.DeepEqual(posts, []string{tc.post}) {
+			t.Errorf("%s: posts of %s = %v, want [%s]", tc.text, tc.who, posts, tc.post)
+		}
+	}
+}
+
+// Names listed after 组成人员 or 提名人选 are people, with no post from
+// the label (rule 3.9), the surname list knowing them or not.
+func TestMembersAfterTheirLabel(t *testing.T) {
+	got := peopleOf(t, "常委会组成人员王建国、矫红、李红军和代表张某，围绕问题提出意见。")
+	for _, who := range []string{"王建国", "矫红", "李红军"} {
+		if posts, ok := got[who]; !ok || len(posts) > 0 {
+			t.Errorf("%s: posts %v, found %v (people %v)", who, posts, ok, got)
+		}
+	}
+	got = peopleOf(t, "大会主席团提出的国家主席、副主席提名人选张国华、李红军，交各代表团酝酿。会议通过了常委会组成人员守则。")
+	for _, who := range []string{"张国华", "李红军"} {
+		if posts, ok := got[who]; !ok || len(posts) > 0 {
+			t.Errorf("%s: posts %v, found %v (people %v)", who, posts, ok, got)
+		}
+	}
+	if _, ok := got["守则"]; ok {
+		t.Errorf("守则 kept (people %v)", got)
 	}
 }
