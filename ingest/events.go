@@ -771,6 +771,9 @@ func (d *doc) orgRole(s span) string {
 	r := d.r
 	cs := clauseStart(r, s.start)
 	ce := clauseEnd(r, s.start)
+	if ce < s.end {
+		ce = clauseEnd(r, s.end) // a body named across a comma (X,Y委员会)
+	}
 	clause := d.sub(cs, ce)
 	before := d.sub(cs, s.start)
 	tail := d.sub(s.end, ce)
@@ -785,7 +788,8 @@ func (d *doc) orgRole(s span) string {
 		}
 		break
 	}
-	afterList := d.sub(d.afterCircumstance(listEnd), ce)
+	// a date or place after the list may run past the clause (3日至5日，…)
+	afterList := d.sub(min(d.afterCircumstance(listEnd), ce), ce)
 	if sent := d.sentenceOf(s.start); strings.Contains(d.sub(sent.start, s.start), "决定") && laterAgendaRe.MatchString(d.sub(s.start, sent.end)) {
 		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
 	}

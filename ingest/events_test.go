@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -390,6 +391,25 @@ func TestFollowOnActivities(t *testing.T) {
 				t.Errorf("%s: dates %v, want the lead's", tc.text, dates)
 				break
 			}
+		}
+	}
+}
+
+// TestNoPanicOnBodiesAcrossClauses checks that a body read across a
+// clause's end (a post before a name and 陪同下，) does not break the
+// roles of an event: an article once made a whole ingest fail this way.
+func TestNoPanicOnBodiesAcrossClauses(t *testing.T) {
+	p := pipeline(t, nil)
+	for _, text := range []string{
+		"4月25日上午9时许，李青山在青禾师范大学党委书记周东明、校长陈伟陪同下，首先来到博学楼，观摩思政课教学。",
+		"5月9日上午，省委书记李青山在青禾市委书记张立、市长刘伟陪同下，先后来到青禾港、白鹭湖湿地，调研生态保护工作。",
+	} {
+		err := p.ReadFrom(context.Background(), strings.NewReader("# 甲\n\n"+text), "p.md", false, func(a *ingest.Article) error {
+			_, err := p.Facts(a)
+			return err
+		})
+		if err != nil {
+			t.Errorf("%s: %v", text, err)
 		}
 	}
 }

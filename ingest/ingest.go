@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 
 	"github.com/kgproject/kg/graph"
@@ -203,13 +205,24 @@ func (p *Pipeline) Extract(a *Article) *Extraction {
 	return ex
 }
 
+// ErrExtraction means the extractor failed on an article: a fault of kg's,
+// not of the input, reported so that the rest of an ingest goes on.
+var ErrExtraction = errors.New("ingest: extraction failed")
+
 // Facts turns an article into validated graph facts. Its error wraps
-// graph.ErrInvalid when the facts fail validation.
-func (p *Pipeline) Facts(a *Article) (*graph.ArticleFacts, error) {
+// graph.ErrInvalid when the facts fail validation, and ErrExtraction, with
+// the fault and where it arose, when the extractor fails on the article:
+// one article never stops an ingest.
+func (p *Pipeline) Facts(a *Article) (f *graph.ArticleFacts, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			f, err = nil, fmt.Errorf("%w on %s (%s): %v\n%s", ErrExtraction, a.ID, a.Source, v, debug.Stack())
+		}
+	}()
 	d := newDoc(p.lx, a)
 	d.tagger = p.nerTagger()
 	d.analyse()
-	f := d.build()
+	f = d.build()
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("ingest: facts of %s: %w", a.ID, err)
 	}
