@@ -8,7 +8,7 @@
 #   bash bench/xwlb.sh [flags]
 #
 #   --corpus DIR      the folder of xwlb-2022.jsonl and xwlb-2023.jsonl
-#                     (default $KG_XWLB, else /work/shared/data/xwlb)
+#                     (default $KG_XWLB, else ../shared/data/xwlb beside the repository)
 #   --no-neo4j        the embedded store only
 #   --neo4j-port P    the Bolt port of the script's own Neo4j (default 7797)
 #   --out DIR         work folder (default .cache/xwlb, git-ignored)
@@ -24,7 +24,7 @@ export LC_ALL=C # sort and comm agree on the order of the lines they compare
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-corpus=${KG_XWLB:-/work/shared/data/xwlb}
+corpus=${KG_XWLB:-$root/../shared/data/xwlb}
 neo4j=1
 neo4j_port=7797
 out=$root/.cache/xwlb
