@@ -324,6 +324,28 @@ func (d *doc) withinEvents(e *event) {
 // (决定…提请下次会议审议), no report at this one.
 var laterAgendaRe = regexp.MustCompile(`提请[^。；]{0,30}?审议|下次|下一次`)
 
+// proposedAgendaRe marks a later session's agenda that a meeting
+// proposes or decides (委员长会议建议，常委会第N次会议审议…；听取X关于…的
+// 报告; 建议的议程还有：…): the bodies listed will report there,
+// not at the meeting that plans it.
+var proposedAgendaRe = regexp.MustCompile(`(?:建议|决定|提出)(?:的|，|,)?[^。]{0,40}?(?:下次|下一次|第[一二三四五六七八九十百零〇\d]+次)(?:全体)?(?:会议|常委会议?)[^。]*?(?:议程|审议|听取)|(?:建议|决定|提出)的[^。，；]{0,30}?议程`)
+
+// onLaterAgenda reports whether the body named at at is put on a later
+// meeting's agenda rather than reporting at this one: its 。-sentence,
+// whose ；-parts list the agenda, proposes the later session before it
+// (proposedAgendaRe), or decides to refer it there (决定…提请下次会议审议).
+func (d *doc) onLaterAgenda(at int) bool {
+	sent := d.sentenceOf(at)
+	if strings.Contains(d.sub(sent.start, at), "决定") && laterAgendaRe.MatchString(d.sub(at, sent.end)) {
+		return true
+	}
+	from := at
+	for from > 0 && at-from < 2000 && d.r[from-1] != '。' && d.r[from-1] != '\n' {
+		from--
+	}
+	return proposedAgendaRe.MatchString(d.sub(from, at))
+}
+
 // heldOfItsOwnRe marks an activity held of its own after the lead's.
 var heldOfItsOwnRe = regexp.MustCompile(`^会后|举行|举办`)
 
@@ -790,7 +812,7 @@ func (d *doc) orgRole(s span) string {
 	}
 	// a date or place after the list may run past the clause (3日至5日，…)
 	afterList := d.sub(min(d.afterCircumstance(listEnd), ce), ce)
-	if sent := d.sentenceOf(s.start); strings.Contains(d.sub(sent.start, s.start), "决定") && laterAgendaRe.MatchString(d.sub(s.start, sent.end)) {
+	if d.onLaterAgenda(s.start) {
 		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
 	}
 	if m := actsThroughRe.FindString(afterList); m != "" {
