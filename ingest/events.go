@@ -63,8 +63,19 @@ var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预
 // (记者今天（7月9日）从…了解到).
 var newsInClauseRe = regexp.MustCompile(`从[^，。；]{2,30}?(?:获悉|了解到|得知)`)
 
-// claimRe marks a party's claim right after its date (X19日称…).
-var claimRe = regexp.MustCompile(`^[）)]?(?:称|宣称|声称|据报道)`)
+// claimRe marks a party's claim right after its date (X19日称…, X5日通报称…).
+var claimRe = regexp.MustCompile(`^[）)]?(?:(?:通报|发表声明|发布消息|在声明中)?(?:称|宣称|声称)|据报道)`)
+
+// deathRe marks a death dated in the lead (因病于3月19日在北京逝世), an
+// obituary's news, no activity (rule 6.1).
+var deathRe = regexp.MustCompile(`^[^，。；]{0,30}?(?:逝世|去世|病逝|辞世)`)
+
+// remembranceRe marks a death remembered or mourned (纪念X逝世), an activity.
+var remembranceRe = regexp.MustCompile(`纪念|悼念|吊唁|缅怀|追思`)
+
+// recipientRe matches the recipients of a message named by what they
+// took part in (给参加…论坛的青年回信), no activity of the lead's.
+var recipientRe = regexp.MustCompile(`(?:给|向)(?:参加|出席)[^，。；]{0,30}?的`)
 
 // futureWordRe marks an undated lead about the future (将于明天开幕).
 var futureWordRe = regexp.MustCompile(`将于|拟于|定于|计划于|即将|明天|明日`)
@@ -88,6 +99,7 @@ var messageRe = regexp.MustCompile(`致贺电|致贺信|互致贺电|互致|致�
 // or document before it reports any activity (国务院印发《…》, X同Y互致贺电,
 // 人民日报发表社论) — the activity verbs after it (宣读贺信) do not count.
 func (d *doc) messageLead(st string) bool {
+	st = recipientRe.ReplaceAllString(st, "给")
 	m := messageRe.FindStringIndex(st)
 	if m == nil {
 		return false
@@ -162,6 +174,9 @@ func (d *doc) findEvents() {
 	}
 	if first < 0 {
 		return
+	}
+	if containsAny(d.a.Title, d.lx.cues["features"]...) {
+		return // 【…风采】, …纪实: a feature or look-back piece reports no activity
 	}
 	if d.compilation(first) {
 		return
@@ -442,6 +457,9 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		}
 		if claimRe.MatchString(d.sub(dm.end, ce)) {
 			return nil // 俄国防部19日称…: a claim, no activity
+		}
+		if m := deathRe.FindString(d.sub(dm.end, ce)); m != "" && !remembranceRe.MatchString(m) {
+			return nil // X同志因病于3月19日在北京逝世: an obituary, no activity
 		}
 		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
 		e.ev = d.sentenceOf(dm.start)

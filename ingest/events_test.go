@@ -79,10 +79,31 @@ func TestWhatIsNoEvent(t *testing.T) {
 		"白鹭湖旅游文化节将于明天（5月1日）开幕。",
 		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
 		"邻国国防部5日称，其部队已控制边境地区。",
+		"邻国国防部5日通报称，其部队摧毁了一处仓库。",
+		// an obituary, a letter to the participants of a forum
+		"原县人大常委会主任李青山同志，因病于2026年3月5日在县城逝世，享年88岁。",
+		"县委书记李青山3月5日给参加青年创业论坛的返乡青年回信，勉励他们扎根家乡。",
 	} {
 		if evs := eventsOf(t, lead); len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", lead, evs)
 		}
+	}
+	// a feature, profile or look-back piece reports no activity, whatever
+	// its lead recounts
+	for _, page := range []string{
+		"# 【基层代表风采】李青山：扎根山乡三十年\n\n3月5日，李青山在白鹭镇主持召开村民代表座谈会。",
+		"# 十年来白鹭镇的变化纪实\n\n2026年3月5日，县委书记李青山到白鹭镇调研。",
+	} {
+		if evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events; len(evs) != 0 {
+			t.Errorf("%s: events %+v, want none", page, evs)
+		}
+	}
+	// a remembrance of a death is an activity
+	if evs := eventsOf(t, "3月5日，各界人士在县城举行座谈会，纪念李青山同志逝世十周年。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the remembrance", evs)
+	}
+	if evs := eventsOf(t, "各界人士3月5日纪念李青山同志逝世十周年。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the remembrance", evs)
 	}
 	// an activity that reads a message is an event
 	if evs := eventsOf(t, "3月5日，县委书记李青山出席白鹭湖旅游文化节开幕式，宣读省委贺信。"); len(evs) != 1 {
