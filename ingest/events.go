@@ -1101,6 +1101,8 @@ func (d *doc) passingMention(at, end int) bool {
 		return anyPrefixAt(r, j, presenceVerbs...) == ""
 	case containsAny(d.sub(cs, ce), cues["messages"]...):
 		return true
+	case thoughtRe.MatchString(after):
+		return true // 以X新时代中国特色社会主义思想为指导: a body of thought named after X
 	}
 	// another speaker's words: 李四表示，…X… in the same sentence
 	s := d.sentenceOf(at)
@@ -1114,6 +1116,11 @@ func (d *doc) passingMention(at, end int) bool {
 	}
 	return false
 }
+
+// thoughtRe matches, right after a name, a body of thought named after
+// its author (X新时代中国特色社会主义思想, X经济思想, X文化思想): cited,
+// the author is not placed at the event (rule 7.4).
+var thoughtRe = regexp.MustCompile(`^(?:新时代中国特色社会主义|[^，。；、\s出席主持参加会见在和与同]{0,4})思想`)
 
 // anyPrefix reports whether s starts with one of ws.
 func anyPrefix(s string, ws []string) bool {

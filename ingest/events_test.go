@@ -59,6 +59,9 @@ func TestPassingMentionIsNoAttendance(t *testing.T) {
 		// present, in the shapes passing mentions take
 		{"3月5日，在县委书记李青山的陪同下，省调研组到白鹭镇调研。", []string{"李青山"}},
 		{"3月5日，县委召开常委会会议。县委书记李青山出席会议并传达了省委全会精神。", []string{"李青山"}},
+		// a body of thought named after its author is cited, not attended
+		{"3月5日，县委召开常委会会议，县委书记李青山出席。会议要求，要以郑国华新时代乡村振兴思想为指导，做好春耕工作。", []string{"李青山"}},
+		{"3月5日，县委召开常委会会议，县委书记李青山出席。会议强调，要深入学习郑国华经济思想。", []string{"李青山"}},
 	} {
 		evs := eventsOf(t, tc.text)
 		if len(evs) == 0 {
