@@ -63,8 +63,19 @@ var futureRe = regexp.MustCompile(`(将于|拟于|定于|计划于|预计于|预
 // (记者今天（7月9日）从…了解到).
 var newsInClauseRe = regexp.MustCompile(`从[^，。；]{2,30}?(?:获悉|了解到|得知)`)
 
-// claimRe marks a party's claim right after its date (X19日称…).
-var claimRe = regexp.MustCompile(`^[）)]?(?:称|宣称|声称|据报道)`)
+// claimRe marks a party's claim right after its date (X19日称…, X5日通报称…).
+var claimRe = regexp.MustCompile(`^[）)]?(?:(?:通报|发表声明|发布消息|在声明中)?(?:称|宣称|声称)|据报道)`)
+
+// deathRe marks a death dated in the lead (因病于3月19日在北京逝世), an
+// obituary's news, no activity (rule 6.1).
+var deathRe = regexp.MustCompile(`^[^，。；]{0,30}?(?:逝世|去世|病逝|辞世)`)
+
+// remembranceRe marks a death remembered or mourned (纪念X逝世), an activity.
+var remembranceRe = regexp.MustCompile(`纪念|悼念|吊唁|缅怀|追思`)
+
+// recipientRe matches the recipients of a message named by what they
+// took part in (给参加…论坛的青年回信), no activity of the lead's.
+var recipientRe = regexp.MustCompile(`(?:给|向)(?:参加|出席)[^，。；]{0,30}?的`)
 
 // futureWordRe marks an undated lead about the future (将于明天开幕).
 var futureWordRe = regexp.MustCompile(`将于|拟于|定于|计划于|即将|明天|明日`)
@@ -88,6 +99,7 @@ var messageRe = regexp.MustCompile(`致贺电|致贺信|互致贺电|互致|致�
 // or document before it reports any activity (国务院印发《…》, X同Y互致贺电,
 // 人民日报发表社论) — the activity verbs after it (宣读贺信) do not count.
 func (d *doc) messageLead(st string) bool {
+	st = recipientRe.ReplaceAllString(st, "给")
 	m := messageRe.FindStringIndex(st)
 	if m == nil {
 		return false
@@ -162,6 +174,9 @@ func (d *doc) findEvents() {
 	}
 	if first < 0 {
 		return
+	}
+	if containsAny(d.a.Title, d.lx.cues["features"]...) {
+		return // 【…风采】, …纪实: a feature or look-back piece reports no activity
 	}
 	if d.compilation(first) {
 		return
@@ -324,6 +339,28 @@ func (d *doc) withinEvents(e *event) {
 // (决定…提请下次会议审议), no report at this one.
 var laterAgendaRe = regexp.MustCompile(`提请[^。；]{0,30}?审议|下次|下一次`)
 
+// proposedAgendaRe marks a later session's agenda that a meeting
+// proposes or decides (委员长会议建议，常委会第N次会议审议…；听取X关于…的
+// 报告; 建议的议程还有：…): the bodies listed will report there,
+// not at the meeting that plans it.
+var proposedAgendaRe = regexp.MustCompile(`(?:建议|决定|提出)(?:的|，|,)?[^。]{0,40}?(?:下次|下一次|第[一二三四五六七八九十百零〇\d]+次)(?:全体)?(?:会议|常委会议?)[^。]*?(?:议程|审议|听取)|(?:建议|决定|提出)的[^。，；]{0,30}?议程`)
+
+// onLaterAgenda reports whether the body named at at is put on a later
+// meeting's agenda rather than reporting at this one: its 。-sentence,
+// whose ；-parts list the agenda, proposes the later session before it
+// (proposedAgendaRe), or decides to refer it there (决定…提请下次会议审议).
+func (d *doc) onLaterAgenda(at int) bool {
+	sent := d.sentenceOf(at)
+	if strings.Contains(d.sub(sent.start, at), "决定") && laterAgendaRe.MatchString(d.sub(at, sent.end)) {
+		return true
+	}
+	from := at
+	for from > 0 && at-from < 2000 && d.r[from-1] != '。' && d.r[from-1] != '\n' {
+		from--
+	}
+	return proposedAgendaRe.MatchString(d.sub(from, at))
+}
+
 // heldOfItsOwnRe marks an activity held of its own after the lead's.
 var heldOfItsOwnRe = regexp.MustCompile(`^会后|举行|举办`)
 
@@ -420,6 +457,9 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		}
 		if claimRe.MatchString(d.sub(dm.end, ce)) {
 			return nil // 俄国防部19日称…: a claim, no activity
+		}
+		if m := deathRe.FindString(d.sub(dm.end, ce)); m != "" && !remembranceRe.MatchString(m) {
+			return nil // X同志因病于3月19日在北京逝世: an obituary, no activity
 		}
 		e.date, e.endDate, e.partOfDay = dm.date, dm.endDate, dm.partOfDay
 		e.ev = d.sentenceOf(dm.start)
@@ -790,7 +830,7 @@ func (d *doc) orgRole(s span) string {
 	}
 	// a date or place after the list may run past the clause (3日至5日，…)
 	afterList := d.sub(min(d.afterCircumstance(listEnd), ce), ce)
-	if sent := d.sentenceOf(s.start); strings.Contains(d.sub(sent.start, s.start), "决定") && laterAgendaRe.MatchString(d.sub(s.start, sent.end)) {
+	if d.onLaterAgenda(s.start) {
 		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
 	}
 	if m := actsThroughRe.FindString(afterList); m != "" {
@@ -1061,6 +1101,8 @@ func (d *doc) passingMention(at, end int) bool {
 		return anyPrefixAt(r, j, presenceVerbs...) == ""
 	case containsAny(d.sub(cs, ce), cues["messages"]...):
 		return true
+	case thoughtRe.MatchString(after):
+		return true // 以X新时代中国特色社会主义思想为指导: a body of thought named after X
 	}
 	// another speaker's words: 李四表示，…X… in the same sentence
 	s := d.sentenceOf(at)
@@ -1074,6 +1116,11 @@ func (d *doc) passingMention(at, end int) bool {
 	}
 	return false
 }
+
+// thoughtRe matches, right after a name, a body of thought named after
+// its author (X新时代中国特色社会主义思想, X经济思想, X文化思想): cited,
+// the author is not placed at the event (rule 7.4).
+var thoughtRe = regexp.MustCompile(`^(?:新时代中国特色社会主义|[^，。；、\s出席主持参加会见在和与同]{0,4})思想`)
 
 // anyPrefix reports whether s starts with one of ws.
 func anyPrefix(s string, ws []string) bool {

@@ -59,6 +59,9 @@ func TestPassingMentionIsNoAttendance(t *testing.T) {
 		// present, in the shapes passing mentions take
 		{"3月5日，在县委书记李青山的陪同下，省调研组到白鹭镇调研。", []string{"李青山"}},
 		{"3月5日，县委召开常委会会议。县委书记李青山出席会议并传达了省委全会精神。", []string{"李青山"}},
+		// a body of thought named after its author is cited, not attended
+		{"3月5日，县委召开常委会会议，县委书记李青山出席。会议要求，要以郑国华新时代乡村振兴思想为指导，做好春耕工作。", []string{"李青山"}},
+		{"3月5日，县委召开常委会会议，县委书记李青山出席。会议强调，要深入学习郑国华经济思想。", []string{"李青山"}},
 	} {
 		evs := eventsOf(t, tc.text)
 		if len(evs) == 0 {
@@ -79,10 +82,31 @@ func TestWhatIsNoEvent(t *testing.T) {
 		"白鹭湖旅游文化节将于明天（5月1日）开幕。",
 		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
 		"邻国国防部5日称，其部队已控制边境地区。",
+		"邻国国防部5日通报称，其部队摧毁了一处仓库。",
+		// an obituary, a letter to the participants of a forum
+		"原县人大常委会主任李青山同志，因病于2026年3月5日在县城逝世，享年88岁。",
+		"县委书记李青山3月5日给参加青年创业论坛的返乡青年回信，勉励他们扎根家乡。",
 	} {
 		if evs := eventsOf(t, lead); len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", lead, evs)
 		}
+	}
+	// a feature, profile or look-back piece reports no activity, whatever
+	// its lead recounts
+	for _, page := range []string{
+		"# 【基层代表风采】李青山：扎根山乡三十年\n\n3月5日，李青山在白鹭镇主持召开村民代表座谈会。",
+		"# 十年来白鹭镇的变化纪实\n\n2026年3月5日，县委书记李青山到白鹭镇调研。",
+	} {
+		if evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events; len(evs) != 0 {
+			t.Errorf("%s: events %+v, want none", page, evs)
+		}
+	}
+	// a remembrance of a death is an activity
+	if evs := eventsOf(t, "3月5日，各界人士在县城举行座谈会，纪念李青山同志逝世十周年。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the remembrance", evs)
+	}
+	if evs := eventsOf(t, "各界人士3月5日纪念李青山同志逝世十周年。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the remembrance", evs)
 	}
 	// an activity that reads a message is an event
 	if evs := eventsOf(t, "3月5日，县委书记李青山出席白鹭湖旅游文化节开幕式，宣读省委贺信。"); len(evs) != 1 {
@@ -227,6 +251,13 @@ func TestReportingOrganisations(t *testing.T) {
 		{"3月5日，县政府与青禾集团有限公司签署战略合作协议。", nil, []string{"县政府", "青禾集团有限公司"}},
 		{"3月5日，县人大常委会召开主任会议，听取县财政局关于预算执行情况的汇报。会议决定，将县司法局关于法治政府建设情况的报告提请下次常委会会议审议。", []string{"县财政局"}, nil},
 		{"3月5日，县人民医院召开党建工作推进会，县中医院作交流发言。", nil, []string{"县人民医院", "县中医院"}},
+		// a later session's agenda proposed at a planning meeting: the
+		// bodies will report there, not here
+		{"3月5日，县人大常委会召开主任会议。主任会议建议，县十八届人大常委会第九次会议审议县人民政府关于一季度经济运行情况的报告；听取县财政局关于预算执行情况的报告。", nil, nil},
+		{"3月5日，县人大常委会召开主任会议。主任会议建议的常委会第九次会议议程还有：审议县人民政府关于农村人居环境整治情况的报告。", nil, nil},
+		{"3月5日，县人大常委会召开主任会议，决定常委会第九次会议3月20日举行。主任会议建议的议程还有：审议县人民政府关于农村人居环境整治情况的报告。", nil, nil},
+		{"3月5日，县人大常委会召开主任会议，决定常委会下次会议听取县司法局关于法治政府建设情况的报告。", nil, nil},
+		{"3月5日，县人大常委会召开主任会议。会上，县财政局汇报了预算执行情况。主任会议建议，常委会第九次会议于3月20日举行。", []string{"县财政局"}, nil},
 	} {
 		evs := eventsOf(t, tc.text)
 		if len(evs) == 0 {
