@@ -579,6 +579,24 @@ func (d *doc) inProject(sp span) bool {
 
 var countRe = regexp.MustCompile(`^[\d一二三四五六七八九十百千几多]+[个项批家类]`)
 
+// sendsOrIssues reports whether name holds a verb of sending or issuing
+// (派出, 发布), which a body's act puts between the body and what it sends:
+// a body's own name holds one only as 派出所 or 派出机构.
+func sendsOrIssues(name string) bool {
+	if strings.Contains(name, "发布") {
+		return true
+	}
+	for rest := name; ; {
+		i := strings.Index(rest, "派出")
+		if i < 0 {
+			return false
+		}
+		if rest = rest[i+len("派出"):]; !strings.HasPrefix(rest, "所") && !strings.HasPrefix(rest, "机构") {
+			return true
+		}
+	}
+}
+
 // isVenue reports whether name ends with a venue's head (dict/venues.txt):
 // a museum, hall or hotel is where an event takes place, and a tour that
 // visits one does not make it a body taking part.
@@ -750,6 +768,9 @@ func (d *doc) findOrgs() {
 		}
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
+		}
+		if sendsOrIssues(name) {
+			continue // 应急管理部派出工作组, X发布Y: a body's act and its ad-hoc team (rule 4.6), no name
 		}
 		if strings.Contains(name, "当地") {
 			continue // 当地医院, X国当地救援队: whichever is there, none named

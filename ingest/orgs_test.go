@@ -510,3 +510,20 @@ func TestVisitedVenueTakesNoPart(t *testing.T) {
 		}
 	}
 }
+
+// TestSentTeamIsNoBody checks that a body that sends a team (派出工作组)
+// is the organisation, not the phrase with the verb and the team, while a
+// police station (派出所) stays a body.
+func TestSentTeamIsNoBody(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，青川县突发山洪。县应急管理局派出工作组赶赴现场，白鹭镇派出所民警参与救援。", &ingest.Options{Year: 2025})[0]
+	for _, o := range got.orgs {
+		if strings.Contains(o, "工作组") {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+	for _, o := range []string{"县应急管理局", "白鹭镇派出所"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+}
