@@ -38,6 +38,7 @@ type lexicon struct {
 	placePairs map[uint64]bool     // first two characters of places (firstPair)
 	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
 	nonBodies  map[string]bool     // words ending with an organisation head that name no body (dict/nonbodies.txt)
+	venueHeads []string            // heads of places where events are held or shown (dict/venues.txt)
 	seg        *gse.Segmenter      // word segmenter with a compact dictionary
 	cutter     *dagCutter          // seg's dictionary-only cut, fast
 }
@@ -177,6 +178,9 @@ func loadLexicon() (*lexicon, error) {
 		lx.placePairs[firstPair(w)] = true
 	}
 	if lx.cues, err = cueLists(); err != nil {
+		return nil, err
+	}
+	if lx.venueHeads, err = words("venues.txt"); err != nil {
 		return nil, err
 	}
 	if ws, err = words("nonbodies.txt"); err != nil {

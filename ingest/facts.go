@@ -171,6 +171,9 @@ func (d *doc) build() *graph.ArticleFacts {
 		}
 		sort.Slice(os, func(i, j int) bool { return os[i].name < os[j].name })
 		for _, o := range os {
+			if e.orgRoles[o] == "visited" && d.isVenue(o.name) {
+				continue // 来到X博物馆, 参观X展览馆: the event's place, not a body taking part (rules 4.6, 7.6)
+			}
 			b.rel(graph.RelParticipated, orgIDs[o], id, e.orgRoles[o], e.roleEv[o])
 		}
 		for _, o := range e.reporting {

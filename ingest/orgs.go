@@ -114,6 +114,12 @@ func (d *doc) findProjects() {
 					start = s2
 				}
 			}
+			for k := hs - 1; k > start+1; k-- {
+				if anySuffixAt(r, k, announceVerbs...) && d.cuts[k] {
+					start = k // 在京发布|X工程: the verb reporting on it, not part of its name
+					break
+				}
+			}
 			for k := hs - 2; k > start; k-- {
 				if anySuffixAt(r, k, "项目", "工程") && (strings.Contains(d.sub(start, k), "重大") || strings.Contains(d.sub(start, k), "重点")) {
 					// 我区省级重大教育工程项目|安顺五中项目, 国家重大水利工程|
@@ -131,6 +137,8 @@ func (d *doc) findProjects() {
 				wider = d.sub(start-1, end)
 			}
 			switch {
+			case start > 0 && r[start-1] == '等':
+				continue // X等|特色服务项目: the class of the items listed before 等 (rule 5.2), no name
 			case strings.ContainsRune("和与及、", r[hs-1]) || head == "项目" && d.verbBefore(start, hs):
 				continue // 乡镇和|项目建设, 高度重视|项目建设: a list's joiner or a verb, no name
 			case (head == "项目" || head == "工程") && (strings.Contains(prefix, "重大") || strings.Contains(prefix, "重点")):
@@ -243,6 +251,10 @@ var leadingVerbs = append([]string{"叮嘱", "要求", "希望", "鼓励", "勉�
 
 // launchVerbs launch a programme by its name (开展…专项行动).
 var launchVerbs = []string{"开展", "实施", "推进", "启动", "部署", "深化", "推动", "组织"}
+
+// announceVerbs report on a programme (发布X工程最新进展); they begin no
+// project's name, and the segmenter may leave them inside one.
+var announceVerbs = []string{"发布", "公布", "宣布", "通报", "介绍", "总结", "披露"}
 
 // appositives name the role of the body whose name follows them.
 var appositives = []string{"施工单位", "建设单位", "承建单位", "监理单位", "设计单位", "运营单位", "责任单位", "牵头单位", "投资方", "合作方", "签约方", "承办方", "主办方", "协办方", "企业代表", "银行代表"}
@@ -446,8 +458,9 @@ func (d *doc) quoteBefore(hs, he int) int {
 				close = k
 				break
 			}
-			if !isHan(r[k]) || strings.ContainsRune("和与及的暨", r[k]) {
+			if !isHan(r[k]) || strings.ContainsRune("和与及的暨等", r[k]) {
 				// “一带一路”倡议和|全球发展倡议: the quote is another name's;
+				// “X”和“Y”等|重大合作项目: the quotes name items of a class;
 				// “一带一路”合作的|重要工程项目: a description, no name;
 				// “X”恳谈会暨|项目: the quote names the meeting
 				return -1
@@ -566,6 +579,29 @@ func (d *doc) inProject(sp span) bool {
 
 var countRe = regexp.MustCompile(`^[\d一二三四五六七八九十百千几多]+[个项批家类]`)
 
+// sendsOrIssues reports whether name holds a verb of sending or issuing
+// (派出, 发布), which a body's act puts between the body and what it sends:
+// a body's own name holds one only as 派出所 or 派出机构.
+func sendsOrIssues(name string) bool {
+	if strings.Contains(name, "发布") {
+		return true
+	}
+	for rest := name; ; {
+		i := strings.Index(rest, "派出")
+		if i < 0 {
+			return false
+		}
+		if rest = rest[i+len("派出"):]; !strings.HasPrefix(rest, "所") && !strings.HasPrefix(rest, "机构") {
+			return true
+		}
+	}
+}
+
+// isVenue reports whether name ends with a venue's head (dict/venues.txt):
+// a museum, hall or hotel is where an event takes place, and a tour that
+// visits one does not make it a body taking part.
+func (d *doc) isVenue(name string) bool { return hasAnySuffix(name, d.lx.venueHeads) }
+
 func countPrefix(s string) bool { return countRe.MatchString(s) }
 
 func hasAnySuffix(s string, ps []string) bool {
@@ -646,6 +682,9 @@ func (d *doc) findOrgs() {
 		}
 		if suf == "" && known == "" {
 			continue
+		}
+		if suf == "" && e < len(r) && !d.cuts[e] && d.cuts[e-1] {
+			continue // 中国人民|革命: a known short form (民革) whose last character starts a longer word
 		}
 		if suf != "" && (len(d.lx.titleAt(r, e-utf8.RuneCountInString(suf))) > len(suf) || len(d.lx.titleEndingAt(r, e)) > len(suf)) {
 			continue // 局长, 区委常委: a title, not a body
@@ -729,6 +768,9 @@ func (d *doc) findOrgs() {
 		}
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
+		}
+		if sendsOrIssues(name) {
+			continue // 应急管理部派出工作组, X发布Y: a body's act and its ad-hoc team (rule 4.6), no name
 		}
 		if strings.Contains(name, "当地") {
 			continue // 当地医院, X国当地救援队: whichever is there, none named

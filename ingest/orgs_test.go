@@ -455,3 +455,75 @@ func TestLevelWordsOfPronouns(t *testing.T) {
 		{"a rank", "全县处级领导干部参加培训。", nil, []string{"县处", "全县处"}},
 	}, "organisations", orgsOf)
 }
+
+// TestKnownShortFormInsideAWord checks that a known short form (民革, 民建)
+// whose last character starts a longer word (革命, 建设) names no body:
+// 中国人民革命纪念园 holds 民革 only by accident of its characters.
+func TestKnownShortFormInsideAWord(t *testing.T) {
+	for _, tc := range []struct{ name, text, bad string }{
+		{"革命", "本报讯 5月6日，县长王立新来到青川人民革命烈士陵园敬献花篮。", "青川人民革"},
+		{"建设", "本报讯 5月6日，县长王立新表示，要推进白鹭人民建设事业。", "白鹭人民建"},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, o := range got.orgs {
+			if strings.HasSuffix(o, "革") || strings.HasSuffix(o, "建") || o == tc.bad {
+				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
+			}
+		}
+	}
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，民革中央召开座谈会，民革党员代表参加。", &ingest.Options{Year: 2025})[0]
+	if !has(got.orgs, "民革中央") && !has(got.orgs, "民革") {
+		t.Errorf("organisations %v lack 民革", got.orgs)
+	}
+}
+
+// TestProjectsNotClassesOrVerbs checks that a project's name holds neither
+// the class its listed items belong to (“X”等重大合作项目, X等特色服务项目:
+// rule 5.2) nor the verb that reports on it (在京发布X工程最新进展).
+func TestProjectsNotClassesOrVerbs(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"quoted items of a class", "本报讯 5月6日，两国领导人举行会谈。双方同意实施好“青川走廊”和“双城双园”等重大合作项目。"},
+		{"unquoted items of a class", "本报讯 5月6日，县长王立新到白鹭镇调研，察看了老年课堂兴趣班等特色服务项目。"},
+		{"a verb reporting on a programme", "本报讯 5月6日上午，县文物局在县城发布白鹭古城探源工程最新进展。"},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
+		for _, p := range got.projects {
+			if strings.ContainsAny(p, "等") || strings.Contains(p, "发布") || p == "特色服务项目" {
+				t.Errorf("%s: projects %v hold %s", tc.name, got.projects, p)
+			}
+		}
+	}
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日上午，县文物局在县城发布白鹭古城探源工程最新进展。", &ingest.Options{Year: 2025})[0]
+	if !has(got.projects, "白鹭古城探源工程") {
+		t.Errorf("projects %v lack 白鹭古城探源工程", got.projects)
+	}
+}
+
+// TestVisitedVenueTakesNoPart checks that a museum or hall a tour visits
+// is the event's place, not a body taking part (rules 4.6, 7.6), while a
+// unit visited on the same kind of tour is (7.6 d).
+func TestVisitedVenueTakesNoPart(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日上午，县委书记王立新来到青川县革命纪念馆，参观主题展览。随后，王立新来到青川县第一中学调研。", &ingest.Options{Year: 2025})[0]
+	for _, e := range got.events {
+		if _, ok := e.orgs["青川县革命纪念馆"]; ok {
+			t.Errorf("event %s: organisations %v hold the venue", e.name, e.orgs)
+		}
+	}
+}
+
+// TestSentTeamIsNoBody checks that a body that sends a team (派出工作组)
+// is the organisation, not the phrase with the verb and the team, while a
+// police station (派出所) stays a body.
+func TestSentTeamIsNoBody(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n本报讯 5月6日，青川县突发山洪。县应急管理局派出工作组赶赴现场，白鹭镇派出所民警参与救援。", &ingest.Options{Year: 2025})[0]
+	for _, o := range got.orgs {
+		if strings.Contains(o, "工作组") {
+			t.Errorf("organisations %v hold %s", got.orgs, o)
+		}
+	}
+	for _, o := range []string{"县应急管理局", "白鹭镇派出所"} {
+		if !has(got.orgs, o) {
+			t.Errorf("organisations %v lack %s", got.orgs, o)
+		}
+	}
+}

@@ -825,6 +825,12 @@ func (d *doc) resolvePosts() {
 						continue
 					}
 				}
+			case o == "" && inChain && stateTitles[ps.title] && isPartyName(prev):
+				// 黎巴嫩X运动主席、议长: a party has no speaker; the title is
+				// its state's (a state is a place, rule 8.6) or as written
+				ps.org, ps.name = "", d.leadingState(prev)+ps.title
+				seen = append(seen, ps)
+				continue
 			case o == "" && inChain:
 				o = prev
 				for _, b := range partyBodies {
@@ -1646,6 +1652,28 @@ func (d *doc) isState(o string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// stateTitles are titles only a state or its parliament or government
+// gives, never a party (议长, 总统).
+var stateTitles = map[string]bool{"总统": true, "副总统": true, "议长": true, "副议长": true, "总理": true, "副总理": true,
+	"首相": true, "副首相": true, "国王": true, "女王": true}
+
+// isPartyName reports whether o names a party or a political movement
+// (X党, X运动, X阵线).
+func isPartyName(o string) bool {
+	return hasAnySuffix(o, []string{"党", "运动", "阵线"}) && !isPartyBody(o)
+}
+
+// leadingState returns the state o starts with (黎巴嫩 of 黎巴嫩X运动), or "".
+func (d *doc) leadingState(o string) string {
+	r := []rune(o)
+	for n := min(len(r)-1, 8); n >= 2; n-- {
+		if s := string(r[:n]); d.lx.countries[s] {
+			return s
+		}
+	}
+	return ""
 }
 
 // foreignTitles are the titles of foreign states and bodies (总统, 首相).

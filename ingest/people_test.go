@@ -529,3 +529,18 @@ func TestMembersAfterTheirLabel(t *testing.T) {
 		t.Errorf("守则 kept (people %v)", got)
 	}
 }
+
+// TestStateTitleAfterAPartyTitle checks that a chain heading a party's
+// title gives a later state title (议长, 总统) not to the party, which has
+// none, but to the party's state (rules 3.6, 8.6).
+func TestStateTitleAfterAPartyTitle(t *testing.T) {
+	for _, tc := range []struct{ name, text, person, want, bad string }{
+		{"movement and parliament", "本报讯 5月6日，发来贺电的还有秘鲁青川运动主席、议长贝纳多。", "贝纳多", "秘鲁议长", "秘鲁青川运动议长"},
+		{"party and state", "本报讯 5月6日，发来贺电的还有智利白鹭党主席、总统卡洛斯。", "卡洛斯", "智利总统", "智利白鹭党总统"},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
+		if ps := got.people[tc.person]; has(ps, tc.bad) || !has(ps, tc.want) {
+			t.Errorf("%s: %s holds %v, want %s and not %s", tc.name, tc.person, ps, tc.want, tc.bad)
+		}
+	}
+}
