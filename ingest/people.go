@@ -62,6 +62,14 @@ const nameStop = "副委会局党府市区县省乡镇的了在与是等及并�
 // also a rare surname (主席和普京, 负责人和老同志).
 const conjunctions = "和与及同跟"
 
+// prepositionSurnames are surnames that are far more often a preposition
+// (向媒体介绍, 于本周).
+const prepositionSurnames = "向于"
+
+// speechVerbs are one-character verbs of speech that end a clause before a
+// comma or colon (谢赫称，…) and end no given name there.
+const speechVerbs = "称说"
+
 // nameSoft holds characters of nameStop that may stand in a two-character
 // given name when a follower or punctuation comes right after the name
 // (柏松年主持, 郑其昌出席, 副主席段其东、; not 2025年, 其中).
@@ -110,6 +118,12 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			if freq, pos, found := d.lx.seg.Find(g); found && (functionPOS(pos) && pos != "v" && pos != "vd" || freq >= 10000) {
 				return false // or a very common word (大家, 国家)
 			}
+			// a surname that is also a preposition before a common noun
+			// reads as the preposition (负责人向媒体介绍), unless the
+			// tagger reads a name there
+			if _, pos, found := d.lx.seg.Find(g); found && pos == "n" && strings.ContainsRune(prepositionSurnames, r[i]) && !d.taggedPersonSpan(span{i, i + n}) {
+				return false
+			}
 		}
 		return true
 	}
@@ -141,6 +155,11 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// 张力|来到: a follower word starting on the longer form's last
 	// character ends the name before it
 	if sh := lens[1]; ok(sh) && utf8.RuneCountInString(anyPrefixAt(r, i+sh, followers...)) >= 2 {
+		return d.sub(i, i+sh), true
+	}
+	// 谢赫|称，: a verb of speech after a two-character name, then a
+	// comma or colon, is no given name's last character
+	if sh := lens[1]; ok(sh) && i+sh+1 < len(r) && strings.ContainsRune(speechVerbs, r[i+sh]) && strings.ContainsRune("，：,:", r[i+sh+1]) {
 		return d.sub(i, i+sh), true
 	}
 	for _, n := range lens {
@@ -1719,7 +1738,7 @@ func (d *doc) taggedNameAt(i int) (string, bool) {
 		if sp.Type == "Person" && sent.start+sp.Start == i && sp.End-sp.Start >= 2 {
 			s := span{i, sent.start + sp.End}
 			if d.foreignName(s) {
-				s = d.trimTaggedEnd(s)
+				s = d.extendTranslit(d.trimTaggedEnd(s))
 			} else if !d.chineseName(s) {
 				return "", false
 			}
@@ -1746,6 +1765,30 @@ func (d *doc) translitRunAt(i int) string {
 		return ""
 	}
 	return d.sub(i, k)
+}
+
+// extendTranslit takes into a transliterated name s the one character of
+// transliteration right after it that the tagger or the segmenter cut off
+// (洛伦|索致, 布林|肯向, 里亚布科|夫说): where the longer name stands
+// elsewhere in the article, or a word of its own after a name,
+// punctuation, a follower or a title comes right after that character.
+// A character that starts a dictionary word of its own (夫人, 肯定) stays
+// out unless the longer name stands elsewhere.
+func (d *doc) extendTranslit(s span) span {
+	r, k := d.r, s.end
+	if k >= len(r) || !d.transliterated(d.text(s)) || !d.lx.translit[r[k]] || d.lx.afterNames[r[k]] {
+		return s
+	}
+	if d.standsElsewhere(d.sub(s.start, k+1), s.start) {
+		return span{s.start, k + 1}
+	}
+	if e, w := d.words[k]; w && e > k+1 {
+		return s
+	}
+	if k+1 == len(r) || !isHan(r[k+1]) || d.lx.afterNames[r[k+1]] || anyPrefixAt(r, k+1, followers...) != "" || d.lx.titleAt(r, k+1) != "" {
+		return span{s.start, k + 1}
+	}
+	return s
 }
 
 // taggedPersonEnd returns the end of the person's name the tagger reads

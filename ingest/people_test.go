@@ -544,3 +544,38 @@ func TestStateTitleAfterAPartyTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestTransliteratedNameNotCutShort(t *testing.T) {
+	for _, tc := range []struct {
+		text, want, cut string
+	}{
+		{"3月2日，国家主席高明远向塔兰尼亚总统莫伦索致慰问电。", "莫伦索", "莫伦"},
+		{"3月2日，美国国务卿卡林肯向国会作出说明。", "卡林肯", "卡林"},
+		{"3月2日，俄罗斯副外长波亚布科夫说，双方将继续对话。", "波亚布科夫", "波亚布科"},
+	} {
+		got := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+		if _, ok := got.people[tc.want]; !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got.people)
+		}
+		if _, ok := got.people[tc.cut]; ok {
+			t.Errorf("%s: cut name %s kept (people %v)", tc.text, tc.cut, got.people)
+		}
+	}
+}
+
+func TestNoVerbOrPrepositionReadAsAName(t *testing.T) {
+	for _, tc := range []struct {
+		text, want, bad string
+	}{
+		{"3月2日，巴勒斯坦解放组织执行委员会秘书长谢赫称，和谈将继续。", "谢赫", "谢赫称"},
+		{"3月2日，组委会相关负责人向媒体介绍了赛事筹备情况。", "", "向媒体"},
+	} {
+		got := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+		if _, ok := got.people[tc.bad]; ok {
+			t.Errorf("%s: %s read as a name (people %v)", tc.text, tc.bad, got.people)
+		}
+		if _, ok := got.people[tc.want]; tc.want != "" && !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got.people)
+		}
+	}
+}
