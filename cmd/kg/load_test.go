@@ -110,7 +110,10 @@ func TestLoad(t *testing.T) {
 	m0.Close()
 	_, base := serve(t, env, "--data", data)
 
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}, Timeout: 30 * time.Second}
+	// Idle connections are dropped before the server's idle timeout (a
+	// minute) can close one just as a request is sent on it, which fails
+	// a POST with EOF.
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, IdleConnTimeout: 30 * time.Second}, Timeout: 30 * time.Second}
 	gql := func(query string, vars map[string]any) (json.RawMessage, error) {
 		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 		resp, err := client.Post(base+"/graphql", "application/json", bytes.NewReader(body))
