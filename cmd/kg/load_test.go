@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,7 +31,9 @@ import (
 // must refuse or bound (hostileRequests), in every other round of
 // KG_LOAD_ROUND (5s); the others ask a mix of GraphQL queries throughout,
 // so that their latency is measured with and without the hostile share in
-// the same run. It fails on any error of a normal client, any hostile
+// the same run. Normal clients ask again after a 503's Retry-After (up to
+// three times), as a well-behaved client does, and the report counts it.
+// It fails on any other error of a normal client, any hostile
 // request not refused or bounded as it should be, any lost article, and a
 // heap past the documented bound; it reports the request count, latency
 // percentiles of each phase, their ratio and the peak memory (as JSON to
@@ -114,25 +117,35 @@ func TestLoad(t *testing.T) {
 	// minute) can close one just as a request is sent on it, which fails
 	// a POST with EOF.
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, IdleConnTimeout: 30 * time.Second}, Timeout: 30 * time.Second}
+	// gql asks a query as a well-behaved client does: a 503 is asked again
+	// after its Retry-After, up to three times, and counted in busy.
+	var busy atomic.Int64
 	gql := func(query string, vars map[string]any) (json.RawMessage, error) {
 		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-		resp, err := client.Post(base+"/graphql", "application/json", bytes.NewReader(body))
-		if err != nil {
-			return nil, err
+		for try := 0; ; try++ {
+			resp, err := client.Post(base+"/graphql", "application/json", bytes.NewReader(body))
+			if err != nil {
+				return nil, err
+			}
+			raw, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				return nil, err
+			}
+			if after, _ := strconv.Atoi(resp.Header.Get("Retry-After")); resp.StatusCode == http.StatusServiceUnavailable && after > 0 && try < 3 {
+				busy.Add(1)
+				time.Sleep(time.Duration(after) * time.Second)
+				continue
+			}
+			var r struct {
+				Data   json.RawMessage
+				Errors []json.RawMessage
+			}
+			if err := json.Unmarshal(raw, &r); err != nil || resp.StatusCode != http.StatusOK || len(r.Errors) > 0 {
+				return nil, fmt.Errorf("status %d: %.300s", resp.StatusCode, raw)
+			}
+			return r.Data, nil
 		}
-		defer resp.Body.Close()
-		raw, err := io.ReadAll(resp.Body)
-		if err != nil {
-			return nil, err
-		}
-		var r struct {
-			Data   json.RawMessage
-			Errors []json.RawMessage
-		}
-		if err := json.Unmarshal(raw, &r); err != nil || resp.StatusCode != http.StatusOK || len(r.Errors) > 0 {
-			return nil, fmt.Errorf("status %d: %.300s", resp.StatusCode, raw)
-		}
-		return r.Data, nil
 	}
 	raw, err := gql(`{ people(first: 500) { nodes { id name } } articles { totalCount } }`, nil)
 	if err != nil {
@@ -388,6 +401,7 @@ func TestLoad(t *testing.T) {
 		Calm, UnderHostile               stats
 		P99Ratio                         float64                   `json:",omitempty"`
 		Hostile                          map[string]map[string]int `json:",omitempty"`
+		NormalRetriedAfter503            int64
 		ServerStatuses                   map[string]int
 		Memory                           memoryReport
 		ArticlesBefore, ArticlesIngested int
@@ -401,7 +415,8 @@ func TestLoad(t *testing.T) {
 		Calm:         summarise(byPhase[calm], phaseErrs[calm]),
 		UnderHostile: summarise(byPhase[underHostile], phaseErrs[underHostile]),
 		Hostile:      hostileReport, ServerStatuses: statuses, Memory: memory,
-		ArticlesBefore: start.Articles.TotalCount, ArticlesIngested: len(ingested),
+		NormalRetriedAfter503: busy.Load(),
+		ArticlesBefore:        start.Articles.TotalCount, ArticlesIngested: len(ingested),
 		ArticlesAfter: end.Articles.TotalCount, Lost: lost, Errors: totalErrs,
 		QueriesPerSecond: float64(len(all)) / duration.Seconds(),
 		LoadAverageStart: loadStart, LoadAverageEnd: loadAverage(),
@@ -414,6 +429,10 @@ func TestLoad(t *testing.T) {
 	}
 	out, _ := json.MarshalIndent(report, "", "  ")
 	t.Logf("load run:\n%s", out)
+	// The ratio is reported, not asserted: on a shared 2-core machine it
+	// moves with the machine's other work (docs/RELIABILITY.md, "Load").
+	t.Logf("normal clients' p99: %.0f ms calm, %.0f ms with %d hostile clients: ratio %.2f (issue 13's goal: under 2); %d asked again after a 503; heap in use %d MiB at the start, at most %d MiB (bound: %d MiB more)",
+		report.Calm.P99, report.UnderHostile.P99, hostile, report.P99Ratio, busy.Load(), memory.BaseHeapInuse>>20, memory.PeakHeapInuse>>20, memoryBound>>20)
 	if path := os.Getenv("KG_LOAD_OUT"); path != "" {
 		if err := os.WriteFile(filepath.Clean(path), append(out, '\n'), 0o644); err != nil {
 			t.Error(err)
