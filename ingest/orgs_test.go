@@ -151,28 +151,13 @@ func TestBodiesAreNotSentences(t *testing.T) {
 // place's full name, a body named by its last words into the one longer
 // name ending so, and 党中央 into 中共中央.
 func TestShortFormsFoldIntoFullest(t *testing.T) {
-	for _, tc := range []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkOrgs(t, []orgCase{
 		{"term", "县十五届人大常委会举行第九次会议。县人大常委会主任王立新主持会议。", []string{"县人大常委会"}, []string{"县十五届人大常委会"}},
 		{"term only", "区五届政协召开常委会议，区政协主席王立新出席。", []string{"区政协"}, []string{"区五届政协"}},
 		{"level form", "青禾市人民政府与白鹭集团签约。市政府将加强服务。", []string{"青禾市人民政府"}, []string{"市政府"}},
 		{"last words", "运动会组委会负责同志出席。组委会将做好保障。", []string{"运动会组委会"}, []string{"组委会"}},
 		{"alias", "中共中央印发通知。各地认真贯彻党中央部署。", []string{"中共中央"}, []string{"党中央"}},
-	} {
-		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
-		for _, o := range tc.want {
-			if !has(got.orgs, o) {
-				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
-			}
-		}
-		for _, o := range tc.not {
-			if has(got.orgs, o) {
-				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
-			}
-		}
-	}
+	}, "organisations", orgsOf)
 }
 
 // TestCompanyDescriptors checks that a description of a company's kind
@@ -192,10 +177,7 @@ func TestCompanyDescriptors(t *testing.T) {
 // make no organisation, while the body before such a verb and names with
 // a verb of their work stay (rule 4.1).
 func TestHeadsThatAreNoBodies(t *testing.T) {
-	for _, tc := range []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkOrgs(t, []orgCase{
 		{"host verb after a body", "由商务部主办、青川网承办的展会在北京开幕。", []string{"商务部"}, []string{"商务部主办", "青川网承办"}},
 		{"supervision verb", "省政府挂牌督办一批重大隐患。", []string{"省政府"}, []string{"省政府挂牌督办"}},
 		{"building a plant", "多家企业在白鹭镇投资建厂。", nil, []string{"白鹭镇投资建厂"}},
@@ -206,46 +188,19 @@ func TestHeadsThatAreNoBodies(t *testing.T) {
 		{"place words keep their verbs", "苏丹快速支援部队当天宣布停火。", []string{"苏丹快速支援部队"}, nil},
 		{"a cut into a state", "记者从中国铁路国际有限公司获悉，项目进展顺利。", []string{"中国铁路国际有限公司"}, nil},
 		{"a bracket left open", "省直部门党组（党委）派出巡回指导组。", nil, []string{"省直部门党组（党委"}},
-	} {
-		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
-		for _, o := range tc.want {
-			if !has(got.orgs, o) {
-				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
-			}
-		}
-		for _, o := range tc.not {
-			if has(got.orgs, o) {
-				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
-			}
-		}
-	}
+	}, "organisations", orgsOf)
 }
 
 // TestCoordinatedBodies checks that two bodies joined by 和 are two
 // organisations, a bare head taking the first one's state, while names
 // with 和 inside stay whole (rule 4.1, 4.5).
 func TestCoordinatedBodies(t *testing.T) {
-	for _, tc := range []struct {
-		name, text string
-		want, not  []string
-	}{
+	checkOrgs(t, []orgCase{
 		{"party and government", "老挝党和政府高度重视两国关系。", []string{"老挝政府"}, []string{"老挝党和政府"}},
 		{"two named bodies", "东南亚国家联盟和南亚区域政府派员出席。", []string{"东南亚国家联盟", "南亚区域政府"}, []string{"东南亚国家联盟和南亚区域政府"}},
 		{"two states' bodies", "中国全国人大和秘鲁国会加强交流。", []string{"秘鲁国会"}, []string{"中国全国人大和秘鲁国会"}},
 		{"and inside a name", "国家发展和改革委员会、住房和城乡建设部联合发文。", []string{"国家发展和改革委员会", "住房和城乡建设部"}, nil},
-	} {
-		got := factsOf(t, "# 甲\n\n本报讯 5月6日，"+tc.text, &ingest.Options{Year: 2025})[0]
-		for _, o := range tc.want {
-			if !has(got.orgs, o) {
-				t.Errorf("%s: organisations %v lack %s", tc.name, got.orgs, o)
-			}
-		}
-		for _, o := range tc.not {
-			if has(got.orgs, o) {
-				t.Errorf("%s: organisations %v hold %s", tc.name, got.orgs, o)
-			}
-		}
-	}
+	}, "organisations", orgsOf)
 }
 
 // TestProjectsNamedBeforeTheirWork checks that an initiative quoted before
