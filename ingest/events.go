@@ -66,6 +66,15 @@ var newsInClauseRe = regexp.MustCompile(`从[^，。；]{2,30}?(?:获悉|了解�
 // claimRe marks a party's claim right after its date (X19日称…, X5日通报称…).
 var claimRe = regexp.MustCompile(`^[）)]?(?:(?:通报|发表声明|发布消息|在声明中)?(?:称|宣称|声称)|据报道)`)
 
+// claimNextRe marks a date followed by a party's claim in a clause of its
+// own (19日—20日，俄方称，…), no activity.
+var claimNextRe = regexp.MustCompile(`^[）)]?[，,][^，。；]{1,12}?(?:称|宣称|声称|通报说)[，：,]`)
+
+// sourceRe marks a sentence that passes on what a party's website, media or
+// statement says (据X网站消息，…; 据X报道，…): what it reports is a claim,
+// no activity of the article (rule 8.5).
+var sourceRe = regexp.MustCompile(`^(?:[（(][^（）()]{0,20}[）)])?[\s：:，,]*(?:另|此外，)?据[^，。；]{1,40}?(?:消息|报道|通报|发布)`)
+
 // deathRe marks a death dated in the lead (因病于3月19日在北京逝世), an
 // obituary's news, no activity (rule 6.1).
 var deathRe = regexp.MustCompile(`^[^，。；]{0,30}?(?:逝世|去世|病逝|辞世)`)
@@ -298,6 +307,9 @@ func (d *doc) withinEvents(e *event) {
 			continue
 		}
 		st := d.text(s)
+		if sourceRe.MatchString(st) {
+			continue // 据X网站消息，X与Y签署了…: known only from a party's claim (8.5)
+		}
 		for _, m := range withinRe.FindAllStringIndex(st, -1) {
 			at := s.start + utf8.RuneCountInString(st[:m[0]])
 			if at >= end {
@@ -455,8 +467,11 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {
 			return nil // 3月5日，记者从县统计局获悉…: news, no activity
 		}
-		if claimRe.MatchString(d.sub(dm.end, ce)) {
+		if claimRe.MatchString(d.sub(dm.end, ce)) || claimNextRe.MatchString(d.sub(dm.end, min(len(d.r), ce+16))) {
 			return nil // 俄国防部19日称…: a claim, no activity
+		}
+		if sourceRe.MatchString(d.sub(max(lead.start, d.sentenceOf(dm.start).start), dm.start)) {
+			return nil // 据X网站消息，8月31日…: a claim, no activity
 		}
 		if m := deathRe.FindString(d.sub(dm.end, ce)); m != "" && !remembranceRe.MatchString(m) {
 			return nil // X同志因病于3月19日在北京逝世: an obituary, no activity

@@ -83,6 +83,10 @@ func TestWhatIsNoEvent(t *testing.T) {
 		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
 		"邻国国防部5日称，其部队已控制边境地区。",
 		"邻国国防部5日通报称，其部队摧毁了一处仓库。",
+		// a claim in a clause of its own, news from a party's website
+		"4日至5日，甲方称，其部队继续向边境推进。",
+		"央视网消息（新闻联播）：据邻国国防部和多州的消息，从3月4日到3月5日，边境多地遭遇无人机袭击。",
+		"本报讯 据邻国国防部网站消息，3月5日，邻国国防部与一家军工企业签署了采购合同。",
 		// an obituary, a letter to the participants of a forum
 		"原县人大常委会主任李青山同志，因病于2026年3月5日在县城逝世，享年88岁。",
 		"县委书记李青山3月5日给参加青年创业论坛的返乡青年回信，勉励他们扎根家乡。",
@@ -96,6 +100,7 @@ func TestWhatIsNoEvent(t *testing.T) {
 	for _, page := range []string{
 		"# 【基层代表风采】李青山：扎根山乡三十年\n\n3月5日，李青山在白鹭镇主持召开村民代表座谈会。",
 		"# 十年来白鹭镇的变化纪实\n\n2026年3月5日，县委书记李青山到白鹭镇调研。",
+		"# 县委书记到白鹭镇调研引起干部群众热烈反响\n\n县委书记李青山近日到白鹭镇调研，来到白鹭中学。",
 	} {
 		if evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events; len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", page, evs)
@@ -208,6 +213,8 @@ func TestWithinEvents(t *testing.T) {
 		{"3月5日，县人大常委会召开主任会议，听取县司法局关于宪法宣誓的组织办法的汇报。", []string{"MEETING"}},
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"SYMPOSIUM"}},
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"SYMPOSIUM"}},
+		// a signing known only from a party's website (rule 8.5)
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。据邻国国防部网站消息，邻国国防部与一家军工企业签署了采购合同。", []string{"SYMPOSIUM"}},
 	} {
 		var kinds []string
 		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
