@@ -70,6 +70,27 @@ var claimRe = regexp.MustCompile(`^[）)]?(?:(?:通报|发表声明|发布消息
 // own (19日—20日，俄方称，…), no activity.
 var claimNextRe = regexp.MustCompile(`^[）)]?[，,][^，。；]{1,12}?(?:称|宣称|声称|通报说)[，：,]`)
 
+// statementRe matches the verb of a statement or claim made on a date
+// (俄国防部22日表示，…; 发言人14日在社交媒体发文表示): with no activity
+// verb between the date and it, the lead reports words, no activity (8.5).
+var statementRe = regexp.MustCompile(`表示|说|称|指出|警告`)
+
+// statementAfterDate reports whether the clause after a date, s, states
+// or claims rather than reports an activity: a statement verb comes before
+// any activity verb and not inside one (在…会见…时表示).
+func statementAfterDate(s string) bool {
+	m := statementRe.FindStringIndex(s)
+	if m == nil || m[0] > 60 {
+		return false
+	}
+	b := s[:m[0]]
+	return !activityRe.MatchString(b) && !strings.Contains(b, "时") && !strings.Contains(b, "上")
+}
+
+// sourceClauseRe marks a date's clause that passes on a party's message
+// (据俄国防部今天（8月10日）发布的消息).
+var sourceClauseRe = regexp.MustCompile(`^(?:另|根)?据[^，。；]*(?:消息|报道|通报|公告)`)
+
 // sourceRe marks a sentence that passes on what a party's website, media or
 // statement says (据X网站消息，…; 据X报道，…): what it reports is a claim,
 // no activity of the article (rule 8.5).
@@ -467,7 +488,7 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {
 			return nil // 3月5日，记者从县统计局获悉…: news, no activity
 		}
-		if claimRe.MatchString(d.sub(dm.end, ce)) || claimNextRe.MatchString(d.sub(dm.end, min(len(d.r), ce+16))) {
+		if claimRe.MatchString(d.sub(dm.end, ce)) || statementAfterDate(d.sub(dm.end, ce)) || sourceClauseRe.MatchString(d.sub(cs, ce)) || claimNextRe.MatchString(d.sub(dm.end, min(len(d.r), ce+16))) {
 			return nil // 俄国防部19日称…: a claim, no activity
 		}
 		if sourceRe.MatchString(d.sub(max(lead.start, d.sentenceOf(dm.start).start), dm.start)) {

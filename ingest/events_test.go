@@ -83,6 +83,10 @@ func TestWhatIsNoEvent(t *testing.T) {
 		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
 		"邻国国防部5日称，其部队已控制边境地区。",
 		"邻国国防部5日通报称，其部队摧毁了一处仓库。",
+		// a statement, a ministry's claim
+		"邻国外交部发言人李青山14日在社交媒体发文表示，其国家不接受最后期限。",
+		"邻国国防部22日说，其部队打击了多处仓库。",
+		"据邻国国防部今天（3月5日）发布的消息，其防空系统击落两架无人机。",
 		// a claim in a clause of its own, news from a party's website
 		"4日至5日，甲方称，其部队继续向边境推进。",
 		"央视网消息（新闻联播）：据邻国国防部和多州的消息，从3月4日到3月5日，边境多地遭遇无人机袭击。",
@@ -105,6 +109,10 @@ func TestWhatIsNoEvent(t *testing.T) {
 		if evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events; len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", page, evs)
 		}
+	}
+	// words spoken at an activity keep it
+	if evs := eventsOf(t, "县长王立新5日在县城会见青禾集团有限公司董事长许文博时表示，欢迎企业投资。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the meeting", evs)
 	}
 	// a remembrance of a death is an activity
 	if evs := eventsOf(t, "3月5日，各界人士在县城举行座谈会，纪念李青山同志逝世十周年。"); len(evs) != 1 {
