@@ -70,6 +70,36 @@ var claimRe = regexp.MustCompile(`^[）)]?(?:(?:通报|发表声明|发布消息
 // own (19日—20日，俄方称，…), no activity.
 var claimNextRe = regexp.MustCompile(`^[）)]?[，,][^，。；]{1,12}?(?:称|宣称|声称|通报说)[，：,]`)
 
+// futureVerbRe marks an activity announced for later in the clause
+// before its verb (四方代表将在柏林举行…; 即将召开).
+var futureVerbRe = regexp.MustCompile(`(?:即将|将|拟)[^，。；]{0,30}$`)
+
+// futureAfterDate reports whether the activity of a date's clause, or of
+// the clause after a bare date (10日，四方代表将在柏林举行会谈), is announced
+// for later: a preview, no event (rule 6.2). An activity reported first
+// (28日结束谈判，…将于明天举行; 今天启动，将举办…) keeps its event.
+func futureAfterDate(s string) bool {
+	clause := func() string {
+		i := strings.IndexAny(s, "，。；,")
+		if i < 0 {
+			i = len(s)
+		}
+		c := s[:i]
+		if i < len(s) {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		s = s[i:]
+		return c
+	}
+	c := clause()
+	if strings.Trim(c, "）) ") == "" {
+		c = clause()
+	}
+	a := activityRe.FindStringIndex(c)
+	return a != nil && futureVerbRe.MatchString(c[:a[0]])
+}
+
 // statementRe matches the verb of a statement or claim made on a date
 // (俄国防部22日表示，…; 发言人14日在社交媒体发文表示): with no activity
 // verb between the date and it, the lead reports words, no activity (8.5).
@@ -121,9 +151,9 @@ var heldRe = regexp.MustCompile(`会见|会谈|主持召开|召开[^，。；]{0
 // tentativeRe marks an activity planned or only intended (拟在…开展).
 var tentativeRe = regexp.MustCompile(`拟在|拟于|将在|将于|计划于|准备于`)
 
-// messageRe matches the sending or issuing of a message or document
-// (贺电, 回信, 印发, 播发, 发表社论, 签署…令).
-var messageRe = regexp.MustCompile(`致贺电|致贺信|互致贺电|互致|致电|致信|回信|复信|贺电|贺信|唁电|慰问电|印发|播发|发表|公布|决定，|发布通知|发出通知|下发|签署[^，。；]{0,12}令`)
+// messageRe matches the sending or issuing of a message, document or
+// book (贺电, 回信, 印发, 播发, 发表社论, 签署…令, 由…出版社出版).
+var messageRe = regexp.MustCompile(`出版发行|出版社出版|致贺电|致贺信|互致贺电|互致|致电|致信|回信|复信|贺电|贺信|唁电|慰问电|印发|播发|发表|公布|决定，|发布通知|发出通知|下发|签署[^，。；]{0,12}令`)
 
 // messageLead reports whether the lead sentence sends or issues a message
 // or document before it reports any activity (国务院印发《…》, X同Y互致贺电,
@@ -482,7 +512,7 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		if b := d.sub(cs, dm.start); (strings.HasSuffix(b, "自") || strings.HasSuffix(b, "从")) && hasPrefixAt(d.r, dm.end, "起") {
 			continue // 自2022年1月1日起施行: when a rule takes effect, no activity
 		}
-		if futureRe.MatchString(d.sub(cs, dm.start)) {
+		if futureRe.MatchString(d.sub(cs, dm.start)) || futureAfterDate(d.sub(dm.end, d.sentenceOf(dm.start).end)) {
 			return nil // 将于3月10日召开: announced, not reported
 		}
 		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {

@@ -83,6 +83,9 @@ func TestWhatIsNoEvent(t *testing.T) {
 		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
 		"邻国国防部5日称，其部队已控制边境地区。",
 		"邻国国防部5日通报称，其部队摧毁了一处仓库。",
+		// a preview, a book published
+		"当地时间3月5日，两国代表将在邻国首都举行第三轮会谈。",
+		"李青山同志2025年3月5日在县党代会上所作的报告单行本，已由县人民出版社出版，即日起在全县发行。",
 		// a statement, a ministry's claim
 		"邻国外交部发言人李青山14日在社交媒体发文表示，其国家不接受最后期限。",
 		"邻国国防部22日说，其部队打击了多处仓库。",
@@ -104,10 +107,20 @@ func TestWhatIsNoEvent(t *testing.T) {
 	for _, page := range []string{
 		"# 【基层代表风采】李青山：扎根山乡三十年\n\n3月5日，李青山在白鹭镇主持召开村民代表座谈会。",
 		"# 十年来白鹭镇的变化纪实\n\n2026年3月5日，县委书记李青山到白鹭镇调研。",
+		"# 县委办公室负责人就乡村振兴工作答记者问\n\n3月5日，县委召开乡村振兴工作会议。",
 		"# 县委书记到白鹭镇调研引起干部群众热烈反响\n\n县委书记李青山近日到白鹭镇调研，来到白鹭中学。",
 	} {
 		if evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events; len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", page, evs)
+		}
+	}
+	// an activity reported before what is planned keeps its event
+	for _, lead := range []string{
+		"两县代表团3月5日结束会谈，双方商定下一轮会谈将于4月在邻县举行。",
+		"由县文化馆主办的乡村文化活动年今天（3月5日）启动，将举办近百项活动。",
+	} {
+		if evs := eventsOf(t, lead); len(evs) != 1 {
+			t.Errorf("%s: events %+v, want one", lead, evs)
 		}
 	}
 	// words spoken at an activity keep it
