@@ -472,3 +472,19 @@ func TestNoPanicOnBodiesAcrossClauses(t *testing.T) {
 		}
 	}
 }
+
+// A chair of the 座谈会 held after a tour is no chair of a tour stop
+// (rule 7.4): the stop's event ends where the text goes back to the
+// 座谈会 (考察结束后，…).
+func TestWithinEventEndsWhereTheTextResumes(t *testing.T) {
+	text := "3月5日，县委书记李青山在白鹭镇出席乡村振兴座谈会并讲话。\n\n" +
+		"为开好这次座谈会，李青山先后考察了白鹭中学和白鹭镇卫生院。县长王立新陪同考察并主持座谈会。\n\n" +
+		"李青山首先来到白鹭中学。随后，李青山察看了白鹭镇卫生院的药房。\n\n" +
+		"考察结束后，李青山在白鹭镇出席乡村振兴座谈会。\n\n" +
+		"王立新在主持会议时指出，要抓好落实。"
+	for _, e := range factsOf(t, "# 县委书记出席乡村振兴座谈会\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		if e.kind == "INSPECTION" && len(e.chairs) > 0 {
+			t.Errorf("tour stop %q: chairs %v, want none", e.name, e.chairs)
+		}
+	}
+}
