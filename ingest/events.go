@@ -301,7 +301,7 @@ func (d *doc) findEvents() {
 				from = clauseStart(d.r, s.start+utf8.RuneCountInString(st[:i]))
 			}
 		}
-		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, d.resumes(s.end, len(d.r))}, ev: s}
+		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, d.resumes(s.end, len(d.r), name)}, ev: s}
 		f.partOfDay = e.partOfDay
 		switch {
 		case own != nil:
@@ -386,7 +386,7 @@ func (d *doc) withinEvents(e *event) {
 				continue
 			}
 			seen[kind] = true
-			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, d.resumes(s.end, end)}, ev: s}
+			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, d.resumes(s.end, end, name)}, ev: s}
 			if s != leadFirst && e.scope.end > s.start && strings.HasPrefix(st, clause) && heldOfItsOwnRe.MatchString(clause) {
 				// a ceremony held in a sentence of its own (X举行了…宣誓仪式,
 				// 会后…): the people from it on are placed at it, not at the
@@ -402,18 +402,29 @@ func (d *doc) withinEvents(e *event) {
 // is over (考察结束后，…出席座谈会).
 var resumeRe = regexp.MustCompile(`^[^，。；]{0,12}结束后[，,]`)
 
+// attendOtherRe matches a paragraph that ends with who attends a meeting
+// (…负责同志…参加大会。), going back to it from an activity held before.
+var attendOtherRe = regexp.MustCompile(`(?:参加|出席|列席)了?(大会|会议|座谈会|仪式)[。；]?\s*$`)
+
 // resumes returns where, from from on and before end, a paragraph goes back
 // to another activity (resumeRe), end if none does: an activity held within
 // another's occasion is over there, and the roles after it are not its own
 // (rule 7.4: 主持 belongs to the 座谈会 after a tour, not to a tour stop).
-func (d *doc) resumes(from, end int) int {
+func (d *doc) resumes(from, end int, name string) int {
 	for k := d.paraOf(max(0, from-1)) + 1; k < len(d.paras); k++ {
 		p := d.paras[k]
 		if p.start >= end {
 			break
 		}
-		if p.start >= from && resumeRe.MatchString(d.text(p)) {
+		if p.start < from {
+			continue
+		}
+		t := d.text(p)
+		if resumeRe.MatchString(t) {
 			return p.start
+		}
+		if m := attendOtherRe.FindStringSubmatch(t); m != nil && !strings.Contains(name, m[1]) {
+			return p.start // 会前…会见…; …约3000人参加大会: the 大会's attendance
 		}
 	}
 	return end

@@ -488,3 +488,16 @@ func TestWithinEventEndsWhereTheTextResumes(t *testing.T) {
 		}
 	}
 }
+
+// A body placed at the 大会 is not placed at the 会见 held before it
+// (rule 6.3, 7.4).
+func TestMeetingBeforeEndsAtTheAssemblysAttendance(t *testing.T) {
+	text := "3月5日，全县乡村振兴表彰大会在县城举行。县委书记李青山出席大会并讲话，县长王立新主持大会。\n\n" +
+		"会前，李青山等县领导亲切会见了受表彰的先进集体和个人代表。\n\n" +
+		"县乡村振兴局负责同志，各乡镇负责同志，受表彰代表等约300人参加大会。"
+	for _, e := range factsOf(t, "# 全县乡村振兴表彰大会举行\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		if e.kind == "SYMPOSIUM" && len(e.orgs) > 0 {
+			t.Errorf("meeting before %q: orgs %v, want none", e.name, e.orgs)
+		}
+	}
+}
