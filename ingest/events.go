@@ -301,7 +301,7 @@ func (d *doc) findEvents() {
 				from = clauseStart(d.r, s.start+utf8.RuneCountInString(st[:i]))
 			}
 		}
-		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, d.resumes(s.end, len(d.r), name)}, ev: s}
+		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, d.resumes(s.end, len(d.r), name, true)}, ev: s}
 		f.partOfDay = e.partOfDay
 		switch {
 		case own != nil:
@@ -386,7 +386,7 @@ func (d *doc) withinEvents(e *event) {
 				continue
 			}
 			seen[kind] = true
-			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, d.resumes(s.end, end, name)}, ev: s}
+			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, d.resumes(s.end, end, name, false)}, ev: s}
 			if s != leadFirst && e.scope.end > s.start && strings.HasPrefix(st, clause) && heldOfItsOwnRe.MatchString(clause) {
 				// a ceremony held in a sentence of its own (X举行了…宣誓仪式,
 				// 会后…): the people from it on are placed at it, not at the
@@ -399,18 +399,21 @@ func (d *doc) withinEvents(e *event) {
 }
 
 // resumeRe opens a paragraph that goes back to another activity once one
-// is over (考察结束后，…出席座谈会).
-var resumeRe = regexp.MustCompile(`^[^，。；]{0,12}结束后[，,]`)
+// is over (考察结束后，…出席座谈会); its group names the activity over.
+var resumeRe = regexp.MustCompile(`^[^，。；]{0,10}?([^，。；]{2})结束后[，,]`)
 
 // attendOtherRe matches a paragraph that ends with who attends a meeting
 // (…负责同志…参加大会。), going back to it from an activity held before.
 var attendOtherRe = regexp.MustCompile(`(?:参加|出席|列席)了?(大会|会议|座谈会|仪式)[。；]?\s*$`)
 
 // resumes returns where, from from on and before end, a paragraph goes back
-// to another activity (resumeRe), end if none does: an activity held within
-// another's occasion is over there, and the roles after it are not its own
-// (rule 7.4: 主持 belongs to the 座谈会 after a tour, not to a tour stop).
-func (d *doc) resumes(from, end int, name string) int {
+// to another activity, end if none does: one that opens once an activity
+// other than name is over (考察结束后，…出席座谈会; not 宣誓结束后 for a 宣誓),
+// or, for an activity held before or after another (attendance), one that
+// lists who attends a meeting name is not (…约3000人参加大会). The roles after
+// it are not the activity's own (rule 7.4: 主持 belongs to the 座谈会 after a
+// tour, not to a tour stop).
+func (d *doc) resumes(from, end int, name string, attendance bool) int {
 	for k := d.paraOf(max(0, from-1)) + 1; k < len(d.paras); k++ {
 		p := d.paras[k]
 		if p.start >= end {
@@ -420,10 +423,10 @@ func (d *doc) resumes(from, end int, name string) int {
 			continue
 		}
 		t := d.text(p)
-		if resumeRe.MatchString(t) {
+		if m := resumeRe.FindStringSubmatch(t); m != nil && !strings.Contains(name, m[1]) && activityRe.MatchString(t) {
 			return p.start
 		}
-		if m := attendOtherRe.FindStringSubmatch(t); m != nil && !strings.Contains(name, m[1]) {
+		if m := attendOtherRe.FindStringSubmatch(t); attendance && m != nil && !strings.Contains(name, m[1]) {
 			return p.start // 会前…会见…; …约3000人参加大会: the 大会's attendance
 		}
 	}
@@ -771,7 +774,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start, ps.end) || d.passingMention(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
+		if d.relayClause(ps.start, ps.end) || d.passingMention(ps.start, ps.end) || (d.appointed[ps.start] || d.appointedInList(ps.start, ps.end)) && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
 			continue
 		}
 		present[ps.p] = true
@@ -1112,6 +1115,24 @@ func nextDay(iso string) string {
 		return ""
 	}
 	return t.AddDate(0, 0, 1).Format("2006-01-02")
+}
+
+// appointListRe matches the start of a list of appointments up to a name
+// (任命A为X，B为Y: B is appointed too).
+var appointListRe = regexp.MustCompile(`(?:任命|任免|免去)[^。；]*$`)
+
+// appointedInList reports whether the person named at start..end is one
+// of a list of appointees (任命李四为X，王五为Y): a name followed by 为 in a
+// ；-part that appoints (rule 7.5), not someone placed at the session.
+func (d *doc) appointedInList(start, end int) bool {
+	if !hasPrefixAt(d.r, end, "为") {
+		return false
+	}
+	from := start
+	for from > 0 && start-from < 200 && d.r[from-1] != '。' && d.r[from-1] != '；' && d.r[from-1] != '\n' {
+		from--
+	}
+	return appointListRe.MatchString(d.sub(from, start))
 }
 
 // swornRe matches what shows an appointee present (孙悦当选后向宪法宣誓).

@@ -501,3 +501,16 @@ func TestMeetingBeforeEndsAtTheAssemblysAttendance(t *testing.T) {
 		}
 	}
 }
+
+// People appointed in a list at a session are not its attendees unless
+// placed there (rule 7.5).
+func TestAppointeesInAListAreNoAttendees(t *testing.T) {
+	text := "3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经表决，任命李青山为县人民政府副县长，王立新为县财政局局长；"
+	for _, e := range factsOf(t, "# 县人大常委会举行第九次会议\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		for _, a := range e.attendees {
+			if a == "李青山" || a == "王立新" {
+				t.Errorf("%q: attendee %s, only appointed", e.name, a)
+			}
+		}
+	}
+}
