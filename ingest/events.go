@@ -245,6 +245,7 @@ func (d *doc) findEvents() {
 	if e == nil {
 		return
 	}
+	e.scope.end = d.headedStory(first, e.date)
 	d.events = append(d.events, e)
 	// follow-on events: 随后/当晚… sentences after the lead's first one
 	// that name a meeting or a courtesy call, one a paragraph
@@ -318,7 +319,7 @@ func (d *doc) findEvents() {
 		}
 		f.kind = string(eventKind(name, st))
 		last := d.events[len(d.events)-1]
-		last.scope.end = from
+		last.scope.end = min(last.scope.end, from)
 		d.events = append(d.events, f)
 		lastPara = para
 	}
@@ -333,6 +334,31 @@ func (d *doc) findEvents() {
 		d.roles(ev)
 	}
 	d.aboveActivities()
+}
+
+// headedStory returns where the first heading paragraph after paragraph
+// first starts when the story under it is of another day than date (中方主持
+// 安理会…会议 敦促…, then 联合国安理会29日举行…, after a lead of the 30th), a
+// story bundled after the lead's; the text's end if there is none. The lead's
+// roles come from before it (rule 6.3, 7.4); a heading over the lead's own
+// story (the same day, or no date) does not end it.
+func (d *doc) headedStory(first int, date string) int {
+	for k := first + 1; k+1 < len(d.paras); k++ {
+		next := d.paras[k+1]
+		if !d.itemHeading(d.text(d.paras[k])) || d.itemHeading(d.text(next)) {
+			continue // a document's title and its note (（…通过）) head the lead's own text
+		}
+		i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].start >= next.start })
+		for ; i < len(d.dates) && d.dates[i].start < next.end; i++ {
+			if dm := d.dates[i]; dm.date != "" {
+				if date != "" && dm.date != date && d.sentenceOf(dm.start).start == d.sentenceOf(next.start).start {
+					return d.paras[k].start
+				}
+				break
+			}
+		}
+	}
+	return len(d.r)
 }
 
 // withinRe matches an activity held within or right after another on the

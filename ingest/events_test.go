@@ -514,3 +514,24 @@ func TestAppointeesInAListAreNoAttendees(t *testing.T) {
 		}
 	}
 }
+
+// A story bundled after the lead under a heading of its own is not the
+// lead's: its bodies take no part in the lead's event (rule 7.4).
+func TestHeadedStoryIsNotTheLeads(t *testing.T) {
+	text := "3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。\n\n" +
+		"县政协召开常委会议 审议年度工作报告\n\n" +
+		"3月4日，县政协召开常委会议，审议年度工作报告。"
+	for _, e := range factsOf(t, "# 县长会见企业家\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		if e.date == "2026-03-05" && e.orgs["县政协"] != "" {
+			t.Errorf("%q: orgs %v, want no 县政协", e.name, e.orgs)
+		}
+	}
+	// a heading over the lead's own story of the same day keeps its roles
+	text = "3月5日，白鹭湖事故遇难者哀悼活动在事发地举行。\n\n" +
+		"事故现场举行遇难者哀悼活动\n\n" +
+		"今天（3月5日），遇难者哀悼活动在事发地举行。副县长李青山参加哀悼活动。"
+	evs := factsOf(t, "# 遇难者哀悼活动\n\n"+text, &ingest.Options{Year: 2026})[0].events
+	if len(evs) == 0 || !reflect.DeepEqual(evs[0].attendees, []string{"李青山"}) {
+		t.Errorf("events %+v, want 李青山 attending", evs)
+	}
+}
