@@ -66,6 +66,66 @@ var newsInClauseRe = regexp.MustCompile(`从[^，。；]{2,30}?(?:获悉|了解�
 // claimRe marks a party's claim right after its date (X19日称…, X5日通报称…).
 var claimRe = regexp.MustCompile(`^[）)]?(?:(?:通报|发表声明|发布消息|在声明中)?(?:称|宣称|声称)|据报道)`)
 
+// claimNextRe marks a date followed by a party's claim in a clause of its
+// own (19日—20日，俄方称，…), no activity.
+var claimNextRe = regexp.MustCompile(`^[）)]?[，,][^，。；]{1,12}?(?:称|宣称|声称|通报说)[，：,]`)
+
+// futureVerbRe marks an activity announced for later in the clause
+// before its verb (四方代表将在柏林举行…; 即将召开).
+var futureVerbRe = regexp.MustCompile(`(?:即将|将|拟)[^，。；]{0,30}$`)
+
+// futureAfterDate reports whether the activity of a date's clause, or of
+// the clause after a bare date (10日，四方代表将在柏林举行会谈), is announced
+// for later: a preview, no event (rule 6.2). An activity reported first
+// (28日结束谈判，…将于明天举行; 今天启动，将举办…) keeps its event.
+func futureAfterDate(s string) bool {
+	clause := func() string {
+		i := strings.IndexAny(s, "，。；,")
+		if i < 0 {
+			i = len(s)
+		}
+		c := s[:i]
+		if i < len(s) {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		s = s[i:]
+		return c
+	}
+	c := clause()
+	if strings.Trim(c, "）) ") == "" {
+		c = clause()
+	}
+	a := activityRe.FindStringIndex(c)
+	return a != nil && futureVerbRe.MatchString(c[:a[0]])
+}
+
+// statementRe matches the verb of a statement or claim made on a date
+// (俄国防部22日表示，…; 发言人14日在社交媒体发文表示): with no activity
+// verb between the date and it, the lead reports words, no activity (8.5).
+var statementRe = regexp.MustCompile(`表示|说|称|指出|警告`)
+
+// statementAfterDate reports whether the clause after a date, s, states
+// or claims rather than reports an activity: a statement verb comes before
+// any activity verb and not inside one (在…会见…时表示).
+func statementAfterDate(s string) bool {
+	m := statementRe.FindStringIndex(s)
+	if m == nil || m[0] > 60 {
+		return false
+	}
+	b := s[:m[0]]
+	return !activityRe.MatchString(b) && !strings.Contains(b, "时") && !strings.Contains(b, "上")
+}
+
+// sourceClauseRe marks a date's clause that passes on a party's message
+// (据俄国防部今天（8月10日）发布的消息).
+var sourceClauseRe = regexp.MustCompile(`^(?:另|根)?据[^，。；]*(?:消息|报道|通报|公告)`)
+
+// sourceRe marks a sentence that passes on what a party's website, media or
+// statement says (据X网站消息，…; 据X报道，…): what it reports is a claim,
+// no activity of the article (rule 8.5).
+var sourceRe = regexp.MustCompile(`^(?:[（(][^（）()]{0,20}[）)])?[\s：:，,]*(?:另|此外，)?据[^，。；]{1,40}?(?:消息|报道|通报|发布)`)
+
 // deathRe marks a death dated in the lead (因病于3月19日在北京逝世), an
 // obituary's news, no activity (rule 6.1).
 var deathRe = regexp.MustCompile(`^[^，。；]{0,30}?(?:逝世|去世|病逝|辞世)`)
@@ -91,9 +151,9 @@ var heldRe = regexp.MustCompile(`会见|会谈|主持召开|召开[^，。；]{0
 // tentativeRe marks an activity planned or only intended (拟在…开展).
 var tentativeRe = regexp.MustCompile(`拟在|拟于|将在|将于|计划于|准备于`)
 
-// messageRe matches the sending or issuing of a message or document
-// (贺电, 回信, 印发, 播发, 发表社论, 签署…令).
-var messageRe = regexp.MustCompile(`致贺电|致贺信|互致贺电|互致|致电|致信|回信|复信|贺电|贺信|唁电|慰问电|印发|播发|发表|公布|决定，|发布通知|发出通知|下发|签署[^，。；]{0,12}令`)
+// messageRe matches the sending or issuing of a message, document or
+// book (贺电, 回信, 印发, 播发, 发表社论, 签署…令, 由…出版社出版).
+var messageRe = regexp.MustCompile(`出版发行|出版社出版|致贺电|致贺信|互致贺电|互致|致电|致信|回信|复信|贺电|贺信|唁电|慰问电|印发|播发|发表|公布|决定，|发布通知|发出通知|下发|签署[^，。；]{0,12}令`)
 
 // messageLead reports whether the lead sentence sends or issues a message
 // or document before it reports any activity (国务院印发《…》, X同Y互致贺电,
@@ -185,6 +245,7 @@ func (d *doc) findEvents() {
 	if e == nil {
 		return
 	}
+	e.scope.end = d.headedStory(first, e.date)
 	d.events = append(d.events, e)
 	// follow-on events: 随后/当晚… sentences after the lead's first one
 	// that name a meeting or a courtesy call, one a paragraph
@@ -241,7 +302,7 @@ func (d *doc) findEvents() {
 				from = clauseStart(d.r, s.start+utf8.RuneCountInString(st[:i]))
 			}
 		}
-		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, len(d.r)}, ev: s}
+		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, d.resumes(s.end, len(d.r), name, true)}, ev: s}
 		f.partOfDay = e.partOfDay
 		switch {
 		case own != nil:
@@ -258,7 +319,7 @@ func (d *doc) findEvents() {
 		}
 		f.kind = string(eventKind(name, st))
 		last := d.events[len(d.events)-1]
-		last.scope.end = from
+		last.scope.end = min(last.scope.end, from)
 		d.events = append(d.events, f)
 		lastPara = para
 	}
@@ -273,6 +334,31 @@ func (d *doc) findEvents() {
 		d.roles(ev)
 	}
 	d.aboveActivities()
+}
+
+// headedStory returns where the first heading paragraph after paragraph
+// first starts when the story under it is of another day than date (中方主持
+// 安理会…会议 敦促…, then 联合国安理会29日举行…, after a lead of the 30th), a
+// story bundled after the lead's; the text's end if there is none. The lead's
+// roles come from before it (rule 6.3, 7.4); a heading over the lead's own
+// story (the same day, or no date) does not end it.
+func (d *doc) headedStory(first int, date string) int {
+	for k := first + 1; k+1 < len(d.paras); k++ {
+		next := d.paras[k+1]
+		if !d.itemHeading(d.text(d.paras[k])) || d.itemHeading(d.text(next)) {
+			continue // a document's title and its note (（…通过）) head the lead's own text
+		}
+		i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].start >= next.start })
+		for ; i < len(d.dates) && d.dates[i].start < next.end; i++ {
+			if dm := d.dates[i]; dm.date != "" {
+				if date != "" && dm.date != date && d.sentenceOf(dm.start).start == d.sentenceOf(next.start).start {
+					return d.paras[k].start
+				}
+				break
+			}
+		}
+	}
+	return len(d.r)
 }
 
 // withinRe matches an activity held within or right after another on the
@@ -298,6 +384,9 @@ func (d *doc) withinEvents(e *event) {
 			continue
 		}
 		st := d.text(s)
+		if sourceRe.MatchString(st) {
+			continue // 据X网站消息，X与Y签署了…: known only from a party's claim (8.5)
+		}
 		for _, m := range withinRe.FindAllStringIndex(st, -1) {
 			at := s.start + utf8.RuneCountInString(st[:m[0]])
 			if at >= end {
@@ -323,7 +412,7 @@ func (d *doc) withinEvents(e *event) {
 				continue
 			}
 			seen[kind] = true
-			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, end}, ev: s}
+			f := &event{name: name, kind: kind, date: e.date, endDate: e.endDate, partOfDay: e.partOfDay, scope: span{s.start, d.resumes(s.end, end, name, false)}, ev: s}
 			if s != leadFirst && e.scope.end > s.start && strings.HasPrefix(st, clause) && heldOfItsOwnRe.MatchString(clause) {
 				// a ceremony held in a sentence of its own (X举行了…宣誓仪式,
 				// 会后…): the people from it on are placed at it, not at the
@@ -333,6 +422,41 @@ func (d *doc) withinEvents(e *event) {
 			d.events = append(d.events, f)
 		}
 	}
+}
+
+// resumeRe opens a paragraph that goes back to another activity once one
+// is over (考察结束后，…出席座谈会); its group names the activity over.
+var resumeRe = regexp.MustCompile(`^[^，。；]{0,10}?([^，。；]{2})结束后[，,]`)
+
+// attendOtherRe matches a paragraph that ends with who attends a meeting
+// (…负责同志…参加大会。), going back to it from an activity held before.
+var attendOtherRe = regexp.MustCompile(`(?:参加|出席|列席)了?(大会|会议|座谈会|仪式)[。；]?\s*$`)
+
+// resumes returns where, from from on and before end, a paragraph goes back
+// to another activity, end if none does: one that opens once an activity
+// other than name is over (考察结束后，…出席座谈会; not 宣誓结束后 for a 宣誓),
+// or, for an activity held before or after another (attendance), one that
+// lists who attends a meeting name is not (…约3000人参加大会). The roles after
+// it are not the activity's own (rule 7.4: 主持 belongs to the 座谈会 after a
+// tour, not to a tour stop).
+func (d *doc) resumes(from, end int, name string, attendance bool) int {
+	for k := d.paraOf(max(0, from-1)) + 1; k < len(d.paras); k++ {
+		p := d.paras[k]
+		if p.start >= end {
+			break
+		}
+		if p.start < from {
+			continue
+		}
+		t := d.text(p)
+		if m := resumeRe.FindStringSubmatch(t); m != nil && !strings.Contains(name, m[1]) && activityRe.MatchString(t) {
+			return p.start
+		}
+		if m := attendOtherRe.FindStringSubmatch(t); attendance && m != nil && !strings.Contains(name, m[1]) {
+			return p.start // 会前…会见…; …约3000人参加大会: the 大会's attendance
+		}
+	}
+	return end
 }
 
 // laterAgendaRe marks what a meeting puts on a later one's agenda
@@ -449,14 +573,17 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		if b := d.sub(cs, dm.start); (strings.HasSuffix(b, "自") || strings.HasSuffix(b, "从")) && hasPrefixAt(d.r, dm.end, "起") {
 			continue // 自2022年1月1日起施行: when a rule takes effect, no activity
 		}
-		if futureRe.MatchString(d.sub(cs, dm.start)) {
+		if futureRe.MatchString(d.sub(cs, dm.start)) || futureAfterDate(d.sub(dm.end, d.sentenceOf(dm.start).end)) {
 			return nil // 将于3月10日召开: announced, not reported
 		}
 		if newsFromRe.MatchString(d.sub(dm.end, min(len(d.r), ce+20))) || newsInClauseRe.MatchString(d.sub(cs, ce)) {
 			return nil // 3月5日，记者从县统计局获悉…: news, no activity
 		}
-		if claimRe.MatchString(d.sub(dm.end, ce)) {
+		if claimRe.MatchString(d.sub(dm.end, ce)) || statementAfterDate(d.sub(dm.end, ce)) || sourceClauseRe.MatchString(d.sub(cs, ce)) || claimNextRe.MatchString(d.sub(dm.end, min(len(d.r), ce+16))) {
 			return nil // 俄国防部19日称…: a claim, no activity
+		}
+		if sourceRe.MatchString(d.sub(max(lead.start, d.sentenceOf(dm.start).start), dm.start)) {
+			return nil // 据X网站消息，8月31日…: a claim, no activity
 		}
 		if m := deathRe.FindString(d.sub(dm.end, ce)); m != "" && !remembranceRe.MatchString(m) {
 			return nil // X同志因病于3月19日在北京逝世: an obituary, no activity
@@ -673,7 +800,7 @@ func (d *doc) roles(e *event) {
 		if ps.p == nil || !in(ps.start) || chair[ps.p] || present[ps.p] || d.isReporter(ps.p) {
 			continue
 		}
-		if d.relayClause(ps.start, ps.end) || d.passingMention(ps.start, ps.end) || d.appointed[ps.start] && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
+		if d.relayClause(ps.start, ps.end) || d.passingMention(ps.start, ps.end) || (d.appointed[ps.start] || d.appointedInList(ps.start, ps.end)) && !swornRe.MatchString(d.sub(ps.end, clauseEnd(r, ps.end))) {
 			continue
 		}
 		present[ps.p] = true
@@ -1014,6 +1141,24 @@ func nextDay(iso string) string {
 		return ""
 	}
 	return t.AddDate(0, 0, 1).Format("2006-01-02")
+}
+
+// appointListRe matches the start of a list of appointments up to a name
+// (任命A为X，B为Y: B is appointed too).
+var appointListRe = regexp.MustCompile(`(?:任命|任免|免去)[^。；]*$`)
+
+// appointedInList reports whether the person named at start..end is one
+// of a list of appointees (任命李四为X，王五为Y): a name followed by 为 in a
+// ；-part that appoints (rule 7.5), not someone placed at the session.
+func (d *doc) appointedInList(start, end int) bool {
+	if !hasPrefixAt(d.r, end, "为") {
+		return false
+	}
+	from := start
+	for from > 0 && start-from < 200 && d.r[from-1] != '。' && d.r[from-1] != '；' && d.r[from-1] != '\n' {
+		from--
+	}
+	return appointListRe.MatchString(d.sub(from, start))
 }
 
 // swornRe matches what shows an appointee present (孙悦当选后向宪法宣誓).

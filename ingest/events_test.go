@@ -83,6 +83,17 @@ func TestWhatIsNoEvent(t *testing.T) {
 		"记者今天（3月5日）从县统计局了解到，一季度全县经济运行平稳。",
 		"邻国国防部5日称，其部队已控制边境地区。",
 		"邻国国防部5日通报称，其部队摧毁了一处仓库。",
+		// a preview, a book published
+		"当地时间3月5日，两国代表将在邻国首都举行第三轮会谈。",
+		"李青山同志2025年3月5日在县党代会上所作的报告单行本，已由县人民出版社出版，即日起在全县发行。",
+		// a statement, a ministry's claim
+		"邻国外交部发言人李青山14日在社交媒体发文表示，其国家不接受最后期限。",
+		"邻国国防部22日说，其部队打击了多处仓库。",
+		"据邻国国防部今天（3月5日）发布的消息，其防空系统击落两架无人机。",
+		// a claim in a clause of its own, news from a party's website
+		"4日至5日，甲方称，其部队继续向边境推进。",
+		"央视网消息（新闻联播）：据邻国国防部和多州的消息，从3月4日到3月5日，边境多地遭遇无人机袭击。",
+		"本报讯 据邻国国防部网站消息，3月5日，邻国国防部与一家军工企业签署了采购合同。",
 		// an obituary, a letter to the participants of a forum
 		"原县人大常委会主任李青山同志，因病于2026年3月5日在县城逝世，享年88岁。",
 		"县委书记李青山3月5日给参加青年创业论坛的返乡青年回信，勉励他们扎根家乡。",
@@ -96,10 +107,25 @@ func TestWhatIsNoEvent(t *testing.T) {
 	for _, page := range []string{
 		"# 【基层代表风采】李青山：扎根山乡三十年\n\n3月5日，李青山在白鹭镇主持召开村民代表座谈会。",
 		"# 十年来白鹭镇的变化纪实\n\n2026年3月5日，县委书记李青山到白鹭镇调研。",
+		"# 县委办公室负责人就乡村振兴工作答记者问\n\n3月5日，县委召开乡村振兴工作会议。",
+		"# 县委书记到白鹭镇调研引起干部群众热烈反响\n\n县委书记李青山近日到白鹭镇调研，来到白鹭中学。",
 	} {
 		if evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events; len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", page, evs)
 		}
+	}
+	// an activity reported before what is planned keeps its event
+	for _, lead := range []string{
+		"两县代表团3月5日结束会谈，双方商定下一轮会谈将于4月在邻县举行。",
+		"由县文化馆主办的乡村文化活动年今天（3月5日）启动，将举办近百项活动。",
+	} {
+		if evs := eventsOf(t, lead); len(evs) != 1 {
+			t.Errorf("%s: events %+v, want one", lead, evs)
+		}
+	}
+	// words spoken at an activity keep it
+	if evs := eventsOf(t, "县长王立新5日在县城会见青禾集团有限公司董事长许文博时表示，欢迎企业投资。"); len(evs) != 1 {
+		t.Errorf("events %+v, want the meeting", evs)
 	}
 	// a remembrance of a death is an activity
 	if evs := eventsOf(t, "3月5日，各界人士在县城举行座谈会，纪念李青山同志逝世十周年。"); len(evs) != 1 {
@@ -208,6 +234,8 @@ func TestWithinEvents(t *testing.T) {
 		{"3月5日，县人大常委会召开主任会议，听取县司法局关于宪法宣誓的组织办法的汇报。", []string{"MEETING"}},
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方将于近期签署合作协议。", []string{"SYMPOSIUM"}},
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"SYMPOSIUM"}},
+		// a signing known only from a party's website (rule 8.5)
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。据邻国国防部网站消息，邻国国防部与一家军工企业签署了采购合同。", []string{"SYMPOSIUM"}},
 	} {
 		var kinds []string
 		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
@@ -442,5 +470,68 @@ func TestNoPanicOnBodiesAcrossClauses(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", text, err)
 		}
+	}
+}
+
+// A chair of the 座谈会 held after a tour is no chair of a tour stop
+// (rule 7.4): the stop's event ends where the text goes back to the
+// 座谈会 (考察结束后，…).
+func TestWithinEventEndsWhereTheTextResumes(t *testing.T) {
+	text := "3月5日，县委书记李青山在白鹭镇出席乡村振兴座谈会并讲话。\n\n" +
+		"为开好这次座谈会，李青山先后考察了白鹭中学和白鹭镇卫生院。县长王立新陪同考察并主持座谈会。\n\n" +
+		"李青山首先来到白鹭中学。随后，李青山察看了白鹭镇卫生院的药房。\n\n" +
+		"考察结束后，李青山在白鹭镇出席乡村振兴座谈会。\n\n" +
+		"王立新在主持会议时指出，要抓好落实。"
+	for _, e := range factsOf(t, "# 县委书记出席乡村振兴座谈会\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		if e.kind == "INSPECTION" && len(e.chairs) > 0 {
+			t.Errorf("tour stop %q: chairs %v, want none", e.name, e.chairs)
+		}
+	}
+}
+
+// A body placed at the 大会 is not placed at the 会见 held before it
+// (rule 6.3, 7.4).
+func TestMeetingBeforeEndsAtTheAssemblysAttendance(t *testing.T) {
+	text := "3月5日，全县乡村振兴表彰大会在县城举行。县委书记李青山出席大会并讲话，县长王立新主持大会。\n\n" +
+		"会前，李青山等县领导亲切会见了受表彰的先进集体和个人代表。\n\n" +
+		"县乡村振兴局负责同志，各乡镇负责同志，受表彰代表等约300人参加大会。"
+	for _, e := range factsOf(t, "# 全县乡村振兴表彰大会举行\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		if e.kind == "SYMPOSIUM" && len(e.orgs) > 0 {
+			t.Errorf("meeting before %q: orgs %v, want none", e.name, e.orgs)
+		}
+	}
+}
+
+// People appointed in a list at a session are not its attendees unless
+// placed there (rule 7.5).
+func TestAppointeesInAListAreNoAttendees(t *testing.T) {
+	text := "3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经表决，任命李青山为县人民政府副县长，王立新为县财政局局长；"
+	for _, e := range factsOf(t, "# 县人大常委会举行第九次会议\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		for _, a := range e.attendees {
+			if a == "李青山" || a == "王立新" {
+				t.Errorf("%q: attendee %s, only appointed", e.name, a)
+			}
+		}
+	}
+}
+
+// A story bundled after the lead under a heading of its own is not the
+// lead's: its bodies take no part in the lead's event (rule 7.4).
+func TestHeadedStoryIsNotTheLeads(t *testing.T) {
+	text := "3月5日，县长王立新会见青禾集团有限公司董事长许文博一行。\n\n" +
+		"县政协召开常委会议 审议年度工作报告\n\n" +
+		"3月4日，县政协召开常委会议，审议年度工作报告。"
+	for _, e := range factsOf(t, "# 县长会见企业家\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+		if e.date == "2026-03-05" && e.orgs["县政协"] != "" {
+			t.Errorf("%q: orgs %v, want no 县政协", e.name, e.orgs)
+		}
+	}
+	// a heading over the lead's own story of the same day keeps its roles
+	text = "3月5日，白鹭湖事故遇难者哀悼活动在事发地举行。\n\n" +
+		"事故现场举行遇难者哀悼活动\n\n" +
+		"今天（3月5日），遇难者哀悼活动在事发地举行。副县长李青山参加哀悼活动。"
+	evs := factsOf(t, "# 遇难者哀悼活动\n\n"+text, &ingest.Options{Year: 2026})[0].events
+	if len(evs) == 0 || !reflect.DeepEqual(evs[0].attendees, []string{"李青山"}) {
+		t.Errorf("events %+v, want 李青山 attending", evs)
 	}
 }
