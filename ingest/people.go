@@ -382,8 +382,12 @@ func (d *doc) findPeople() {
 			// 秘书长古特雷斯, 主席冯德莱恩: a transliterated name starting
 			// with a surname runs on past a Chinese name's length
 			ne := te + utf8.RuneCountInString(name)
-			if e := d.taggedPersonEnd(te); e > ne && d.cuts[e] && d.trimTaggedEnd(span{te, e}).end == e && d.transliterated(d.sub(ne, e)) {
-				name = d.sub(te, e)
+			// (only a transliteration character can run on: the tagger
+			// is asked only then, most names after a title are Chinese)
+			if ne < len(d.r) && (d.r[ne] == '·' || d.lx.translit[d.r[ne]]) {
+				if e := d.taggedPersonEnd(te); e > ne && d.cuts[e] && d.trimTaggedEnd(span{te, e}).end == e && d.transliterated(d.sub(ne, e)) {
+					name = d.sub(te, e)
+				}
 			}
 		}
 		if !ok || d.lx.titleSet[name] || d.stateAt(te) {
