@@ -367,6 +367,19 @@ func (d *doc) headedStory(first int, date string) int {
 // a launch announced (共同宣布启动…), a 揭牌 or an 开工 within a visit.
 var withinRe = regexp.MustCompile(`并(?:主持)?召开[^，。；]{0,20}?座谈会|并就[^，。；]{0,30}?(?:进行了?|开展了?)座谈|随后[^，。；]{0,20}?(?:察看|调研|视察|考察|检查)|宪法宣誓|宣誓仪式|见证[^，。；]{0,60}?(?:签署|签约|签订)|签署仪式|签约仪式|(?:签署|签订)了?[^，。；]{0,40}?(?:协议|文件|备忘录|声明|合同)|宣布启动|揭牌|宣布[^，。；]{0,30}?开工|开工仪式`)
 
+// withinWords holds a word that every match of withinRe contains.
+var withinWords = []string{"座谈", "随后", "宣誓", "签", "启动", "揭牌", "开工"}
+
+// hasAny reports whether s contains any of words.
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // withinEvents adds the activities held within the lead's occasion
 // (withinRe) as events of their own, with the lead's date and part of
 // day (rule 6.5, 6.6), one for each kind; their roles come from their
@@ -386,6 +399,9 @@ func (d *doc) withinEvents(e *event) {
 		st := d.text(s)
 		if sourceRe.MatchString(st) {
 			continue // 据X网站消息，X与Y签署了…: known only from a party's claim (8.5)
+		}
+		if !hasAny(st, withinWords) {
+			continue // no match of withinRe can be in it: spare the regexp
 		}
 		for _, m := range withinRe.FindAllStringIndex(st, -1) {
 			at := s.start + utf8.RuneCountInString(st[:m[0]])
