@@ -2,6 +2,7 @@ package schema_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/schema"
 )
 
 // chromium finds a Chromium to drive. Without one the test skips, except
@@ -141,5 +143,39 @@ func TestGraphiQLInChromium(t *testing.T) {
 	docs, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".graphiql-doc-explorer")))
 	if err != nil || !strings.Contains(docs, "Query") {
 		t.Errorf("the documentation explorer shows %q (%v), want the Query type", docs, err)
+	}
+}
+
+// TestExportCytoscape loads /export?format=cytoscape with cytoscape.js in
+// headless Chromium (the copy the explorer serves), as a front-end would:
+// cytoscape({elements: doc.elements}) must hold every node and edge, each
+// edge between its two nodes.
+func TestExportCytoscape(t *testing.T) {
+	exe := chromium(t)
+	srv := mustServer(t, nil)
+	g, err := schema.ReadGraph(context.Background(), mustOpenSeed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox)
+	ctx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel = chromedp.NewContext(ctx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#search"))); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/export?format=cytoscape").then(r => r.json()).then(doc => {
+		const c = cytoscape({headless: true, elements: doc.elements});
+		const whole = c.edges().filter(e => e.source().nonempty() && e.target().nonempty()).length;
+		return [c.nodes().length, c.edges().length, whole, c.getElementById("person/吕沛").data("name")].join(",");
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("cytoscape.js: %v", err)
+	}
+	if want := fmt.Sprintf("%d,%d,%d,吕沛", len(g.Nodes), len(g.Relations), len(g.Relations)); got != want {
+		t.Errorf("cytoscape.js reads nodes, edges, edges between two nodes, 吕沛's name = %s, want %s", got, want)
 	}
 }

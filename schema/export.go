@@ -15,7 +15,14 @@ import (
 )
 
 // ExportFormats lists the formats Export writes.
-var ExportFormats = []string{"cytoscape", "graphml", "csv-nodes", "csv-relationships"}
+var ExportFormats = []string{"cytoscape", "graphml", "gexf", "csv-nodes", "csv-relationships"}
+
+// ArrayDelimiter separates the elements of an array cell (aliases, articles,
+// sentences) in csv-nodes and csv-relationships: the unit separator, a
+// control character no name or sentence holds (Export replaces it with a
+// space where one does), so a sentence's ';' survives. neo4j-admin reads it
+// with --array-delimiter=U+001F.
+const ArrayDelimiter = "\x1f"
 
 // ReadGraph reads the whole graph of store through its canonical dump. Its
 // errors are the store's, wrapped.
@@ -53,12 +60,19 @@ func ReadGraph(ctx context.Context, store graph.Store) (*graph.Subgraph, error) 
 //   - cytoscape: Cytoscape.js elements JSON, {"elements": {"nodes": [{"data":
 //     …}], "edges": [{"data": …}]}}, every property and the evidence of each
 //     relation in data;
-//   - graphml: GraphML with the node properties and each relation's type,
-//     role and evidence sentences as data keys;
+//   - graphml: GraphML with the name as each node's label key (the one Gephi,
+//     yEd and networkx show), its type (Person, Event…) as the type key, the
+//     other node properties, and each relation's type, role, evidence
+//     sentences and support count as data keys;
+//   - gexf: GEXF 1.3 for Gephi, a dynamic graph whose events live from their
+//     date to their end date (start and end), so that Gephi's timeline
+//     shows them; nodes have the name as label and type as an attribute,
+//     edges their type as label and attribute, role, evidence and support
+//     count (also the weight);
 //   - csv-nodes and csv-relationships: the two files that
 //     `neo4j-admin database import full --nodes=nodes.csv
-//     --relationships=relationships.csv --multiline-fields=true` reads
-//     (arrays joined with ';').
+//     --relationships=relationships.csv --multiline-fields=true
+//     --array-delimiter=U+001F` reads (arrays joined with ArrayDelimiter).
 //
 // It returns an error wrapping graph.ErrInvalid for an unknown format.
 func Export(w io.Writer, g *graph.Subgraph, format string) error {
@@ -68,6 +82,8 @@ func Export(w io.Writer, g *graph.Subgraph, format string) error {
 		err = writeCytoscape(w, g)
 	case "graphml":
 		err = writeGraphML(w, g)
+	case "gexf":
+		err = writeGEXF(w, g)
 	case "csv-nodes":
 		err = writeNodesCSV(w, g)
 	case "csv-relationships":
@@ -133,16 +149,19 @@ func writeCytoscape(w io.Writer, g *graph.Subgraph) error {
 	return enc.Encode(doc)
 }
 
+// esc escapes s for XML text or a quoted attribute value: xml.EscapeText
+// escapes quotes and newlines too, and replaces what XML cannot hold.
+func esc(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
 func writeGraphML(w io.Writer, g *graph.Subgraph) error {
 	bw := bufio.NewWriter(w)
-	esc := func(s string) string {
-		var b strings.Builder
-		xml.EscapeText(&b, []byte(s))
-		return b.String()
-	}
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
-	nodeKeys := []string{"label", "name", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author"}
+	nodeKeys := []string{"label", "type", "name", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author"}
 	for _, k := range nodeKeys {
 		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", k, k)
 	}
@@ -153,7 +172,7 @@ func writeGraphML(w io.Writer, g *graph.Subgraph) error {
 	bw.WriteString("  <graph id=\"kg\" edgedefault=\"directed\">\n")
 	for _, n := range g.Nodes {
 		fmt.Fprintf(bw, "    <node id=\"%s\">", esc(n.ID))
-		vals := []string{string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author}
+		vals := []string{n.Name, string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author}
 		for i, v := range vals {
 			if v != "" {
 				fmt.Fprintf(bw, "<data key=\"%s\">%s</data>", nodeKeys[i], esc(v))
@@ -172,6 +191,58 @@ func writeGraphML(w io.Writer, g *graph.Subgraph) error {
 	return bw.Flush()
 }
 
+func writeGEXF(w io.Writer, g *graph.Subgraph) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	bw.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
+	bw.WriteString(`  <meta><creator>kg</creator></meta>` + "\n")
+	bw.WriteString(`  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">` + "\n")
+	nodeKeys := []string{"type", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author"}
+	bw.WriteString(`    <attributes class="node" mode="static">` + "\n")
+	for _, k := range nodeKeys {
+		fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"string\"/>\n", k, k)
+	}
+	bw.WriteString("    </attributes>\n")
+	bw.WriteString(`    <attributes class="edge" mode="static">` + "\n")
+	for _, k := range []string{"type", "role", "evidence"} {
+		fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"string\"/>\n", k, k)
+	}
+	bw.WriteString(`      <attribute id="supportCount" title="supportCount" type="integer"/>` + "\n")
+	bw.WriteString("    </attributes>\n    <nodes>\n")
+	for _, n := range g.Nodes {
+		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\"", esc(n.ID), esc(n.Name))
+		// An event lives from its date to its end date (the same day when
+		// it has none); other nodes have no interval and always show.
+		if n.Date != "" {
+			end := n.EndDate
+			if end == "" {
+				end = n.Date
+			}
+			fmt.Fprintf(bw, " start=\"%s\" end=\"%s\"", esc(n.Date), esc(end))
+		}
+		bw.WriteString("><attvalues>")
+		vals := []string{string(n.Label), strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author}
+		for i, v := range vals {
+			if v != "" {
+				fmt.Fprintf(bw, "<attvalue for=\"%s\" value=\"%s\"/>", nodeKeys[i], esc(v))
+			}
+		}
+		bw.WriteString("</attvalues></node>\n")
+	}
+	bw.WriteString("    </nodes>\n    <edges>\n")
+	for _, r := range g.Relations {
+		support := len(r.Articles())
+		fmt.Fprintf(bw, "      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\" weight=\"%d\"><attvalues><attvalue for=\"type\" value=\"%s\"/>",
+			esc(r.ID), esc(r.From), esc(r.To), esc(string(r.Type)), max(support, 1), esc(string(r.Type)))
+		if r.Role != "" {
+			fmt.Fprintf(bw, "<attvalue for=\"role\" value=\"%s\"/>", esc(r.Role))
+		}
+		fmt.Fprintf(bw, "<attvalue for=\"evidence\" value=\"%s\"/><attvalue for=\"supportCount\" value=\"%d\"/></attvalues></edge>\n", esc(sentences(r)), support)
+	}
+	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
+	return bw.Flush()
+}
+
 // sentences joins a relation's evidence as "article: sentence" lines.
 func sentences(r *graph.Relation) string {
 	var lines []string
@@ -185,7 +256,7 @@ func writeNodesCSV(w io.Writer, g *graph.Subgraph) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author"})
 	for _, n := range g.Nodes {
-		cw.Write([]string{n.ID, string(n.Label), cell(n.Name), cell(strings.Join(n.Aliases, ";")), cell(n.Title), string(n.Kind), n.Date, n.EndDate, cell(n.PartOfDay), cell(n.Source), n.Published, cell(n.Text), cell(n.URL), cell(n.Outlet), cell(n.Author)})
+		cw.Write([]string{n.ID, string(n.Label), cell(n.Name), array(n.Aliases), cell(n.Title), string(n.Kind), n.Date, n.EndDate, cell(n.PartOfDay), cell(n.Source), n.Published, cell(n.Text), cell(n.URL), cell(n.Outlet), cell(n.Author)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -197,12 +268,22 @@ func writeRelationsCSV(w io.Writer, g *graph.Subgraph) error {
 	for _, r := range g.Relations {
 		var sents []string
 		for _, e := range r.Evidence {
-			sents = append(sents, strings.ReplaceAll(e.Sentence, ";", "；"))
+			sents = append(sents, e.Sentence)
 		}
-		cw.Write([]string{r.From, r.To, string(r.Type), r.ID, cell(r.Role), strings.Join(r.Articles(), ";"), cell(strings.Join(sents, ";")), fmt.Sprint(len(r.Articles()))})
+		cw.Write([]string{r.From, r.To, string(r.Type), r.ID, cell(r.Role), array(r.Articles()), array(sents), fmt.Sprint(len(r.Articles()))})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// array joins the elements of an array cell with ArrayDelimiter, each
+// escaped by cell and rid of any ArrayDelimiter it holds.
+func array(elems []string) string {
+	out := make([]string, len(elems))
+	for i, e := range elems {
+		out[i] = cell(strings.ReplaceAll(e, ArrayDelimiter, " "))
+	}
+	return strings.Join(out, ArrayDelimiter)
 }
 
 // cell escapes a text cell a spreadsheet would run as a formula (one that

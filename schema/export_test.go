@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -59,6 +60,24 @@ func TestExport(t *testing.T) {
 		t.Errorf("graphml: %d nodes, %d edges", len(ml.Graph.Nodes), len(ml.Graph.Edges))
 	}
 
+	var gx struct {
+		Graph struct {
+			Mode  string `xml:"mode,attr"`
+			Nodes []struct {
+				ID string `xml:"id,attr"`
+			} `xml:"nodes>node"`
+			Edges []struct {
+				Source string `xml:"source,attr"`
+			} `xml:"edges>edge"`
+		} `xml:"graph"`
+	}
+	if err := xml.Unmarshal(export("gexf"), &gx); err != nil {
+		t.Fatalf("gexf: %v", err)
+	}
+	if len(gx.Graph.Nodes) != len(g.Nodes) || len(gx.Graph.Edges) != len(g.Relations) || gx.Graph.Mode != "dynamic" {
+		t.Errorf("gexf: %d nodes, %d edges, mode %q", len(gx.Graph.Nodes), len(gx.Graph.Edges), gx.Graph.Mode)
+	}
+
 	for format, want := range map[string]struct {
 		header string
 		rows   int
@@ -98,6 +117,7 @@ func TestExportHTTP(t *testing.T) {
 	}{
 		{"", "application/json", 200, `"elements"`},
 		{"?format=graphml", "application/graphml+xml", 200, "<graphml"},
+		{"?format=gexf", "application/gexf+xml", 200, `mode="dynamic"`},
 		{"?format=cytoscape&id=person/吕沛&depth=1", "application/json", 200, `"name":"高新区（示范区）党工委书记"`},
 		{"?id=person/无此人", "text/plain", 404, "not found"},
 		{"?id=person/吕沛&depth=9", "text/plain", 400, "depth"},
@@ -112,6 +132,38 @@ func TestExportHTTP(t *testing.T) {
 		if resp.StatusCode != tt.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.ctype) || !strings.Contains(string(body), tt.contains) {
 			t.Errorf("GET /export%s: %d %s %.200s; want %d %s containing %q", tt.query, resp.StatusCode, resp.Header.Get("Content-Type"), body, tt.status, tt.ctype, tt.contains)
 		}
+	}
+}
+
+// TestExportCSVSentences checks that evidence sentences survive the Neo4j
+// CSV whole, whatever they hold (the array delimiter ';' of neo4j-admin's
+// default, commas, quotes, new lines), and that a cell a spreadsheet would
+// run as a formula is still escaped.
+func TestExportCSVSentences(t *testing.T) {
+	sents := []string{"会议指出；要抓好落实; 二是\"稳增长\"，三是, 保民生。", "第二行\n换行。", "=HYPERLINK(\"x\")"}
+	r := &graph.Relation{ID: "r1", From: "person/甲", To: "event/会", Type: graph.RelAttended}
+	for i, s := range sents {
+		r.Evidence = append(r.Evidence, graph.Evidence{ArticleID: fmt.Sprintf("article/%d", i), Sentence: s})
+	}
+	g := &graph.Subgraph{Relations: []*graph.Relation{r}}
+	rows, err := csv.NewReader(bytes.NewReader(exported(t, g, "csv-relationships"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("csv-relationships: %d rows, want 2", len(rows))
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	got := strings.Split(rows[1][col["sentences:string[]"]], schema.ArrayDelimiter)
+	want := []string{sents[0], sents[1], "'" + sents[2]}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := rows[1][col["articles:string[]"]], "article/0\x1farticle/1\x1farticle/2"; got != want {
+		t.Errorf("articles = %q, want %q", got, want)
 	}
 }
 

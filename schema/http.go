@@ -223,7 +223,7 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 		format = "cytoscape"
 	}
 	ctype, ok := map[string]string{
-		"cytoscape": "application/json", "graphml": "application/graphml+xml",
+		"cytoscape": "application/json", "graphml": "application/graphml+xml", "gexf": "application/gexf+xml",
 		"csv-nodes": "text/csv", "csv-relationships": "text/csv",
 	}[format]
 	if !ok {

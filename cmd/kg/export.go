@@ -15,14 +15,17 @@ import (
 )
 
 var exportCommand = command{
-	name: "export", args: "[--data DIR] [--format cytoscape|graphml|csv|dump] [--out PATH]",
+	name: "export", args: "[--data DIR] [--format cytoscape|graphml|gexf|csv|dump] [--out PATH]",
 	summary: "write the whole graph for other tools",
-	help: `Writes the whole graph: cytoscape (Cytoscape.js elements JSON) or graphml
-to --out FILE or standard output; csv writes nodes.csv and
-relationships.csv into the folder --out (default kg-export), in the layout
-that neo4j-admin reads:
+	help: `Writes the whole graph: cytoscape (Cytoscape.js elements JSON), graphml
+(name as label, type as its own key) or gexf (for Gephi: a dynamic graph
+whose events live from their date to their end date, for its timeline) to
+--out FILE or standard output; csv writes nodes.csv and relationships.csv
+into the folder --out (default kg-export), in the layout that neo4j-admin
+reads, arrays split on U+001F so that any sentence survives:
   neo4j-admin database import full --nodes=nodes.csv \
-    --relationships=relationships.csv --multiline-fields=true
+    --relationships=relationships.csv --multiline-fields=true \
+    --array-delimiter=U+001F
 Every relation carries its evidence sentences and support count. dump
 writes kg's canonical dump, a JSON object a line (every node by ID, then
 every relation by ID with its evidence): two stores that hold the same
@@ -39,7 +42,7 @@ type exportCmd struct {
 
 func (c *exportCmd) flags(fs *flag.FlagSet, getenv func(string) string) {
 	c.store.flags(fs, getenv)
-	fs.StringVar(&c.format, "format", "cytoscape", "cytoscape, graphml, csv or dump")
+	fs.StringVar(&c.format, "format", "cytoscape", "cytoscape, graphml, gexf, csv or dump")
 	fs.StringVar(&c.out, "out", "", "the file (or, for csv, the folder) to write; standard output for the others when empty")
 }
 
@@ -48,7 +51,7 @@ func (c *exportCmd) setArgs(args []string) error {
 		return usagef("export: unexpected arguments %q", args)
 	}
 	if c.format != "csv" && c.format != "dump" && !slices.Contains(schema.ExportFormats, c.format) {
-		return usagef("export: --format %q: use cytoscape, graphml, csv or dump", c.format)
+		return usagef("export: --format %q: use cytoscape, graphml, gexf, csv or dump", c.format)
 	}
 	return nil
 }

@@ -245,6 +245,10 @@ func TestExport(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "<graphml") || !strings.Contains(out, "吕沛") {
 		t.Errorf("export graphml: exit %d, stderr %q, output %.200s", code, errOut, out)
 	}
+	code, out, errOut = run(t, "", "export", "--data", dir, "--format", "gexf")
+	if code != 0 || !strings.Contains(out, `<gexf`) || !strings.Contains(out, `mode="dynamic"`) || !strings.Contains(out, "吕沛") {
+		t.Errorf("export gexf: exit %d, stderr %q, output %.200s", code, errOut, out)
+	}
 	csvDir := filepath.Join(t.TempDir(), "csv")
 	code, _, errOut = run(t, "", "export", "--data", dir, "--format", "csv", "--out", csvDir)
 	if code != 0 {

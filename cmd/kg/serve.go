@@ -26,7 +26,7 @@ var serveCommand = command{
 	help: `Serves the graph explorer at http://ADDR/ (search, graph view, facts with
 their evidence), GraphQL at http://ADDR/graphql (POST application/json or
 GET), the GraphiQL explorer at http://ADDR/graphiql and exports at
-http://ADDR/export?format=cytoscape|graphml[&id=ID&depth=N]. With
+http://ADDR/export?format=cytoscape|graphml|gexf[&id=ID&depth=N]. With
 --ingest, reads those pages into the store first. Stops on interrupt.
 
 Writes over HTTP (POST /ingest?name=NAME with a page or JSON lines, and
