@@ -139,7 +139,7 @@ func (d *doc) findProjects() {
 			switch {
 			case start > 0 && r[start-1] == '等':
 				continue // X等|特色服务项目: the class of the items listed before 等 (rule 5.2), no name
-			case strings.ContainsRune("和与及、", r[hs-1]) || head == "项目" && d.verbBefore(start, hs):
+			case hs > 0 && strings.ContainsRune("和与及、", r[hs-1]) || head == "项目" && d.verbBefore(start, hs):
 				continue // 乡镇和|项目建设, 高度重视|项目建设: a list's joiner or a verb, no name
 			case (head == "项目" || head == "工程") && (strings.Contains(prefix, "重大") || strings.Contains(prefix, "重点")):
 				continue // 我区省级重大教育工程项目: a class of projects (rule 5.2), no name
