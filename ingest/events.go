@@ -697,7 +697,8 @@ func (d *doc) leadEventName(lead span, title string) string {
 	if best != nil && (utf8.RuneCountInString(best.name) <= 2 || strings.HasPrefix(best.name, "（") || strings.HasPrefix(best.name, "(") || sittingRe.MatchString(best.name)) {
 		// 市委常委会召开会议: the bare word takes its convener
 		subj := t[:best.at]
-		if i := strings.LastIndexAny(subj, "，。；\n"); i >= 0 {
+		// a dateline ending in a colon (X网消息（栏目）：) is no part of it
+		if i := strings.LastIndexAny(subj, "，。；：\n"); i >= 0 {
 			subj = subj[i+len("，"):]
 		}
 		if m := leadingDateRe.FindString(subj); m != "" && strings.IndexAny(subj, "0123456789一二三四五六七八九十本今昨当") == 0 {

@@ -535,3 +535,12 @@ func TestHeadedStoryIsNotTheLeads(t *testing.T) {
 		t.Errorf("events %+v, want 李青山 attending", evs)
 	}
 }
+
+// TestEventNameWithoutDateline checks that an event named from its
+// convener takes no dateline that ends in a colon (青禾网消息（晚间新闻）：).
+func TestEventNameWithoutDateline(t *testing.T) {
+	got := factsOf(t, "# 甲\n\n青禾网消息（晚间新闻）：青禾县委常委会1月6日召开会议，县委书记李青山主持会议。", &ingest.Options{Year: 2026})[0]
+	if len(got.events) == 0 || strings.Contains(got.events[0].name, "：") || !strings.HasPrefix(got.events[0].name, "青禾县委常委会") {
+		t.Errorf("events %+v, want one named from the convener alone", got.events)
+	}
+}
