@@ -95,6 +95,9 @@ type Article struct {
 	// the input was reached (see graph.Node.Page); "" for a stream.
 	Page string
 
+	// years are those its title and text give, found once when read.
+	years textYears
+
 	// pageEnd marks the last article of a page read whole: Ingest then
 	// retracts the articles the page held before and holds no longer.
 	pageEnd bool

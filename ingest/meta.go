@@ -26,33 +26,38 @@ import (
 // (二〇二四年四月十六日 once asciiDigits has read its year).
 var fullDateRe = regexp.MustCompile(`((?:19|20)\d\d)(?:年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日|-(\d{1,2})-(\d{1,2}))`)
 
-// leadDateYear is the year of the first full date in an article's title or
-// lead paragraph, 0 when they give none.
-func leadDateYear(a *Article) int {
-	lead, _, _ := strings.Cut(a.Text, "\n")
-	for _, s := range []string{a.Title, lead} {
-		for _, m := range fullDateRe.FindAllStringSubmatchIndex(asciiDigits(s), -1) {
-			if y := validFullDate(asciiDigits(s), m); y > 0 {
-				return y
-			}
-		}
-	}
-	return 0
+// textYears are the years an article's title and text give (see
+// settleYear), found once when the article is read.
+type textYears struct {
+	lead    int // the first full date of the title or lead paragraph
+	later   int // the first full date further in that no rule or period starts from
+	stated  int // the latest year named for the present (statedYear)
+	mention int // the latest year mentioned, outside looking back (mentionedYear)
 }
 
-// fullDateYear is leadDateYear, else the year of the first full date
-// further in the article that does not name a time a rule or period
-// starts from (自2019年5月1日起施行), 0 when it gives none. Such a date may
-// be one in passing (a brief recalling 2021年8月29日), so it comes after
-// the page's own dates (see settleYear).
-func fullDateYear(a *Article) int {
-	if y := leadDateYear(a); y > 0 {
-		return y
+// yearsOf finds the years of a's title and text.
+func yearsOf(a *Article) textYears {
+	lead, rest, _ := strings.Cut(a.Text, "\n")
+	y := textYears{stated: statedYear(a), mention: mentionedYear(a)}
+	for _, s := range []string{a.Title, lead} {
+		if y.lead = firstFullDate(asciiDigits(s), false); y.lead > 0 {
+			break
+		}
 	}
-	_, rest, _ := strings.Cut(a.Text, "\n")
-	s := asciiDigits(rest)
+	if y.lead == 0 {
+		y.later = firstFullDate(asciiDigits(rest), true)
+	}
+	return y
+}
+
+// firstFullDate is the year of the first full date in s, 0 when none; with
+// skipStarts, a date a rule or period starts from (自2019年5月1日起施行)
+// does not count. Such a date further in an article may be one in passing
+// (a brief recalling 2021年8月29日), so it comes after the page's own
+// dates (see settleYear).
+func firstFullDate(s string, skipStarts bool) int {
 	for _, m := range fullDateRe.FindAllStringSubmatchIndex(s, -1) {
-		if hasAnyPrefix(s[m[1]:], []string{"起", "以来", "施行", "实施", "开始", "前", "之前", "至今", "出生", "生"}) || strings.HasSuffix(s[:m[0]], "自") || strings.HasSuffix(s[:m[0]], "于") {
+		if skipStarts && (hasAnyPrefix(s[m[1]:], []string{"起", "以来", "施行", "实施", "开始", "前", "之前", "至今", "出生", "生"}) || strings.HasSuffix(s[:m[0]], "自") || strings.HasSuffix(s[:m[0]], "于")) {
 			continue
 		}
 		if y := validFullDate(s, m); y > 0 {
@@ -83,26 +88,29 @@ func validFullDate(s string, m []int) int {
 // pageYear is the year the page's articles name in a way that dates them,
 // weakYear the latest they mention otherwise.
 func (p *Pipeline) settleYear(a *Article, pageYear, weakYear int) {
-	switch {
-	case a.Year > 0:
-	case leadDateYear(a) > 0:
-		a.Year = leadDateYear(a)
-	case a.Published != "":
-		a.Year, _ = strconv.Atoi(a.Published[:4])
-	case nameYear(a.URL, a.Source) > 0:
-		a.Year = nameYear(a.URL, a.Source)
-	case fullDateYear(a) > 0:
-		a.Year = fullDateYear(a)
-	case statedYear(a) > 0:
-		a.Year = statedYear(a)
-	case pageYear > 0:
-		a.Year = pageYear
-	case p.year > 0:
-		a.Year = p.year
-	case mentionedYear(a) > 0:
-		a.Year = mentionedYear(a)
-	default:
-		a.Year = weakYear
+	if a.Year > 0 {
+		return
+	}
+	published := 0
+	if a.Published != "" {
+		published, _ = strconv.Atoi(a.Published[:4])
+	}
+	own := a.years
+	for _, year := range []func() int{
+		func() int { return own.lead },
+		func() int { return published },
+		func() int { return nameYear(a.URL, a.Source) },
+		func() int { return own.later },
+		func() int { return own.stated },
+		func() int { return pageYear },
+		func() int { return p.year },
+		func() int { return own.mention },
+		func() int { return weakYear },
+	} {
+		if y := year(); y > 0 {
+			a.Year = y
+			return
+		}
 	}
 }
 

@@ -428,6 +428,7 @@ func (j *jsonLines) next() *Article {
 		if a.Title == "" {
 			a.Title = firstSentence(a.Text)
 		}
+		a.years = yearsOf(a)
 		if prev, seen := j.firstLine[articleID(articleKey(a, j.ids.weakPrefix))]; seen {
 			// an explicit id names one article: a second text for it is
 			// a mistake in the feed, not a second article
@@ -559,6 +560,7 @@ func parsePage(text, name, key string) (*page, error) {
 			return
 		}
 		cur.Text = repair(body, compilationTitleRe.MatchString(cur.Title))
+		cur.years = yearsOf(cur)
 		own.fill(pageMeta)
 		own.apply(cur)
 		pg.articles = append(pg.articles, cur)
@@ -617,8 +619,8 @@ func parsePage(text, name, key string) (*page, error) {
 		return nil, errors.New("no article: the page has no heading and no text")
 	}
 	for _, a := range pg.articles {
-		pg.year = max(pg.year, fullDateYear(a), statedYear(a))
-		pg.weakYear = max(pg.weakYear, mentionedYear(a))
+		pg.year = max(pg.year, a.years.lead, a.years.later, a.years.stated)
+		pg.weakYear = max(pg.weakYear, a.years.mention)
 	}
 	return pg, nil
 }
