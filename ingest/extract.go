@@ -305,7 +305,7 @@ func (d *doc) byline() {
 			break
 		}
 		line := s[pos : pos+i]
-		m, info := infoLine(line)
+		m, info := infoFields(line)
 		if !info {
 			m, info = dateSourceLine(line)
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -161,12 +162,8 @@ func frontMatter(lines []string) (meta, []string) {
 					if len(parts) > 0 {
 						return strings.Join(parts, "、")
 					}
-				case nil:
-				default:
-					// a YAML date (2026-03-28) is a time.Time
-					if s, ok := isoDate(strings.TrimSpace(stringOf(x))); ok {
-						return s
-					}
+				case time.Time: // a YAML date (2026-03-28)
+					return x.Format(time.DateOnly)
 				}
 			}
 			return ""
@@ -181,21 +178,6 @@ func frontMatter(lines []string) (meta, []string) {
 		return m, lines[j+1:]
 	}
 	return meta{}, lines
-}
-
-// stringOf formats a YAML scalar that is not a string.
-func stringOf(x any) string {
-	type stringer interface{ Format(string) string }
-	if t, ok := x.(stringer); ok {
-		return t.Format("2006-01-02")
-	}
-	return ""
-}
-
-// infoLine reads a line of a page's date and source fields (发布时间：…
-// 来源：… 作者：…), as an HTML page's is read (see infoFields).
-func infoLine(t string) (meta, bool) {
-	return infoFields(t)
 }
 
 // apply sets the fields of a that m gives and a does not have.

@@ -591,7 +591,7 @@ func parsePage(text, name, key string) (*page, error) {
 			continue
 		}
 		if cur == nil {
-			if m, ok := infoLine(t); ok {
+			if m, ok := infoFields(t); ok {
 				pageMeta.fill(m)
 				continue
 			}
@@ -606,7 +606,7 @@ func parsePage(text, name, key string) (*page, error) {
 		if lead && t != "" {
 			// the line stays in the text: the outlet it names is an
 			// organisation of the article
-			if m, ok := infoLine(t); ok {
+			if m, ok := infoFields(t); ok {
 				own.fill(m)
 			} else {
 				lead = false
@@ -635,7 +635,7 @@ func titleLine(lines []string, title string) []string {
 		if t == "" {
 			continue
 		}
-		if _, ok := infoLine(t); ok {
+		if _, ok := infoFields(t); ok {
 			continue
 		}
 		if m := mastheadLineRe.FindStringIndex(asciiDigits(t)); m != nil && utf8.RuneCountInString(t) <= 40 {
@@ -770,7 +770,7 @@ func repair(lines []string, brief bool) string {
 			paras = append(paras, t)
 		}
 		last, _ := utf8.DecodeLastRuneInString(t)
-		_, info := infoLine(t)
+		_, info := infoFields(t)
 		if !info {
 			_, info = dateSourceLine(t)
 		}
