@@ -1480,7 +1480,7 @@ func searchKeyEq(a, b string) bool { return searchKey(a) == searchKey(b) }
 // `2024年04月03日11:32　来源:X网`, `X融媒 2023-11-29`, `//www.x.com  2023-12-21 08:38:59`.
 var dateSourceLineRe = regexp.MustCompile(`^[\s　]*(?:(?:https?:)?//\S+[\s　]+)?(?:(\p{Han}{2,12}?(?:报|网|台|融媒|融媒体|融媒体中心|客户端|新闻))[\s　]+)?(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:[\s　]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:[\s　]*(?:来源|稿源|信息来源)[\s　]*[:：][\s　]*(\p{Han}{2,16}))?[\s　]*$`)
 
-// dateSourceLine reads such a line as infoLine reads a labelled one; the
+// dateSourceLine reads such a line as infoFields reads a labelled one; the
 // outlet it names, before the date or after 来源, is the article's paper
 // (rule 2.3).
 func dateSourceLine(line string) (meta, bool) {
