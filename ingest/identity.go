@@ -121,38 +121,6 @@ func pageKey(file string) string {
 	return filepath.Base(p) + "@" + hex.EncodeToString(h[:6])
 }
 
-// ids gives the articles of one input their IDs: each its key, with the
-// text's hash added to the keys that two different articles of the input
-// share. An article given twice with the same text keeps one ID. For a
-// stream (JSON lines) the hash goes on the second article of a key and
-// those after it, which are not known in advance.
-type ids struct {
-	weakPrefix string
-	seen       map[string]string // key -> text hash of its first article
-}
-
-func newIDs(weakPrefix string) *ids {
-	return &ids{weakPrefix: weakPrefix, seen: map[string]string{}}
-}
-
-// assign sets a.ID; dup reports that a was already given in the input
-// with the same key and text.
-func (s *ids) assign(a *Article) (dup bool) {
-	k := articleKey(a, s.weakPrefix)
-	h := textHash(a.Text)
-	if first, ok := s.seen[k]; ok {
-		if first == h {
-			a.ID = articleID(k)
-			return true
-		}
-		k += "~" + h
-	} else {
-		s.seen[k] = h
-	}
-	a.ID = articleID(k)
-	return false
-}
-
 // assignAll sets the IDs of a page's articles, all known at once: two
 // different articles that share a key both get the hash, so that neither
 // ID depends on their order; an article given twice is dropped.

@@ -376,19 +376,26 @@ const maxLineErrors = 5
 func (p *Pipeline) parseJSONL(text, name, key string) (*page, []error) {
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	return &page{lines: &jsonLines{sc: sc, name: name, key: key, ids: newIDs(baseName(name)), firstLine: map[string]int{}}}, nil
+	return &page{lines: &jsonLines{sc: sc, name: name, key: key, weakPrefix: baseName(name), given: map[string]givenAt{}}}, nil
+}
+
+// givenAt is the line that first gave an article key, and its text's hash.
+type givenAt struct {
+	line int
+	hash string
 }
 
 // jsonLines reads the articles of a JSON lines input one at a time.
 type jsonLines struct {
 	sc        *bufio.Scanner
 	name, key string
-	ids       *ids
-	firstLine map[string]int // article ID -> the line that gave it
-	line, bad int
-	errs      []error
-	done      bool
-	broken    bool // reading stopped before the end
+	// weakPrefix qualifies ids that are only numbers (see articleKey)
+	weakPrefix string
+	given      map[string]givenAt // article key -> its first line
+	line, bad  int
+	errs       []error
+	done       bool
+	broken     bool // reading stopped before the end
 }
 
 // next returns the next article, nil at the end; errs is complete then.
@@ -429,17 +436,17 @@ func (j *jsonLines) next() *Article {
 			a.Title = firstSentence(a.Text)
 		}
 		a.years = yearsOf(a)
-		if prev, seen := j.firstLine[articleID(articleKey(a, j.ids.weakPrefix))]; seen {
-			// an explicit id names one article: a second text for it is
-			// a mistake in the feed, not a second article
-			if j.ids.assign(a) {
-				continue
+		key, hash := articleKey(a, j.weakPrefix), textHash(a.Text)
+		if first, seen := j.given[key]; seen {
+			// an explicit id names one article: the same text again is a
+			// repeat, a second text for it a mistake in the feed
+			if first.hash != hash {
+				j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line, Err: fmt.Errorf("id %q was given to another text at line %d; this line is skipped", id, first.line)})
 			}
-			j.errs = append(j.errs, &InputError{Path: j.name, Line: j.line, Err: fmt.Errorf("id %q was given to another text at line %d; this line is skipped", id, prev)})
 			continue
 		}
-		j.ids.assign(a)
-		j.firstLine[a.ID] = j.line
+		j.given[key] = givenAt{j.line, hash}
+		a.ID = articleID(key)
 		return a
 	}
 	if !j.done {
