@@ -370,16 +370,6 @@ var withinRe = regexp.MustCompile(`并(?:主持)?召开[^，。；]{0,20}?座谈
 // withinWords holds a word that every match of withinRe contains.
 var withinWords = []string{"座谈", "随后", "宣誓", "签", "启动", "揭牌", "开工"}
 
-// hasAny reports whether s contains any of words.
-func hasAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // withinEvents adds the activities held within the lead's occasion
 // (withinRe) as events of their own, with the lead's date and part of
 // day (rule 6.5, 6.6), one for each kind; their roles come from their
@@ -400,7 +390,7 @@ func (d *doc) withinEvents(e *event) {
 		if sourceRe.MatchString(st) {
 			continue // 据X网站消息，X与Y签署了…: known only from a party's claim (8.5)
 		}
-		if !hasAny(st, withinWords) {
+		if !containsAny(st, withinWords...) {
 			continue // no match of withinRe can be in it: spare the regexp
 		}
 		for _, m := range withinRe.FindAllStringIndex(st, -1) {
@@ -1255,9 +1245,9 @@ func (d *doc) passingMention(at, end int) bool {
 		return true
 	case strings.Contains(before, "在") && containsAny(after, cues["guidance"]...):
 		return true
-	case anyPrefix(after, cues["proposes"]):
+	case hasAnyPrefix(after, cues["proposes"]):
 		return true
-	case strings.HasPrefix(after, "的") && !anyPrefix(strings.TrimPrefix(after, "的"), cues["present_after_de"]):
+	case strings.HasPrefix(after, "的") && !hasAnyPrefix(strings.TrimPrefix(after, "的"), cues["present_after_de"]):
 		return true
 	case containsAny(before, cues["relay_before"]...):
 		return anyPrefixAt(r, j, presenceVerbs...) == ""
@@ -1283,16 +1273,6 @@ func (d *doc) passingMention(at, end int) bool {
 // its author (X新时代中国特色社会主义思想, X经济思想, X文化思想): cited,
 // the author is not placed at the event (rule 7.4).
 var thoughtRe = regexp.MustCompile(`^(?:新时代中国特色社会主义|[^，。；、\s出席主持参加会见在和与同]{0,4})思想`)
-
-// anyPrefix reports whether s starts with one of ws.
-func anyPrefix(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
-}
 
 // itemMarkRe matches the mark that opens an item of a news brief
 // (◎, ▲, ■, ●).

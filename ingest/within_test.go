@@ -14,7 +14,7 @@ func TestWithinWordsCoverWithinRe(t *testing.T) {
 		if !withinRe.MatchString(s) {
 			t.Errorf("%s: no match of withinRe; add the case it stands for", s)
 		}
-		if !hasAny(s, withinWords) {
+		if !containsAny(s, withinWords...) {
 			t.Errorf("%s: matches withinRe but holds none of withinWords", s)
 		}
 	}
