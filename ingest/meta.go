@@ -182,16 +182,10 @@ func frontMatter(lines []string) (meta, []string) {
 
 // apply sets the fields of a that m gives and a does not have.
 func (m meta) apply(a *Article) {
-	first(&a.Published, m.Published)
-	first(&a.URL, m.URL)
-	first(&a.Outlet, m.Outlet)
-	first(&a.Author, m.Author)
-}
-
-func first(dst *string, v string) {
-	if *dst == "" {
-		*dst = v
-	}
+	a.Published = strOr(a.Published, m.Published)
+	a.URL = strOr(a.URL, m.URL)
+	a.Outlet = strOr(a.Outlet, m.Outlet)
+	a.Author = strOr(a.Author, m.Author)
 }
 
 // mastheadOutlet is the name a masthead line gives before its date

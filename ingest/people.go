@@ -1691,12 +1691,10 @@ func isPartyName(o string) bool {
 // leadingState returns the state o starts with (黎巴嫩 of 黎巴嫩X运动), or "".
 func (d *doc) leadingState(o string) string {
 	r := []rune(o)
-	for n := min(len(r)-1, 8); n >= 2; n-- {
-		if s := string(r[:n]); d.lx.countries[s] {
-			return s
-		}
+	if len(r) < 3 {
+		return ""
 	}
-	return ""
+	return d.lx.countryPrefix(string(r[:len(r)-1])) // a state shorter than o
 }
 
 // foreignTitles are the titles of foreign states and bodies (总统, 首相).

@@ -605,7 +605,7 @@ func parsePage(text, name, key string) (*page, error) {
 			if m := mastheadLineRe.FindStringIndex(asciiDigits(t)); m != nil && pageMeta.Published == "" && utf8.RuneCountInString(t) <= 40 {
 				if d, ok := isoDate(asciiDigits(t)[m[0]:m[1]]); ok {
 					pageMeta.Published = d
-					first(&pageMeta.Outlet, mastheadOutlet(asciiDigits(t), m[0]))
+					pageMeta.Outlet = strOr(pageMeta.Outlet, mastheadOutlet(asciiDigits(t), m[0]))
 				}
 			}
 			continue
