@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,15 +92,22 @@ func (c *exportCmd) run(ctx context.Context, m *Main) error {
 }
 
 func exportFile(path string, g *graph.Subgraph, format string) error {
+	return createFile(path, func(w io.Writer) error { return schema.Export(w, g, format) })
+}
+
+// createFile creates path and writes it with write, buffered; its errors
+// are write's or the file's, wrapped.
+func createFile(path string, write func(io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := schema.Export(f, g, format); err != nil {
+	w := bufio.NewWriter(f)
+	if err := write(w); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("export: %w", err)
 	}
-	if err := f.Close(); err != nil {
+	if err := errors.Join(w.Flush(), f.Close()); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
@@ -107,22 +115,11 @@ func exportFile(path string, g *graph.Subgraph, format string) error {
 
 // dump writes st's canonical dump to --out or standard output.
 func (c *exportCmd) dump(ctx context.Context, m *Main, st graph.Store) error {
-	if c.out == "" {
-		if err := st.Dump(ctx, m.Stdout); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		return nil
+	write := func(w io.Writer) error { return st.Dump(ctx, w) }
+	if c.out != "" {
+		return createFile(c.out, write)
 	}
-	f, err := os.Create(c.out)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	w := bufio.NewWriter(f)
-	if err := st.Dump(ctx, w); err != nil {
-		f.Close()
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := errors.Join(w.Flush(), f.Close()); err != nil {
+	if err := write(m.Stdout); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
