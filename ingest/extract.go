@@ -288,7 +288,37 @@ var (
 	// a credit line of its own near the end: 本报记者 任杰 本报通讯员 龙飞
 	tailLineRe   = regexp.MustCompile(`(?m)^[ \t　]*((?:本报|特约|见习)?(?:记者|通讯员|实习生)[\p{Han} \t　、/]{2,40})[ \t　]*$`)
 	tailCreditRe = regexp.MustCompile(`[（(]((?:记者|通讯员|文/图|文|图)[^（）()\n]{2,40})[）)]\s*$`)
+	// a credit naming its writers' body or outlet and no role word, on a
+	// line of its own under the heading (汉寿老干网宣协会 田明时) or in closing
+	// brackets (（中国日报大连记者站 张小敏）)
+	bodyCreditRe     = regexp.MustCompile(`^[ \t　]*(\p{Han}{2,16}?(?:协会|学会|记者站|日报|晚报|新闻网|新闻中心|融媒体中心|融媒|电视台))[ \t　]+(\p{Han}{2,3}(?:[ \t　、]+\p{Han}{2,3})*)[ \t　]*$`)
+	tailBodyCreditRe = regexp.MustCompile(`[（(]([^（）()\n]{4,40})[）)]\s*$`)
 )
+
+// bodyCredit reads a credit that names a body and its writers (see
+// bodyCreditRe) starting at byte off of the text; it keeps the body as the
+// article's paper and reports whether the line was one. Every name must
+// start with a surname, so that a body and a phrase (协会 成立) are not read
+// as a credit.
+func (d *doc) bodyCredit(line string, off int) bool {
+	m := bodyCreditRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return false
+	}
+	names := line[m[4]:m[5]]
+	for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ' ' || r == '\t' || r == '　' || r == '、' }) {
+		if r := []rune(n); !d.lx.surnames[string(r[:1])] && !d.lx.surnames[string(r[:2])] {
+			return false
+		}
+	}
+	if d.paper == "" {
+		start := utf8.RuneCountInString(d.a.Text[:off+m[2]])
+		d.paper = line[m[2]:m[3]]
+		d.paperSpan = span{start, start + utf8.RuneCountInString(d.paper)}
+	}
+	d.parseReporters(names, utf8.RuneCountInString(d.a.Text[:off+m[4]]))
+	return true
+}
 
 // byline reads the reporters, the paper and the dateline from the start of
 // the article: 本报讯（记者X）, 嵘州日报讯（记者X 通讯员Y）, 本报3月28日讯,
@@ -306,10 +336,11 @@ func (d *doc) byline() {
 		}
 		line := s[pos : pos+i]
 		m, info := infoFields(line)
-		if !info {
+		credit := !info && len(d.reporters) == 0 && d.bodyCredit(line, pos)
+		if !info && !credit {
 			m, info = dateSourceLine(line)
 		}
-		if !info && !strings.HasPrefix(line, "—") && !strings.HasPrefix(line, "－－") {
+		if !info && !credit && !strings.HasPrefix(line, "—") && !strings.HasPrefix(line, "－－") {
 			break
 		}
 		if k := strings.Index(line, m.Outlet); info && m.Outlet != "" && k >= 0 && d.paper == "" {
@@ -361,6 +392,8 @@ func (d *doc) byline() {
 	if len(d.reporters) == 0 {
 		if m := tailCreditRe.FindStringSubmatchIndex(s); m != nil {
 			d.parseReporters(s[m[2]:m[3]], utf8.RuneCountInString(s[:m[2]]))
+		} else if m := tailBodyCreditRe.FindStringSubmatchIndex(s); m != nil {
+			d.bodyCredit(s[m[2]:m[3]], m[2])
 		}
 	}
 	if len(d.reporters) == 0 {
