@@ -42,6 +42,10 @@ func genericEventPart(name string) bool {
 // name (…招商引资项目集中签约仪式).
 var eventNameRe = regexp.MustCompile(`^(?:集中)?(?:签约|开工|推介|观摩|竣工|投产)?(?:仪式|活动|大会|会议|推介会|观摩会|现场会)`)
 
+// companyTails are the words that make a project head the trade in a
+// company's name (…建筑工程有限公司, …工程技术公司).
+var companyTails = []string{"有限", "公司", "股份", "集团", "技术", "咨询", "设计院"}
+
 var phaseRe = regexp.MustCompile(`^[（(][一二三四五六七八九十\d]+期[）)]`)
 
 // findProjects finds named projects and programmes: 文澜路东延工程,
@@ -63,6 +67,10 @@ func (d *doc) findProjects() {
 		}
 		if he < len(r) && strings.ContainsRune("师部组院局处队所", r[he]) {
 			// 工程师, 项目部, 工程院, 工程局: a person or a body, not a project
+			continue
+		}
+		if anyPrefixAt(r, he, companyTails...) != "" {
+			// 青岚建筑工程有限公司, 白鹭塑料工程股份公司: a company's trade
 			continue
 		}
 		hs := he - utf8.RuneCountInString(head)

@@ -440,10 +440,12 @@ func TestProjectsNotClassesOrVerbs(t *testing.T) {
 		{"quoted items of a class", "本报讯 5月6日，两国领导人举行会谈。双方同意实施好“青川走廊”和“双城双园”等重大合作项目。"},
 		{"unquoted items of a class", "本报讯 5月6日，县长王立新到白鹭镇调研，察看了老年课堂兴趣班等特色服务项目。"},
 		{"a verb reporting on a programme", "本报讯 5月6日上午，县文物局在县城发布白鹭古城探源工程最新进展。"},
+		{"a company's trade", "本报讯 5月6日，县长王立新走访青岚建筑工程有限公司和白鹭塑料工程股份公司。"},
+		{"a company's trade, in a list", "本报讯 5月6日，青岚钢结构工程有限公司、白鹭市政工程技术公司负责人先后发言。"},
 	} {
 		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
 		for _, p := range got.projects {
-			if strings.ContainsAny(p, "等") || strings.Contains(p, "发布") || p == "特色服务项目" {
+			if strings.ContainsAny(p, "等") || strings.Contains(p, "发布") || p == "特色服务项目" || strings.HasSuffix(p, "工程") && !strings.Contains(p, "探源") {
 				t.Errorf("%s: projects %v hold %s", tc.name, got.projects, p)
 			}
 		}
