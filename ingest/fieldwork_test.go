@@ -20,9 +20,14 @@ func TestLeaderListsEndedByJoiner(t *testing.T) {
 			[]string{"马骏", "尹志刚", "邱少华", "罗敏", "韩立", "周恒"}},
 		{"及", "5月6日，县委书记马骏主持召开座谈会，县领导邱少华、罗敏及有关部门负责人参加。",
 			[]string{"邱少华", "罗敏"}},
+		{"a list of tasks is no list of names", "5月6日，县委书记马骏主持召开座谈会。马骏强调，要坚持县领导包联、专班推进、一线解难，确保项目落地。",
+			[]string{"马骏"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+			if _, ok := got.people["包联"]; ok {
+				t.Errorf("people %v hold 包联", got.people)
+			}
 			if len(got.events) == 0 {
 				t.Fatalf("no event; people %v", got.people)
 			}

@@ -1250,7 +1250,7 @@ var (
 	leadersRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}[、和]){0,12}\p{Han}{2,4}?)(?:等|出席|参加|陪同|到会|一同|同志|分别|带队|先后|深入|来到|前往|看望|走访|慰问|调研|督导|检查)`)
 	// 县领导王一、李二、赵三以及…, 区领导王一、李二，管委会主任…一同参加: a
 	// list of two or more names ended by a joiner or a comma before the verb
-	leadersJoinedRe = regexp.MustCompile(`(?:[省市县区州]委?)?领导(?:同志)?((?:\p{Han}{2,4}、){1,12}\p{Han}{2,4}?)(?:以及|及|[，,])`)
+	leadersJoinedRe = regexp.MustCompile(`[省市县区州]委?领导(?:同志)?((?:\p{Han}{2,4}、){1,12}\p{Han}{2,4}?)(?:以及|及|[，,])`)
 	// 会议执行主席由王一、李二、赵三担任
 	heldByRe = regexp.MustCompile(`由((?:\p{Han}{2,4}、)+\p{Han}{2,4})(?:同志)?(?:担任|兼任)`)
 	// 常委会组成人员王一、李二、赵三和…, 主席提名人选王一: people named
@@ -1329,7 +1329,21 @@ func (d *doc) findAppointments() {
 	ms = nil
 	if strings.Contains(s, "领导") {
 		ms = leadersRe.FindAllStringSubmatchIndex(s, -1)
-		ms = append(ms, leadersJoinedRe.FindAllStringSubmatchIndex(s, -1)...)
+		// (without the verb, only a list of names all round is one:
+		// 领导包联、专班推进、一线解难 is none)
+		for _, m := range leadersJoinedRe.FindAllStringSubmatchIndex(s, -1) {
+			i, all := at(m[2]), true
+			for _, item := range strings.Split(s[m[2]:m[3]], "、") {
+				n := utf8.RuneCountInString(item)
+				if name, ok := d.parseName(i, false); !ok || name != item || d.lx.titleSet[item] {
+					all = false
+				}
+				i += n + 1
+			}
+			if all {
+				ms = append(ms, m)
+			}
+		}
 	}
 	if strings.Contains(s, "等") && containsAny(s, "领导", "负责同志") {
 		ms = append(ms, leadersAfterRe.FindAllStringSubmatchIndex(s, -1)...)
