@@ -256,6 +256,10 @@ func mastheadFields(t string) meta {
 // maxInfoLine is the longest date and source line, in code points.
 const maxInfoLine = 160
 
+// fullDateOnlyRe matches a value that is a full date and nothing else
+// (2023-02-01, 2023年2月1日 09:30).
+var fullDateOnlyRe = regexp.MustCompile(`^(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$`)
+
 // infoFields reads the date, source and author of t when t is a date and
 // source line: labelled fields alone, no sentence, and either two labels
 // or one that only such a line uses. Field values end at a "\u3000", as
@@ -271,8 +275,14 @@ func infoFields(t string) (meta, bool) {
 	}
 	if len(locs) == 1 {
 		switch flat[locs[0][2]:locs[0][3]] {
-		case "日期", "时间", "编辑", "作者", "字号":
-			return meta{}, false // 时间：6月12日上午 is a notice's line
+		case "日期", "时间":
+			// 时间：6月12日上午 is a notice's line; 时间:2023-02-01 alone
+			// under the heading is the page's date
+			if v := strings.TrimSpace(flat[locs[0][1]:]); !fullDateOnlyRe.MatchString(asciiDigits(v)) {
+				return meta{}, false
+			}
+		case "编辑", "作者", "字号":
+			return meta{}, false
 		}
 	}
 	var m meta

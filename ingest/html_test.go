@@ -127,9 +127,12 @@ func TestInfoFields(t *testing.T) {
 		{"时间：2025.06.12　稿源：琮州日报　责任编辑：李四", meta{Published: "2025-06-12", Outlet: "琮州日报"}, true},
 		{"【来源：县委宣传部】【发布时间：2025年6月12日】", meta{Published: "2025-06-12", Outlet: "县委宣传部"}, true},
 		{"编辑：王五　发布时间：２０２５年６月１２日", meta{Published: "2025-06-12"}, true},
-		{"时间：6月12日上午9时", meta{}, false},                 // a notice's line, not the page's
-		{"发布时间：2025-06-12。会议强调，要抓好春耕。", meta{}, false},  // a sentence
-		{"6月11日下午，县委书记王建国主持召开会议。来源：县委办", meta{}, false}, // the label is not first
+		{"时间：6月12日上午9时", meta{}, false},                              // a notice's line, not the page's
+		{"时间:2025-06-12", meta{Published: "2025-06-12"}, true},       // the page's date alone
+		{"日期：2025年6月12日 09:30", meta{Published: "2025-06-12"}, true}, // the page's date and hour alone
+		{"时间：2025年6月12日上午9时", meta{}, false},                         // a notice's hour
+		{"发布时间：2025-06-12。会议强调，要抓好春耕。", meta{}, false},               // a sentence
+		{"6月11日下午，县委书记王建国主持召开会议。来源：县委办", meta{}, false},              // the label is not first
 	} {
 		got, ok := infoFields(tc.line)
 		if got != tc.want || ok != tc.ok {
