@@ -13,7 +13,7 @@
 //	Event         Name, Kind, Date and EndDate (YYYY-MM-DD), PartOfDay (上午, 下午, 晚上 …)
 //	Project       Name, Aliases
 //	Place         Name
-//	Article       Name and Title (the headline), Source, Published (YYYY-MM-DD), URL, Outlet, Author, Page, Text
+//	Article       Name and Title (the headline), Source, Published (YYYY-MM-DD), URL, Outlet, Author, Page, Text, Scope and ScopeBasis (the locale its context gives, and how)
 //
 // Relations are directed and typed; the types read as Neo4j relationship types:
 //

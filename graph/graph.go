@@ -142,6 +142,18 @@ type Node struct {
 	// retracts the articles it no longer holds.
 	Page string `json:"page,omitempty"`
 	Text string `json:"text,omitempty"`
+
+	// Scope is where a node's name identifies it, for names that many
+	// places share: the locale (博爱县) or outlet (白岩日报) whose body,
+	// post or person a name such as 县委, 县委书记 or 杨明 is there. It is
+	// part of such a node's ID, so that the same words of two locales make
+	// two nodes, while Name stays the form the articles write. Empty means
+	// the name identifies the node on its own (国务院总理, 博爱县委). An
+	// Article's Scope is the locale its context gives, empty when none.
+	Scope string `json:"scope,omitempty"`
+	// ScopeBasis says how an Article's Scope was told: the clue and the
+	// words that gave it (dateline 博爱讯, outlet 博爱日报).
+	ScopeBasis string `json:"scopeBasis,omitempty"`
 }
 
 // Evidence ties a relation to the sentence of an article that states it.
@@ -328,6 +340,8 @@ func MergeNodes(parts []Node) Node {
 		first(&m.Author, p.Author)
 		first(&m.Page, p.Page)
 		first(&m.Text, p.Text)
+		first(&m.Scope, p.Scope)
+		first(&m.ScopeBasis, p.ScopeBasis)
 		names = append(names, p.Name)
 		names = append(names, p.Aliases...)
 	}

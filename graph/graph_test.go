@@ -138,12 +138,18 @@ func TestMergeNodes(t *testing.T) {
 			{ID: meeting, Label: graph.LabelEvent, Name: "会议", Kind: graph.KindMeeting, Date: "2026-01-13"},
 			{ID: meeting, Label: graph.LabelEvent, Name: "会议", Kind: graph.KindOther, Date: "2026-01-14", PartOfDay: "上午"},
 		}, graph.Node{ID: meeting, Label: graph.LabelEvent, Name: "会议", Kind: graph.KindMeeting, Date: "2026-01-13", PartOfDay: "上午"}},
+		{"scope and its basis like the other fields", []graph.Node{
+			{ID: "org/县委@博爱县", Label: graph.LabelOrganisation, Name: "县委"},
+			{ID: "org/县委@博爱县", Label: graph.LabelOrganisation, Name: "县委", Scope: "博爱县"},
+			{ID: "org/县委@博爱县", Label: graph.LabelOrganisation, Name: "县委", Scope: "岚山区", ScopeBasis: "dateline 博爱讯"},
+		}, graph.Node{ID: "org/县委@博爱县", Label: graph.LabelOrganisation, Name: "县委", Scope: "博爱县", ScopeBasis: "dateline 博爱讯"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := graph.MergeNodes(c.parts)
 			if got.ID != c.want.ID || got.Label != c.want.Label || got.Name != c.want.Name || !slices.Equal(got.Aliases, c.want.Aliases) ||
-				got.Kind != c.want.Kind || got.Date != c.want.Date || got.PartOfDay != c.want.PartOfDay {
+				got.Kind != c.want.Kind || got.Date != c.want.Date || got.PartOfDay != c.want.PartOfDay ||
+				got.Scope != c.want.Scope || got.ScopeBasis != c.want.ScopeBasis {
 				t.Errorf("MergeNodes = %+v, want %+v", got, c.want)
 			}
 		})

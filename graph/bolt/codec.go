@@ -160,6 +160,8 @@ const (
 	fOutlet
 	fAuthor
 	fPage
+	fScope
+	fScopeBasis
 )
 
 // plainFields are the string fields of a node that follow its title and
@@ -175,6 +177,7 @@ func plainFields(n *graph.Node) []struct {
 	}{
 		{fDate, &n.Date}, {fEndDate, &n.EndDate}, {fPartOfDay, &n.PartOfDay}, {fSource, &n.Source}, {fPublished, &n.Published},
 		{fText, &n.Text}, {fURL, &n.URL}, {fOutlet, &n.Outlet}, {fAuthor, &n.Author}, {fPage, &n.Page},
+		{fScope, &n.Scope}, {fScopeBasis, &n.ScopeBasis},
 	}
 }
 

@@ -573,6 +573,7 @@ func commutes(p, m *graph.Node) bool {
 		{p.Title, m.Title}, {string(p.Kind), string(m.Kind)}, {p.Date, m.Date}, {p.EndDate, m.EndDate},
 		{p.PartOfDay, m.PartOfDay}, {p.Source, m.Source}, {p.Published, m.Published}, {p.Text, m.Text},
 		{p.URL, m.URL}, {p.Outlet, m.Outlet}, {p.Author, m.Author}, {p.Page, m.Page},
+		{p.Scope, m.Scope}, {p.ScopeBasis, m.ScopeBasis},
 	} {
 		if f[0] != "" && f[0] != f[1] {
 			return false

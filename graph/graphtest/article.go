@@ -18,6 +18,7 @@ func pageFacts(key, page string) graph.ArticleFacts {
 	f := graph.ArticleFacts{Article: graph.Node{
 		ID: aid, Label: graph.LabelArticle, Name: "报道" + key, Text: text, Published: "2026-01-14",
 		URL: "https://example.com/" + key, Outlet: "白岩日报", Author: "记者甲", Page: page,
+		Scope: "博爱县", ScopeBasis: "dateline 博爱讯",
 	}}
 	person := graph.NodeID(graph.LabelPerson, "甲")
 	event := graph.NodeID(graph.LabelEvent, graph.EventKey("", "会议", aid))
@@ -34,10 +35,11 @@ func pageFacts(key, page string) graph.ArticleFacts {
 	return f
 }
 
-// testArticleFields checks that an article's URL, Outlet, Author and Page
-// are stored and read back, that replacing the article replaces them, and
-// that a node several articles give them to takes each from its parts as
-// graph.MergeNodes does, whatever order the articles come in.
+// testArticleFields checks that an article's URL, Outlet, Author, Page,
+// Scope and ScopeBasis are stored and read back, that replacing the
+// article replaces them, and that a node several articles give them to
+// takes each from its parts as graph.MergeNodes does, whatever order the
+// articles come in.
 func (s suite) testArticleFields(t *testing.T) {
 	st := s.open(t)
 	m := newModel()
@@ -48,12 +50,13 @@ func (s suite) testArticleFields(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Nodes: %v", err)
 	}
-	if n := got[0]; n == nil || n.URL != a.Article.URL || n.Outlet != a.Article.Outlet || n.Author != a.Article.Author || n.Page != a.Article.Page {
-		t.Errorf("article = %+v, want URL, Outlet, Author, Page %q %q %q %q", n, a.Article.URL, a.Article.Outlet, a.Article.Author, a.Article.Page)
+	if n := got[0]; n == nil || n.URL != a.Article.URL || n.Outlet != a.Article.Outlet || n.Author != a.Article.Author || n.Page != a.Article.Page || n.Scope != a.Article.Scope || n.ScopeBasis != a.Article.ScopeBasis {
+		t.Errorf("article = %+v, want URL, Outlet, Author, Page, Scope, ScopeBasis %q %q %q %q %q %q", n, a.Article.URL, a.Article.Outlet, a.Article.Author, a.Article.Page, a.Article.Scope, a.Article.ScopeBasis)
 	}
 	checkDump(t, "one article", dump(t, st), m.dump())
 
 	a.Article.URL, a.Article.Outlet, a.Article.Author, a.Article.Page = "https://example.com/a2", "", "记者乙", "input/b.html"
+	a.Article.Scope, a.Article.ScopeBasis = "", ""
 	put(t, st, a)
 	m.put(a)
 	checkDump(t, "the article with other fields", dump(t, st), m.dump())
@@ -70,7 +73,8 @@ func (s suite) testArticleFields(t *testing.T) {
 		withPerson("m1", func(n *graph.Node) { n.URL = "https://example.com/1" }),
 		withPerson("m2", func(n *graph.Node) { n.URL, n.Outlet = "https://example.com/2", "新闻联播" }),
 		withPerson("m3", func(n *graph.Node) { n.Author, n.Page = "记者丙", "p" }),
-		withPerson("m0", func(n *graph.Node) { n.Outlet = "白岩日报" }),
+		withPerson("m0", func(n *graph.Node) { n.Outlet, n.Scope = "白岩日报", "博爱县" }),
+		withPerson("m4", func(n *graph.Node) { n.Scope, n.ScopeBasis = "岚山区", "dateline 岚山讯" }),
 	} {
 		put(t, st, f)
 		m.put(f)
@@ -80,9 +84,9 @@ func (s suite) testArticleFields(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Nodes: %v", err)
 	}
-	want := graph.Node{URL: "https://example.com/1", Outlet: "白岩日报", Author: "记者丙", Page: "p"}
-	if n := got[0]; n == nil || n.URL != want.URL || n.Outlet != want.Outlet || n.Author != want.Author || n.Page != want.Page {
-		t.Errorf("merged person = %+v, want URL, Outlet, Author, Page %q %q %q %q", n, want.URL, want.Outlet, want.Author, want.Page)
+	want := graph.Node{URL: "https://example.com/1", Outlet: "白岩日报", Author: "记者丙", Page: "p", Scope: "博爱县", ScopeBasis: "dateline 岚山讯"}
+	if n := got[0]; n == nil || n.URL != want.URL || n.Outlet != want.Outlet || n.Author != want.Author || n.Page != want.Page || n.Scope != want.Scope || n.ScopeBasis != want.ScopeBasis {
+		t.Errorf("merged person = %+v, want URL, Outlet, Author, Page, Scope, ScopeBasis %q %q %q %q %q %q", n, want.URL, want.Outlet, want.Author, want.Page, want.Scope, want.ScopeBasis)
 	}
 	if err := st.DeleteArticle(ctx, graph.NodeID(graph.LabelArticle, "m0")); err != nil {
 		t.Fatalf("DeleteArticle: %v", err)

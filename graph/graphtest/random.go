@@ -30,6 +30,10 @@ func randomFacts(rng *rand.Rand, k int) graph.ArticleFacts {
 	a := &f.Article
 	a.Page = pick(append([]string{""}, randomPages...)...)
 	a.URL, a.Outlet, a.Author = pick("", "https://example.com/"+a.Name), pick("", "白岩日报", "新闻联播"), pick("", "记者甲")
+	a.Scope = pick("", "博爱县", "岚山区")
+	if a.Scope != "" {
+		a.ScopeBasis = pick("dateline", "outlet")
+	}
 	var people, events, orgs []string
 	for _, p := range []string{"甲", "乙", "丙", "丁"} {
 		if rng.IntN(2) == 0 {
@@ -39,6 +43,9 @@ func randomFacts(rng *rand.Rand, k int) graph.ArticleFacts {
 		n := graph.Node{ID: id, Label: graph.LabelPerson, Name: pick(p, p+"一", p+"二", p+"一二")}
 		if rng.IntN(3) == 0 {
 			n.Aliases = []string{pick("老"+p, p+"同志")}
+		}
+		if rng.IntN(3) == 0 {
+			n.Scope = pick("博爱县", "白岩日报") // a field parts may give differently
 		}
 		f.Nodes = append(f.Nodes, n)
 		people = append(people, id)

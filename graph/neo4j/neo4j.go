@@ -5,7 +5,7 @@
 // (Person, Post, Organisation, Event, Project, Place, Article) and the
 // properties of graph.Node under their JSON names (id, name, aliases,
 // title, kind, date, endDate, partOfDay, source, published, url, outlet,
-// author, page, text); each relation is a relationship of its type (HOLDS,
+// author, page, text, scope, scopeBasis); each relation is a relationship of its type (HOLDS,
 // CHAIRED, …) with the properties id and role.
 //
 // Each article's contribution is stored apart from the shared nodes and

@@ -17,7 +17,7 @@ import (
 // nodeProj projects node variable v onto the fields of graph.Node, leaving
 // the kg_ bookkeeping on the server.
 func nodeProj(v string) string {
-	return fmt.Sprintf(`%[1]s {.id, .name, .aliases, .title, .kind, .date, .endDate, .partOfDay, .source, .published, .url, .outlet, .author, .page, .text, label: head(labels(%[1]s))}`, v)
+	return fmt.Sprintf(`%[1]s {.id, .name, .aliases, .title, .kind, .date, .endDate, .partOfDay, .source, .published, .url, .outlet, .author, .page, .text, .scope, .scopeBasis, label: head(labels(%[1]s))}`, v)
 }
 
 // relProj projects relationship variable v onto the fields of
@@ -386,21 +386,23 @@ func toNode(v any) *graph.Node {
 	m, _ := v.(map[string]any)
 	str := func(k string) string { s, _ := m[k].(string); return s }
 	n := &graph.Node{
-		ID:        str("id"),
-		Label:     graph.Label(str("label")),
-		Name:      str("name"),
-		Title:     str("title"),
-		Kind:      graph.EventKind(str("kind")),
-		Date:      str("date"),
-		EndDate:   str("endDate"),
-		PartOfDay: str("partOfDay"),
-		Source:    str("source"),
-		Published: str("published"),
-		URL:       str("url"),
-		Outlet:    str("outlet"),
-		Author:    str("author"),
-		Page:      str("page"),
-		Text:      str("text"),
+		ID:         str("id"),
+		Label:      graph.Label(str("label")),
+		Name:       str("name"),
+		Title:      str("title"),
+		Kind:       graph.EventKind(str("kind")),
+		Date:       str("date"),
+		EndDate:    str("endDate"),
+		PartOfDay:  str("partOfDay"),
+		Source:     str("source"),
+		Published:  str("published"),
+		URL:        str("url"),
+		Outlet:     str("outlet"),
+		Author:     str("author"),
+		Page:       str("page"),
+		Text:       str("text"),
+		Scope:      str("scope"),
+		ScopeBasis: str("scopeBasis"),
 	}
 	if list, ok := m["aliases"].([]any); ok {
 		for _, a := range list {

@@ -872,6 +872,7 @@ func nodeProps(m *graph.Node, first, last string) map[string]any {
 		"title": m.Title, "kind": string(m.Kind), "date": m.Date, "endDate": m.EndDate,
 		"partOfDay": m.PartOfDay, "source": m.Source, "published": m.Published, "text": m.Text,
 		"url": m.URL, "outlet": m.Outlet, "author": m.Author, "page": m.Page,
+		"scope": m.Scope, "scopeBasis": m.ScopeBasis,
 	} {
 		if v != "" {
 			p[k] = v
