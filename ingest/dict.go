@@ -39,6 +39,7 @@ type lexicon struct {
 	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
 	nonBodies  map[string]bool     // words ending with an organisation head that name no body (dict/nonbodies.txt)
 	venueHeads []string            // heads of places where events are held or shown (dict/venues.txt)
+	id         *identityLexicon    // the word lists identity is decided with (locale.go)
 	seg        *gse.Segmenter      // word segmenter with a compact dictionary
 	cutter     *dagCutter          // seg's dictionary-only cut, fast
 }
@@ -181,6 +182,9 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	if lx.venueHeads, err = words("venues.txt"); err != nil {
+		return nil, err
+	}
+	if lx.id, err = loadIdentityLexicon(words); err != nil {
 		return nil, err
 	}
 	if ws, err = words("nonbodies.txt"); err != nil {

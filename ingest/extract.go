@@ -54,6 +54,7 @@ type doc struct {
 	projectSpanMax int
 	projectSpans   int
 	events         []*event
+	sc             *scopes // where the article is, for identity (locale.go); set by build
 	places         []span
 	learned        map[string]bool // place names learned from the article (枫屿区, 嵘州市)
 	cuts           []bool          // cuts[i]: a dictionary word or a single character starts at i

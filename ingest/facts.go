@@ -54,11 +54,28 @@ type relSpan struct {
 	sp  span
 }
 
-func personID(name string) string { return graph.NodeID(graph.LabelPerson, name) }
-func orgID(name string) string {
-	return graph.NodeID(graph.LabelOrganisation, graph.SearchKey(name))
+// orgNode is the node of a body named name in this article, keyed by
+// name and, for a generic body, its scope (locale.go); the resolved full
+// name (博爱县委) joins its aliases.
+func (d *doc) orgNode(name string, aliases []string) graph.Node {
+	k := d.orgKey(name)
+	if k.full != "" {
+		aliases = append(aliases, k.full)
+		sort.Strings(aliases)
+	}
+	return graph.Node{ID: scopedID(graph.LabelOrganisation, graph.SearchKey(name), k.scope), Label: graph.LabelOrganisation, Name: name, Aliases: aliases, Scope: k.scope}
 }
-func postID(name string) string { return graph.NodeID(graph.LabelPost, graph.SearchKey(name)) }
+
+// postNode is the node of a post, keyed as its body is (县委书记 of 博爱县:
+// post/县委书记@博爱县, alias 博爱县委书记).
+func (d *doc) postNode(ps *post) graph.Node {
+	k := d.postKey(ps)
+	n := graph.Node{ID: scopedID(graph.LabelPost, graph.SearchKey(ps.name), k.scope), Label: graph.LabelPost, Name: ps.name, Title: ps.title, Scope: k.scope}
+	if k.full != "" {
+		n.Aliases = []string{k.full}
+	}
+	return n
+}
 func projectID(name string) string {
 	return graph.NodeID(graph.LabelProject, graph.SearchKey(name))
 }
@@ -76,22 +93,24 @@ func (d *doc) build() *graph.ArticleFacts {
 	for _, p := range d.persons {
 		n += 2 * len(p.posts)
 	}
+	d.sc = d.resolveScopes()
 	b := &factsBuilder{d: d, nodes: make(map[string]int, n), rels: map[string]int{}, seen: map[relSpan]bool{},
-		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, URL: a.URL, Outlet: strOr(a.Outlet, d.paper), Author: a.Author, Page: a.Page, Text: a.Text},
+		f: &graph.ArticleFacts{Article: graph.Node{ID: a.ID, Label: graph.LabelArticle, Name: a.Title, Title: a.Title, Source: a.Source, Published: published, URL: a.URL, Outlet: strOr(a.Outlet, d.paper), Author: a.Author, Page: a.Page, Text: a.Text, Scope: d.sc.locale, ScopeBasis: d.sc.basis},
 			Nodes: make([]graph.Node, 0, n)}}
 	if b.f.Article.Name == "" {
 		b.f.Article.Name = a.ID
 	}
 	orgIDs := map[*org]string{}
 	for _, o := range d.orgs {
-		id := b.node(graph.Node{ID: orgID(o.name), Label: graph.LabelOrganisation, Name: o.name, Aliases: d.orgAliases(o)})
+		id := b.node(d.orgNode(o.name, d.orgAliases(o)))
 		orgIDs[o] = id
 		for _, s := range o.spans {
 			b.rel(graph.RelMentions, a.ID, id, "", d.sentenceOf(s.start))
 		}
 	}
 	for _, rp := range d.reporters {
-		id := b.node(graph.Node{ID: personID(rp.name), Label: graph.LabelPerson, Name: rp.name})
+		rs := d.reporterScope(rp.name)
+		id := b.node(graph.Node{ID: scopedID(graph.LabelPerson, rp.name, rs.scope), Label: graph.LabelPerson, Name: rp.name, Scope: rs.scope, ScopeBasis: rs.basis})
 		ev := d.sentenceOf(rp.sp.start)
 		b.rel(graph.RelAuthored, id, a.ID, "", ev)
 		b.rel(graph.RelMentions, a.ID, id, "", ev)
@@ -99,7 +118,7 @@ func (d *doc) build() *graph.ArticleFacts {
 			// the outlet's reporter (rule 2.2): 嵘州日报记者, so that two
 			// outlets' reporters share no post
 			name := d.paper + "记者"
-			pid := b.node(graph.Node{ID: postID(name), Label: graph.LabelPost, Name: name, Title: "记者"})
+			pid := b.node(graph.Node{ID: graph.NodeID(graph.LabelPost, graph.SearchKey(name)), Label: graph.LabelPost, Name: name, Title: "记者"})
 			b.rel(graph.RelHolds, id, pid, "", ev)
 			b.rel(graph.RelMentions, a.ID, pid, "", ev)
 			if o := d.orgNamed(d.paper); o != nil {
@@ -113,19 +132,19 @@ func (d *doc) build() *graph.ArticleFacts {
 		mentioned[ps.p] = append(mentioned[ps.p], ps.span)
 	}
 	for _, p := range d.persons {
-		id := b.node(graph.Node{ID: personID(p.name), Label: graph.LabelPerson, Name: p.name, Aliases: d.personAliases(p, mentioned[p])})
+		ps := d.personScope(p)
+		id := b.node(graph.Node{ID: scopedID(graph.LabelPerson, p.name, ps.scope), Label: graph.LabelPerson, Name: p.name, Aliases: d.personAliases(p, mentioned[p]), Scope: ps.scope, ScopeBasis: ps.basis})
 		personIDs[p] = id
 		for _, ps := range p.posts {
-			pid := b.node(graph.Node{ID: postID(ps.name), Label: graph.LabelPost, Name: ps.name, Title: ps.title})
+			pid := b.node(d.postNode(ps))
 			b.rel(graph.RelHolds, id, pid, "", ps.ev)
 			b.rel(graph.RelMentions, a.ID, pid, "", ps.ev)
 			if ps.org != "" && !d.lx.countries[ps.org] { // 新加坡总理: a state is no body (rule 8.6)
-				o := d.orgNamed(ps.org)
-				oid := orgID(ps.org)
-				if o != nil {
+				var oid string
+				if o := d.orgNamed(ps.org); o != nil {
 					oid = orgIDs[o]
 				} else {
-					oid = b.node(graph.Node{ID: oid, Label: graph.LabelOrganisation, Name: ps.org})
+					oid = b.node(d.orgNode(ps.org, nil))
 				}
 				b.rel(graph.RelOf, pid, oid, "", ps.ev)
 				b.rel(graph.RelMentions, a.ID, oid, "", ps.ev)

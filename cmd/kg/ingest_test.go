@@ -141,8 +141,8 @@ func TestAnalystQuestions(t *testing.T) {
 	}
 	code, out, errOut := run(t, "", "query", "--data", dir, `{
 		person(name: "吕沛") { coParticipants(first: 3) { person { name } count } }
-		path(from: "person/钱辉", to: "org/市委督导组", relations: [ATTENDED, CHAIRED, PARTICIPATED]) { nodes { name } }
-		anyPath: path(from: "person/钱辉", to: "org/市委督导组") { length }
+		path(from: "person/钱辉@高新区", to: "org/市委督导组@高新区召开安全稳定工作会议~55cc3d37", relations: [ATTENDED, CHAIRED, PARTICIPATED]) { nodes { name } }
+		anyPath: path(from: "person/钱辉@高新区", to: "org/市委督导组@高新区召开安全稳定工作会议~55cc3d37") { length }
 		search(text: "高新区党工委") { node { name } }
 		organisation(name: "高新区党工委") { name people { person { name } post { name } } }
 	}`)

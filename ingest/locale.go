@@ -1,0 +1,452 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgproject/kg/graph"
+)
+
+// Identity: which body, post and person a name is (issue 12).
+//
+// Names many places share (县委, 县委书记, 县长, 管委会, 杨明) are keyed by
+// name and scope: the node's ID is the name's key, "@" and the scope, its
+// Name stays the form the article writes (what the gold and kgscore read,
+// CONVENTIONS 3.7), its Scope field holds the scope and, where the scope is
+// a locale of the body's level, an alias gives the resolved full name
+// (博爱县委, 博爱县委书记) for search. Everything is decided from the article
+// alone, so that the graph does not depend on the order articles come in
+// and retracting an article removes exactly what it gave: the stores merge
+// parts by ID.
+//
+//   - A generic body (a level word and a head of dict/genericheads.txt:
+//     县委, 市人民政府; or a whole name of dict/genericbodies.txt: 管委会)
+//     takes the article's locale of its level: the dateline's place
+//     (博爱讯), the outlet's (博爱县融媒体中心), else the one place of that
+//     level the headline names, else the one its head bodies name
+//     (博爱县委), else the one the text names. Two different places at the step
+//     that decides leave it untold. Untold, the body is scoped to the
+//     article's outlet, else to the article itself: never merged with the
+//     same words of another locale.
+//   - A post follows its body (县委书记 of 博爱县 is post/县委书记@博爱县);
+//     a level-bound title with no body (县长, 副区长) takes the locale of
+//     its level the same way.
+//   - A person holding a post of a national body (dict/nationalbodies.txt,
+//     a foreign state) or a national title (dict/nationaltitles.txt) is
+//     national: person/李强, one person in every article. Otherwise the
+//     person is scoped to the locale of their first post that has one
+//     (the resolved locale of a generic body, or the place its body's name
+//     starts with: 洛川市教育局 → 洛川市), else the article's locale, else
+//     its outlet, else the article; in a national outlet's article
+//     (dict/nationaloutlets.txt) a person with neither is national.
+//   - A reporter is scoped to their outlet (the byline's paper or the
+//     input's outlet), else like an unposted person.
+
+// identityLexicon holds the word lists of identity.
+type identityLexicon struct {
+	heads     []string          // generic heads after a level word (dict/genericheads.txt)
+	bodies    map[string]bool   // generic names without a level word (dict/genericbodies.txt)
+	national  []string          // starts of national bodies' names (dict/nationalbodies.txt)
+	titles    map[string]bool   // national titles without a body (dict/nationaltitles.txt)
+	outlets   map[string]bool   // national outlets (dict/nationaloutlets.txt)
+	placeFull map[string]string // short form of a gazetteer place -> its full name, when only one
+}
+
+func loadIdentityLexicon(words func(string) ([]string, error)) (*identityLexicon, error) {
+	id := &identityLexicon{bodies: map[string]bool{}, titles: map[string]bool{}, outlets: map[string]bool{}, placeFull: map[string]string{}}
+	var err error
+	if id.heads, err = words("genericheads.txt"); err != nil {
+		return nil, err
+	}
+	if id.national, err = words("nationalbodies.txt"); err != nil {
+		return nil, err
+	}
+	for _, f := range []struct {
+		name string
+		set  map[string]bool
+	}{{"genericbodies.txt", id.bodies}, {"nationaltitles.txt", id.titles}, {"nationaloutlets.txt", id.outlets}} {
+		ws, err := words(f.name)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range ws {
+			f.set[w] = true
+		}
+	}
+	ws, err := words("places.txt")
+	if err != nil {
+		return nil, err
+	}
+	ambiguous := map[string]bool{}
+	for _, w := range ws {
+		short := shortPlace(w)
+		if short == "" {
+			continue
+		}
+		if _, dup := id.placeFull[short]; dup {
+			ambiguous[short] = true
+		}
+		id.placeFull[short] = w
+	}
+	for s := range ambiguous {
+		delete(id.placeFull, s) // 东安 is 东安区 or 东安县: the article must say
+	}
+	return id, nil
+}
+
+// levelRunes are the level words of the bodies and posts that are generic:
+// a body of a province, city, county, district, town or township.
+const levelRunes = "省市县区镇乡"
+
+// levelOf returns the level word a locale ends with, 0 for none (琮州).
+func levelOf(locale string) rune {
+	r, _ := utf8.DecodeLastRuneInString(locale)
+	if strings.ContainsRune(levelRunes, r) {
+		return r
+	}
+	return 0
+}
+
+// scopes is what an article tells about where it is: its locale, the
+// locale of each level and the fallback scope where none is told.
+type scopes struct {
+	locale, basis string          // the article's locale and how it was told
+	byLevel       map[rune]string // the locale of each level told, "" where two compete
+	levelBasis    map[rune]string
+	fallback      string // the outlet, else the article
+	persons       map[*person]personScope
+	keys          map[string]nodeKey // memo of orgKey by name
+}
+
+// personScope is a person's scope in the article and the rule that set it.
+type personScope struct{ scope, basis string }
+
+// nodeKey is how a body or post is keyed: its scope and, where the scope is
+// a locale of its level, its resolved full name.
+type nodeKey struct{ scope, full string }
+
+// datelinePlaceRe reads the place of a dateline: 博爱讯, 本报博爱3月5日讯,
+// 新华社琮州9月19日电.
+var datelinePlaceRe = regexp.MustCompile(`^[\s　]*(?:本报|新华社|中新社)?([\p{Han}]{2,9}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电)`)
+
+// outletWords end the names of outlets; what comes before may be a place
+// (博爱县融媒体中心, 焦作日报).
+var outletWords = []string{"广播电视台", "融媒体中心", "新闻网", "电视台", "客户端", "融媒体", "日报", "晚报", "早报", "商报", "融媒", "新闻", "网", "报"}
+
+// clue is a place the article gives and how it gives it.
+type clue struct{ place, basis string }
+
+// resolveScopes works out where the article is; build calls it once.
+func (d *doc) resolveScopes() *scopes {
+	sc := &scopes{byLevel: map[rune]string{}, levelBasis: map[rune]string{}, persons: map[*person]personScope{}, keys: map[string]nodeKey{}}
+	outlet := strOr(d.paper, d.a.Outlet)
+	sc.fallback = outlet
+	if sc.fallback == "" {
+		sc.fallback = strings.TrimPrefix(d.a.ID, "article/")
+	}
+	var tiers [][]clue
+	// the dateline, at the start of the text or after the byline's box
+	var dl []clue
+	for _, at := range []int{0, d.bylineEnd} {
+		if at > len(d.r) {
+			continue
+		}
+		s := d.s[d.off[at]:min(len(d.s), d.off[min(at+40, len(d.r))])]
+		m := datelinePlaceRe.FindStringSubmatch(s)
+		if m == nil || hasAnySuffix(m[1], outletWords) {
+			continue
+		}
+		if p := d.placeFull(m[1]); p != "" {
+			dl = append(dl, clue{p, "dateline " + strings.TrimSpace(m[0])})
+			break
+		}
+	}
+	tiers = append(tiers, dl)
+	var ol []clue
+	if outlet != "" {
+		for _, w := range outletWords {
+			if stem, ok := strings.CutSuffix(outlet, w); ok && stem != "" {
+				if p := d.placeFull(stem); p != "" {
+					ol = append(ol, clue{p, "outlet " + outlet})
+				}
+				break
+			}
+		}
+	}
+	tiers = append(tiers, ol)
+	var headline []clue
+	for w := range d.learned {
+		if levelOf(w) != 0 && utf8.RuneCountInString(w) >= 3 && strings.Contains(d.a.Title, w) {
+			headline = append(headline, clue{w, "headline " + d.a.Title})
+		}
+	}
+	sort.Slice(headline, func(i, j int) bool { return headline[i].place < headline[j].place }) // d.learned is a map
+	tiers = append(tiers, headline)
+	var heads []clue
+	for _, o := range d.orgs {
+		if p, rest := d.placePrefix(o.name); p != "" && d.genericRest(rest) {
+			heads = append(heads, clue{p, "body " + o.name})
+		}
+	}
+	tiers = append(tiers, heads)
+	var named []clue
+	for _, pl := range d.places {
+		if p := d.text(pl); levelOf(p) != 0 {
+			named = append(named, clue{p, "place " + p})
+		}
+	}
+	tiers = append(tiers, named)
+
+	// the article's locale: the dateline's or outlet's place, else the one
+	// place its headline names, else the one its head bodies name; two
+	// different places at the step that decides leave it untold
+	for _, t := range tiers[:4] {
+		if p, basis, ok := only(t, func(string) bool { return true }); ok {
+			sc.locale, sc.basis = p, basis
+			break
+		}
+	}
+	for _, lv := range levelRunes {
+		for _, t := range tiers {
+			if p, basis, ok := only(t, func(p string) bool { return levelOf(p) == lv }); ok {
+				sc.byLevel[lv], sc.levelBasis[lv] = p, basis
+				break
+			}
+		}
+	}
+	return sc
+}
+
+// only returns the one place of the clues that keep accepts, with the
+// basis of its first clue; ok is false when there is none, and place is ""
+// with ok true when two differ.
+func only(clues []clue, keep func(string) bool) (place, basis string, ok bool) {
+	for _, c := range clues {
+		if !keep(c.place) {
+			continue
+		}
+		if !ok {
+			place, basis, ok = c.place, c.basis, true
+		} else if c.place != place {
+			return "", "", true
+		}
+	}
+	return place, basis, ok
+}
+
+// placeFull returns the full name of a place written as stem: the stem
+// itself when it is a full name (博爱县), the full name the article writes
+// or the gazetteer gives (博爱 → 博爱县), else the stem when it is a known
+// short form (琮州 of a dateline, learned from 琮州市); "" when stem is no
+// place.
+func (d *doc) placeFull(stem string) string {
+	if levelOf(stem) != 0 && (d.lx.places[stem] || d.learned[stem]) {
+		return stem
+	}
+	for _, lv := range levelRunes {
+		if w := stem + string(lv); d.learned[w] {
+			return w
+		}
+	}
+	if f := d.lx.id.placeFull[stem]; f != "" {
+		return f
+	}
+	if d.lx.places[stem] || d.learned[stem] {
+		return stem
+	}
+	return ""
+}
+
+// placePrefix splits a body's name into the place it starts with and the
+// rest: 博爱县委 → 博爱县, 委; 洛川市教育局 → 洛川市, 教育局. The place is a
+// gazetteer or learned name, or two characters and a level word.
+func (d *doc) placePrefix(name string) (place, rest string) {
+	rs := []rune(name)
+	for n := min(len(rs)-1, 9); n >= 3; n-- {
+		p := string(rs[:n])
+		if levelOf(p) == 0 {
+			continue
+		}
+		if d.lx.places[p] || d.learned[p] || n == 3 && !d.commonStem(string(rs[:2])) && !strings.ContainsRune(levelRunes, rs[0]) && !strings.ContainsRune(levelRunes, rs[1]) {
+			return p, string(rs[n:])
+		}
+	}
+	return "", name
+}
+
+// genericRest reports whether what follows a level word makes a generic
+// body: 委, 人民政府, 教育局.
+func (d *doc) genericRest(rest string) bool {
+	for _, h := range d.lx.id.heads {
+		if strings.HasPrefix(rest, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericLevel reports whether a body's name is generic and of which level
+// (0 for a name generic without one: 管委会).
+func (d *doc) genericLevel(name string) (rune, bool) {
+	if d.lx.id.bodies[name] {
+		return 0, true
+	}
+	r, n := utf8.DecodeRuneInString(name)
+	if strings.ContainsRune(levelRunes, r) && d.genericRest(name[n:]) {
+		return r, true
+	}
+	return 0, false
+}
+
+// postLevel reports whether a post with no body is level-bound (县长,
+// 常务副县长, 代区长) and of which level.
+func postLevel(name string) (rune, bool) {
+	for _, p := range []string{"常务", "代理", "代", "副"} {
+		name = strings.TrimPrefix(name, p)
+	}
+	r, n := utf8.DecodeRuneInString(name)
+	if strings.ContainsRune(levelRunes, r) && name[n:] == "长" {
+		return r, true
+	}
+	return 0, false
+}
+
+// keyFor returns the scope of a generic name of the given level, and the
+// resolved full name when the scope is a locale of that level.
+func (sc *scopes) keyFor(name string, lv rune, generic bool) nodeKey {
+	if !generic {
+		return nodeKey{}
+	}
+	if lv == 0 {
+		if sc.locale != "" {
+			return nodeKey{scope: sc.locale, full: sc.locale + name}
+		}
+		return nodeKey{scope: sc.fallback}
+	}
+	if p := sc.byLevel[lv]; p != "" {
+		_, n := utf8.DecodeRuneInString(name)
+		if utf8.RuneCountInString(p) <= 2 {
+			n = 0 // 澧县县委, not 澧县委
+		}
+		return nodeKey{scope: p, full: p + name[n:]}
+	}
+	return nodeKey{scope: sc.fallback}
+}
+
+// orgKey returns how the body named name is keyed in this article.
+func (d *doc) orgKey(name string) nodeKey {
+	if k, ok := d.sc.keys[name]; ok {
+		return k
+	}
+	lv, generic := d.genericLevel(name)
+	k := d.sc.keyFor(name, lv, generic)
+	d.sc.keys[name] = k
+	return k
+}
+
+// postKey returns how a post is keyed: as its body, or as a level-bound
+// title with no body.
+func (d *doc) postKey(ps *post) nodeKey {
+	if ps.org != "" {
+		k := d.orgKey(ps.org)
+		if k.full != "" {
+			k.full = k.full + strings.TrimPrefix(ps.name, ps.org)
+		}
+		return k
+	}
+	lv, ok := postLevel(ps.name)
+	if !ok {
+		return nodeKey{}
+	}
+	k := d.sc.keyFor(ps.name, lv, true)
+	if k.full != "" {
+		k.full = k.scope + ps.name // 博爱县县长, 博爱县副县长
+	}
+	return k
+}
+
+// scopedID returns a node ID keyed by name and, when there is one, scope.
+func scopedID(label graph.Label, key, scope string) string {
+	if scope == "" {
+		return graph.NodeID(label, key)
+	}
+	return graph.NodeID(label, key+"@"+scope)
+}
+
+// national reports whether a post is of a national body or a national
+// title, which make its holder one person nationwide.
+func (d *doc) national(ps *post) bool {
+	if ps.org == "" {
+		return d.lx.id.titles[ps.name]
+	}
+	if d.lx.countries[ps.org] {
+		return true
+	}
+	for _, p := range d.lx.id.national {
+		if strings.HasPrefix(ps.org, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// personScope returns a person's scope and the rule that set it.
+func (d *doc) personScope(p *person) personScope {
+	if s, ok := d.sc.persons[p]; ok {
+		return s
+	}
+	s := d.scopeOfPerson(p)
+	d.sc.persons[p] = s
+	return s
+}
+
+func (d *doc) scopeOfPerson(p *person) personScope {
+	for _, ps := range p.posts {
+		if d.national(ps) {
+			return personScope{"", "national post " + ps.name}
+		}
+	}
+	for _, ps := range p.posts {
+		if k := d.postKey(ps); k.full != "" {
+			return personScope{k.scope, "post " + ps.name + " of " + k.scope}
+		}
+		if ps.org == "" {
+			continue
+		}
+		if place, _ := d.placePrefix(ps.org); place != "" {
+			return personScope{place, "post " + ps.name}
+		}
+	}
+	return d.unposted()
+}
+
+// unposted is the scope of a person the article gives no post with a
+// locale: national in a national outlet, else the article's locale, else
+// its outlet, else the article.
+func (d *doc) unposted() personScope {
+	if o := strOr(d.paper, d.a.Outlet); d.lx.id.outlets[o] {
+		return personScope{"", "national outlet " + o}
+	}
+	if d.sc.locale != "" {
+		return personScope{d.sc.locale, "article " + d.sc.basis}
+	}
+	if o := strOr(d.paper, d.a.Outlet); o != "" {
+		return personScope{o, "outlet " + o}
+	}
+	return personScope{d.sc.fallback, "article"}
+}
+
+// reporterScope is the scope of a reporter of the byline: the outlet,
+// else as an unposted person; a reporter the text also names as a person
+// is that person.
+func (d *doc) reporterScope(name string) personScope {
+	if p := d.byName[name]; p != nil {
+		return d.personScope(p)
+	}
+	if o := strOr(d.paper, d.a.Outlet); o != "" {
+		return personScope{o, "reporter of " + o}
+	}
+	return d.unposted()
+}
