@@ -76,6 +76,15 @@ func nameField() *graphql.Field {
 	return &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return &src(p).Name, nil }}
 }
 
+// scopeField is a node's Scope: where its name identifies it (the locale
+// or outlet of a generic body, post or person; an article's locale), null
+// where the name identifies it nationally.
+func scopeField() *graphql.Field {
+	return &graphql.Field{Type: graphql.String,
+		Description: "Where the name identifies the node: the locale (博爱县) or outlet of a body, post or person whose name many places share (县委, 县委书记, 杨明), or an article's locale; null where the name identifies it on its own (国务院总理, person/李强).",
+		Resolve:     field(func(n *graph.Node) string { return n.Scope })}
+}
+
 func aliasesField() *graphql.Field {
 	return &graphql.Field{Type: listOf(graphql.String), Description: "Other written forms of the name.",
 		Resolve: func(p graphql.ResolveParams) (any, error) {
@@ -182,6 +191,7 @@ func (b *builder) build() {
 			return graphql.Fields{
 				"id":    &graphql.Field{Type: nonNull(graphql.ID)},
 				"name":  &graphql.Field{Type: nonNull(graphql.String)},
+				"scope": scopeField(),
 				"links": links,
 			}
 		}),
@@ -300,7 +310,7 @@ func (b *builder) buildNodes() {
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
 				"posts": &graphql.Field{Type: listOf(b.tenure), Description: "The posts the person holds, with evidence and validity, by start; with asOf, those valid at that date.",
 					Args: asOfArg(),
 					Resolve: b.holdings("posts", func(svc *queries.Service) func(context.Context, []string, string) (map[string][]queries.Holder, error) {
@@ -358,6 +368,7 @@ func (b *builder) buildNodes() {
 					})},
 				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the person.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
 				"authored": &graphql.Field{Type: listOf(b.article), Description: "The articles the person reported (as 记者).", Resolve: b.nodes(graph.Outgoing, graph.RelAuthored)},
+				"identity": b.identityField(),
 				"links":    b.linksField(),
 			}
 		}),
@@ -368,7 +379,7 @@ func (b *builder) buildNodes() {
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": idField(), "name": nameField(),
+				"id": idField(), "name": nameField(), "scope": scopeField(),
 				"title": &graphql.Field{Type: graphql.String, Description: "The job title words (书记).", Resolve: field(func(n *graph.Node) string { return n.Title })},
 				"organisation": &graphql.Field{Type: b.organisation, Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
 					get := b.linksOf(p, graph.Outgoing, graph.RelOf)
@@ -395,7 +406,7 @@ func (b *builder) buildNodes() {
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
 				"posts":  &graphql.Field{Type: listOf(b.post), Description: "The posts at the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelOf)},
 				"events": &graphql.Field{Type: listOf(b.event), Description: "The events the organisation took part in or reported at, by date.", Resolve: b.nodes(graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)},
 				"participations": &graphql.Field{Type: listOf(b.orgParticipation), Description: "The organisation's part in each event, with evidence, by date.",
@@ -433,7 +444,7 @@ func (b *builder) buildNodes() {
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": idField(), "name": nameField(),
+				"id": idField(), "name": nameField(), "scope": scopeField(),
 				"kind":                   &graphql.Field{Type: kindEnum, Resolve: field(func(n *graph.Node) string { return string(n.Kind) })},
 				"date":                   &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.Date })},
 				"endDate":                &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.EndDate })},
@@ -469,7 +480,7 @@ func (b *builder) buildNodes() {
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
 				"events":   &graphql.Field{Type: listOf(b.event), Description: "The events that discussed the project.", Resolve: b.nodes(graph.Incoming, graph.RelDiscussed)},
 				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the project.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
 				"links":    b.linksField(),
@@ -482,7 +493,7 @@ func (b *builder) buildNodes() {
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": idField(), "name": nameField(), "aliases": aliasesField(),
+				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
 				"articles": &graphql.Field{Type: listOf(b.article), Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
 				"links":    b.linksField(),
 			}
@@ -494,18 +505,19 @@ func (b *builder) buildNodes() {
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
-				"id": idField(), "name": nameField(),
-				"title":     &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return firstNonEmpty(src(p).Title, src(p).Name), nil }},
-				"source":    &graphql.Field{Type: graphql.String, Description: "The file (and line) it was read from, relative to the server's working directory (else its name alone).", Resolve: field(func(n *graph.Node) string { return publicSource(b.s.opts.SourceDir, n.Source) })},
-				"published": &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.Published })},
-				"url":       &graphql.Field{Type: graphql.String, Description: "Its address on the web, when its input gives one.", Resolve: field(func(n *graph.Node) string { return n.URL })},
-				"outlet":    &graphql.Field{Type: graphql.String, Description: "The paper, site or programme that published it (白岩日报, 新闻联播).", Resolve: field(func(n *graph.Node) string { return n.Outlet })},
-				"author":    &graphql.Field{Type: graphql.String, Description: "Its byline as the input gives it; the reporters field has the people it names.", Resolve: field(func(n *graph.Node) string { return n.Author })},
-				"reporters": &graphql.Field{Type: listOf(b.person), Description: "The reporters (记者) of the byline.", Resolve: b.nodes(graph.Incoming, graph.RelAuthored)},
-				"events":    &graphql.Field{Type: listOf(b.event), Description: "The events the article reports.", Resolve: b.nodes(graph.Outgoing, graph.RelReports)},
-				"mentions":  &graphql.Field{Type: listOf(b.node), Description: "The people, organisations, projects … the article names.", Resolve: b.nodes(graph.Outgoing, graph.RelMentions)},
-				"text":      &graphql.Field{Type: nonNull(graphql.String), Description: "The article body; evidence offsets refer to it.", Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).Text, nil }},
-				"links":     b.linksField(),
+				"id": idField(), "name": nameField(), "scope": scopeField(),
+				"title":      &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return firstNonEmpty(src(p).Title, src(p).Name), nil }},
+				"source":     &graphql.Field{Type: graphql.String, Description: "The file (and line) it was read from, relative to the server's working directory (else its name alone).", Resolve: field(func(n *graph.Node) string { return publicSource(b.s.opts.SourceDir, n.Source) })},
+				"published":  &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.Published })},
+				"url":        &graphql.Field{Type: graphql.String, Description: "Its address on the web, when its input gives one.", Resolve: field(func(n *graph.Node) string { return n.URL })},
+				"outlet":     &graphql.Field{Type: graphql.String, Description: "The paper, site or programme that published it (白岩日报, 新闻联播).", Resolve: field(func(n *graph.Node) string { return n.Outlet })},
+				"scopeBasis": &graphql.Field{Type: graphql.String, Description: "How the article's locale (scope) was told: the clue and its words (dateline 博爱讯, outlet 博爱县融媒体中心, headline …, body 博爱县委).", Resolve: field(func(n *graph.Node) string { return n.ScopeBasis })},
+				"author":     &graphql.Field{Type: graphql.String, Description: "Its byline as the input gives it; the reporters field has the people it names.", Resolve: field(func(n *graph.Node) string { return n.Author })},
+				"reporters":  &graphql.Field{Type: listOf(b.person), Description: "The reporters (记者) of the byline.", Resolve: b.nodes(graph.Incoming, graph.RelAuthored)},
+				"events":     &graphql.Field{Type: listOf(b.event), Description: "The events the article reports.", Resolve: b.nodes(graph.Outgoing, graph.RelReports)},
+				"mentions":   &graphql.Field{Type: listOf(b.node), Description: "The people, organisations, projects … the article names.", Resolve: b.nodes(graph.Outgoing, graph.RelMentions)},
+				"text":       &graphql.Field{Type: nonNull(graphql.String), Description: "The article body; evidence offsets refer to it.", Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).Text, nil }},
+				"links":      b.linksField(),
 			}
 		}),
 	})
