@@ -182,6 +182,14 @@ func (d *doc) resolveScopes() *scopes {
 			headline = append(headline, clue{w, "headline " + d.a.Title})
 		}
 	}
+	title := []rune(d.a.Title)
+	for _, sp := range learnMatches(title) {
+		// a headline's own area (青禾县召开…), learned from the text or not
+		w := string(title[sp.start:sp.end])
+		if levelOf(w) != 0 && !d.learned[w] && !d.commonStem(string(title[sp.start:sp.start+2])) {
+			headline = append(headline, clue{w, "headline " + d.a.Title})
+		}
+	}
 	sort.Slice(headline, func(i, j int) bool { return headline[i].place < headline[j].place }) // d.learned is a map
 	tiers = append(tiers, headline)
 	var heads []clue
@@ -246,7 +254,7 @@ func (d *doc) placeFull(stem string) string {
 		return stem
 	}
 	for _, lv := range levelRunes {
-		if w := stem + string(lv); d.learned[w] {
+		if w := stem + string(lv); d.learned[w] || strings.Contains(d.a.Title, w) || d.written(w) {
 			return w
 		}
 	}
