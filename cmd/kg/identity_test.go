@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,4 +106,31 @@ func articleOf(t *testing.T, dump, base string) string {
 	}
 	t.Fatalf("no article from %s in the dump", base)
 	return ""
+}
+
+// identityQuery is docs/API.md's query telling two 杨明 apart; its answer
+// on identityPages is testdata/identity/people.golden.json.
+const identityQuery = `{ people(filter: {name: "杨明"}) { nodes { id scope identity { distinguishing evidence { article { title } basis } } } } }`
+
+// TestIdentityQuery checks docs/API.md's answer to identityQuery.
+func TestIdentityQuery(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"ingest", "--data", dir, "--year", "2026"}
+	for _, p := range identityPages {
+		args = append(args, filepath.Join("testdata", "identity", p))
+	}
+	if code, _, errOut := run(t, "", args...); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := run(t, "", "query", "--data", dir, identityQuery)
+	if code != 0 {
+		t.Fatalf("query: exit %d: %s", code, errOut)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "identity", "people.golden.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("query answer:\n%s\nwant (testdata/identity/people.golden.json):\n%s", out, want)
+	}
 }

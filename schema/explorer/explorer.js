@@ -103,9 +103,9 @@ const factFields = `
 async function showNode(id) {
   const data = await gql(`query($id: ID!) {
     node(id: $id) {
-      __typename id name
+      __typename id name scope
       links(first: 500) { ${factFields} }
-      ... on Person { aliases }
+      ... on Person { aliases identity { distinguishing } }
       ... on Organisation { aliases }
       ... on Post { postTitle: title }
       ... on Event { kind date endDate partOfDay }
@@ -117,10 +117,12 @@ async function showNode(id) {
   const n = data.node;
   const panel = $('#panel');
   panel.replaceChildren();
-  panel.append(el('h2', {}, el('span', { class: 'badge', style: `background:${colours[n.__typename]}` }, n.__typename), ' ', n.name));
+  panel.append(el('h2', {}, el('span', { class: 'badge', style: `background:${colours[n.__typename]}` }, n.__typename), ' ', n.name, distinguishing(n)));
   const props = el('dl', { class: 'props' });
   const prop = (k, v) => { if (v && (!Array.isArray(v) || v.length)) props.append(el('dt', {}, k), el('dd', {}, Array.isArray(v) ? v.join('、') : v)); };
   prop('ID', n.id);
+  prop(n.__typename === 'Article' ? 'Locale' : 'Scope', n.scope);
+  if (n.identity) prop('Told apart by', n.identity.distinguishing);
   prop('Aliases', n.aliases);
   prop('Title', n.postTitle || n.title);
   prop('Kind', n.kind);
@@ -190,18 +192,26 @@ async function showArticle(id, start, end) {
   }
 }
 
+// distinguishing is what tells a node apart from others of its name, shown
+// beside it: a person's distinguishing post or locale, another node's scope
+// (the locale of a generic 县委 or 县委书记); nothing for a national name.
+function distinguishing(n) {
+  const d = n.identity ? n.identity.distinguishing : (n.__typename !== 'Article' && n.scope);
+  return d && d !== 'national' && d !== n.name ? el('span', { class: 'scope' }, ` · ${d}`) : '';
+}
+
 async function search(text) {
   const results = $('#results');
   if (!text.trim()) { results.hidden = true; return; }
   try {
-    const data = await gql(`query($t: String!) { search(text: $t, first: 12) { score node { __typename id name } } }`, { t: text });
+    const data = await gql(`query($t: String!) { search(text: $t, first: 12) { score node { __typename id name scope ... on Person { identity { distinguishing } } } } }`, { t: text });
     results.replaceChildren();
     for (const h of data.search) {
       results.append(el('li', { tabindex: 0, 'data-id': h.node.id,
         onclick: () => { results.hidden = true; select(h.node.id); },
         onkeydown: (ev) => { if (ev.key === 'Enter') { results.hidden = true; select(h.node.id); } } },
       el('span', { class: 'badge', style: `background:${colours[h.node.__typename]}` }, h.node.__typename),
-      h.node.name, el('span', { class: 'score' }, h.score.toFixed(2))));
+      h.node.name, distinguishing(h.node), el('span', { class: 'score' }, h.score.toFixed(2))));
     }
     if (!data.search.length) results.append(el('li', {}, 'Nothing found.'));
     results.hidden = false;
