@@ -86,6 +86,9 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if i >= len(r) || !isHan(r[i]) || strings.ContainsRune(conjunctions, r[i]) {
 		return "", false // 习近平主席和普京总统: 和 joins two names, it starts none
 	}
+	if d.sideAt(i) {
+		return "", false // 乌方表示: a side, no person (rule 8.6)
+	}
 	var lens []int
 	if i+2 <= len(r) && d.lx.surnames[d.sub(i, i+2)] {
 		lens = []int{4, 3}
@@ -220,6 +223,12 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// sideAt reports whether a state's one-character short form and 方 are
+// written at i (乌方, 蒙方): the side of a state, which no name starts.
+func (d *doc) sideAt(i int) bool {
+	return i+2 <= len(d.r) && d.lx.countryAbb[d.r[i]] && d.r[i+1] == '方' && (i+2 == len(d.r) || !isHan(d.r[i+2]) || d.cuts[i+2])
 }
 
 // hmmWordEndsAt reports whether the HMM segmentation reads r[i:e] as one
@@ -1509,8 +1518,8 @@ func (d *doc) taggedPeople() {
 			for s.end-s.start > 2 && strings.ContainsRune(conjunctions, d.r[s.start]) {
 				s.start++
 			}
-			if overlaps(s) {
-				continue
+			if overlaps(s) || s.end-s.start == 2 && d.sideAt(s.start) {
+				continue // 乌方表示: a side, no person (rule 8.6)
 			}
 			foreign := d.foreignName(s)
 			if foreign {

@@ -601,3 +601,17 @@ func TestNoWordGluedToATransliteratedName(t *testing.T) {
 		}
 	}
 }
+
+// A state's short form and 方 name a side, no person (rule 8.6).
+func TestSidesAreNoPeople(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，俄方表示，谈判情况复杂；乌方表示将继续寻求谈判。",
+		"3月2日，方近平表示，愿同中方加强合作。乌方表示支持。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "方近平" {
+				t.Errorf("%s: person %q", text, who)
+			}
+		}
+	}
+}
