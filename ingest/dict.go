@@ -15,33 +15,35 @@ var dictFS embed.FS
 
 // lexicon holds the domain dictionaries the extractor works with.
 type lexicon struct {
-	surnames   map[string]bool // one- and two-character surnames
-	titles     []string        // job titles, longest first
-	titleRunes [][]rune
-	titleFirst map[rune][]int // titles by first rune, longest first
-	titleLast  map[rune][]int // titles by last rune, longest first
-	sufLast    map[rune][]int // organisation heads by last rune, longest first
-	titleSet   map[string]bool
-	suffixes   []string // organisation heads, longest first
-	sufRunes   [][]rune
-	boundaries map[string]bool
-	maxBound   int
-	places     map[string]bool     // administrative divisions, full and short forms
-	knownOrgs  map[string]bool     // bodies named without a level or place prefix
-	knownLast  map[rune]bool       // last characters of knownOrgs
-	orgAliases map[string]string   // short form -> the full name it folds into (dict/orgaliases.txt)
-	countries  map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
-	countryAbb map[rune]bool       // one-character short forms of states (俄 of 俄军)
-	postLeads  map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
-	afterNames map[rune]bool       // characters that are a word of their own after a name (dict/afternames.txt)
-	translit   map[rune]bool       // characters of transliterated foreign names
-	placePairs map[uint64]bool     // first two characters of places (firstPair)
-	cues       map[string][]string // the event rules' cue lists (dict/eventcues.txt)
-	nonBodies  map[string]bool     // words ending with an organisation head that name no body (dict/nonbodies.txt)
-	venueHeads []string            // heads of places where events are held or shown (dict/venues.txt)
-	id         *identityLexicon    // the word lists identity is decided with (locale.go)
-	seg        *gse.Segmenter      // word segmenter with a compact dictionary
-	cutter     *dagCutter          // seg's dictionary-only cut, fast
+	surnames           map[string]bool // one- and two-character surnames
+	titles             []string        // job titles, longest first
+	titleRunes         [][]rune
+	titleFirst         map[rune][]int // titles by first rune, longest first
+	titleLast          map[rune][]int // titles by last rune, longest first
+	sufLast            map[rune][]int // organisation heads by last rune, longest first
+	titleSet           map[string]bool
+	suffixes           []string // organisation heads, longest first
+	sufRunes           [][]rune
+	boundaries         map[string]bool
+	maxBound           int
+	places             map[string]bool     // administrative divisions, full and short forms
+	knownOrgs          map[string]bool     // bodies named without a level or place prefix
+	knownLast          map[rune]bool       // last characters of knownOrgs
+	orgAliases         map[string]string   // short form -> the full name it folds into (dict/orgaliases.txt)
+	countries          map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
+	countryAbb         map[rune]bool       // one-character short forms of states (俄 of 俄军)
+	postLeads          map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
+	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
+	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
+	afterNames         map[rune]bool       // characters that are a word of their own after a name (dict/afternames.txt)
+	translit           map[rune]bool       // characters of transliterated foreign names
+	placePairs         map[uint64]bool     // first two characters of places (firstPair)
+	cues               map[string][]string // the event rules' cue lists (dict/eventcues.txt)
+	nonBodies          map[string]bool     // words ending with an organisation head that name no body (dict/nonbodies.txt)
+	venueHeads         []string            // heads of places where events are held or shown (dict/venues.txt)
+	id                 *identityLexicon    // the word lists identity is decided with (locale.go)
+	seg                *gse.Segmenter      // word segmenter with a compact dictionary
+	cutter             *dagCutter          // seg's dictionary-only cut, fast
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -139,6 +141,17 @@ func loadLexicon() (*lexicon, error) {
 	lx.postLeads = map[string]bool{}
 	for _, w := range ws {
 		lx.postLeads[w] = true
+	}
+	if lx.projectLeads, err = words("projectleads.txt"); err != nil {
+		return nil, err
+	}
+	byLength(lx.projectLeads)
+	if ws, err = words("projectdescriptors.txt"); err != nil {
+		return nil, err
+	}
+	lx.projectDescriptors = map[string]bool{}
+	for _, w := range ws {
+		lx.projectDescriptors[w] = true
 	}
 	if ws, err = words("afternames.txt"); err != nil {
 		return nil, err

@@ -73,6 +73,9 @@ func (d *doc) findProjects() {
 			// 青岚建筑工程有限公司, 白鹭塑料工程股份公司: a company's trade
 			continue
 		}
+		if head == "项目" && hasAnyPrefix(d.sub(he, min(len(r), he+2)), sportsResults) {
+			continue // 女子团体项目金牌: an event of a sport, not a project
+		}
 		hs := he - utf8.RuneCountInString(head)
 		end := he
 		if m := phaseRe.FindString(d.sub(he, min(len(r), he+6))); m != "" {
@@ -119,6 +122,13 @@ func (d *doc) findProjects() {
 				// one name joining two parts: 澜川灌区续建配套与现代化改造工程,
 				// 站前广场及配套路网工程 (a list ends the left part with a head)
 				if s2 := d.skipLeadingFunctionWords(d.scanLeft(start-1, false), start-1); start-1-s2 >= 3 && !strings.ContainsRune(d.sub(s2, start-1), '的') {
+					start = s2
+				}
+			}
+			if start >= 3 && r[start-1] == '±' {
+				// 甲地送乙地±800千伏…工程: the sign joins the route to the
+				// voltage, inside one name
+				if s2 := d.skipLeadingFunctionWords(d.scanLeft(start-1, false), start-1); start-1-s2 >= 2 {
 					start = s2
 				}
 			}
@@ -245,6 +255,9 @@ func (d *doc) verbBefore(start, k int) bool {
 	}
 	return false
 }
+
+// sportsResults follow a sport's event (项目) where it is no project.
+var sportsResults = []string{"金牌", "银牌", "铜牌", "奖牌", "冠军", "亚军", "季军", "决赛", "预赛", "比赛", "世界纪录"}
 
 // battleVerbs launch a campaign named as a battle (打好污染防治攻坚战).
 var battleVerbs = []string{"打好", "打赢", "打响", "打胜", "坚决打好", "决战"}
@@ -493,6 +506,10 @@ func (d *doc) quoteBefore(hs, he int) int {
 }
 
 func (d *doc) addProject(name string, sp span) {
+	name, sp, ok := d.projectEdges(name, sp)
+	if !ok {
+		return
+	}
 	// A longer project now found holds shorter ones found before it:
 	// “十百千”项目 inside “十百千”项目攻坚行动. Only projects with a span
 	// starting inside sp can hold one (projectsAt lists them, maybe more).
@@ -558,6 +575,103 @@ func (d *doc) addProject(name string, sp span) {
 	}
 	d.projectByKey[key] = p
 	d.addProjectSpan(p, sp)
+}
+
+// countedRe matches a count of things at the start of a name (10条高速公路,
+// 126处农村供水工程, 2万余个项目, 两大…): a number of them, no name.
+var countedRe = regexp.MustCompile(`^[\d两一二三四五六七八九十百千几多]+(?:万|亿)?(?:余|多)?[个项批家类条座处所艘份场届元大]`)
+
+// counted reports whether name starts with a count of things (12条…, 两大…);
+// 项 of 项目 is the head, no measure (十百千项目攻坚行动).
+func counted(name string) bool {
+	m := countedRe.FindStringIndex(name)
+	return m != nil && !strings.HasPrefix(name[m[1]-len("项"):], "项目")
+}
+
+// projectEdges returns the name of the project a finder read at sp with
+// its left edge corrected, and whether it names a project at all: words
+// that begin no name are dropped from its start (标志着|X工程, 在京发布|X工程);
+// a count (10条高速公路), a start inside a word before a count (中|国两大…)
+// or a name whose every word before its head is a descriptor (国家高速公路,
+// 双边合作旗舰项目: rule 5.2) names none.
+func (d *doc) projectEdges(name string, sp span) (string, span, bool) {
+	quoted := sp.start < len(d.r) && d.r[sp.start] == '“'
+	for k := sp.end - 2; !quoted && k > sp.start; k-- {
+		// a lead of two characters or more inside the span, on word
+		// cuts, ends what comes before it (1亿元用于|X工程)
+		for _, l := range d.lx.projectLeads {
+			if n := utf8.RuneCountInString(l); n >= 2 && k+n < sp.end && d.cuts[k] && d.cuts[k+n] && hasPrefixAt(d.r, k, l) {
+				sp.start = k
+				name = d.sub(k, sp.end)
+				break
+			}
+		}
+	}
+	for !quoted {
+		w := ""
+		for _, l := range d.lx.projectLeads {
+			if n := utf8.RuneCountInString(l); strings.HasPrefix(name, l) && sp.start+n < sp.end && d.cuts[sp.start+n] && (sp.start == 0 || d.cuts[sp.start]) {
+				w = l
+				break
+			}
+		}
+		if w == "" {
+			break
+		}
+		name = strings.TrimPrefix(name, w)
+		sp.start += utf8.RuneCountInString(w)
+	}
+	if !quoted && counted(name) {
+		return "", sp, false
+	}
+	if sp.start > 0 && sp.start < len(d.r) && isHan(d.r[sp.start-1]) {
+		// the name starts inside a word or with a character of its own
+		// (中|国两大…, 该|国两大…): a count after it names no project
+		for e := sp.start + 1; e < sp.end; e++ {
+			if d.cuts[e] {
+				if counted(d.sub(e, sp.end)) && !counted(d.sub(sp.start, sp.end)) && (e == sp.start+1 || !d.cuts[sp.start]) {
+					return "", sp, false
+				}
+				break
+			}
+		}
+	}
+	if d.descriptive(name) {
+		return "", sp, false
+	}
+	return name, sp, utf8.RuneCountInString(name) >= 3
+}
+
+// descriptive reports whether every word of name before its head is a
+// descriptor (dict/projectdescriptors.txt): 国家|高速公路, 对外|承包|工程.
+func (d *doc) descriptive(name string) bool {
+	head := ""
+	for _, h := range append(projectHeads, infraHeads...) {
+		if strings.HasSuffix(name, h) && len(h) > len(head) {
+			head = h
+		}
+	}
+	rest := strings.TrimSuffix(name, head)
+	if head == "" || rest == "" {
+		return false
+	}
+	for rest != "" {
+		w := ""
+		r := []rune(rest)
+		for n := min(len(r), 4); n >= 1; n-- {
+			// a structure's bare kind is a descriptor before another
+			// head (大桥|主体|工程: the works on some bridge)
+			if d.lx.projectDescriptors[string(r[:n])] || slices.Contains(infraHeads, string(r[:n])) {
+				w = string(r[:n])
+				break
+			}
+		}
+		if w == "" {
+			return false
+		}
+		rest = rest[len(w):]
+	}
+	return true
 }
 
 // addProjectSpan records that p is named at sp, in p.spans and in the

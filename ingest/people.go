@@ -22,6 +22,9 @@ var followers = []string{
 	"发来", "致电", "致信", "复信", "回信", "近日", "日前", "走访", "担任", "兼任",
 	// 王五全票当选, 王五连任市长
 	"全票", "高票", "连任", "再次",
+	// 大使向总统某某递交国书, 某某定于5月访问: verbs whose first
+	// character would otherwise end a transliterated name
+	"递交", "定于", "接受", "转达", "通电话",
 }
 
 // mayNameSomeone reports whether a sentence has a person's verb after a
@@ -82,6 +85,9 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	r := d.r
 	if i >= len(r) || !isHan(r[i]) || strings.ContainsRune(conjunctions, r[i]) {
 		return "", false // 习近平主席和普京总统: 和 joins two names, it starts none
+	}
+	if d.sideAt(i) {
+		return "", false // 乌方表示: a side, no person (rule 8.6)
 	}
 	var lens []int
 	if i+2 <= len(r) && d.lx.surnames[d.sub(i, i+2)] {
@@ -152,6 +158,13 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.twoVerbs(i+sh)) {
 		return d.sub(i, i+sh), true
 	}
+	// 洪森|致贺电, 巴赫|独家专访: after a transliterated name the tagger
+	// reads, a word of its own after a name that is no transliteration
+	// ends it
+	if sh := lens[1]; ok(sh) && i+sh < len(r) && d.lx.afterNames[r[i+sh]] && !d.lx.translit[r[i+sh]] && d.transliterated(d.sub(i, i+sh)) &&
+		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.hmmWordEndsAt(i, i+sh)) {
+		return d.sub(i, i+sh), true
+	}
 	// 张力|来到: a follower word starting on the longer form's last
 	// character ends the name before it
 	if sh := lens[1]; ok(sh) && utf8.RuneCountInString(anyPrefixAt(r, i+sh, followers...)) >= 2 {
@@ -210,6 +223,19 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// sideAt reports whether a state's one-character short form and 方 are
+// written at i (乌方, 蒙方): the side of a state, which no name starts.
+func (d *doc) sideAt(i int) bool {
+	return i+2 <= len(d.r) && d.lx.countryAbb[d.r[i]] && d.r[i+1] == '方' && (i+2 == len(d.r) || !isHan(d.r[i+2]) || d.cuts[i+2])
+}
+
+// hmmWordEndsAt reports whether the HMM segmentation reads r[i:e] as one
+// word (巴赫|独家).
+func (d *doc) hmmWordEndsAt(i, e int) bool {
+	end, ok := d.tokenAt(i)
+	return ok && end == e
 }
 
 // plainWord reports whether r[s:e] is a dictionary word that is no name
@@ -1312,7 +1338,7 @@ func (d *doc) findAppointments() {
 				continue
 			}
 			name, ok := d.parseName(k-n, true)
-			if ok && utf8.RuneCountInString(name) == n {
+			if ok && utf8.RuneCountInString(name) == n && !d.insideTaggedName(k-n) {
 				d.addPostsFrom(name, span{k - n, k}, at(m[4]), at(m[5]))
 				d.markAppointed(k - n)
 				break
@@ -1492,8 +1518,8 @@ func (d *doc) taggedPeople() {
 			for s.end-s.start > 2 && strings.ContainsRune(conjunctions, d.r[s.start]) {
 				s.start++
 			}
-			if overlaps(s) {
-				continue
+			if overlaps(s) || s.end-s.start == 2 && d.sideAt(s.start) {
+				continue // 乌方表示: a side, no person (rule 8.6)
 			}
 			foreign := d.foreignName(s)
 			if foreign {
@@ -1823,6 +1849,18 @@ func (d *doc) taggedPersonEnd(i int) int {
 	return i
 }
 
+// insideTaggedName reports whether a person's name the tagger reads
+// starts before i and runs past it (辛格 inside 基辛格曾担任).
+func (d *doc) insideTaggedName(i int) bool {
+	sent := d.sentenceOf(i)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == "Person" && sent.start+sp.Start < i && sent.start+sp.End > i {
+			return true
+		}
+	}
+	return false
+}
+
 // taggedPersonSpan reports whether the tagger reads exactly s as a
 // person's name.
 func (d *doc) taggedPersonSpan(s span) bool {
@@ -1894,7 +1932,9 @@ func (d *doc) foreignName(s span) bool {
 // trimTaggedEnd drops the last character of a tagged name when it starts
 // a word running past the name (卢拉|致电, 阿希|以来).
 func (d *doc) trimTaggedEnd(s span) span {
-	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1]) || d.verbAfterName(s.end-1)) {
+	if s.end-s.start > 2 && (!d.cuts[s.end] && d.cuts[s.end-1] && !d.nounAt(s.end-1) || strings.ContainsRune("以于在向对称说和与及", d.r[s.end-1]) || d.verbAfterName(s.end-1) ||
+		utf8.RuneCountInString(anyPrefixAt(d.r, s.end-1, followers...)) >= 2) {
+		// (马杜罗|递交国书: a follower starting on the last character)
 		s.end--
 	}
 	return s

@@ -579,3 +579,39 @@ func TestNoVerbOrPrepositionReadAsAName(t *testing.T) {
 		}
 	}
 }
+
+// A transliterated name ends before a word of its own after a name or a
+// verb the tagger or the segmenter glue to it (递|交, 接|受, 独|家, 致),
+// and no name starts inside a longer name before 曾担任 (rule 3.1). The
+// names are invented.
+func TestNoWordGluedToATransliteratedName(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"3月2日，新任大使将向塔兰尼亚总统莫伦索递交国书。", "莫伦索", "莫伦索递"},
+		{"3月2日，国际泳联主席罗赫接受总台专访。", "罗赫", "罗赫接"},
+		{"3月2日，今晚播出国际泳联主席罗赫独家专访。", "罗赫", "罗赫独"},
+		{"3月2日，方近平向塔兰尼亚人民党主席洪萨致贺电。", "洪萨", "洪萨致"},
+		{"3月2日，美国前国务卿亨利·基莫格去世。基莫格曾担任美国国务卿。", "亨利·基莫格", "莫格曾"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
+		}
+	}
+}
+
+// A state's short form and 方 name a side, no person (rule 8.6).
+func TestSidesAreNoPeople(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，俄方表示，谈判情况复杂；乌方表示将继续寻求谈判。",
+		"3月2日，方近平表示，愿同中方加强合作。乌方表示支持。",
+	} {
+		for who := range peopleOf(t, text) {
+			if who != "方近平" {
+				t.Errorf("%s: person %q", text, who)
+			}
+		}
+	}
+}

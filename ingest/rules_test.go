@@ -777,3 +777,35 @@ func TestBoldTitles(t *testing.T) {
 		t.Errorf("titles %v", titles)
 	}
 }
+
+// A project's name starts after the verbs and particles a left scan takes
+// in (标志着, 用于), joins a route to its voltage across ±, and is no count
+// of things, no sport's event and no run of descriptors before a head
+// (rule 5.2). The sentences are written for this test.
+func TestProjectEdges(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string // projects that must be found
+		not  []string // projects that must not
+	}{
+		{"5月6日，青岚大桥主体工程完工，标志着白鹭河特大桥主体工程全部完成。", []string{"青岚大桥主体工程", "白鹭河特大桥主体工程"}, []string{"标志着白鹭河特大桥主体工程", "着白鹭河特大桥主体工程"}},
+		{"5月6日，白岩送青石±800千伏特高压直流输电工程开工。", []string{"白岩送青石±800千伏特高压直流输电工程"}, []string{"800千伏特高压直流输电工程"}},
+		{"5月6日，省里下达3亿元专项资金用于青禾县城乡供水一体化工程。", []string{"青禾县城乡供水一体化工程"}, []string{"3亿元专项资金用于青禾县城乡供水一体化工程"}},
+		{"5月6日，会议要求加快国家高速公路建设，推进双边合作旗舰项目和对外承包工程。", nil, []string{"国家高速公路", "双边合作旗舰项目", "对外承包工程"}},
+		{"5月6日，全省开工建设12条高速公路，新建126处农村供水工程。", nil, []string{"12条高速公路", "全省开工建设12条高速公路", "126处农村供水工程"}},
+		{"5月6日，这条铁路为该国两大港口白岩港至青石港铁路的一段，正在建设。", nil, []string{"国两大港口白岩港至青石港铁路", "两大港口白岩港至青石港铁路"}},
+		{"5月6日，青禾县运动员夺得女子团体项目金牌。", nil, []string{"女子团体项目"}},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+		for _, p := range tc.want {
+			if !has(got.projects, p) {
+				t.Errorf("%s: projects %v lack %s", tc.text, got.projects, p)
+			}
+		}
+		for _, p := range tc.not {
+			if has(got.projects, p) {
+				t.Errorf("%s: projects %v hold %s", tc.text, got.projects, p)
+			}
+		}
+	}
+}
