@@ -12,8 +12,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/kgproject/kg/export"
 	"github.com/kgproject/kg/graph"
-	"github.com/kgproject/kg/schema"
 )
 
 // chromium finds a Chromium to drive. Without one the test skips, except
@@ -153,7 +153,7 @@ func TestGraphiQLInChromium(t *testing.T) {
 func TestExportCytoscape(t *testing.T) {
 	exe := chromium(t)
 	srv := mustServer(t, nil)
-	g, err := schema.ReadGraph(context.Background(), mustOpenSeed(t))
+	g, err := export.ReadGraph(context.Background(), mustOpenSeed(t))
 	if err != nil {
 		t.Fatal(err)
 	}

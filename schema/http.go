@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kgproject/kg/export"
 	"github.com/kgproject/kg/graph"
 )
 
@@ -209,7 +210,7 @@ func writeJSON(w http.ResponseWriter, media string, status int, resp *Response) 
 
 // serveExport answers GET /export?format=F with the whole graph, or with
 // &id=ID[&depth=D][&relations=T,T][&limit=N] with the neighbourhood of a
-// node, in one of ExportFormats (cytoscape by default): the same subgraph
+// node, in one of export.Formats (cytoscape by default): the same subgraph
 // JSON front-ends draw.
 func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -222,12 +223,9 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "cytoscape"
 	}
-	ctype, ok := map[string]string{
-		"cytoscape": "application/json", "graphml": "application/graphml+xml", "gexf": "application/gexf+xml",
-		"csv-nodes": "text/csv", "csv-relationships": "text/csv",
-	}[format]
+	ctype, ok := export.MediaType(format)
 	if !ok {
-		http.Error(w, fmt.Sprintf("format %q is none of %s", format, strings.Join(ExportFormats, ", ")), http.StatusBadRequest)
+		http.Error(w, fmt.Sprintf("format %q is none of %s", format, strings.Join(export.Formats, ", ")), http.StatusBadRequest)
 		return
 	}
 	leave := h.exports.enter(w, r, mediaJSON)
@@ -260,7 +258,7 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 		}
 		g, err = h.schema.svc.Neighbourhood(ctx, id, opts)
 	} else {
-		g, err = ReadGraph(ctx, h.schema.svc.Store())
+		g, err = export.ReadGraph(ctx, h.schema.svc.Store())
 	}
 	if err != nil {
 		pe := h.schema.public(err).(*publicError)
@@ -278,7 +276,7 @@ func (h *Handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype+"; charset=utf-8")
 	bw := bufio.NewWriterSize(w, 64<<10)
-	err = Export(bw, h.schema.showSources(g), format)
+	err = export.Write(bw, h.schema.showSources(g), format)
 	if err == nil {
 		err = bw.Flush()
 	}

@@ -251,3 +251,30 @@ func TestCORSOriginsChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestExportHTTP(t *testing.T) {
+	srv := mustServer(t, nil)
+	for _, tt := range []struct {
+		query, ctype string
+		status       int
+		contains     string
+	}{
+		{"", "application/json", 200, `"elements"`},
+		{"?format=graphml", "application/graphml+xml", 200, "<graphml"},
+		{"?format=gexf", "application/gexf+xml", 200, `mode="dynamic"`},
+		{"?format=cytoscape&id=person/吕沛&depth=1", "application/json", 200, `"name":"高新区（示范区）党工委书记"`},
+		{"?id=person/无此人", "text/plain", 404, "not found"},
+		{"?id=person/吕沛&depth=9", "text/plain", 400, "depth"},
+		{"?format=dot", "text/plain", 400, "none of"},
+	} {
+		resp, err := http.Get(srv.URL + "/export" + tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.ctype) || !strings.Contains(string(body), tt.contains) {
+			t.Errorf("GET /export%s: %d %s %.200s; want %d %s containing %q", tt.query, resp.StatusCode, resp.Header.Get("Content-Type"), body, tt.status, tt.ctype, tt.contains)
+		}
+	}
+}

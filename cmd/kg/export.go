@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/kgproject/kg/export"
 	"github.com/kgproject/kg/graph"
-	"github.com/kgproject/kg/schema"
 )
 
 var exportCommand = command{
@@ -51,7 +51,7 @@ func (c *exportCmd) setArgs(args []string) error {
 	if len(args) != 0 {
 		return usagef("export: unexpected arguments %q", args)
 	}
-	if c.format != "csv" && c.format != "dump" && !slices.Contains(schema.ExportFormats, c.format) {
+	if c.format != "csv" && c.format != "dump" && !slices.Contains(export.Formats, c.format) {
 		return usagef("export: --format %q: use cytoscape, graphml, gexf, csv or dump", c.format)
 	}
 	return nil
@@ -65,7 +65,7 @@ func (c *exportCmd) run(ctx context.Context, m *Main) error {
 	if c.format == "dump" {
 		return c.dump(ctx, m, st)
 	}
-	g, err := schema.ReadGraph(ctx, st)
+	g, err := export.ReadGraph(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -86,13 +86,13 @@ func (c *exportCmd) run(ctx context.Context, m *Main) error {
 		return nil
 	}
 	if c.out == "" {
-		return schema.Export(m.Stdout, g, c.format)
+		return export.Write(m.Stdout, g, c.format)
 	}
 	return exportFile(c.out, g, c.format)
 }
 
 func exportFile(path string, g *graph.Subgraph, format string) error {
-	return createFile(path, func(w io.Writer) error { return schema.Export(w, g, format) })
+	return createFile(path, func(w io.Writer) error { return export.Write(w, g, format) })
 }
 
 // createFile creates path and writes it with write, buffered; its errors

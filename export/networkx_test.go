@@ -1,4 +1,4 @@
-package schema_test
+package export_test
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kgproject/kg/export"
 	"github.com/kgproject/kg/graph"
-	"github.com/kgproject/kg/schema"
 )
 
 // networkxScript reads a GraphML and a GEXF file with networkx and prints,
@@ -54,7 +54,7 @@ func python3WithNetworkx(t *testing.T) string {
 // every relation with its type and support count.
 func TestExportNetworkx(t *testing.T) {
 	py := python3WithNetworkx(t)
-	g, err := schema.ReadGraph(context.Background(), mustOpenSeed(t))
+	g, err := export.ReadGraph(context.Background(), mustOpenSeed(t))
 	if err != nil {
 		t.Fatal(err)
 	}

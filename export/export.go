@@ -1,4 +1,12 @@
-package schema
+// Package export writes a graph for the tools analysts load it into:
+// Cytoscape.js JSON, GraphML (yEd, networkx), GEXF (Gephi, with event dates
+// for its timeline) and the two CSV files of neo4j-admin's import.
+//
+// It is used by both `kg export` (the whole store, to files) and the HTTP
+// API's /export (the whole graph or a node's neighbourhood), so that the
+// two write the same bytes. It reads only package graph: it knows nothing
+// of GraphQL or of a backend.
+package export
 
 import (
 	"bufio"
@@ -14,12 +22,28 @@ import (
 	"github.com/kgproject/kg/graph"
 )
 
-// ExportFormats lists the formats Export writes.
-var ExportFormats = []string{"cytoscape", "graphml", "gexf", "csv-nodes", "csv-relationships"}
+// Formats lists the formats Write writes.
+var Formats = []string{"cytoscape", "graphml", "gexf", "csv-nodes", "csv-relationships"}
+
+// MediaType returns the media type of format, one of Formats, and false for
+// any other.
+func MediaType(format string) (string, bool) {
+	switch format {
+	case "cytoscape":
+		return "application/json", true
+	case "graphml":
+		return "application/graphml+xml", true
+	case "gexf":
+		return "application/gexf+xml", true
+	case "csv-nodes", "csv-relationships":
+		return "text/csv", true
+	}
+	return "", false
+}
 
 // ArrayDelimiter separates the elements of an array cell (aliases, articles,
 // sentences) in csv-nodes and csv-relationships: the unit separator, a
-// control character no name or sentence holds (Export replaces it with a
+// control character no name or sentence holds (Write replaces it with a
 // space where one does), so a sentence's ';' survives. neo4j-admin reads it
 // with --array-delimiter=U+001F.
 const ArrayDelimiter = "\x1f"
@@ -29,7 +53,7 @@ const ArrayDelimiter = "\x1f"
 func ReadGraph(ctx context.Context, store graph.Store) (*graph.Subgraph, error) {
 	var buf bytes.Buffer
 	if err := store.Dump(ctx, &buf); err != nil {
-		return nil, fmt.Errorf("schema: read graph: %w", err)
+		return nil, fmt.Errorf("export: read graph: %w", err)
 	}
 	g := &graph.Subgraph{}
 	sc := bufio.NewScanner(&buf)
@@ -40,7 +64,7 @@ func ReadGraph(ctx context.Context, store graph.Store) (*graph.Subgraph, error) 
 			Relation *graph.Relation `json:"relation"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
-			return nil, fmt.Errorf("schema: read graph: dump line: %w", err)
+			return nil, fmt.Errorf("export: read graph: dump line: %w", err)
 		}
 		if line.Node != nil {
 			g.Nodes = append(g.Nodes, line.Node)
@@ -50,12 +74,12 @@ func ReadGraph(ctx context.Context, store graph.Store) (*graph.Subgraph, error) 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("schema: read graph: %w", err)
+		return nil, fmt.Errorf("export: read graph: %w", err)
 	}
 	return g, nil
 }
 
-// Export writes g to w in format, one of ExportFormats:
+// Write writes g to w in format, one of Formats:
 //
 //   - cytoscape: Cytoscape.js elements JSON, {"elements": {"nodes": [{"data":
 //     …}], "edges": [{"data": …}]}}, every property and the evidence of each
@@ -75,7 +99,7 @@ func ReadGraph(ctx context.Context, store graph.Store) (*graph.Subgraph, error) 
 //     --array-delimiter=U+001F` reads (arrays joined with ArrayDelimiter).
 //
 // It returns an error wrapping graph.ErrInvalid for an unknown format.
-func Export(w io.Writer, g *graph.Subgraph, format string) error {
+func Write(w io.Writer, g *graph.Subgraph, format string) error {
 	var err error
 	switch format {
 	case "cytoscape":
@@ -89,10 +113,10 @@ func Export(w io.Writer, g *graph.Subgraph, format string) error {
 	case "csv-relationships":
 		err = writeRelationsCSV(w, g)
 	default:
-		return fmt.Errorf("schema: export: %w: format %q is none of %s", graph.ErrInvalid, format, strings.Join(ExportFormats, ", "))
+		return fmt.Errorf("export: %w: format %q is none of %s", graph.ErrInvalid, format, strings.Join(Formats, ", "))
 	}
 	if err != nil {
-		return fmt.Errorf("schema: export %s: %w", format, err)
+		return fmt.Errorf("export: %s: %w", format, err)
 	}
 	return nil
 }

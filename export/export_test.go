@@ -1,4 +1,4 @@
-package schema_test
+package export_test
 
 import (
 	"bytes"
@@ -9,23 +9,24 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/kgproject/kg/export"
 	"github.com/kgproject/kg/graph"
-	"github.com/kgproject/kg/schema"
+	"github.com/kgproject/kg/graph/bolt"
+	"github.com/kgproject/kg/graph/graphtest"
 )
 
-func TestExport(t *testing.T) {
-	g, err := schema.ReadGraph(context.Background(), mustOpenSeed(t))
+func TestWrite(t *testing.T) {
+	g, err := export.ReadGraph(context.Background(), mustOpenSeed(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(g.Nodes) == 0 || len(g.Relations) == 0 {
 		t.Fatalf("read %d nodes and %d relations", len(g.Nodes), len(g.Relations))
 	}
-	export := func(format string) []byte { return exported(t, g, format) }
+	as := func(format string) []byte { return exported(t, g, format) }
 
 	var cy struct {
 		Elements struct {
@@ -33,7 +34,7 @@ func TestExport(t *testing.T) {
 			Edges []struct{ Data map[string]any }
 		}
 	}
-	if err := json.Unmarshal(export("cytoscape"), &cy); err != nil {
+	if err := json.Unmarshal(as("cytoscape"), &cy); err != nil {
 		t.Fatalf("cytoscape: %v", err)
 	}
 	if len(cy.Elements.Nodes) != len(g.Nodes) || len(cy.Elements.Edges) != len(g.Relations) {
@@ -53,7 +54,7 @@ func TestExport(t *testing.T) {
 			} `xml:"edge"`
 		} `xml:"graph"`
 	}
-	if err := xml.Unmarshal(export("graphml"), &ml); err != nil {
+	if err := xml.Unmarshal(as("graphml"), &ml); err != nil {
 		t.Fatalf("graphml: %v", err)
 	}
 	if len(ml.Graph.Nodes) != len(g.Nodes) || len(ml.Graph.Edges) != len(g.Relations) {
@@ -71,7 +72,7 @@ func TestExport(t *testing.T) {
 			} `xml:"edges>edge"`
 		} `xml:"graph"`
 	}
-	if err := xml.Unmarshal(export("gexf"), &gx); err != nil {
+	if err := xml.Unmarshal(as("gexf"), &gx); err != nil {
 		t.Fatalf("gexf: %v", err)
 	}
 	if len(gx.Graph.Nodes) != len(g.Nodes) || len(gx.Graph.Edges) != len(g.Relations) || gx.Graph.Mode != "dynamic" {
@@ -85,7 +86,7 @@ func TestExport(t *testing.T) {
 		"csv-nodes":         {"id:ID,:LABEL,name", len(g.Nodes)},
 		"csv-relationships": {":START_ID,:END_ID,:TYPE", len(g.Relations)},
 	} {
-		rows, err := csv.NewReader(bytes.NewReader(export(format))).ReadAll()
+		rows, err := csv.NewReader(bytes.NewReader(as(format))).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
@@ -93,46 +94,36 @@ func TestExport(t *testing.T) {
 			t.Errorf("%s: header %v and %d rows, want %s… and %d", format, rows[0], len(rows)-1, want.header, want.rows)
 		}
 	}
-	if err := schema.Export(io.Discard, g, "dot"); !errors.Is(err, graph.ErrInvalid) {
+	if err := export.Write(io.Discard, g, "dot"); !errors.Is(err, graph.ErrInvalid) {
 		t.Errorf("unknown format: err = %v, want ErrInvalid", err)
 	}
+}
+
+// mustOpenSeed opens a bolt store in a temporary directory holding the seed
+// page's facts.
+func mustOpenSeed(tb testing.TB) *bolt.Store {
+	tb.Helper()
+	st, err := bolt.Open(tb.TempDir(), &bolt.Options{NoSync: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	for _, f := range graphtest.SeedFacts() {
+		if err := st.PutArticle(context.Background(), &f); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return st
 }
 
 // exported returns g in format.
 func exported(t *testing.T, g *graph.Subgraph, format string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := schema.Export(&buf, g, format); err != nil {
+	if err := export.Write(&buf, g, format); err != nil {
 		t.Fatalf("%s: %v", format, err)
 	}
 	return buf.Bytes()
-}
-
-func TestExportHTTP(t *testing.T) {
-	srv := mustServer(t, nil)
-	for _, tt := range []struct {
-		query, ctype string
-		status       int
-		contains     string
-	}{
-		{"", "application/json", 200, `"elements"`},
-		{"?format=graphml", "application/graphml+xml", 200, "<graphml"},
-		{"?format=gexf", "application/gexf+xml", 200, `mode="dynamic"`},
-		{"?format=cytoscape&id=person/吕沛&depth=1", "application/json", 200, `"name":"高新区（示范区）党工委书记"`},
-		{"?id=person/无此人", "text/plain", 404, "not found"},
-		{"?id=person/吕沛&depth=9", "text/plain", 400, "depth"},
-		{"?format=dot", "text/plain", 400, "none of"},
-	} {
-		resp, err := http.Get(srv.URL + "/export" + tt.query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != tt.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.ctype) || !strings.Contains(string(body), tt.contains) {
-			t.Errorf("GET /export%s: %d %s %.200s; want %d %s containing %q", tt.query, resp.StatusCode, resp.Header.Get("Content-Type"), body, tt.status, tt.ctype, tt.contains)
-		}
-	}
 }
 
 // TestExportCSVSentences checks that evidence sentences survive the Neo4j
@@ -157,7 +148,7 @@ func TestExportCSVSentences(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	got := strings.Split(rows[1][col["sentences:string[]"]], schema.ArrayDelimiter)
+	got := strings.Split(rows[1][col["sentences:string[]"]], export.ArrayDelimiter)
 	want := []string{sents[0], sents[1], "'" + sents[2]}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences = %q, want %q", got, want)
@@ -175,7 +166,7 @@ func TestExportArticleFields(t *testing.T) {
 	a := &graph.Node{ID: "article/a", Label: graph.LabelArticle, Name: "报道", Source: "a.html", Published: "2026-01-14",
 		URL: "https://example.com/a", Outlet: "白岩日报", Author: "记者甲", Page: "input/a.html", Text: "正文。"}
 	g := &graph.Subgraph{Nodes: []*graph.Node{a}}
-	export := func(format string) []byte { return exported(t, g, format) }
+	as := func(format string) []byte { return exported(t, g, format) }
 	want := map[string]string{"source": a.Source, "published": a.Published, "url": a.URL, "outlet": a.Outlet, "author": a.Author}
 
 	var cy struct {
@@ -183,7 +174,7 @@ func TestExportArticleFields(t *testing.T) {
 			Nodes []struct{ Data map[string]any }
 		}
 	}
-	if err := json.Unmarshal(export("cytoscape"), &cy); err != nil {
+	if err := json.Unmarshal(as("cytoscape"), &cy); err != nil {
 		t.Fatalf("cytoscape: %v", err)
 	}
 	for k, v := range want {
@@ -206,7 +197,7 @@ func TestExportArticleFields(t *testing.T) {
 			} `xml:"node"`
 		} `xml:"graph"`
 	}
-	if err := xml.Unmarshal(export("graphml"), &ml); err != nil {
+	if err := xml.Unmarshal(as("graphml"), &ml); err != nil {
 		t.Fatalf("graphml: %v", err)
 	}
 	keys := map[string]bool{}
@@ -226,7 +217,7 @@ func TestExportArticleFields(t *testing.T) {
 		t.Errorf("graphml exports the page, which names an input, not a fact of the article")
 	}
 
-	rows, err := csv.NewReader(bytes.NewReader(export("csv-nodes"))).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(as("csv-nodes"))).ReadAll()
 	if err != nil {
 		t.Fatalf("csv-nodes: %v", err)
 	}
@@ -234,5 +225,50 @@ func TestExportArticleFields(t *testing.T) {
 	row := []string{a.ID, "Article", a.Name, "", "", "", "", "", "", a.Source, a.Published, a.Text, a.URL, a.Outlet, a.Author}
 	if len(rows) != 2 || strings.Join(rows[0], ",") != strings.Join(header, ",") || strings.Join(rows[1], ",") != strings.Join(row, ",") {
 		t.Errorf("csv-nodes = %q, want %q and %q", rows, header, row)
+	}
+}
+
+// TestCSVFormulasEscaped checks that a cell a spreadsheet would run as a
+// formula is written as text.
+func TestCSVFormulasEscaped(t *testing.T) {
+	st := mustOpenSeed(t)
+	f := graphtest.SeedFacts()[0]
+	f.Article.Title, f.Article.Name = `=HYPERLINK("http://evil.example","x")`, `@SUM(1)`
+	if err := st.PutArticle(context.Background(), &f); err != nil {
+		t.Fatal(err)
+	}
+	g, err := export.ReadGraph(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := export.Write(&buf, g, "csv-nodes"); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{`'=HYPERLINK(""http://evil.example"",""x"")`, `'@SUM(1)`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("nodes.csv lacks the escaped cell %s", want)
+		}
+	}
+	for _, line := range strings.Split(out, "\n") {
+		for _, cell := range strings.Split(line, ",") {
+			if strings.HasPrefix(strings.TrimPrefix(cell, `"`), "=") || strings.HasPrefix(cell, "@") {
+				t.Errorf("a cell starts a formula: %s", cell)
+			}
+		}
+	}
+}
+
+// TestMediaType checks that every format has a media type, and that no
+// other name has one.
+func TestMediaType(t *testing.T) {
+	for _, f := range export.Formats {
+		if m, ok := export.MediaType(f); !ok || m == "" {
+			t.Errorf("MediaType(%q) = %q, %t; want a media type", f, m, ok)
+		}
+	}
+	if m, ok := export.MediaType("dot"); ok {
+		t.Errorf("MediaType(dot) = %q, true; want false", m)
 	}
 }
