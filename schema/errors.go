@@ -7,16 +7,17 @@ import (
 	"strings"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/schema/internal/gqlexec"
 )
 
 // Error codes in the "extensions" of GraphQL errors.
 const (
 	codeNotFound = "NOT_FOUND"
-	codeBadInput = "BAD_USER_INPUT"
-	codeLimit    = "QUERY_TOO_EXPENSIVE"
+	codeBadInput = gqlexec.CodeBadInput
+	codeLimit    = gqlexec.CodeLimit
 	codeTimeout  = "TIMEOUT"
 	codeInternal = "INTERNAL_SERVER_ERROR"
-	codeRequest  = "BAD_REQUEST"
+	codeRequest  = gqlexec.CodeRequest
 )
 
 // publicError is an error a client may read; its code goes to the error's
@@ -37,11 +38,14 @@ func badInput(msg string) error { return &publicError{msg: msg, code: codeBadInp
 // says so; anything else is logged in full and shown as "internal error".
 func public(log *slog.Logger, timeout string, err error) error {
 	var pe *publicError
+	var ge *gqlexec.Error
 	switch {
 	case err == nil:
 		return nil
 	case errors.As(err, &pe):
 		return pe
+	case errors.As(err, &ge):
+		return &publicError{msg: ge.Message, code: ge.Code}
 	case errors.Is(err, graph.ErrNotFound):
 		return &publicError{msg: "not found: " + detail(err, graph.ErrNotFound), code: codeNotFound}
 	case errors.Is(err, graph.ErrInvalid):

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/queries"
+	"github.com/kgproject/kg/schema/internal/gqlexec"
 )
 
 // capLists gives every list field of the schema's object and interface
@@ -31,7 +32,7 @@ func (s *Schema) capLists(gql graphql.Schema) {
 			continue
 		}
 		for _, f := range fields {
-			if _, list := unwrap(f.Type); !list || hasArg(f, "first") || hasArg(f, "limit") {
+			if _, list := gqlexec.Unwrap(f.Type); !list || hasArg(f, "first") || hasArg(f, "limit") {
 				continue
 			}
 			// The cost check multiplies by these caps, so they are what a

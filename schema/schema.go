@@ -1,6 +1,12 @@
 // Package schema is kg's GraphQL API: the types and resolvers over a
 // graph.Store (through package queries), the protections every request goes
-// through, and the HTTP handler that serves it with the GraphiQL explorer.
+// through, and the HTTP handler that serves it with the GraphiQL explorer,
+// POST /ingest and /export (written by package export).
+//
+// graphql-go lives behind this package: the workarounds its parser,
+// validator and executor need (long lines, fragment cycles, limits, the
+// execution budget, the document cache, key order) are in its internal
+// package gqlexec, which nothing outside schema can import.
 //
 // Resolvers batch their store calls per request (see loader), so the number
 // of store round trips of a request grows with the depth of its query, never
@@ -16,10 +22,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"sort"
-	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
@@ -27,6 +30,7 @@ import (
 
 	"github.com/kgproject/kg/graph"
 	"github.com/kgproject/kg/queries"
+	"github.com/kgproject/kg/schema/internal/gqlexec"
 )
 
 // Options bounds the requests a Schema serves; zero fields take the
@@ -134,7 +138,7 @@ type Schema struct {
 	svc  *queries.Service
 	gql  graphql.Schema
 	opts Options
-	docs docCache
+	docs gqlexec.DocCache
 }
 
 // New returns the Schema serving store, bounded by opts (nil means the
@@ -152,7 +156,7 @@ func New(store graph.Store, opts *Options) (*Schema, error) {
 		return nil, fmt.Errorf("schema: build: %w", err)
 	}
 	s.capLists(gql)
-	guardResolvers(gql)
+	gqlexec.GuardResolvers(gql)
 	s.gql = gql
 	return s, nil
 }
@@ -201,7 +205,7 @@ func (r *Response) MarshalJSON() ([]byte, error) {
 	buf.WriteByte('{')
 	if len(r.Errors) > 0 {
 		buf.WriteString(`"errors":`)
-		if err := encode(&buf, r.Errors); err != nil {
+		if err := gqlexec.Encode(&buf, r.Errors); err != nil {
 			return nil, err
 		}
 	}
@@ -220,7 +224,7 @@ func failed(status int, errs ...error) *Response {
 	r := &Response{Status: status}
 	for _, err := range errs {
 		e := toError(gqlerrors.FormatError(err))
-		if pe, ok := err.(*publicError); ok {
+		if pe, ok := err.(interface{ Extensions() map[string]any }); ok {
 			e.Extensions = pe.Extensions()
 		}
 		r.Errors = append(r.Errors, e)
@@ -241,16 +245,16 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 	if req.Query == "" {
 		return failed(400, &publicError{msg: `the request has no "query"`, code: codeRequest})
 	}
-	doc := s.docs.get(req.Query)
+	doc := s.docs.Get(req.Query)
 	valid := doc != nil
 	if doc == nil {
 		var err error
-		doc, err = parse(req.Query)
+		doc, err = gqlexec.Parse(req.Query)
 		if err != nil {
 			return failed(400, err)
 		}
 	}
-	op, err := operation(doc, req.OperationName)
+	op, err := gqlexec.Operation(doc, req.OperationName)
 	if err != nil {
 		return failed(400, err)
 	}
@@ -259,7 +263,7 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 			return failed(e.status, e.err)
 		}
 	}
-	if err := s.checkLimits(doc, op, req.Variables); err != nil {
+	if err := gqlexec.CheckLimits(&s.gql, s.limits(), doc, op, req.Variables); err != nil {
 		return failed(400, err)
 	}
 	if !valid {
@@ -270,18 +274,16 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 			}
 			return r
 		}
-		s.docs.put(req.Query, doc)
+		s.docs.Put(req.Query, doc)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
 	defer cancel()
 	ctx = context.WithValue(ctx, loaderKey{}, newLoader(ctx, s.svc))
-	bud := &budget{maxObjects: s.opts.MaxCost, maxSize: s.opts.MaxBytes}
-	ctx = context.WithValue(ctx, budgetKey{}, bud)
-	bud.ctx = ctx
+	ctx, bud := gqlexec.WithBudget(ctx, s.opts.MaxCost, s.opts.MaxBytes)
 	// Execute returns only when its execution has ended, which the budget
 	// makes happen at the next field once ctx ends.
-	res := graphql.Execute(graphql.ExecuteParams{Schema: s.gql, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: detached{ctx}})
-	if err := bud.stopped(); err != nil {
+	res := graphql.Execute(graphql.ExecuteParams{Schema: s.gql, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: gqlexec.Detach(ctx)})
+	if err := bud.Stopped(); err != nil {
 		pe := s.public(err).(*publicError)
 		status := http.StatusGatewayTimeout
 		switch {
@@ -308,7 +310,7 @@ func (s *Schema) Do(ctx context.Context, req *Request) *Response {
 		return r
 	}
 	var buf bytes.Buffer
-	if err := writeOrdered(&buf, res.Data, op.SelectionSet.Selections, fragments(doc)); err != nil {
+	if err := gqlexec.WriteOrdered(&buf, res.Data, doc, op); err != nil {
 		return failed(500, s.public(fmt.Errorf("schema: encode response: %w", err)))
 	}
 	r.Data = buf.Bytes()
@@ -322,6 +324,12 @@ func anyPath(errs []Error) bool {
 		}
 	}
 	return false
+}
+
+// limits are the bounds of gqlexec.CheckLimits.
+func (s *Schema) limits() gqlexec.Limits {
+	return gqlexec.Limits{MaxDepth: s.opts.MaxDepth, MaxFields: s.opts.MaxFields, MaxCost: s.opts.MaxCost,
+		MaxFirst: s.opts.MaxFirst, DefaultLimit: defaultFirst}
 }
 
 // public maps a resolver error to what the client reads.
@@ -342,255 +350,4 @@ func (s *Schema) first(v any, def int) (int, error) {
 		return 0, &publicError{msg: fmt.Sprintf("first: %d is more than the maximum of %d", n, s.opts.MaxFirst), code: codeLimit}
 	}
 	return n, nil
-}
-
-// operation picks the operation a request runs.
-func operation(doc *ast.Document, name string) (*ast.OperationDefinition, error) {
-	var ops []*ast.OperationDefinition
-	for _, d := range doc.Definitions {
-		if op, ok := d.(*ast.OperationDefinition); ok {
-			ops = append(ops, op)
-		}
-	}
-	if name == "" {
-		switch len(ops) {
-		case 0:
-			return nil, &publicError{msg: "the document has no operation", code: codeRequest}
-		case 1:
-			return ops[0], nil
-		}
-		return nil, &publicError{msg: "the document has several operations: give operationName", code: codeRequest}
-	}
-	for _, op := range ops {
-		if op.Name != nil && op.Name.Value == name {
-			return op, nil
-		}
-	}
-	return nil, &publicError{msg: fmt.Sprintf("no operation named %q", name), code: codeRequest}
-}
-
-func fragments(doc *ast.Document) map[string]*ast.FragmentDefinition {
-	m := map[string]*ast.FragmentDefinition{}
-	for _, d := range doc.Definitions {
-		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
-			m[f.Name.Value] = f
-		}
-	}
-	return m
-}
-
-// writeOrdered writes v as JSON with the keys of every object in the order
-// the selections ask for them: graphql-go hands back maps, whose order is
-// lost.
-func writeOrdered(buf *bytes.Buffer, v any, sels []ast.Selection, frags map[string]*ast.FragmentDefinition) error {
-	return (&shape{sels: sels, frags: frags}).write(buf, v)
-}
-
-// shape is the order of the keys of the objects a selection set answers,
-// worked out once for all the objects of a list.
-type shape struct {
-	sels  []ast.Selection
-	frags map[string]*ast.FragmentDefinition
-	done  bool
-	keys  []string
-	subs  map[string]*shape
-}
-
-func (sh *shape) layout() {
-	if sh.done {
-		return
-	}
-	sh.done = true
-	keys, subs := responseKeys(sh.sels, sh.frags, nil, map[string]bool{})
-	sh.keys = keys
-	sh.subs = make(map[string]*shape, len(subs))
-	for k, sub := range subs {
-		sh.subs[k] = &shape{sels: sub, frags: sh.frags}
-	}
-}
-
-func (sh *shape) sub(k string) *shape {
-	if c := sh.subs[k]; c != nil {
-		return c
-	}
-	return &shape{frags: sh.frags}
-}
-
-func (sh *shape) write(buf *bytes.Buffer, v any) error {
-	switch v := v.(type) {
-	case map[string]any:
-		sh.layout()
-		buf.WriteByte('{')
-		n := 0
-		written := make(map[string]bool, len(v))
-		write := func(k string) error {
-			x, ok := v[k]
-			if !ok || written[k] {
-				return nil
-			}
-			written[k] = true
-			if n > 0 {
-				buf.WriteByte(',')
-			}
-			n++
-			writeString(buf, k)
-			buf.WriteByte(':')
-			return sh.sub(k).write(buf, x)
-		}
-		for _, k := range sh.keys {
-			if err := write(k); err != nil {
-				return err
-			}
-		}
-		if n < len(v) {
-			var rest []string
-			for k := range v {
-				if !written[k] {
-					rest = append(rest, k)
-				}
-			}
-			sort.Strings(rest)
-			for _, k := range rest {
-				if err := write(k); err != nil {
-					return err
-				}
-			}
-		}
-		buf.WriteByte('}')
-		return nil
-	case []any:
-		buf.WriteByte('[')
-		for i, x := range v {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			if err := sh.write(buf, x); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte(']')
-		return nil
-	case string:
-		writeString(buf, v)
-		return nil
-	case int:
-		buf.WriteString(strconv.Itoa(v))
-		return nil
-	case bool:
-		buf.WriteString(strconv.FormatBool(v))
-		return nil
-	case nil:
-		buf.WriteString("null")
-		return nil
-	}
-	return encode(buf, v)
-}
-
-// writeString writes s as a JSON string exactly as encoding/json does
-// without HTML escaping: invalid UTF-8 becomes U+FFFD, U+2028 and U+2029
-// are escaped.
-func writeString(buf *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
-	buf.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
-				i++
-				continue
-			}
-			buf.WriteString(s[start:i])
-			switch b {
-			case '\\', '"':
-				buf.WriteByte('\\')
-				buf.WriteByte(b)
-			case '\b':
-				buf.WriteString(`\b`)
-			case '\f':
-				buf.WriteString(`\f`)
-			case '\n':
-				buf.WriteString(`\n`)
-			case '\r':
-				buf.WriteString(`\r`)
-			case '\t':
-				buf.WriteString(`\t`)
-			default:
-				buf.WriteString(`\u00`)
-				buf.WriteByte(hex[b>>4])
-				buf.WriteByte(hex[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			buf.WriteString(s[start:i])
-			buf.WriteString(`\ufffd`)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			buf.WriteString(s[start:i])
-			buf.WriteString(`\u202`)
-			buf.WriteByte(hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	buf.WriteString(s[start:])
-	buf.WriteByte('"')
-}
-
-func responseKeys(sels []ast.Selection, frags map[string]*ast.FragmentDefinition, subs map[string][]ast.Selection, spreading map[string]bool) ([]string, map[string][]ast.Selection) {
-	if subs == nil {
-		subs = map[string][]ast.Selection{}
-	}
-	var keys []string
-	for _, sel := range sels {
-		switch sel := sel.(type) {
-		case *ast.Field:
-			k := ""
-			if sel.Alias != nil {
-				k = sel.Alias.Value
-			} else if sel.Name != nil {
-				k = sel.Name.Value
-			}
-			if _, seen := subs[k]; !seen {
-				keys = append(keys, k)
-				subs[k] = nil
-			}
-			if sel.SelectionSet != nil {
-				subs[k] = append(subs[k], sel.SelectionSet.Selections...)
-			}
-		case *ast.InlineFragment:
-			if sel.SelectionSet != nil {
-				more, _ := responseKeys(sel.SelectionSet.Selections, frags, subs, spreading)
-				keys = append(keys, more...)
-			}
-		case *ast.FragmentSpread:
-			if sel.Name == nil || spreading[sel.Name.Value] || frags[sel.Name.Value] == nil {
-				continue
-			}
-			spreading[sel.Name.Value] = true
-			more, _ := responseKeys(frags[sel.Name.Value].SelectionSet.Selections, frags, subs, spreading)
-			spreading[sel.Name.Value] = false
-			keys = append(keys, more...)
-		}
-	}
-	return keys, subs
-}
-
-// encode writes v as JSON without escaping HTML characters.
-func encode(buf *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	buf.Truncate(buf.Len() - 1) // the newline Encode adds
-	return nil
 }

@@ -1,4 +1,4 @@
-package schema
+package gqlexec
 
 import (
 	"bytes"
@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestWriteString: writeString writes what encoding/json writes without
+// TestWriteString: WriteString writes what encoding/json writes without
 // HTML escaping.
 func TestWriteString(t *testing.T) {
 	cases := []string{"", "plain", "高新区（示范区）党工委", `quote " back \ slash`, "<a href='x'>&</a>",
@@ -28,9 +28,9 @@ func TestWriteString(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		writeString(&got, s)
+		WriteString(&got, s)
 		if got.String() != string(bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
-			t.Errorf("writeString(%q) = %s, want %s", s, got.Bytes(), want.Bytes())
+			t.Errorf("WriteString(%q) = %s, want %s", s, got.Bytes(), want.Bytes())
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package schema
+package gqlexec
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ func malformed(doc *ast.Document) error {
 				if v != nil && v.Variable != nil && v.Variable.Name != nil {
 					name = v.Variable.Name.Value
 				}
-				return &publicError{msg: "variable $" + name + " has no type", code: codeRequest}
+				return refuse(CodeRequest, "variable $%s has no type", name)
 			}
 		}
 	}
@@ -88,7 +88,7 @@ func fragmentCycle(doc *ast.Document) error {
 		}
 		switch state[name] {
 		case active:
-			return &publicError{msg: "Cannot spread fragment \"" + name + "\" within itself: " + strings.Join(append(path, name), " → "), code: codeRequest}
+			return refuse(CodeRequest, "Cannot spread fragment %q within itself: %s", name, strings.Join(append(path, name), " → "))
 		case done:
 			return nil
 		}

@@ -1,4 +1,4 @@
-package schema
+package gqlexec
 
 import (
 	"sync"
@@ -6,12 +6,13 @@ import (
 	"github.com/graphql-go/graphql/language/ast"
 )
 
-// docCache keeps the parsed documents of queries that passed validation,
+// DocCache keeps the parsed documents of queries that passed validation,
 // keyed by their text: clients send the same few query texts with other
 // variables, and parsing and validating a document costs more than
 // executing it on the embedded store. Executing never modifies a document,
-// so one is shared by concurrent requests.
-type docCache struct {
+// so one is shared by concurrent requests. The zero DocCache is empty and
+// ready; it is safe for concurrent use.
+type DocCache struct {
 	mu   sync.RWMutex
 	docs map[string]*ast.Document
 }
@@ -24,13 +25,16 @@ const maxCachedDocs = 512
 // maxCachedText is the longest query text kept.
 const maxCachedText = 16 << 10
 
-func (c *docCache) get(text string) *ast.Document {
+// Get returns the document kept for text, or nil.
+func (c *DocCache) Get(text string) *ast.Document {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.docs[text]
 }
 
-func (c *docCache) put(text string, doc *ast.Document) {
+// Put keeps doc, which must have passed validation, for text; a text
+// longer than maxCachedText is not kept.
+func (c *DocCache) Put(text string, doc *ast.Document) {
 	if len(text) > maxCachedText {
 		return
 	}

@@ -1,4 +1,4 @@
-package schema
+package gqlexec
 
 import (
 	"fmt"
@@ -25,16 +25,16 @@ const (
 // sourceName names a request's document in syntax errors.
 const sourceName = "GraphQL request"
 
-// parse parses a request's query. A query with a line longer than maxLine
+// Parse parses a request's query. A query with a line longer than maxLine
 // is parsed from a copy of the same length in which spaces, tabs and commas
 // outside strings (which GraphQL ignores) become line breaks every breakAt
 // bytes or so, and comments become spaces; the document's offsets then hold
 // for the query as sent, and its source is set back to it so that errors
-// locate what the client sent. It returns a *publicError for a line that
+// locate what the client sent. It returns an *Error for a line that
 // cannot be broken (a string or name of more than maxLine bytes), and
 // graphql-go's syntax error otherwise, with the location in the query as
 // sent.
-func parse(query string) (*ast.Document, error) {
+func Parse(query string) (*ast.Document, error) {
 	body := []byte(query)
 	broken, err := breakLines(body)
 	if err != nil {
@@ -71,8 +71,8 @@ func relocate(err error, src *source.Source) error {
 }
 
 // breakLines returns nil when no line of body is longer than maxLine bytes,
-// else a copy of the same length with its long lines broken (see parse). It
-// returns a *publicError when a line of the copy is still longer than
+// else a copy of the same length with its long lines broken (see Parse). It
+// returns an *Error when a line of the copy is still longer than
 // maxLine.
 func breakLines(body []byte) ([]byte, error) {
 	if longestLine(body) <= maxLine {
@@ -144,10 +144,7 @@ func breakLines(body []byte) ([]byte, error) {
 		}
 	}
 	if longestLine(out) > maxLine {
-		return nil, &publicError{
-			msg:  fmt.Sprintf("the query has a string or name of more than %d bytes on one line; pass long values as variables", maxLine),
-			code: codeRequest,
-		}
+		return nil, refuse(CodeRequest, "the query has a string or name of more than %d bytes on one line; pass long values as variables", maxLine)
 	}
 	return out, nil
 }
@@ -165,4 +162,42 @@ func longestLine(b []byte) int {
 		longest = max(longest, col)
 	}
 	return longest
+}
+
+// Operation returns the operation of doc a request runs: the one named
+// name, or the only one when name is "". It returns an *Error when there is
+// none, or several and no name.
+func Operation(doc *ast.Document, name string) (*ast.OperationDefinition, error) {
+	var ops []*ast.OperationDefinition
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			ops = append(ops, op)
+		}
+	}
+	if name == "" {
+		switch len(ops) {
+		case 0:
+			return nil, refuse(CodeRequest, "the document has no operation")
+		case 1:
+			return ops[0], nil
+		}
+		return nil, refuse(CodeRequest, "the document has several operations: give operationName")
+	}
+	for _, op := range ops {
+		if op.Name != nil && op.Name.Value == name {
+			return op, nil
+		}
+	}
+	return nil, refuse(CodeRequest, "no operation named %q", name)
+}
+
+// fragments returns doc's fragment definitions by name.
+func fragments(doc *ast.Document) map[string]*ast.FragmentDefinition {
+	m := map[string]*ast.FragmentDefinition{}
+	for _, d := range doc.Definitions {
+		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
+			m[f.Name.Value] = f
+		}
+	}
+	return m
 }

@@ -1,8 +1,7 @@
-package schema
+package gqlexec
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 
 	"github.com/graphql-go/graphql"
@@ -14,16 +13,39 @@ type measure struct {
 	depth, fields, cost int
 }
 
-// checkLimits refuses an operation deeper than MaxDepth, selecting more than
+// Limits bounds the operations CheckLimits lets through.
+type Limits struct {
+	// MaxDepth is the deepest nesting of fields.
+	MaxDepth int
+	// MaxFields is how many fields an operation may select, counting
+	// aliases and fragments where they are used.
+	MaxFields int
+	// MaxCost is how many objects an operation may return at most, list
+	// sizes multiplied.
+	MaxCost int
+	// MaxFirst is the largest first or limit argument.
+	MaxFirst int
+	// DefaultLimit is what a limit argument without a default in the
+	// schema counts for when a query does not give it: the default its
+	// resolver applies.
+	DefaultLimit int
+}
+
+// CheckLimits refuses an operation deeper than MaxDepth, selecting more than
 // MaxFields fields (aliases included), costing more than MaxCost, or asking
 // for more than MaxFirst items of a list. It runs before validation, whose
 // field-merging rule is quadratic in the number of aliases, and stops at the
 // first limit passed, so hostile queries are refused quickly. The cost of a
 // selection is the number of objects it may return: every list multiplies
 // the cost of what it contains by its first or limit argument, or by that
-// argument's default when the query gives none (see capLists). A bound, not
-// an estimate: lists never return more than their first.
-func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) error {
+// argument's default when the query gives none. A bound, not an estimate,
+// when every list field has a first or limit argument: lists never return
+// more than their first.
+//
+// It returns an *Error: CodeRequest for a document graphql-go's validation
+// cannot be trusted with (see malformed), CodeLimit for a limit passed,
+// CodeBadInput for a negative first or limit.
+func CheckLimits(s *graphql.Schema, l Limits, doc *ast.Document, op *ast.OperationDefinition, vars map[string]any) error {
 	// Depth and size first, so that a deep query hears about its depth
 	// rather than about the cost its depth causes.
 	if err := malformed(doc); err != nil {
@@ -31,10 +53,10 @@ func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, var
 	}
 	frags := fragments(doc)
 	for _, cost := range []bool{false, true} {
-		w := &walker{s: s, vars: vars, frags: frags, spreading: map[string]bool{}, cost: cost}
-		root := s.gql.QueryType()
+		w := &walker{s: s, l: l, vars: vars, frags: frags, spreading: map[string]bool{}, cost: cost}
+		var root graphql.Type = s.QueryType()
 		if op.Operation == ast.OperationTypeMutation {
-			root = s.gql.MutationType()
+			root = s.MutationType()
 		}
 		if err := w.selections(op.SelectionSet, root, 1, 1); err != nil {
 			return err
@@ -44,7 +66,8 @@ func (s *Schema) checkLimits(doc *ast.Document, op *ast.OperationDefinition, var
 }
 
 type walker struct {
-	s         *Schema
+	s         *graphql.Schema
+	l         Limits
 	vars      map[string]any
 	frags     map[string]*ast.FragmentDefinition
 	spreading map[string]bool
@@ -53,7 +76,7 @@ type walker struct {
 }
 
 func limitError(format string, args ...any) error {
-	return &publicError{msg: fmt.Sprintf(format, args...), code: codeLimit}
+	return refuse(CodeLimit, format, args...)
 }
 
 func (w *walker) selections(set *ast.SelectionSet, parent graphql.Type, depth, mult int) error {
@@ -69,7 +92,7 @@ func (w *walker) selections(set *ast.SelectionSet, parent graphql.Type, depth, m
 		case *ast.InlineFragment:
 			t := parent
 			if sel.TypeCondition != nil && sel.TypeCondition.Name != nil {
-				t = w.s.gql.Type(sel.TypeCondition.Name.Value)
+				t = w.s.Type(sel.TypeCondition.Name.Value)
 			}
 			if err := w.selections(sel.SelectionSet, t, depth, mult); err != nil {
 				return err
@@ -86,7 +109,7 @@ func (w *walker) selections(set *ast.SelectionSet, parent graphql.Type, depth, m
 			w.spreading[name] = true
 			t := parent
 			if f.TypeCondition != nil && f.TypeCondition.Name != nil {
-				t = w.s.gql.Type(f.TypeCondition.Name.Value)
+				t = w.s.Type(f.TypeCondition.Name.Value)
 			}
 			err := w.selections(f.SelectionSet, t, depth, mult)
 			w.spreading[name] = false
@@ -99,7 +122,7 @@ func (w *walker) selections(set *ast.SelectionSet, parent graphql.Type, depth, m
 }
 
 func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error {
-	opts := &w.s.opts
+	opts := &w.l
 	w.m.fields++
 	if w.m.fields > opts.MaxFields {
 		return limitError("query selects more than %d fields (aliases and fragments included)", opts.MaxFields)
@@ -115,9 +138,9 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 		name = f.Name.Value
 	}
 	var t graphql.Type
-	def := fieldDef(parent, name, w.s.gql)
+	def := fieldDef(parent, name)
 	if def != nil {
-		t, _ = unwrap(def.Type)
+		t, _ = Unwrap(def.Type)
 	}
 	counted := false // whether a first or limit argument sized the list
 	for _, arg := range f.Arguments {
@@ -132,7 +155,7 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 			return limitError("%s: %d is more than the maximum of %d", arg.Name.Value, n, opts.MaxFirst)
 		}
 		if n < 0 {
-			return &publicError{msg: fmt.Sprintf("%s: %d is negative", arg.Name.Value, n), code: codeBadInput}
+			return refuse(CodeBadInput, "%s: %d is negative", arg.Name.Value, n)
 		}
 		if n > 1 {
 			mult *= n
@@ -143,7 +166,7 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 		return nil
 	}
 	if !counted && def != nil {
-		if n := defaultPage(def); n > 1 {
+		if n := defaultPage(def, opts.DefaultLimit); n > 1 {
 			mult *= n
 		}
 	}
@@ -155,15 +178,16 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult int) error
 }
 
 // defaultPage is the default of a field's first or limit argument: how
-// many items it returns when the query does not say; 0 without one.
-func defaultPage(def *graphql.FieldDefinition) int {
+// many items it returns when the query does not say, limit for a limit
+// argument without a default; 0 without one.
+func defaultPage(def *graphql.FieldDefinition, limit int) int {
 	for _, a := range def.Args {
 		if a.Name() == "first" || a.Name() == "limit" {
 			if n, ok := a.DefaultValue.(int); ok {
 				return n
 			}
 			if a.Name() == "limit" {
-				return defaultFirst // neighbourhood's limit has its default in the resolver
+				return limit // a limit's default may be the resolver's
 			}
 		}
 	}
@@ -172,7 +196,7 @@ func defaultPage(def *graphql.FieldDefinition) int {
 
 // fieldDef finds a field of an object or interface type, introspection
 // fields included.
-func fieldDef(parent graphql.Type, name string, s graphql.Schema) *graphql.FieldDefinition {
+func fieldDef(parent graphql.Type, name string) *graphql.FieldDefinition {
 	switch name {
 	case "__schema":
 		return graphql.SchemaMetaFieldDef
@@ -190,9 +214,9 @@ func fieldDef(parent graphql.Type, name string, s graphql.Schema) *graphql.Field
 	return nil
 }
 
-// unwrap returns the named type under t's lists and non-nulls and whether
+// Unwrap returns the named type under t's lists and non-nulls and whether
 // there was a list.
-func unwrap(t graphql.Type) (graphql.Type, bool) {
+func Unwrap(t graphql.Type) (graphql.Type, bool) {
 	list := false
 	for {
 		switch x := t.(type) {

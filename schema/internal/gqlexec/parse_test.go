@@ -1,4 +1,4 @@
-package schema
+package gqlexec
 
 import (
 	"errors"
@@ -36,7 +36,7 @@ func TestParseLongLines(t *testing.T) {
 			if err != nil {
 				t.Fatalf("graphql-go: %v", err)
 			}
-			got, err := parse(tc.query)
+			got, err := Parse(tc.query)
 			if err != nil {
 				t.Fatalf("parse: %v", err)
 			}
@@ -69,8 +69,8 @@ func TestParseLongLineErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error
-			bound.Check(t, len(tc.query), func() { _, err = parse(tc.query) })
-			var pe *publicError
+			bound.Check(t, len(tc.query), func() { _, err = Parse(tc.query) })
+			var pe *Error
 			if tc.public {
 				if !errors.As(err, &pe) {
 					t.Fatalf("error %v, want a refusal", err)

@@ -1,4 +1,4 @@
-package schema
+package gqlexec
 
 import (
 	"context"
@@ -10,19 +10,20 @@ import (
 	"github.com/graphql-go/graphql"
 )
 
-// A budget bounds the execution of one request by what it produces and by
-// its context. The cost check (checkLimits) bounds a query before it runs,
+// A Budget bounds the execution of one request by what it produces and by
+// its context. The cost check (CheckLimits) bounds a query before it runs,
 // from the caps of its lists; the budget holds during execution, counting
 // the list items and string bytes the resolvers hand to graphql-go, and
 // ends the execution at the first resolver after the request's context
 // ends or a limit is passed.
 //
 // graphql-go runs an execution in a goroutine of its own and, when the
-// context passed to Execute ends, returns without stopping it. So Do passes
-// it a context that never ends (detached), and every resolver, wrapped by
-// guardResolvers, first checks the budget's context, the request's own: the
-// execution then stops at its next field, and Do returns only once it has.
-type budget struct {
+// context passed to Execute ends, returns without stopping it. So the
+// caller passes it a context that never ends (Detach), and every resolver,
+// wrapped by GuardResolvers, first checks the budget's context, the
+// request's own: the execution then stops at its next field, and Execute
+// returns only once it has.
+type Budget struct {
 	ctx                 context.Context
 	maxObjects, maxSize int
 
@@ -34,13 +35,23 @@ type budget struct {
 
 type budgetKey struct{}
 
-func budgetFrom(ctx context.Context) *budget {
-	b, _ := ctx.Value(budgetKey{}).(*budget)
+// WithBudget returns ctx, whose end ends the execution, carrying a new
+// Budget of at most maxObjects list items and maxSize bytes of strings,
+// and that Budget. Pass Detach of the context returned to graphql.Execute.
+func WithBudget(ctx context.Context, maxObjects, maxSize int) (context.Context, *Budget) {
+	b := &Budget{maxObjects: maxObjects, maxSize: maxSize}
+	ctx = context.WithValue(ctx, budgetKey{}, b)
+	b.ctx = ctx
+	return ctx, b
+}
+
+func budgetFrom(ctx context.Context) *Budget {
+	b, _ := ctx.Value(budgetKey{}).(*Budget)
 	return b
 }
 
 // check returns why execution must stop, or nil.
-func (b *budget) check() error {
+func (b *Budget) check() error {
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
@@ -51,7 +62,7 @@ func (b *budget) check() error {
 
 // spend counts what a resolver produced: the items of a list, the bytes of
 // a string.
-func (b *budget) spend(v any) error {
+func (b *Budget) spend(v any) error {
 	objects, size := 0, 0
 	switch v := v.(type) {
 	case nil:
@@ -90,16 +101,22 @@ func (b *budget) spend(v any) error {
 	return b.exceeded
 }
 
-// detached is a context whose values are ctx's but which never ends.
+// Detach returns a context whose values are ctx's but which never ends.
+func Detach(ctx context.Context) context.Context { return detached{ctx} }
+
+// detached is a context whose values are its Context's but which never
+// ends.
 type detached struct{ context.Context }
 
 func (detached) Deadline() (time.Time, bool) { return time.Time{}, false }
 func (detached) Done() <-chan struct{}       { return nil }
 func (detached) Err() error                  { return nil }
 
-// guardResolvers wraps the resolver of every field of the schema's object
-// types so that it runs with the request's context and within its budget.
-func guardResolvers(s graphql.Schema) {
+// GuardResolvers wraps the resolver of every field of the schema's object
+// types so that, under a context of WithBudget, it runs with the request's
+// context and within its budget; elsewhere it runs as it did. Call it once,
+// on a schema no request is using yet.
+func GuardResolvers(s graphql.Schema) {
 	for name, t := range s.TypeMap() {
 		obj, ok := t.(*graphql.Object)
 		if !ok || strings.HasPrefix(name, "__") {
@@ -144,10 +161,11 @@ func guarded(fn graphql.FieldResolveFn) graphql.FieldResolveFn {
 	}
 }
 
-// stopped returns why execution was stopped, nil when it was not: the one
+// Stopped returns why execution was stopped, nil when it was not: the one
 // error a response then carries, since graphql-go reports the stop at every
-// field it reached.
-func (b *budget) stopped() error {
+// field it reached. It is an *Error with CodeLimit for a limit passed, else
+// the context's error.
+func (b *Budget) Stopped() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.exceeded != nil {
