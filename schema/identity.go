@@ -23,8 +23,9 @@ type identityReason struct {
 // mentions join when two articles give the same name the same scope. The
 // evidence is, for each article, the sentence that gave the scope: a post
 // whose body is of the scope (or a national post), else the article's own
-// locale, outlet or the article itself.
-func (b *builder) identityField() *graphql.Field {
+// locale, outlet or the article itself. specs are the field's relations in
+// relationFields: the person's posts, mentions and bylines, in that order.
+func (b *builder) identityField(specs []linkSpec) *graphql.Field {
 	reason := graphql.NewObject(graphql.ObjectConfig{
 		Name:        "IdentityReason",
 		Description: "One article's reason for a mention being this person.",
@@ -64,9 +65,7 @@ func (b *builder) identityField() *graphql.Field {
 	return &graphql.Field{Type: nonNull(identity), Description: "Why the mentions of this name are this person (and not another of the same name).",
 		Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
 			n := src(p)
-			holds := b.linksOf(p, graph.Outgoing, graph.RelHolds)
-			mentions := b.linksOf(p, graph.Incoming, graph.RelMentions)
-			authored := b.linksOf(p, graph.Outgoing, graph.RelAuthored)
+			holds, mentions, authored := linksOf(p, specs[0]), linksOf(p, specs[1]), linksOf(p, specs[2])
 			return func() (any, error) {
 				id := &personIdentity{n: n}
 				var err error

@@ -95,22 +95,43 @@ func aliasesField() *graphql.Field {
 		}}
 }
 
-// linksOf resolves to the Links of the source node.
-func (b *builder) linksOf(p graphql.ResolveParams, dir graph.Direction, types ...graph.RelType) func() ([]queries.Link, error) {
-	return loaderFrom(p.Context).links(src(p).ID, dir, types...)
+// linksOf resolves to the Links of the source node that spec follows.
+func linksOf(p graphql.ResolveParams, spec linkSpec) func() ([]queries.Link, error) {
+	return loaderFrom(p.Context).links(src(p).ID, spec.dir, spec.types...)
 }
 
-// nodes resolves a relation field to the distinct nodes at the other end.
-func (b *builder) nodes(dir graph.Direction, types ...graph.RelType) graphql.FieldResolveFn {
+// linksFrom returns linksOf for spec, for participations.
+func linksFrom(spec linkSpec) func(p graphql.ResolveParams) func() ([]queries.Link, error) {
+	return func(p graphql.ResolveParams) func() ([]queries.Link, error) { return linksOf(p, spec) }
+}
+
+// fromLinks resolves a relation field to what fn makes of the links of the
+// source node that spec follows (taken from relationFields when the schema
+// is built, so that the prefetch reads the same links).
+func (b *builder) fromLinks(spec linkSpec, fn func(p graphql.ResolveParams, ls []queries.Link) any) graphql.FieldResolveFn {
 	return b.resolve(func(p graphql.ResolveParams) (any, error) {
-		get := b.linksOf(p, dir, types...)
+		get := linksOf(p, spec)
 		return func() (any, error) {
 			ls, err := get()
 			if err != nil {
 				return nil, err
 			}
-			return linkNodes(ls), nil
+			return fn(p, ls), nil
 		}, nil
+	})
+}
+
+// nodes resolves a relation field to the distinct nodes at the other end.
+func (b *builder) nodes(spec linkSpec) graphql.FieldResolveFn {
+	return b.fromLinks(spec, func(_ graphql.ResolveParams, ls []queries.Link) any { return linkNodes(ls) })
+}
+
+// countNodes resolves a relation field to how many distinct nodes are at
+// the other end, in the field's role argument when it has one.
+func (b *builder) countNodes(spec linkSpec) graphql.FieldResolveFn {
+	return b.fromLinks(spec, func(p graphql.ResolveParams, ls []queries.Link) any {
+		role, _ := p.Args["role"].(string)
+		return len(linkNodes(filterRole(ls, role)))
 	})
 }
 
@@ -148,7 +169,9 @@ func (b *builder) linksField() *graphql.Field {
 			dir, _ := p.Args["direction"].(graph.Direction)
 			types := relTypes(p.Args["types"])
 			at := src(p).ID
-			get := b.linksOf(p, dir, types...)
+			// Its relations are its arguments: it is not in relationFields
+			// and not prefetched.
+			get := loaderFrom(p.Context).links(at, dir, types...)
 			return func() (any, error) {
 				ls, err := get()
 				if err != nil {
@@ -309,6 +332,7 @@ func (b *builder) buildNodes() {
 		Description: "A person named in the articles.",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			rel := relationsOf(graph.LabelPerson)
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
 				"posts": &graphql.Field{Type: listOf(b.tenure), Description: "The posts the person holds, with evidence and validity, by start; with asOf, those valid at that date.",
@@ -317,20 +341,11 @@ func (b *builder) buildNodes() {
 						return svc.PersonPosts
 					})},
 				"events": &graphql.Field{Type: listOf(b.participation), Description: "The events the person chaired or attended, by date.",
-					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum, Description: "Only this role."}},
-					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
-						return b.linksOf(p, graph.Outgoing, graph.RelChaired, graph.RelAttended)
-					})},
+					Args:    graphql.FieldConfigArgument{"role": {Type: roleEnum, Description: "Only this role."}},
+					Resolve: b.participations(linksFrom(rel.one("events")))},
 				"eventCount": &graphql.Field{Type: nonNull(graphql.Int), Description: "How many events the person took part in (in role, when given).",
-					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum}},
-					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-						role, _ := p.Args["role"].(string)
-						get := b.linksOf(p, graph.Outgoing, graph.RelChaired, graph.RelAttended)
-						return func() (any, error) {
-							ls, err := get()
-							return len(linkNodes(filterRole(ls, role))), err
-						}, nil
-					})},
+					Args:    graphql.FieldConfigArgument{"role": {Type: roleEnum}},
+					Resolve: b.countNodes(rel.one("eventCount"))},
 				"timeline": &graphql.Field{Type: listOf(b.participation), Description: "The events the person took part in between from and to (inclusive), by date.",
 					Args: graphql.FieldConfigArgument{"from": {Type: dateScalar}, "to": {Type: dateScalar}},
 					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
@@ -366,9 +381,9 @@ func (b *builder) buildNodes() {
 							return cs, err
 						}, nil
 					})},
-				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the person.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
-				"authored": &graphql.Field{Type: listOf(b.article), Description: "The articles the person reported (as 记者).", Resolve: b.nodes(graph.Outgoing, graph.RelAuthored)},
-				"identity": b.identityField(),
+				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the person.", Resolve: b.nodes(rel.one("articles"))},
+				"authored": &graphql.Field{Type: listOf(b.article), Description: "The articles the person reported (as 记者).", Resolve: b.nodes(rel.one("authored"))},
+				"identity": b.identityField(rel.all("identity")),
 				"links":    b.linksField(),
 			}
 		}),
@@ -378,18 +393,15 @@ func (b *builder) buildNodes() {
 		Description: "A title held at an organisation, named after both (高新区（示范区）党工委书记).",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			rel := relationsOf(graph.LabelPost)
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "scope": scopeField(),
 				"title": &graphql.Field{Type: graphql.String, Description: "The job title words (书记).", Resolve: field(func(n *graph.Node) string { return n.Title })},
-				"organisation": &graphql.Field{Type: b.organisation, Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-					get := b.linksOf(p, graph.Outgoing, graph.RelOf)
-					return func() (any, error) {
-						ls, err := get()
-						if err != nil || len(ls) == 0 {
-							return nil, err
-						}
-						return ls[0].Node, nil
-					}, nil
+				"organisation": &graphql.Field{Type: b.organisation, Resolve: b.fromLinks(rel.one("organisation"), func(_ graphql.ResolveParams, ls []queries.Link) any {
+					if len(ls) == 0 {
+						return nil
+					}
+					return ls[0].Node
 				})},
 				"holders": &graphql.Field{Type: listOf(b.holding), Description: "The people who hold the post, with evidence and validity, by start; with asOf, every one valid at that date.",
 					Args: asOfArg(),
@@ -405,35 +417,22 @@ func (b *builder) buildNodes() {
 		Description: "A government body, party committee, company or other organisation.",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			rel := relationsOf(graph.LabelOrganisation)
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
-				"posts":  &graphql.Field{Type: listOf(b.post), Description: "The posts at the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelOf)},
-				"events": &graphql.Field{Type: listOf(b.event), Description: "The events the organisation took part in or reported at, by date.", Resolve: b.nodes(graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)},
+				"posts":  &graphql.Field{Type: listOf(b.post), Description: "The posts at the organisation.", Resolve: b.nodes(rel.one("posts"))},
+				"events": &graphql.Field{Type: listOf(b.event), Description: "The events the organisation took part in or reported at, by date.", Resolve: b.nodes(rel.one("events"))},
 				"participations": &graphql.Field{Type: listOf(b.orgParticipation), Description: "The organisation's part in each event, with evidence, by date.",
-					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
-						return b.linksOf(p, graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)
-					})},
-				"eventCount": &graphql.Field{Type: nonNull(graphql.Int), Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-					get := b.linksOf(p, graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)
-					return func() (any, error) {
-						ls, err := get()
-						return len(linkNodes(ls)), err
-					}, nil
-				})},
+					Resolve: b.participations(linksFrom(rel.one("participations")))},
+				"eventCount": &graphql.Field{Type: nonNull(graphql.Int), Resolve: b.countNodes(rel.one("eventCount"))},
 				"eventsPerMonth": &graphql.Field{Type: listOf(b.monthCount), Description: "How many dated events the organisation took part in or reported at, per month.",
-					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-						get := b.linksOf(p, graph.Outgoing, graph.RelParticipated, graph.RelReportedAt)
-						return func() (any, error) {
-							ls, err := get()
-							return perMonth(linkNodes(ls)), err
-						}, nil
-					})},
+					Resolve: b.fromLinks(rel.one("eventsPerMonth"), func(_ graphql.ResolveParams, ls []queries.Link) any { return perMonth(linkNodes(ls)) })},
 				"people": &graphql.Field{Type: listOf(b.holding), Description: "Who held the organisation's posts, by post then start; with asOf, every holder valid at that date.",
 					Args: asOfArg(),
 					Resolve: b.holdings("people", func(svc *queries.Service) func(context.Context, []string, string) (map[string][]queries.Holder, error) {
 						return svc.OrganisationPeople
 					})},
-				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the organisation.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
+				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the organisation.", Resolve: b.nodes(rel.one("articles"))},
 				"links":    b.linksField(),
 			}
 		}),
@@ -443,33 +442,25 @@ func (b *builder) buildNodes() {
 		Description: "A meeting, inspection, symposium or other event reported by an article.",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			rel := relationsOf(graph.LabelEvent)
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "scope": scopeField(),
 				"kind":                   &graphql.Field{Type: kindEnum, Resolve: field(func(n *graph.Node) string { return string(n.Kind) })},
 				"date":                   &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.Date })},
 				"endDate":                &graphql.Field{Type: dateScalar, Resolve: field(func(n *graph.Node) string { return n.EndDate })},
 				"partOfDay":              &graphql.Field{Type: graphql.String, Description: "上午, 下午, 晚上 …", Resolve: field(func(n *graph.Node) string { return n.PartOfDay })},
-				"chairs":                 &graphql.Field{Type: listOf(b.person), Resolve: b.nodes(graph.Incoming, graph.RelChaired)},
-				"attendees":              &graphql.Field{Type: listOf(b.person), Resolve: b.nodes(graph.Incoming, graph.RelAttended)},
-				"organisations":          &graphql.Field{Type: listOf(b.organisation), Description: "Organisations that attended, guided, hosted … the event.", Resolve: b.nodes(graph.Incoming, graph.RelParticipated)},
-				"reportingOrganisations": &graphql.Field{Type: listOf(b.organisation), Description: "Organisations that reported at the event.", Resolve: b.nodes(graph.Incoming, graph.RelReportedAt)},
-				"projects":               &graphql.Field{Type: listOf(b.project), Description: "Projects discussed.", Resolve: b.nodes(graph.Outgoing, graph.RelDiscussed)},
-				"articles":               &graphql.Field{Type: listOf(b.article), Description: "The articles that report the event.", Resolve: b.nodes(graph.Incoming, graph.RelReports)},
+				"chairs":                 &graphql.Field{Type: listOf(b.person), Resolve: b.nodes(rel.one("chairs"))},
+				"attendees":              &graphql.Field{Type: listOf(b.person), Resolve: b.nodes(rel.one("attendees"))},
+				"organisations":          &graphql.Field{Type: listOf(b.organisation), Description: "Organisations that attended, guided, hosted … the event.", Resolve: b.nodes(rel.one("organisations"))},
+				"reportingOrganisations": &graphql.Field{Type: listOf(b.organisation), Description: "Organisations that reported at the event.", Resolve: b.nodes(rel.one("reportingOrganisations"))},
+				"projects":               &graphql.Field{Type: listOf(b.project), Description: "Projects discussed.", Resolve: b.nodes(rel.one("projects"))},
+				"articles":               &graphql.Field{Type: listOf(b.article), Description: "The articles that report the event.", Resolve: b.nodes(rel.one("articles"))},
 				"participants": &graphql.Field{Type: listOf(b.eventParticipant), Description: "The people who chaired or attended, with the sentences that say so.",
-					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum, Description: "Only this role."}},
-					Resolve: b.participations(func(p graphql.ResolveParams) func() ([]queries.Link, error) {
-						return b.linksOf(p, graph.Incoming, graph.RelChaired, graph.RelAttended)
-					})},
+					Args:    graphql.FieldConfigArgument{"role": {Type: roleEnum, Description: "Only this role."}},
+					Resolve: b.participations(linksFrom(rel.one("participants")))},
 				"participantCount": &graphql.Field{Type: nonNull(graphql.Int), Description: "How many people took part (in role, when given).",
-					Args: graphql.FieldConfigArgument{"role": {Type: roleEnum}},
-					Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
-						role, _ := p.Args["role"].(string)
-						get := b.linksOf(p, graph.Incoming, graph.RelChaired, graph.RelAttended)
-						return func() (any, error) {
-							ls, err := get()
-							return len(linkNodes(filterRole(ls, role))), err
-						}, nil
-					})},
+					Args:    graphql.FieldConfigArgument{"role": {Type: roleEnum}},
+					Resolve: b.countNodes(rel.one("participantCount"))},
 				"links": b.linksField(),
 			}
 		}),
@@ -479,10 +470,11 @@ func (b *builder) buildNodes() {
 		Description: "A project, programme or campaign (345创新行动).",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			rel := relationsOf(graph.LabelProject)
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
-				"events":   &graphql.Field{Type: listOf(b.event), Description: "The events that discussed the project.", Resolve: b.nodes(graph.Incoming, graph.RelDiscussed)},
-				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the project.", Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
+				"events":   &graphql.Field{Type: listOf(b.event), Description: "The events that discussed the project.", Resolve: b.nodes(rel.one("events"))},
+				"articles": &graphql.Field{Type: listOf(b.article), Description: "The articles that name the project.", Resolve: b.nodes(rel.one("articles"))},
 				"links":    b.linksField(),
 			}
 		}),
@@ -492,9 +484,10 @@ func (b *builder) buildNodes() {
 		Description: "A place named in the articles.",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			rel := relationsOf(graph.LabelPlace)
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "scope": scopeField(), "aliases": aliasesField(),
-				"articles": &graphql.Field{Type: listOf(b.article), Resolve: b.nodes(graph.Incoming, graph.RelMentions)},
+				"articles": &graphql.Field{Type: listOf(b.article), Resolve: b.nodes(rel.one("articles"))},
 				"links":    b.linksField(),
 			}
 		}),
@@ -504,6 +497,7 @@ func (b *builder) buildNodes() {
 		Description: "A news article; every fact's evidence points to one.",
 		Interfaces:  []*graphql.Interface{b.node},
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			rel := relationsOf(graph.LabelArticle)
 			return graphql.Fields{
 				"id": idField(), "name": nameField(), "scope": scopeField(),
 				"title":      &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return firstNonEmpty(src(p).Title, src(p).Name), nil }},
@@ -513,9 +507,9 @@ func (b *builder) buildNodes() {
 				"outlet":     &graphql.Field{Type: graphql.String, Description: "The paper, site or programme that published it (白岩日报, 新闻联播).", Resolve: field(func(n *graph.Node) string { return n.Outlet })},
 				"scopeBasis": &graphql.Field{Type: graphql.String, Description: "How the article's locale (scope) was told: the clue and its words (dateline 博爱讯, outlet 博爱县融媒体中心, headline …, body 博爱县委).", Resolve: field(func(n *graph.Node) string { return n.ScopeBasis })},
 				"author":     &graphql.Field{Type: graphql.String, Description: "Its byline as the input gives it; the reporters field has the people it names.", Resolve: field(func(n *graph.Node) string { return n.Author })},
-				"reporters":  &graphql.Field{Type: listOf(b.person), Description: "The reporters (记者) of the byline.", Resolve: b.nodes(graph.Incoming, graph.RelAuthored)},
-				"events":     &graphql.Field{Type: listOf(b.event), Description: "The events the article reports.", Resolve: b.nodes(graph.Outgoing, graph.RelReports)},
-				"mentions":   &graphql.Field{Type: listOf(b.node), Description: "The people, organisations, projects … the article names.", Resolve: b.nodes(graph.Outgoing, graph.RelMentions)},
+				"reporters":  &graphql.Field{Type: listOf(b.person), Description: "The reporters (记者) of the byline.", Resolve: b.nodes(rel.one("reporters"))},
+				"events":     &graphql.Field{Type: listOf(b.event), Description: "The events the article reports.", Resolve: b.nodes(rel.one("events"))},
+				"mentions":   &graphql.Field{Type: listOf(b.node), Description: "The people, organisations, projects … the article names.", Resolve: b.nodes(rel.one("mentions"))},
 				"text":       &graphql.Field{Type: nonNull(graphql.String), Description: "The article body; evidence offsets refer to it.", Resolve: func(p graphql.ResolveParams) (any, error) { return src(p).Text, nil }},
 				"links":      b.linksField(),
 			}

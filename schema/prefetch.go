@@ -12,58 +12,9 @@ import (
 // relation fields selected on it and reads the node together with their
 // links in one queries.ReadNode call (one store round trip on a store that
 // implements graph.NodeReader), then primes the request's loader so that
-// those fields resolve without further store calls.
-
-// linkSpec is the relations a field follows from its node.
-type linkSpec struct {
-	dir   graph.Direction
-	types []graph.RelType
-}
-
-func out(types ...graph.RelType) linkSpec { return linkSpec{graph.Outgoing, types} }
-func in(types ...graph.RelType) linkSpec  { return linkSpec{graph.Incoming, types} }
-
-// prefetchable maps, per label, the fields resolved through
-// loader.links to the relations they follow. A field missing here is
-// simply fetched when resolved.
-var prefetchable = map[graph.Label]map[string]linkSpec{
-	graph.LabelPerson: {
-		"events":     out(graph.RelChaired, graph.RelAttended),
-		"eventCount": out(graph.RelChaired, graph.RelAttended),
-		"articles":   in(graph.RelMentions),
-		"authored":   out(graph.RelAuthored),
-	},
-	graph.LabelPost: {
-		"organisation": out(graph.RelOf),
-	},
-	graph.LabelOrganisation: {
-		"posts":          in(graph.RelOf),
-		"events":         out(graph.RelParticipated, graph.RelReportedAt),
-		"participations": out(graph.RelParticipated, graph.RelReportedAt),
-		"eventCount":     out(graph.RelParticipated, graph.RelReportedAt),
-		"eventsPerMonth": out(graph.RelParticipated, graph.RelReportedAt),
-		"articles":       in(graph.RelMentions),
-	},
-	graph.LabelEvent: {
-		"chairs":                 in(graph.RelChaired),
-		"attendees":              in(graph.RelAttended),
-		"organisations":          in(graph.RelParticipated),
-		"reportingOrganisations": in(graph.RelReportedAt),
-		"projects":               out(graph.RelDiscussed),
-		"articles":               in(graph.RelReports),
-		"participants":           in(graph.RelChaired, graph.RelAttended),
-		"participantCount":       in(graph.RelChaired, graph.RelAttended),
-	},
-	graph.LabelProject: {
-		"events":   in(graph.RelDiscussed),
-		"articles": in(graph.RelMentions),
-	},
-	graph.LabelArticle: {
-		"reporters": in(graph.RelAuthored),
-		"events":    out(graph.RelReports),
-		"mentions":  out(graph.RelMentions),
-	},
-}
+// those fields resolve without further store calls. The relations of each
+// field come from relationFields, the table the fields' resolvers read
+// theirs from, so that what is prefetched is what is resolved.
 
 // coParticipantsField is the field that the loader batch coKey serves.
 const coParticipantsField = "coParticipants"
@@ -72,7 +23,7 @@ const coParticipantsField = "coParticipants"
 // selection needs, and primes the request's loader with it.
 func (b *builder) readNode(p graphql.ResolveParams, label graph.Label, id, name string) (*graph.Node, error) {
 	fields := selectedFields(p, label)
-	specs := prefetchable[label]
+	specs := relationFields[label]
 	req := queries.NodeRequest{Label: label, ID: id, Name: name, Outline: outlineRead(p)}
 	var keys []string
 	seen := map[string]bool{}
@@ -81,17 +32,15 @@ func (b *builder) readNode(p graphql.ResolveParams, label graph.Label, id, name 
 			req.CoParticipants = true
 			continue
 		}
-		spec, ok := specs[f]
-		if !ok {
-			continue
+		for _, spec := range specs[f] {
+			key := linksKey(spec.dir, spec.types)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			keys = append(keys, key)
+			req.Links = append(req.Links, graph.RelationFilter{Direction: spec.dir, Types: spec.types})
 		}
-		key := linksKey(spec.dir, spec.types)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		keys = append(keys, key)
-		req.Links = append(req.Links, graph.RelationFilter{Direction: spec.dir, Types: spec.types})
 	}
 	res, err := b.s.svc.ReadNode(p.Context, req)
 	if err != nil {
