@@ -20,6 +20,10 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * so on: Community has a single user database, and the conformance suite
  * needs several independent stores at once. The process runs until it
  * receives SIGTERM or SIGINT, and then shuts the databases down cleanly.
+ *
+ * <p>LOAD CSV reads {@code file:///NAME} from HOME/import, the one import
+ * directory of every server ({@code neo4j.sh import} prints it), so that
+ * tests can load the CSV files kg exports.
  */
 public final class Launcher {
     /** PAGE_CACHE_BYTES is shared among the servers. */
@@ -65,7 +69,7 @@ public final class Launcher {
             int p = port + i;
             Thread th = new Thread(() -> {
                 try {
-                    start(home.resolve(Integer.toString(p)), p, count, servers);
+                    start(home.resolve(Integer.toString(p)), home.resolve("import"), p, count, servers);
                 } catch (Exception e) {
                     e.printStackTrace();
                     synchronized (failures) {
@@ -88,9 +92,10 @@ public final class Launcher {
         stopped.await();
     }
 
-    private static void start(Path dir, int port, int count, List<DatabaseManagementService> servers)
+    private static void start(Path dir, Path importDir, int port, int count, List<DatabaseManagementService> servers)
             throws Exception {
         Files.createDirectories(dir);
+        Files.createDirectories(importDir);
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -99,6 +104,8 @@ public final class Launcher {
                 // Test servers: keep the transaction logs small on disk.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                .setConfig(GraphDatabaseSettings.allow_file_urls, true)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
                 .build();
         synchronized (servers) {
             servers.add(dbms);

@@ -6,7 +6,8 @@
 #                                crash test), check that they ran rather
 #                                than skipped, stop the servers
 #   tools/neo4j/ci.sh CMD ARG…   start the servers, run CMD with NEO4J_URI,
-#                                KG_NEO4J_URIS and KG_NEO4J_SCRIPT set (e.g.
+#                                KG_NEO4J_URIS, KG_NEO4J_SCRIPT and
+#                                KG_NEO4J_IMPORT (LOAD CSV's directory) set (e.g.
 #                                go test ./... or a kgscore run with
 #                                --store neo4j), stop the servers
 #
@@ -31,8 +32,9 @@ fi
 "$script" start
 echo "ci.sh: Neo4j servers up in $((SECONDS - t0)) s: $("$script" uris)"
 
-export NEO4J_URI KG_NEO4J_URIS KG_NEO4J_SCRIPT
+export NEO4J_URI KG_NEO4J_URIS KG_NEO4J_SCRIPT KG_NEO4J_IMPORT
 NEO4J_URI=$("$script" uri)
+KG_NEO4J_IMPORT=$("$script" import)
 KG_NEO4J_URIS=$("$script" uris)
 KG_NEO4J_SCRIPT=$script
 cd "$root"
@@ -54,7 +56,7 @@ if ((status != 0)); then
 fi
 passed=$(grep -cE '^\s*--- PASS' "$log" || true)
 skipped=$(grep -cE '^\s*--- SKIP' "$log" || true)
-for t in TestConformance TestCrashDuringIngest; do
+for t in TestConformance TestCrashDuringIngest TestLoadCSV; do
   if ! grep -qE "^--- PASS: $t " "$log"; then
     echo "ci.sh: $t did not run and pass"
     exit 1

@@ -10,6 +10,7 @@
 #   neo4j.sh pid      print the server's pid
 #   neo4j.sh uri      print the Bolt URI of the first server
 #   neo4j.sh uris     print the Bolt URIs of all servers, space-separated
+#   neo4j.sh import   print the import directory LOAD CSV reads file:/// from
 #
 # One JVM runs KG_NEO4J_SERVERS servers (default 3) on consecutive ports:
 # Community has one user database, and the conformance suite needs several
@@ -182,8 +183,9 @@ status)
 pid) running_pid ;;
 uri) echo "bolt://127.0.0.1:$port" ;;
 uris) uris ;;
+import) realpath -m "$home/import" ;;
 *)
-  echo "usage: $0 fetch|start|stop|status|pid|uri|uris" >&2
+  echo "usage: $0 fetch|start|stop|status|pid|uri|uris|import" >&2
   exit 2
   ;;
 esac
