@@ -145,6 +145,8 @@ func nodeData(n *graph.Node) map[string]any {
 	set("url", n.URL)
 	set("outlet", n.Outlet)
 	set("author", n.Author)
+	set("scope", n.Scope)
+	set("scopeBasis", n.ScopeBasis)
 	return d
 }
 
@@ -185,7 +187,7 @@ func writeGraphML(w io.Writer, g *graph.Subgraph) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns">` + "\n")
-	nodeKeys := []string{"label", "type", "name", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author"}
+	nodeKeys := []string{"label", "type", "name", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author", "scope", "scopeBasis"}
 	for _, k := range nodeKeys {
 		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", k, k)
 	}
@@ -196,7 +198,7 @@ func writeGraphML(w io.Writer, g *graph.Subgraph) error {
 	bw.WriteString("  <graph id=\"kg\" edgedefault=\"directed\">\n")
 	for _, n := range g.Nodes {
 		fmt.Fprintf(bw, "    <node id=\"%s\">", esc(n.ID))
-		vals := []string{n.Name, string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author}
+		vals := []string{n.Name, string(n.Label), n.Name, strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author, n.Scope, n.ScopeBasis}
 		for i, v := range vals {
 			if v != "" {
 				fmt.Fprintf(bw, "<data key=\"%s\">%s</data>", nodeKeys[i], esc(v))
@@ -221,7 +223,7 @@ func writeGEXF(w io.Writer, g *graph.Subgraph) error {
 	bw.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
 	bw.WriteString(`  <meta><creator>kg</creator></meta>` + "\n")
 	bw.WriteString(`  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">` + "\n")
-	nodeKeys := []string{"type", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author"}
+	nodeKeys := []string{"type", "aliases", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "url", "outlet", "author", "scope", "scopeBasis"}
 	bw.WriteString(`    <attributes class="node" mode="static">` + "\n")
 	for _, k := range nodeKeys {
 		fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"string\"/>\n", k, k)
@@ -245,7 +247,7 @@ func writeGEXF(w io.Writer, g *graph.Subgraph) error {
 			fmt.Fprintf(bw, " start=\"%s\" end=\"%s\"", esc(n.Date), esc(end))
 		}
 		bw.WriteString("><attvalues>")
-		vals := []string{string(n.Label), strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author}
+		vals := []string{string(n.Label), strings.Join(n.Aliases, ";"), n.Title, string(n.Kind), n.Date, n.EndDate, n.PartOfDay, n.Source, n.Published, n.URL, n.Outlet, n.Author, n.Scope, n.ScopeBasis}
 		for i, v := range vals {
 			if v != "" {
 				fmt.Fprintf(bw, "<attvalue for=\"%s\" value=\"%s\"/>", nodeKeys[i], esc(v))
@@ -278,9 +280,9 @@ func sentences(r *graph.Relation) string {
 
 func writeNodesCSV(w io.Writer, g *graph.Subgraph) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author"})
+	cw.Write([]string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author", "scope", "scopeBasis"})
 	for _, n := range g.Nodes {
-		cw.Write([]string{n.ID, string(n.Label), cell(n.Name), array(n.Aliases), cell(n.Title), string(n.Kind), n.Date, n.EndDate, cell(n.PartOfDay), cell(n.Source), n.Published, cell(n.Text), cell(n.URL), cell(n.Outlet), cell(n.Author)})
+		cw.Write([]string{n.ID, string(n.Label), cell(n.Name), array(n.Aliases), cell(n.Title), string(n.Kind), n.Date, n.EndDate, cell(n.PartOfDay), cell(n.Source), n.Published, cell(n.Text), cell(n.URL), cell(n.Outlet), cell(n.Author), cell(n.Scope), cell(n.ScopeBasis)})
 	}
 	cw.Flush()
 	return cw.Error()

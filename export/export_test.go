@@ -158,16 +158,18 @@ func TestExportCSVSentences(t *testing.T) {
 	}
 }
 
-// TestExportArticleFields checks that an article's URL, outlet and author
-// are exported like its source and published date: Cytoscape data, GraphML
-// keys, and the last columns of csv-nodes, after the columns kept before
-// them.
+// TestExportArticleFields checks that an article's URL, outlet, author,
+// scope and the basis of its scope are exported like its source and
+// published date: Cytoscape data, GraphML keys, and the last columns of
+// csv-nodes, after the columns kept before them.
 func TestExportArticleFields(t *testing.T) {
 	a := &graph.Node{ID: "article/a", Label: graph.LabelArticle, Name: "报道", Source: "a.html", Published: "2026-01-14",
-		URL: "https://example.com/a", Outlet: "白岩日报", Author: "记者甲", Page: "input/a.html", Text: "正文。"}
+		URL: "https://example.com/a", Outlet: "白岩日报", Author: "记者甲", Page: "input/a.html", Text: "正文。",
+		Scope: "青禾县", ScopeBasis: "dateline 青禾讯"}
 	g := &graph.Subgraph{Nodes: []*graph.Node{a}}
 	as := func(format string) []byte { return exported(t, g, format) }
-	want := map[string]string{"source": a.Source, "published": a.Published, "url": a.URL, "outlet": a.Outlet, "author": a.Author}
+	want := map[string]string{"source": a.Source, "published": a.Published, "url": a.URL, "outlet": a.Outlet, "author": a.Author,
+		"scope": a.Scope, "scopeBasis": a.ScopeBasis}
 
 	var cy struct {
 		Elements struct {
@@ -221,8 +223,8 @@ func TestExportArticleFields(t *testing.T) {
 	if err != nil {
 		t.Fatalf("csv-nodes: %v", err)
 	}
-	header := []string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author"}
-	row := []string{a.ID, "Article", a.Name, "", "", "", "", "", "", a.Source, a.Published, a.Text, a.URL, a.Outlet, a.Author}
+	header := []string{"id:ID", ":LABEL", "name", "aliases:string[]", "title", "kind", "date", "endDate", "partOfDay", "source", "published", "text", "url", "outlet", "author", "scope", "scopeBasis"}
+	row := []string{a.ID, "Article", a.Name, "", "", "", "", "", "", a.Source, a.Published, a.Text, a.URL, a.Outlet, a.Author, a.Scope, a.ScopeBasis}
 	if len(rows) != 2 || strings.Join(rows[0], ",") != strings.Join(header, ",") || strings.Join(rows[1], ",") != strings.Join(row, ",") {
 		t.Errorf("csv-nodes = %q, want %q and %q", rows, header, row)
 	}
