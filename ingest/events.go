@@ -619,6 +619,9 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 	if d.messageLead(st) {
 		return nil // 国务院印发…, X同Y互致贺电: a document or message, no activity (8.5)
 	}
+	if dated && !d.reportsActivity(e.ev) {
+		return nil // 国家卫生健康委今天通报…例, 俄乌在多地交火持续: figures, claims, no activity (6.1)
+	}
 	if !dated {
 		// 日前, 近日: an event when the lead reports an activity; no date
 		// and no such word (欢迎仪式后，X同Y举行会谈): only a meeting held
@@ -629,6 +632,20 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 	e.name = d.leadEventName(lead, title)
 	e.kind = string(eventKind(e.name, d.text(e.ev)+title))
 	return e
+}
+
+// reportsActivity reports whether the dated sentence s, or the sentence
+// after it in its paragraph (今天是…纪念日。…举行…), names an activity or a
+// milestone taking place (rule 6.1): a dated lead that names neither
+// passes on figures, a decision, a claim or a disaster, and reports no
+// event, as a brief's item does not (itemReports).
+func (d *doc) reportsActivity(s span) bool {
+	milestones := d.lx.cues["milestones"]
+	if itemActivity(d.text(s), milestones) >= 0 {
+		return true
+	}
+	next := d.sentenceOf(s.end)
+	return next.start == s.end && next.end > next.start && d.paraOf(next.start) == d.paraOf(s.start) && itemActivity(d.text(next), milestones) >= 0
 }
 
 // lastsUntilRe matches what makes a later day the end of an activity

@@ -97,6 +97,10 @@ func TestWhatIsNoEvent(t *testing.T) {
 		// an obituary, a letter to the participants of a forum
 		"原县人大常委会主任李青山同志，因病于2026年3月5日在县城逝世，享年88岁。",
 		"县委书记李青山3月5日给参加青年创业论坛的返乡青年回信，勉励他们扎根家乡。",
+		// a dated lead that names no activity: figures, a decision, fighting
+		"县卫生健康委今天（3月5日）通报，3月4日全县新增病例12例。",
+		"邻国联盟5日决定继续向边境增兵，邻国外交部发言人李青山表示反对。",
+		"邻国两军5日在边境多地持续交火。",
 	} {
 		if evs := eventsOf(t, lead); len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", lead, evs)
@@ -126,6 +130,19 @@ func TestWhatIsNoEvent(t *testing.T) {
 	// words spoken at an activity keep it
 	if evs := eventsOf(t, "县长王立新5日在县城会见青禾集团有限公司董事长许文博时表示，欢迎企业投资。"); len(evs) != 1 {
 		t.Errorf("events %+v, want the meeting", evs)
+	}
+	// a dated lead whose activity is a call, an arrival or a deliberation
+	// keeps its event, as does one whose activity follows the date's
+	// sentence (今天是…。…举行…)
+	for _, lead := range []string{
+		"县长王立新3月5日下午同邻县县长许文博通电话。",
+		"县长王立新3月5日抵达邻国首都，开始对该国进行友好访问。",
+		"县人大代表团5日下午分组审议政府工作报告。",
+		"今天（3月5日）是第十个全县志愿服务日。县委书记李青山在白鹭镇出席主题活动。",
+	} {
+		if evs := eventsOf(t, lead); len(evs) != 1 {
+			t.Errorf("%s: events %+v, want one", lead, evs)
+		}
 	}
 	// a remembrance of a death is an activity
 	if evs := eventsOf(t, "3月5日，各界人士在县城举行座谈会，纪念李青山同志逝世十周年。"); len(evs) != 1 {
