@@ -984,6 +984,9 @@ func (d *doc) orgRole(s span) string {
 	if d.onLaterAgenda(s.start) {
 		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
 	}
+	if !d.actsInOwnRight(s, before, tail, afterList) {
+		return ""
+	}
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {
@@ -1072,6 +1075,44 @@ func (d *doc) orgRole(s span) string {
 		}
 	}
 	return ""
+}
+
+var (
+	// audienceRe matches the text before a body told or briefed, a
+	// list's earlier members included (向X、Y通报; 向X介绍)
+	audienceRe = regexp.MustCompile(`向(?:[^，。；向]{0,40}?[、和及])?$`)
+	// claimAfterRe matches a body's claim or statement (X通报称, X表示，),
+	// no report at an event (rule 8.5)
+	claimAfterRe = regexp.MustCompile(`^[^，。；]{0,12}?(?:通报|发表声明|发布消息|在声明中|表示)?(?:称|宣称|声称|说)(?:[，：,]|$)`)
+	// committeeAfterRe matches a party's term-numbered central committee
+	// right after its short name (民革第十三届中央委员会)
+	committeeAfterRe = regexp.MustCompile(`^第?[一二三四五六七八九十百\d]+届(中央(?:常务|监督)?委员会)`)
+)
+
+// actsInOwnRight reports whether a body named at s may take a role of its
+// own in the event (rule 7.6, 7.7), before any verb is read: not the
+// venue of someone else's act (在X作宣讲报告), not the audience of a
+// briefing (向X通报), not a party making a claim (X通报称), not a body
+// named inside a document's title after its start (审议《Y听取X工作汇报的
+// 报告》), and not a party whose term-numbered committee is the body
+// named (民革第十三届中央委员会, rule 4.6: nested in a longer name).
+func (d *doc) actsInOwnRight(s span, before, tail, afterList string) bool {
+	switch {
+	case strings.HasSuffix(before, "在") && strings.TrimSpace(tail) != "":
+		return false
+	case audienceRe.MatchString(before):
+		return false
+	case claimAfterRe.MatchString(afterList):
+		return false
+	case committeeAfterRe.MatchString(d.sub(s.end, clauseEnd(d.r, s.end))):
+		return false
+	}
+	sent := d.sentenceOf(s.start)
+	pre := d.sub(sent.start, s.start)
+	if i := strings.LastIndex(pre, "《"); i >= 0 && !strings.Contains(pre[i:], "》") && i+len("《") < len(pre) {
+		return false
+	}
+	return true
 }
 
 var (

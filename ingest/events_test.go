@@ -561,3 +561,34 @@ func TestEventNameWithoutDateline(t *testing.T) {
 		t.Errorf("events %+v, want one named from the convener alone", got.events)
 	}
 }
+
+// A body named where the text gives it no act of its own takes no role:
+// the venue of someone's talk, the audience of a briefing, a party
+// claiming, a body inside a document's title, a party whose numbered
+// central committee reports (rule 4.6, 7.6, 7.7, 8.5).
+func TestBodiesWithoutAnActOfTheirOwn(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		body string // takes no role
+		kept string // still reports, "" for none
+	}{
+		{"3月5日，县委宣讲团在白鹭镇召开宣讲会。宣讲团成员、县委党校校长李青山在县实验中学作宣讲报告。", "县实验中学", ""},
+		{"3月5日，县委召开民主协商会，向各民主党派县委、县工商联和无党派人士代表通报有关情况。", "县工商联", ""},
+		{"3月5日，县政府召开新闻发布会，县统计局介绍有关情况，县应急管理局通报称，全县汛情平稳。", "县应急管理局", "县统计局"},
+		{"3月5日，县委召开常委会会议，审议《县委常委会听取县人民政府、县政协党组工作汇报的综合情况报告》。", "县人民政府", ""},
+		{"3月5日，青禾党第十二次代表大会在县城开幕。本次大会听取和审议青禾党第十一届中央委员会工作报告。", "青禾党", ""},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		e := evs[0]
+		if has(e.reporting, tc.body) || e.orgs[tc.body] != "" {
+			t.Errorf("%s: %s reports %v or takes part %v, want neither", tc.text, tc.body, e.reporting, e.orgs)
+		}
+		if tc.kept != "" && !has(e.reporting, tc.kept) {
+			t.Errorf("%s: reporting %v, want %s", tc.text, e.reporting, tc.kept)
+		}
+	}
+}
