@@ -1209,18 +1209,31 @@ func nextDay(iso string) string {
 }
 
 // appointListRe matches the start of a list of appointments up to a name
-// (任命A为X，B为Y: B is appointed too).
-var appointListRe = regexp.MustCompile(`(?:任命|任免|免去)[^。；]*$`)
+// (任命A为X，B为Y: B is appointed too; 经表决决定，A、B为X; 宣布：A同志为X).
+var appointListRe = regexp.MustCompile(`(?:任命|任免|免去|决定|宣布|表决)[^。]*$`)
+
+// appointeesRe matches the rest of a list of appointees after a name, up to
+// the 为 that gives their post (、李二、赵三同志为).
+var appointeesRe = regexp.MustCompile(`^(?:[、和][\p{Han}·]{2,8}?)*(?:同志)?为`)
+
+// handsOutRe matches what follows 为 when it introduces whom a person acts
+// for (李四为获奖代表颁奖), not a post.
+var handsOutRe = regexp.MustCompile(`颁|授|揭牌|揭幕|鼓掌|佩戴`)
 
 // appointedInList reports whether the person named at start..end is one
-// of a list of appointees (任命李四为X，王五为Y): a name followed by 为 in a
-// ；-part that appoints (rule 7.5), not someone placed at the session.
+// of a list of appointees (任命李四为X，王五为Y; 决定王一、李二为X): a
+// name, or a list of names, followed by 为 and a post in a sentence that
+// appoints, its ；-parts each a post's list (宣布：A为X；B为Y) (rule 7.5),
+// not someone placed at the session.
 func (d *doc) appointedInList(start, end int) bool {
-	if !hasPrefixAt(d.r, end, "为") {
+	ce := clauseEnd(d.r, end)
+	rest := d.sub(end, ce)
+	m := appointeesRe.FindStringIndex(rest)
+	if m == nil || handsOutRe.MatchString(rest[m[1]:]) {
 		return false
 	}
 	from := start
-	for from > 0 && start-from < 200 && d.r[from-1] != '。' && d.r[from-1] != '；' && d.r[from-1] != '\n' {
+	for from > 0 && start-from < 200 && d.r[from-1] != '。' && d.r[from-1] != '\n' {
 		from--
 	}
 	return appointListRe.MatchString(d.sub(from, start))

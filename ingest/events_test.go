@@ -522,13 +522,23 @@ func TestMeetingBeforeEndsAtTheAssemblysAttendance(t *testing.T) {
 // People appointed in a list at a session are not its attendees unless
 // placed there (rule 7.5).
 func TestAppointeesInAListAreNoAttendees(t *testing.T) {
-	text := "3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经表决，任命李青山为县人民政府副县长，王立新为县财政局局长；"
-	for _, e := range factsOf(t, "# 县人大常委会举行第九次会议\n\n"+text, &ingest.Options{Year: 2026})[0].events {
-		for _, a := range e.attendees {
-			if a == "李青山" || a == "王立新" {
-				t.Errorf("%q: attendee %s, only appointed", e.name, a)
+	for _, text := range []string{
+		"3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经表决，任命李青山为县人民政府副县长，王立新为县财政局局长；",
+		"3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经投票表决决定，李青山、王立新为副县长。",
+		"3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。经过投票、计票，主持人宣布：周海燕同志为县长；李青山、王立新同志为副县长。",
+	} {
+		for _, e := range factsOf(t, "# 县人大常委会举行第九次会议\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+			for _, a := range e.attendees {
+				if a == "李青山" || a == "王立新" {
+					t.Errorf("%q: attendee %s, only appointed", e.name, a)
+				}
 			}
 		}
+	}
+	// 为 before whom a person hands something out is no appointment
+	text := "3月5日，全县表彰大会在县城举行。会议宣布表彰决定，县委书记李青山为获奖代表颁奖。"
+	if evs := eventsOf(t, text); len(evs) == 0 || !has(evs[0].attendees, "李青山") {
+		t.Errorf("%s: events %+v, want 李青山 attending", text, evs)
 	}
 }
 
