@@ -1298,8 +1298,9 @@ func cueLists() (map[string][]string, error) {
 // them in passing rather than placing them at the event (rule 7.4): a
 // leader relayed (以X同志为核心的党中央, 在X主席战略引领下, 传达学习X在…上
 // 的讲话), an idea named after them (X主席提出的倡议), their words or
-// messages (X总书记的重要讲话, X主席同Y总统互致信函), or a name inside
-// another speaker's words (李四表示，去年X主席同…).
+// messages (X总书记的重要讲话, X主席同Y总统互致信函), the one mourned at a
+// farewell (X同志因病逝世, X同志的遗体), or a name inside another speaker's
+// words (李四表示，去年X主席同…).
 func (d *doc) passingMention(at, end int) bool {
 	r, cues := d.r, d.lx.cues
 	cs, ce := clauseStart(r, at), clauseEnd(r, end)
@@ -1326,6 +1327,8 @@ func (d *doc) passingMention(at, end int) bool {
 		return true
 	case thoughtRe.MatchString(after):
 		return true // 以X新时代中国特色社会主义思想为指导: a body of thought named after X
+	case hasAnyPrefix(strings.TrimPrefix(after, "的"), cues["deceased"]):
+		return true // X同志因病逝世, X同志的遗体: the one mourned, not an attendee
 	}
 	// another speaker's words: 李四表示，…X… in the same sentence
 	s := d.sentenceOf(at)
