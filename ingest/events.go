@@ -14,7 +14,7 @@ import (
 
 var (
 	// 主持召开2026年第2次党政联席会议
-	chairNameRe = regexp.MustCompile(`主持召开([^，。；、,;\n]{2,40}?)(?:并|[，。；,;\n]|$)`)
+	chairNameRe = regexp.MustCompile(`主持召开了?([^，。；、,;\n]{2,40}?)(?:并|[，。；,;\n]|$)`)
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
 	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、,;\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:上)?(?:[，。；,;\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
@@ -669,6 +669,11 @@ func (d *doc) lastsUntil(s span, dm dateMention) string {
 // before it (X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议).
 var sittingRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+次(?:全体|主席团)?会议$|^(?:预备|闭幕|开幕|全体)会议$`)
 
+// convenerThenWhereRe matches a convener followed by the day or the place
+// of its sitting (十四届X一次会议12日上午在人民大会堂, X在京); its group is
+// the convener.
+var convenerThenWhereRe = regexp.MustCompile(`^(.+?)(?:(?:[\d〇零一二三四五六七八九十]+月)?[\d〇零一二三四五六七八九十]+日(?:上午|下午|晚上)?)?在[^，。；]*$|^(.+?)(?:[\d〇零一二三四五六七八九十]+月)?[\d〇零一二三四五六七八九十]+日(?:上午|下午|晚上)?$`)
+
 // leadEventName names the lead's event from the body, else the heading.
 func (d *doc) leadEventName(lead span, title string) string {
 	t := d.text(lead)
@@ -708,8 +713,11 @@ func (d *doc) leadEventName(lead span, title string) string {
 		if i := strings.LastIndexAny(subj, "，。；：\n"); i >= 0 {
 			subj = subj[i+len("，"):]
 		}
-		if m := leadingDateRe.FindString(subj); m != "" && strings.IndexAny(subj, "0123456789一二三四五六七八九十本今昨当") == 0 {
+		if m := leadingDateRe.FindString(subj); m != "" && strings.IndexAny(subj, "0123456789一二三四五六七八九十本今昨当") == 0 && !strings.Contains(m, "届") {
 			subj = strings.TrimLeft(subj[len(m):], "，, ") // 9月18日上午，X举行第三次全体会议
+		}
+		if m := convenerThenWhereRe.FindStringSubmatch(subj); m != nil {
+			subj = m[1] + m[2] // 十四届X一次会议12日上午在人民大会堂|举行第五次全体会议: the convener alone
 		}
 		if subj = strings.TrimSpace(subj); subj != "" && utf8.RuneCountInString(subj) <= 30 && !strings.ContainsAny(subj, "主持") && !d.namesPerson(subj) {
 			best.name = subj + best.name

@@ -606,3 +606,23 @@ func TestBodiesWithoutAnActOfTheirOwn(t *testing.T) {
 		}
 	}
 }
+
+// A sitting named only by its number takes its convener's name, without
+// the day or the place written between them, and a chaired meeting's name
+// takes no aspect mark (主持召开了…).
+func TestSittingNamedByItsConvener(t *testing.T) {
+	for _, tc := range []struct{ text, name string }{
+		{"青禾县十八届人大一次会议12日上午在县会议中心举行第三次全体会议。县人大常委会主任周海峰主持会议。", "青禾县十八届人大一次会议第三次全体会议"},
+		{"县政协19日在县城举行第二次全体会议。", "县政协第二次全体会议"},
+		{"3月5日，县长王立新主持召开了县政府第九次常务会议。", "县政府第九次常务会议"},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if got := evs[0].name; got != tc.name {
+			t.Errorf("%s: name %q, want %q", tc.text, got, tc.name)
+		}
+	}
+}
