@@ -1335,16 +1335,33 @@ func (d *doc) passingMention(at, end int) bool {
 		return true
 	case thoughtRe.MatchString(after):
 		return true // 以X新时代中国特色社会主义思想为指导: a body of thought named after X
-	case hasAnyPrefix(strings.TrimPrefix(after, "的"), cues["deceased"]):
-		return true // X同志因病逝世, X同志的遗体: the one mourned, not an attendee
+	case hasAnyPrefix(strings.TrimPrefix(after, "的"), cues["deceased"]) || strings.HasSuffix(before, "为") && strings.HasPrefix(after, "送别"):
+		return true // X同志因病逝世, X同志的遗体, 为X同志送别: the one mourned, not an attendee
 	}
-	// another speaker's words: 李四表示，…X… in the same sentence
+	// another speaker's words: 李四表示，…X… in the same sentence, or in a
+	// later sentence of a paragraph that opens with them (李四说，…。…X主席
+	// 同Y举行会晤…): their words run to the paragraph's end
 	s := d.sentenceOf(at)
-	if s.start < cs {
-		prev := d.sub(s.start, cs)
-		for _, w := range cues["speech"] {
-			if strings.Contains(prev, w+"，") || strings.Contains(prev, w+"：") || strings.Contains(prev, w+",") {
-				return anyPrefixAt(r, j, presenceVerbs...) == ""
+	if s.start < cs && saysIn(d.sub(s.start, cs), cues["speech"], -1) {
+		return anyPrefixAt(r, j, presenceVerbs...) == ""
+	}
+	if k := d.paraOf(at); k >= 0 && d.paras[k].start < s.start && saysIn(d.sub(d.paras[k].start, s.start), cues["speech"], speakerOpening) {
+		return anyPrefixAt(r, j, presenceVerbs...) == ""
+	}
+	return false
+}
+
+// speakerOpening is how far into a paragraph, in bytes, the speech verb of
+// the speaker whose words fill it may come (国务院总理李强表示，).
+const speakerOpening = 90
+
+// saysIn reports whether text holds a speech verb followed by a comma or
+// colon (李四表示，), within its first within bytes unless within < 0.
+func saysIn(text string, speech []string, within int) bool {
+	for _, w := range speech {
+		for _, p := range []string{"，", "：", ","} {
+			if i := strings.Index(text, w+p); i >= 0 && (within < 0 || i <= within) {
+				return true
 			}
 		}
 	}
