@@ -14,7 +14,7 @@ import (
 
 var (
 	// 主持召开2026年第2次党政联席会议
-	chairNameRe = regexp.MustCompile(`主持召开([^，。；、,;\n]{2,40}?)(?:并|[，。；,;\n]|$)`)
+	chairNameRe = regexp.MustCompile(`主持召开了?([^，。；、,;\n]{2,40}?)(?:并|[，。；,;\n]|$)`)
 	// 槐岭县召开2026年农业农村工作会议, 举行校地合作协议签约仪式
 	holdNameRe = regexp.MustCompile(`(?:召开|举办|举行)([^，。；、,;\n]{0,40}?(?:会议|会|班|仪式|活动|论坛|典礼|大会|培训|研讨会|推进会|动员会|观摩会))(?:上)?(?:[，。；,;\n]|并|$)`)
 	// 区人大常委会第二十一次会议召开, …集中开工活动在…现场举行
@@ -619,6 +619,9 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 	if d.messageLead(st) {
 		return nil // 国务院印发…, X同Y互致贺电: a document or message, no activity (8.5)
 	}
+	if dated && !d.reportsActivity(e.ev) {
+		return nil // 国家卫生健康委今天通报…例, 俄乌在多地交火持续: figures, claims, no activity (6.1)
+	}
 	if !dated {
 		// 日前, 近日: an event when the lead reports an activity; no date
 		// and no such word (欢迎仪式后，X同Y举行会谈): only a meeting held
@@ -629,6 +632,20 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 	e.name = d.leadEventName(lead, title)
 	e.kind = string(eventKind(e.name, d.text(e.ev)+title))
 	return e
+}
+
+// reportsActivity reports whether the dated sentence s, or the sentence
+// after it in its paragraph (今天是…纪念日。…举行…), names an activity or a
+// milestone taking place (rule 6.1): a dated lead that names neither
+// passes on figures, a decision, a claim or a disaster, and reports no
+// event, as a brief's item does not (itemReports).
+func (d *doc) reportsActivity(s span) bool {
+	milestones := d.lx.cues["milestones"]
+	if itemActivity(d.text(s), milestones) >= 0 {
+		return true
+	}
+	next := d.sentenceOf(s.end)
+	return next.start == s.end && next.end > next.start && d.paraOf(next.start) == d.paraOf(s.start) && itemActivity(d.text(next), milestones) >= 0
 }
 
 // lastsUntilRe matches what makes a later day the end of an activity
@@ -651,6 +668,11 @@ func (d *doc) lastsUntil(s span, dm dateMention) string {
 // sittingRe matches a sitting of a session, named only with the session
 // before it (X第六次会议举行第三次全体会议 -> X第六次会议第三次全体会议).
 var sittingRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+次(?:全体|主席团)?会议$|^(?:预备|闭幕|开幕|全体)会议$`)
+
+// convenerThenWhereRe matches a convener followed by the day or the place
+// of its sitting (十四届X一次会议12日上午在人民大会堂, X在京); its group is
+// the convener.
+var convenerThenWhereRe = regexp.MustCompile(`^(.+?)(?:(?:[\d〇零一二三四五六七八九十]+月)?[\d〇零一二三四五六七八九十]+日(?:上午|下午|晚上)?)?在[^，。；]*$|^(.+?)(?:[\d〇零一二三四五六七八九十]+月)?[\d〇零一二三四五六七八九十]+日(?:上午|下午|晚上)?$`)
 
 // leadEventName names the lead's event from the body, else the heading.
 func (d *doc) leadEventName(lead span, title string) string {
@@ -691,8 +713,11 @@ func (d *doc) leadEventName(lead span, title string) string {
 		if i := strings.LastIndexAny(subj, "，。；：\n"); i >= 0 {
 			subj = subj[i+len("，"):]
 		}
-		if m := leadingDateRe.FindString(subj); m != "" && strings.IndexAny(subj, "0123456789一二三四五六七八九十本今昨当") == 0 {
+		if m := leadingDateRe.FindString(subj); m != "" && strings.IndexAny(subj, "0123456789一二三四五六七八九十本今昨当") == 0 && !strings.Contains(m, "届") {
 			subj = strings.TrimLeft(subj[len(m):], "，, ") // 9月18日上午，X举行第三次全体会议
+		}
+		if m := convenerThenWhereRe.FindStringSubmatch(subj); m != nil {
+			subj = m[1] + m[2] // 十四届X一次会议12日上午在人民大会堂|举行第五次全体会议: the convener alone
 		}
 		if subj = strings.TrimSpace(subj); subj != "" && utf8.RuneCountInString(subj) <= 30 && !strings.ContainsAny(subj, "主持") && !d.namesPerson(subj) {
 			best.name = subj + best.name
@@ -967,6 +992,9 @@ func (d *doc) orgRole(s span) string {
 	if d.onLaterAgenda(s.start) {
 		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
 	}
+	if !d.actsInOwnRight(s, before, tail, afterList) {
+		return ""
+	}
 	if m := actsThroughRe.FindString(afterList); m != "" {
 		verbs := afterList[len(m):]
 		if strings.HasSuffix(strings.TrimSuffix(before, "了"), "听取") {
@@ -1055,6 +1083,44 @@ func (d *doc) orgRole(s span) string {
 		}
 	}
 	return ""
+}
+
+var (
+	// audienceRe matches the text before a body told or briefed, a
+	// list's earlier members included (向X、Y通报; 向X介绍)
+	audienceRe = regexp.MustCompile(`向(?:[^，。；向]{0,40}?[、和及])?$`)
+	// claimAfterRe matches a body's claim or statement (X通报称, X表示，),
+	// no report at an event (rule 8.5)
+	claimAfterRe = regexp.MustCompile(`^[^，。；]{0,12}?(?:通报|发表声明|发布消息|在声明中|表示)?(?:称|宣称|声称|说)(?:[，：,]|$)`)
+	// committeeAfterRe matches a party's term-numbered central committee
+	// right after its short name (民革第十三届中央委员会)
+	committeeAfterRe = regexp.MustCompile(`^第?[一二三四五六七八九十百\d]+届(中央(?:常务|监督)?委员会)`)
+)
+
+// actsInOwnRight reports whether a body named at s may take a role of its
+// own in the event (rule 7.6, 7.7), before any verb is read: not the
+// venue of someone else's act (在X作宣讲报告), not the audience of a
+// briefing (向X通报), not a party making a claim (X通报称), not a body
+// named inside a document's title after its start (审议《Y听取X工作汇报的
+// 报告》), and not a party whose term-numbered committee is the body
+// named (民革第十三届中央委员会, rule 4.6: nested in a longer name).
+func (d *doc) actsInOwnRight(s span, before, tail, afterList string) bool {
+	switch {
+	case strings.HasSuffix(before, "在") && strings.TrimSpace(tail) != "":
+		return false
+	case audienceRe.MatchString(before):
+		return false
+	case claimAfterRe.MatchString(afterList):
+		return false
+	case committeeAfterRe.MatchString(d.sub(s.end, clauseEnd(d.r, s.end))):
+		return false
+	}
+	sent := d.sentenceOf(s.start)
+	pre := d.sub(sent.start, s.start)
+	if i := strings.LastIndex(pre, "《"); i >= 0 && !strings.Contains(pre[i:], "》") && i+len("《") < len(pre) {
+		return false
+	}
+	return true
 }
 
 var (
@@ -1151,18 +1217,31 @@ func nextDay(iso string) string {
 }
 
 // appointListRe matches the start of a list of appointments up to a name
-// (任命A为X，B为Y: B is appointed too).
-var appointListRe = regexp.MustCompile(`(?:任命|任免|免去)[^。；]*$`)
+// (任命A为X，B为Y: B is appointed too; 经表决决定，A、B为X; 宣布：A同志为X).
+var appointListRe = regexp.MustCompile(`(?:任命|任免|免去|决定|宣布|表决)[^。]*$`)
+
+// appointeesRe matches the rest of a list of appointees after a name, up to
+// the 为 that gives their post (、李二、赵三同志为).
+var appointeesRe = regexp.MustCompile(`^(?:[、和][\p{Han}·]{2,8}?)*(?:同志)?为`)
+
+// handsOutRe matches what follows 为 when it introduces whom a person acts
+// for (李四为获奖代表颁奖), not a post.
+var handsOutRe = regexp.MustCompile(`颁|授|揭牌|揭幕|鼓掌|佩戴`)
 
 // appointedInList reports whether the person named at start..end is one
-// of a list of appointees (任命李四为X，王五为Y): a name followed by 为 in a
-// ；-part that appoints (rule 7.5), not someone placed at the session.
+// of a list of appointees (任命李四为X，王五为Y; 决定王一、李二为X): a
+// name, or a list of names, followed by 为 and a post in a sentence that
+// appoints, its ；-parts each a post's list (宣布：A为X；B为Y) (rule 7.5),
+// not someone placed at the session.
 func (d *doc) appointedInList(start, end int) bool {
-	if !hasPrefixAt(d.r, end, "为") {
+	ce := clauseEnd(d.r, end)
+	rest := d.sub(end, ce)
+	m := appointeesRe.FindStringIndex(rest)
+	if m == nil || handsOutRe.MatchString(rest[m[1]:]) {
 		return false
 	}
 	from := start
-	for from > 0 && start-from < 200 && d.r[from-1] != '。' && d.r[from-1] != '；' && d.r[from-1] != '\n' {
+	for from > 0 && start-from < 200 && d.r[from-1] != '。' && d.r[from-1] != '\n' {
 		from--
 	}
 	return appointListRe.MatchString(d.sub(from, start))
@@ -1227,8 +1306,9 @@ func cueLists() (map[string][]string, error) {
 // them in passing rather than placing them at the event (rule 7.4): a
 // leader relayed (以X同志为核心的党中央, 在X主席战略引领下, 传达学习X在…上
 // 的讲话), an idea named after them (X主席提出的倡议), their words or
-// messages (X总书记的重要讲话, X主席同Y总统互致信函), or a name inside
-// another speaker's words (李四表示，去年X主席同…).
+// messages (X总书记的重要讲话, X主席同Y总统互致信函), the one mourned at a
+// farewell (X同志因病逝世, X同志的遗体), or a name inside another speaker's
+// words (李四表示，去年X主席同…).
 func (d *doc) passingMention(at, end int) bool {
 	r, cues := d.r, d.lx.cues
 	cs, ce := clauseStart(r, at), clauseEnd(r, end)
@@ -1255,14 +1335,33 @@ func (d *doc) passingMention(at, end int) bool {
 		return true
 	case thoughtRe.MatchString(after):
 		return true // 以X新时代中国特色社会主义思想为指导: a body of thought named after X
+	case hasAnyPrefix(strings.TrimPrefix(after, "的"), cues["deceased"]) || strings.HasSuffix(before, "为") && strings.HasPrefix(after, "送别"):
+		return true // X同志因病逝世, X同志的遗体, 为X同志送别: the one mourned, not an attendee
 	}
-	// another speaker's words: 李四表示，…X… in the same sentence
+	// another speaker's words: 李四表示，…X… in the same sentence, or in a
+	// later sentence of a paragraph that opens with them (李四说，…。…X主席
+	// 同Y举行会晤…): their words run to the paragraph's end
 	s := d.sentenceOf(at)
-	if s.start < cs {
-		prev := d.sub(s.start, cs)
-		for _, w := range cues["speech"] {
-			if strings.Contains(prev, w+"，") || strings.Contains(prev, w+"：") || strings.Contains(prev, w+",") {
-				return anyPrefixAt(r, j, presenceVerbs...) == ""
+	if s.start < cs && saysIn(d.sub(s.start, cs), cues["speech"], -1) {
+		return anyPrefixAt(r, j, presenceVerbs...) == ""
+	}
+	if k := d.paraOf(at); k >= 0 && d.paras[k].start < s.start && saysIn(d.sub(d.paras[k].start, s.start), cues["speech"], speakerOpening) {
+		return anyPrefixAt(r, j, presenceVerbs...) == ""
+	}
+	return false
+}
+
+// speakerOpening is how far into a paragraph, in bytes, the speech verb of
+// the speaker whose words fill it may come (国务院总理李强表示，).
+const speakerOpening = 90
+
+// saysIn reports whether text holds a speech verb followed by a comma or
+// colon (李四表示，), within its first within bytes unless within < 0.
+func saysIn(text string, speech []string, within int) bool {
+	for _, w := range speech {
+		for _, p := range []string{"，", "：", ","} {
+			if i := strings.Index(text, w+p); i >= 0 && (within < 0 || i <= within) {
+				return true
 			}
 		}
 	}

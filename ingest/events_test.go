@@ -56,6 +56,12 @@ func TestPassingMentionIsNoAttendance(t *testing.T) {
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方在郑国华书记和周海峰董事长战略引领下持续深化合作。", []string{"王立新", "许文博"}},
 		{"3月5日，县委召开常委会会议，县委书记李青山出席。会议传达学习郑国华书记在全省大会上的讲话。会议认为，郑国华书记的重要讲话内涵丰富。", []string{"李青山"}},
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。此前，郑国华书记同许文博互致信函。", []string{"王立新", "许文博"}},
+		// a speaker's words fill the paragraph they open; a greeting relayed
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。\n\n王立新表示，近年来双方合作成果丰硕。去年，郑国华书记同许文博举行了富有成果的会谈。", []string{"王立新", "许文博"}},
+		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。王立新首先转达郑国华书记对许文博的亲切问候。", []string{"王立新", "许文博"}},
+		{"原县长李青山同志的遗体，3月5日在县殡仪馆火化。县委书记王立新等到县殡仪馆为李青山同志送别。", []string{"王立新"}},
+		// the one mourned at a farewell is no attendee of it
+		{"原县长李青山同志的遗体，3月5日在县殡仪馆火化。李青山同志因病于3月1日逝世。县委书记王立新前往送别。", []string{"王立新"}},
 		// present, in the shapes passing mentions take
 		{"3月5日，在县委书记李青山的陪同下，省调研组到白鹭镇调研。", []string{"李青山"}},
 		{"3月5日，县委召开常委会会议。县委书记李青山出席会议并传达了省委全会精神。", []string{"李青山"}},
@@ -97,6 +103,10 @@ func TestWhatIsNoEvent(t *testing.T) {
 		// an obituary, a letter to the participants of a forum
 		"原县人大常委会主任李青山同志，因病于2026年3月5日在县城逝世，享年88岁。",
 		"县委书记李青山3月5日给参加青年创业论坛的返乡青年回信，勉励他们扎根家乡。",
+		// a dated lead that names no activity: figures, a decision, fighting
+		"县卫生健康委今天（3月5日）通报，3月4日全县新增病例12例。",
+		"邻国联盟5日决定继续向边境增兵，邻国外交部发言人李青山表示反对。",
+		"邻国两军5日在边境多地持续交火。",
 	} {
 		if evs := eventsOf(t, lead); len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", lead, evs)
@@ -109,6 +119,8 @@ func TestWhatIsNoEvent(t *testing.T) {
 		"# 十年来白鹭镇的变化纪实\n\n2026年3月5日，县委书记李青山到白鹭镇调研。",
 		"# 县委办公室负责人就乡村振兴工作答记者问\n\n3月5日，县委召开乡村振兴工作会议。",
 		"# 县委书记到白鹭镇调研引起干部群众热烈反响\n\n县委书记李青山近日到白鹭镇调研，来到白鹭中学。",
+		"# 县委书记在白鹭镇的讲话在干部群众中引发强烈反响\n\n县委书记李青山3月5日到白鹭镇调研，来到白鹭中学。",
+		"# 【开局之年·县长访谈】加快建设现代农业强县\n\n3月5日，县长王立新在县政府接受本报记者采访，出席了座谈会的情况也一并介绍。",
 	} {
 		if evs := factsOf(t, page, &ingest.Options{Year: 2026})[0].events; len(evs) != 0 {
 			t.Errorf("%s: events %+v, want none", page, evs)
@@ -126,6 +138,19 @@ func TestWhatIsNoEvent(t *testing.T) {
 	// words spoken at an activity keep it
 	if evs := eventsOf(t, "县长王立新5日在县城会见青禾集团有限公司董事长许文博时表示，欢迎企业投资。"); len(evs) != 1 {
 		t.Errorf("events %+v, want the meeting", evs)
+	}
+	// a dated lead whose activity is a call, an arrival or a deliberation
+	// keeps its event, as does one whose activity follows the date's
+	// sentence (今天是…。…举行…)
+	for _, lead := range []string{
+		"县长王立新3月5日下午同邻县县长许文博通电话。",
+		"县长王立新3月5日抵达邻国首都，开始对该国进行友好访问。",
+		"县人大代表团5日下午分组审议政府工作报告。",
+		"今天（3月5日）是第十个全县志愿服务日。县委书记李青山在白鹭镇出席主题活动。",
+	} {
+		if evs := eventsOf(t, lead); len(evs) != 1 {
+			t.Errorf("%s: events %+v, want one", lead, evs)
+		}
 	}
 	// a remembrance of a death is an activity
 	if evs := eventsOf(t, "3月5日，各界人士在县城举行座谈会，纪念李青山同志逝世十周年。"); len(evs) != 1 {
@@ -505,13 +530,23 @@ func TestMeetingBeforeEndsAtTheAssemblysAttendance(t *testing.T) {
 // People appointed in a list at a session are not its attendees unless
 // placed there (rule 7.5).
 func TestAppointeesInAListAreNoAttendees(t *testing.T) {
-	text := "3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经表决，任命李青山为县人民政府副县长，王立新为县财政局局长；"
-	for _, e := range factsOf(t, "# 县人大常委会举行第九次会议\n\n"+text, &ingest.Options{Year: 2026})[0].events {
-		for _, a := range e.attendees {
-			if a == "李青山" || a == "王立新" {
-				t.Errorf("%q: attendee %s, only appointed", e.name, a)
+	for _, text := range []string{
+		"3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经表决，任命李青山为县人民政府副县长，王立新为县财政局局长；",
+		"3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。会议经投票表决决定，李青山、王立新为副县长。",
+		"3月5日，县人大常委会举行第九次会议，县人大常委会主任周海峰主持会议。经过投票、计票，主持人宣布：周海燕同志为县长；李青山、王立新同志为副县长。",
+	} {
+		for _, e := range factsOf(t, "# 县人大常委会举行第九次会议\n\n"+text, &ingest.Options{Year: 2026})[0].events {
+			for _, a := range e.attendees {
+				if a == "李青山" || a == "王立新" {
+					t.Errorf("%q: attendee %s, only appointed", e.name, a)
+				}
 			}
 		}
+	}
+	// 为 before whom a person hands something out is no appointment
+	text := "3月5日，全县表彰大会在县城举行。会议宣布表彰决定，县委书记李青山为获奖代表颁奖。"
+	if evs := eventsOf(t, text); len(evs) == 0 || !has(evs[0].attendees, "李青山") {
+		t.Errorf("%s: events %+v, want 李青山 attending", text, evs)
 	}
 }
 
@@ -542,5 +577,56 @@ func TestEventNameWithoutDateline(t *testing.T) {
 	got := factsOf(t, "# 甲\n\n青禾网消息（晚间新闻）：青禾县委常委会1月6日召开会议，县委书记李青山主持会议。", &ingest.Options{Year: 2026})[0]
 	if len(got.events) == 0 || strings.Contains(got.events[0].name, "：") || !strings.HasPrefix(got.events[0].name, "青禾县委常委会") {
 		t.Errorf("events %+v, want one named from the convener alone", got.events)
+	}
+}
+
+// A body named where the text gives it no act of its own takes no role:
+// the venue of someone's talk, the audience of a briefing, a party
+// claiming, a body inside a document's title, a party whose numbered
+// central committee reports (rule 4.6, 7.6, 7.7, 8.5).
+func TestBodiesWithoutAnActOfTheirOwn(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		body string // takes no role
+		kept string // still reports, "" for none
+	}{
+		{"3月5日，县委宣讲团在白鹭镇召开宣讲会。宣讲团成员、县委党校校长李青山在县实验中学作宣讲报告。", "县实验中学", ""},
+		{"3月5日，县委召开民主协商会，向各民主党派县委、县工商联和无党派人士代表通报有关情况。", "县工商联", ""},
+		{"3月5日，县政府召开新闻发布会，县统计局介绍有关情况，县应急管理局通报称，全县汛情平稳。", "县应急管理局", "县统计局"},
+		{"3月5日，县委召开常委会会议，审议《县委常委会听取县人民政府、县政协党组工作汇报的综合情况报告》。", "县人民政府", ""},
+		{"3月5日，青禾党第十二次代表大会在县城开幕。本次大会听取和审议青禾党第十一届中央委员会工作报告。", "青禾党", ""},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		e := evs[0]
+		if has(e.reporting, tc.body) || e.orgs[tc.body] != "" {
+			t.Errorf("%s: %s reports %v or takes part %v, want neither", tc.text, tc.body, e.reporting, e.orgs)
+		}
+		if tc.kept != "" && !has(e.reporting, tc.kept) {
+			t.Errorf("%s: reporting %v, want %s", tc.text, e.reporting, tc.kept)
+		}
+	}
+}
+
+// A sitting named only by its number takes its convener's name, without
+// the day or the place written between them, and a chaired meeting's name
+// takes no aspect mark (主持召开了…).
+func TestSittingNamedByItsConvener(t *testing.T) {
+	for _, tc := range []struct{ text, name string }{
+		{"青禾县十八届人大一次会议12日上午在县会议中心举行第三次全体会议。县人大常委会主任周海峰主持会议。", "青禾县十八届人大一次会议第三次全体会议"},
+		{"县政协19日在县城举行第二次全体会议。", "县政协第二次全体会议"},
+		{"3月5日，县长王立新主持召开了县政府第九次常务会议。", "县政府第九次常务会议"},
+	} {
+		evs := eventsOf(t, tc.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if got := evs[0].name; got != tc.name {
+			t.Errorf("%s: name %q, want %q", tc.text, got, tc.name)
+		}
 	}
 }
