@@ -232,19 +232,52 @@ func notFound(label graph.Label, key string) error {
 }
 
 // SortNodes orders nodes by date (dated events first, earliest first), then
-// by ID; every list of related nodes comes in this order.
+// part of day (see EventLess), then by ID; every list of related nodes comes
+// in this order.
 func SortNodes(nodes []*graph.Node) {
 	sort.SliceStable(nodes, func(i, j int) bool { return nodeLess(nodes[i], nodes[j]) })
 }
 
 func nodeLess(a, b *graph.Node) bool {
+	if a.Date != b.Date || a.PartOfDay != b.PartOfDay {
+		return EventLess(a, b)
+	}
+	return a.ID < b.ID
+}
+
+// EventLess reports whether event a comes before event b in time: dated
+// before undated, then by date, then by part of day in the order of
+// partsOfDay (a day without a part first, an unknown part last, two unknown
+// parts by their text). Events equal in time are not less either way.
+func EventLess(a, b *graph.Node) bool {
 	if a.Date != b.Date {
 		if a.Date == "" || b.Date == "" {
 			return b.Date == ""
 		}
 		return a.Date < b.Date
 	}
-	return a.ID < b.ID
+	x, y := partRank(a.PartOfDay), partRank(b.PartOfDay)
+	if x != y {
+		return x < y
+	}
+	return x == len(partsOfDay)+1 && a.PartOfDay < b.PartOfDay
+}
+
+// partsOfDay are the parts of day ingest stores, in the order of the day.
+var partsOfDay = []string{"凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上"}
+
+// partRank places a part of day: 0 for none, its place in partsOfDay from
+// 1, and after them all for any other word.
+func partRank(p string) int {
+	if p == "" {
+		return 0
+	}
+	for i, q := range partsOfDay {
+		if p == q {
+			return i + 1
+		}
+	}
+	return len(partsOfDay) + 1
 }
 
 func distinct(ids []string) []string {
