@@ -17,7 +17,7 @@ import (
 // default cap, and, when its items are relations or nodes, an after
 // argument, and makes its resolver return that page of the list. The lists
 // of connections, subgraphs and paths are pages already, bounded by the
-// first or limit of the field that made them.
+// first, limit or maxNodes of the field that made them.
 func (s *Schema) capLists(gql graphql.Schema) {
 	for name, t := range gql.TypeMap() {
 		var fields graphql.FieldDefinitionMap
@@ -28,7 +28,7 @@ func (s *Schema) capLists(gql graphql.Schema) {
 			fields = t.Fields()
 		}
 		if fields == nil || strings.HasPrefix(name, "__") || strings.HasSuffix(name, "Connection") ||
-			name == "Subgraph" || name == "Path" {
+			name == "Subgraph" || name == "Path" || name == "EventSubgraph" {
 			continue
 		}
 		for _, f := range fields {

@@ -298,7 +298,7 @@ func (b *builder) query() *graphql.Object {
 	}
 	return graphql.NewObject(graphql.ObjectConfig{
 		Name: "Query",
-		Fields: graphql.Fields{
+		Fields: b.withExplore(graphql.Fields{
 			"node": &graphql.Field{
 				Type: b.node, Description: "Any node by ID.",
 				Args: graphql.FieldConfigArgument{"id": {Type: nonNull(graphql.ID)}},
@@ -415,7 +415,7 @@ func (b *builder) query() *graphql.Object {
 					return pathValue{g}, nil
 				}),
 			},
-		},
+		}),
 	})
 }
 
