@@ -349,14 +349,23 @@ func (s *Service) EventSubgraph(ctx context.Context, f SubgraphFilter) (g *graph
 		nodes[e.ID] = e
 		eventIDs = append(eventIDs, e.ID)
 	}
-	var types []graph.RelType
+	// Follow only the types that can reach a wanted label: reading
+	// relations is what costs (each comes with its evidence).
+	var eventTypes, outTypes []graph.RelType
 	for _, t := range graph.RelTypes {
-		if t != graph.RelMentions {
-			types = append(types, t)
+		ends := graph.Endpoints[t]
+		if t == graph.RelMentions {
+			continue
+		}
+		if contains(ends.To, graph.LabelEvent) && anyOf(ends.From, labels) || contains(ends.From, graph.LabelEvent) && anyOf(ends.To, labels) {
+			eventTypes = append(eventTypes, t)
+		}
+		if !contains(ends.From, graph.LabelEvent) && !contains(ends.To, graph.LabelEvent) && anyOf(ends.To, labels) {
+			outTypes = append(outTypes, t)
 		}
 	}
 	rels := map[string]*graph.Relation{}
-	links, err := s.Links(ctx, eventIDs, graph.Both, types...)
+	links, err := s.Links(ctx, eventIDs, graph.Both, eventTypes...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -377,8 +386,8 @@ func (s *Service) EventSubgraph(ctx context.Context, f SubgraphFilter) (g *graph
 	}
 	// Two steps out from the events' people, organisations …: a person's
 	// HOLDS of a post, then the post's OF its organisation.
-	for step := 0; step < 2 && len(frontier) > 0; step++ {
-		more, err := s.Links(ctx, frontier, graph.Outgoing, types...)
+	for step := 0; step < 2 && len(frontier) > 0 && len(outTypes) > 0; step++ {
+		more, err := s.Links(ctx, frontier, graph.Outgoing, outTypes...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -430,6 +439,16 @@ func (s *Service) EventSubgraph(ctx context.Context, f SubgraphFilter) (g *graph
 	}
 	sort.Slice(g.Relations, func(i, j int) bool { return g.Relations[i].ID < g.Relations[j].ID })
 	return g, total, nil
+}
+
+// anyOf reports whether one of xs is one of ys.
+func anyOf[T comparable](xs, ys []T) bool {
+	for _, x := range xs {
+		if contains(ys, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains[T comparable](xs []T, x T) bool {

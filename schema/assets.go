@@ -10,10 +10,11 @@ import (
 )
 
 // The browser side: the GraphiQL explorer and the React it runs on, and
-// kg's own explorer with Cytoscape.js, from npm (see the update.sh of each
-// folder). Large files are stored gzipped.
+// kg's own explorer with Cytoscape.js and, for big subgraphs, sigma.js
+// (WebGL), from npm (see the update.sh of each folder), and its favicon.
+// Large files are stored gzipped.
 //
-//go:embed graphiql/index.html graphiql/*.gz explorer/index.html explorer/*.js explorer/*.css explorer/*.gz
+//go:embed graphiql/index.html graphiql/*.gz explorer/index.html explorer/*.js explorer/*.css explorer/*.svg explorer/*.gz
 var assetsFS embed.FS
 
 // assets serves the files of dir: its index.html at the bare prefix, the
@@ -30,7 +31,7 @@ func assets(prefix, dir string) http.HandlerFunc {
 			name = "index.html"
 		}
 		name = path.Base(name)
-		ctype := map[string]string{".html": "text/html", ".js": "text/javascript", ".css": "text/css"}[path.Ext(name)]
+		ctype := map[string]string{".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}[path.Ext(name)]
 		if ctype == "" {
 			http.NotFound(w, r)
 			return

@@ -21,6 +21,7 @@ const maxSubgraphNodes = 20000
 // exploreTypes are the object types of the explorer's fields.
 type exploreTypes struct {
 	relationGroup, rankedNode, coOccurrence, dateBin, eventSubgraph *graphql.Object
+	subgraphNode                                                    *graphql.Object
 	subgraphFilter                                                  *graphql.InputObject
 }
 
@@ -97,13 +98,28 @@ func (b *builder) buildExplore() exploreTypes {
 			"count": &graphql.Field{Type: nonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(dateBin).count, nil }},
 		},
 	})
+	x.subgraphNode = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "SubgraphNode",
+		Description: "A node of an event subgraph, for drawing.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"id": idField(),
+				"label": &graphql.Field{Type: nonNull(graphql.String), Description: "Person, Post, Organisation, Event, Project, Place or Article.", Resolve: func(p graphql.ResolveParams) (any, error) {
+					l := string(src(p).Label)
+					return &l, nil
+				}},
+				"name": nameField(),
+				"date": &graphql.Field{Type: dateScalar, Description: "An event's date.", Resolve: field(func(n *graph.Node) string { return n.Date })},
+			}
+		}),
+	})
 	x.eventSubgraph = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "EventSubgraph",
 		Description: "The subgraph around a period's events, for drawing.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			v := func(p graphql.ResolveParams) eventSubgraphValue { return p.Source.(eventSubgraphValue) }
 			return graphql.Fields{
-				"nodes":      &graphql.Field{Type: listOf(b.graphNode), Description: "By ID.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).g.Nodes, nil }},
+				"nodes":      &graphql.Field{Type: listOf(x.subgraphNode), Description: "By ID.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).g.Nodes, nil }},
 				"edges":      &graphql.Field{Type: listOf(b.graphEdge), Description: "By ID.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).g.Relations, nil }},
 				"totalNodes": &graphql.Field{Type: nonNull(graphql.Int), Description: "How many nodes the filter selects before maxNodes cuts.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).total, nil }},
 			}
@@ -246,7 +262,14 @@ func (b *builder) withExplore(fields graphql.Fields) graphql.Fields {
 			if err != nil {
 				return nil, err
 			}
-			return eventSubgraphValue{g: graph.Outline(g), total: total}, nil
+			// What a drawing needs: article texts and evidence are left.
+			for i, n := range g.Nodes {
+				g.Nodes[i] = &graph.Node{ID: n.ID, Label: n.Label, Name: n.Name, Date: n.Date}
+			}
+			for i, r := range g.Relations {
+				g.Relations[i] = &graph.Relation{ID: r.ID, Type: r.Type, From: r.From, To: r.To, Role: r.Role}
+			}
+			return eventSubgraphValue{g: g, total: total}, nil
 		}),
 	}
 	return fields

@@ -67,7 +67,9 @@ var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
 // contentSecurityPolicy is sent with every response: the pages run only
 // their own scripts (the embedded assets and, by hash, GraphiQL's inline
 // one), talk only to this server, and no page of another site may frame
-// them (clickjacking).
+// them (clickjacking). Web workers may also start from blob: URLs, which
+// only a script of the page can make: graphology's ForceAtlas2 worker
+// starts so, from a function of the embedded bundle.
 var contentSecurityPolicy = func() string {
 	scripts := "'self'"
 	for _, page := range []string{"graphiql/index.html", "explorer/index.html"} {
@@ -81,7 +83,7 @@ var contentSecurityPolicy = func() string {
 		}
 	}
 	return "default-src 'self'; script-src " + scripts + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-		"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+		"connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 }()
 
 // secure sets the headers every response carries.

@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 cytoscape=3.35.0
-sigma=4.0.4
+sigma=3.0.3
 graphology=0.26.0
 forceatlas2=0.10.1
 events=3.3.0
