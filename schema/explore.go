@@ -119,8 +119,22 @@ func (b *builder) buildExplore() exploreTypes {
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			v := func(p graphql.ResolveParams) eventSubgraphValue { return p.Source.(eventSubgraphValue) }
 			return graphql.Fields{
-				"nodes":      &graphql.Field{Type: listOf(x.subgraphNode), Description: "By ID.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).g.Nodes, nil }},
-				"edges":      &graphql.Field{Type: listOf(b.graphEdge), Description: "By ID.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).g.Relations, nil }},
+				"nodes": &graphql.Field{Type: listOf(x.subgraphNode), Description: "By ID.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).g.Nodes, nil }},
+				"edges": &graphql.Field{Type: listOf(b.graphEdge), Description: "By ID.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).g.Relations, nil }},
+				"edgeIndexes": &graphql.Field{Type: listOf(graphql.Int),
+					Description: "The edges in compact form, for drawing many: each edge as the indexes in nodes of its source and its target, flattened ([s0, t0, s1, t1, …]), in the order of edges.",
+					Resolve: func(p graphql.ResolveParams) (any, error) {
+						g := v(p).g
+						at := make(map[string]int, len(g.Nodes))
+						for i, n := range g.Nodes {
+							at[n.ID] = i
+						}
+						out := make([]int, 0, 2*len(g.Relations))
+						for _, r := range g.Relations {
+							out = append(out, at[r.From], at[r.To])
+						}
+						return out, nil
+					}},
 				"totalNodes": &graphql.Field{Type: nonNull(graphql.Int), Description: "How many nodes the filter selects before maxNodes cuts.", Resolve: func(p graphql.ResolveParams) (any, error) { return v(p).total, nil }},
 			}
 		}),

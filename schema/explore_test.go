@@ -215,6 +215,23 @@ func TestEventSubgraph(t *testing.T) {
 		if types["HOLDS"] == 0 || types["OF"] == 0 {
 			t.Errorf("with posts: edge types %v, want HOLDS and OF", types)
 		}
+		var compact struct {
+			EventSubgraph struct {
+				Nodes       []struct{ ID string }
+				Edges       []struct{ Source, Target string }
+				EdgeIndexes []int
+			}
+		}
+		decode(t, do(t, s, `{ eventSubgraph { nodes { id } edges { source target } edgeIndexes } }`, nil), &compact)
+		c := compact.EventSubgraph
+		if len(c.EdgeIndexes) != 2*len(c.Edges) {
+			t.Fatalf("%d edge indexes for %d edges", len(c.EdgeIndexes), len(c.Edges))
+		}
+		for i, e := range c.Edges {
+			if s, t2 := c.Nodes[c.EdgeIndexes[2*i]].ID, c.Nodes[c.EdgeIndexes[2*i+1]].ID; s != e.Source || t2 != e.Target {
+				t.Errorf("edge %d: indexes give %s->%s, want %s->%s", i, s, t2, e.Source, e.Target)
+			}
+		}
 		r := do(t, s, `{ eventSubgraph(maxNodes: 0) { totalNodes } }`, nil)
 		if len(r.Errors) != 1 || !strings.Contains(r.Errors[0].Message, "maxNodes") {
 			t.Errorf("maxNodes 0: %+v, want a bad input error", r.Errors)

@@ -30,30 +30,54 @@
     return lib;
   }
 
-  // place gives every node a first position, so that the first frame
-  // already shows a readable picture: events on a spiral by date (the
-  // year runs round the circle), every other node at the mean of its
-  // neighbours' places with a little jitter. ForceAtlas2 refines it.
-  function place(graph, nodes) {
-    const dated = nodes.filter((n) => n.label === 'Event').map((n) => n.date || '').sort();
-    const rank = new Map(dated.map((d, i) => [d, i]));
+  // layoutStart gives every node a first position, so that the first
+  // frame already shows a readable picture: events on a wheel by date (the
+  // period runs round the circle), every other node at the mean of its
+  // neighbours' places with a little jitter, in two passes (people by
+  // their events, then posts by their people). ForceAtlas2 refines it.
+  // pairs are the edges as indexes into nodes (eventSubgraph's
+  // edgeIndexes). It returns the x, y and degree of each node.
+  function layoutStart(nodes, pairs) {
+    const n = nodes.length;
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    const placed = new Uint8Array(n);
+    const degree = new Uint32Array(n);
     let seed = 1;
     const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-    graph.forEachNode((id, a) => {
-      if (a.kind !== 'Event') return;
-      const t = (rank.get(a.date) || 0) / Math.max(dated.length, 1);
+    const events = [];
+    for (let i = 0; i < n; i++) if (nodes[i].label === 'Event') events.push(i);
+    events.sort((a, b) => ((nodes[a].date || '') < (nodes[b].date || '') ? -1 : (nodes[a].date || '') > (nodes[b].date || '') ? 1 : 0));
+    events.forEach((i, k) => {
+      const t = k / Math.max(events.length, 1);
       const r = 100 + 60 * rand();
-      graph.mergeNodeAttributes(id, { x: r * Math.cos(2 * Math.PI * t), y: r * Math.sin(2 * Math.PI * t) });
+      x[i] = r * Math.cos(2 * Math.PI * t);
+      y[i] = r * Math.sin(2 * Math.PI * t);
+      placed[i] = 1;
     });
-    for (let pass = 0; pass < 2; pass++) {
-      graph.forEachNode((id, a) => {
-        if (a.kind === 'Event') return;
-        let x = 0; let y = 0; let k = 0;
-        graph.forEachNeighbor(id, (_, b) => { if (b.x != null) { x += b.x; y += b.y; k++; } });
-        if (k) graph.mergeNodeAttributes(id, { x: x / k + 8 * (rand() - 0.5), y: y / k + 8 * (rand() - 0.5) });
-        else if (a.x == null) graph.mergeNodeAttributes(id, { x: 200 * (rand() - 0.5), y: 200 * (rand() - 0.5) });
-      });
+    for (let e = 0; e < pairs.length; e += 2) { degree[pairs[e]]++; degree[pairs[e + 1]]++; }
+    for (let pass = 2; pass <= 3; pass++) {
+      const sx = new Float64Array(n);
+      const sy = new Float64Array(n);
+      const k = new Uint32Array(n);
+      for (let e = 0; e < pairs.length; e += 2) {
+        const a = pairs[e];
+        const b = pairs[e + 1];
+        if (placed[a] && placed[a] < pass && !placed[b]) { sx[b] += x[a]; sy[b] += y[a]; k[b]++; }
+        if (placed[b] && placed[b] < pass && !placed[a]) { sx[a] += x[b]; sy[a] += y[b]; k[a]++; }
+      }
+      for (let i = 0; i < n; i++) {
+        if (!placed[i] && k[i]) {
+          x[i] = sx[i] / k[i] + 8 * (rand() - 0.5);
+          y[i] = sy[i] / k[i] + 8 * (rand() - 0.5);
+          placed[i] = pass;
+        }
+      }
     }
+    for (let i = 0; i < n; i++) {
+      if (!placed[i]) { x[i] = 200 * (rand() - 0.5); y[i] = 200 * (rand() - 0.5); }
+    }
+    return { x, y, degree };
   }
 
   function stopLayout() {
@@ -69,20 +93,23 @@
     say('loading…');
     const t0 = performance.now();
     const [{ Graph, Sigma, forceAtlas2, FA2Layout }, data] = await Promise.all([loadLib(), window.kg.gql(`query($f: SubgraphFilter, $n: Int) {
-      eventSubgraph(filter: $f, maxNodes: $n) { totalNodes nodes { id label name date } edges { source target } }
+      eventSubgraph(filter: $f, maxNodes: $n) { totalNodes nodes { id label name date } edgeIndexes }
     }`, { f: filter, n: maxNodes })]);
     const fetched = performance.now();
     const sub = data.eventSubgraph;
+    const nodes = sub.nodes;
+    const pairs = sub.edgeIndexes;
+    const { x, y, degree } = layoutStart(nodes, pairs);
     const graph = new Graph({ multi: true, type: 'directed' });
-    for (const n of sub.nodes) {
-      graph.addNode(n.id, { label: n.name, kind: n.label, date: n.date || '', color: window.kg.colours[n.label] || '#999', size: 2 });
-    }
-    for (const e of sub.edges) graph.addEdge(e.source, e.target, { color: '#cbd2d9', size: 0.5 });
-    graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', Math.min(12, 2 + Math.sqrt(graph.degree(id)))));
-    place(graph, sub.nodes);
+    nodes.forEach((n, i) => {
+      graph.addNode(n.id, { label: n.name, kind: n.label, x: x[i], y: y[i],
+        size: Math.min(12, 2 + Math.sqrt(degree[i])), color: window.kg.colours[n.label] || '#999' });
+    });
+    for (let e = 0; e < pairs.length; e += 2) graph.addEdge(nodes[pairs[e]].id, nodes[pairs[e + 1]].id);
     const built = performance.now();
     renderer = new Sigma(graph, $('#big-graph'), {
       hideEdgesOnMove: true, hideLabelsOnMove: true, renderEdgeLabels: false, labelRenderedSizeThreshold: 9,
+      defaultEdgeColor: '#cbd2d9',
     });
     renderer.on('clickNode', ({ node }) => { close(); window.kg.select(node); });
     const drawn = await frame();
@@ -101,15 +128,21 @@
     return timings;
   }
 
-  // panFrames measures the frame times while the view is dragged: it
-  // records the intervals between animation frames until stopped.
+  // recordFrames measures the frames while the view is dragged: the
+  // intervals between animation frames, and the time sigma's render of
+  // each takes on the main thread, until the function it returns is
+  // called, which returns them.
   function recordFrames() {
-    const times = [];
+    const frames = [];
+    const renders = [];
     let last = null;
     let on = true;
-    const tick = (t) => { if (last != null) times.push(t - last); last = t; if (on) requestAnimationFrame(tick); };
+    const tick = (t) => { if (last != null) frames.push(t - last); last = t; if (on) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-    return () => { on = false; return times; };
+    const r = renderer;
+    const render = r.render;
+    r.render = function () { const t0 = performance.now(); const v = render.call(this); renders.push(performance.now() - t0); return v; };
+    return () => { on = false; r.render = render; return { frames, renders }; };
   }
 
   function filterFromForm() {

@@ -108,7 +108,8 @@ function layout(added) {
 
 function graphStatus() {
   const shown = cy.nodes().not('.out');
-  status(`${shown.length} nodes, ${shown.connectedEdges().length} relations`);
+  const edges = cy.edges().filter((e) => !e.source().hasClass('out') && !e.target().hasClass('out'));
+  status(`${shown.length} nodes, ${edges.length} relations`);
 }
 
 const linkFields = `type role direction supportCount node { __typename id name ... on Event { date partOfDay } }`;
@@ -117,6 +118,8 @@ const linkFields = `type role direction supportCount node { __typename id name .
 // (MENTIONS left out), within the brushed range.
 async function expand(id) {
   status('expanding…');
+  // The first screen's drawing gives way to the first node opened.
+  if (cy.nodes('.expanded').empty()) cy.elements('.home').not(cy.getElementById(id)).remove();
   const data = await gql(`query($id: ID!, $from: Date, $to: Date, $n: Int) {
     expand(id: $id, from: $from, to: $to) { type direction count links(first: $n) { ${linkFields} } }
   }`, { id, n: perType, ...rangeVars() });
@@ -165,7 +168,7 @@ async function select(id) {
 const factFields = `
   type role direction supportCount
   node { __typename id name ... on Event { date partOfDay } }
-  evidence { sentence start end article { id title published } }`;
+  evidence(first: 2) { sentence start end article { id title published } }`;
 
 const typeNames = {
   HOLDS: 'Posts held', OF: 'Posts', CHAIRED: 'Chaired', ATTENDED: 'Attended', PARTICIPATED: 'Took part in',
@@ -445,6 +448,7 @@ async function home() {
         if (cy.getElementById(r.node.id).empty()) cy.add({ group: 'nodes', data: { id: r.node.id, name: r.node.name, label: 'Person', date: '' } });
       }
       for (const { at, l } of links) addLinks(at, [l]);
+      cy.elements().addClass('home');
       cy.layout({ name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 100, padding: 40 }).run();
       graphStatus();
     }
@@ -566,8 +570,16 @@ function setRange(from, to) {
   $('#range-clear').hidden = !(range.from || range.to);
   cy.batch(() => {
     cy.nodes().forEach((n) => { n.toggleClass('out', !inRange(n.data('date'))); });
+    // A node drawn only for events out of the range goes with them.
+    cy.nodes().forEach((n) => {
+      if (n.data('date') || n.hasClass('expanded')) return;
+      const others = n.neighborhood('node');
+      n.toggleClass('out', others.nonempty() && others.every((o) => !inRange(o.data('date'))));
+    });
   });
   graphStatus();
+  // The node open draws its best supported relations of the range.
+  if (current && !current.includes(':') && expansions[current]) expand(current).catch((err) => status(err.message));
   refresh();
 }
 $('#range-clear').addEventListener('click', () => setRange('', ''));
