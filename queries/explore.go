@@ -459,3 +459,49 @@ func contains[T comparable](xs []T, x T) bool {
 	}
 	return false
 }
+
+// maxRankedHits bounds the hits BestHits ranks: a short text can match
+// thousands of names.
+const maxRankedHits = 200
+
+// BestHits returns q's search hits as an explorer opens them: by score,
+// then, among equal scores, the node with the most relations other than
+// MENTIONS first (then by ID), so that of many people of one name the
+// busiest comes first; at most q.Limit of them (all the ranked ones when
+// 0). It ranks the first maxRankedHits hits of Search, in two or three
+// store calls, and returns Search's errors.
+func (s *Service) BestHits(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
+	limit := q.Limit
+	q.Limit = maxRankedHits
+	hits, err := s.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.Node.ID
+	}
+	var types []graph.RelType
+	for _, t := range graph.RelTypes {
+		if t != graph.RelMentions {
+			types = append(types, t)
+		}
+	}
+	links, err := s.Links(ctx, ids, graph.Both, types...)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		if a, b := len(links[hits[i].Node.ID]), len(links[hits[j].Node.ID]); a != b {
+			return a > b
+		}
+		return hits[i].Node.ID < hits[j].Node.ID
+	})
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}

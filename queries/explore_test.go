@@ -308,3 +308,48 @@ func TestEventSubgraph(t *testing.T) {
 		}
 	}
 }
+
+// TestBestHits: of two people named 钱十, the one in two events comes
+// first, though the other's ID sorts first.
+func TestBestHits(t *testing.T) {
+	busy := graph.NodeID(graph.LabelPerson, "钱十@甲县")
+	idle := graph.NodeID(graph.LabelPerson, "钱十@乙县")
+	a := newArticle("c1", "2026-05-06", "钱十出席甲会议和乙会议。另一钱十。")
+	a.node(graph.Node{ID: busy, Label: graph.LabelPerson, Name: "钱十"})
+	a.node(graph.Node{ID: idle, Label: graph.LabelPerson, Name: "钱十"})
+	for _, name := range []string{"甲会议", "乙会议"} {
+		e := a.node(graph.Node{ID: graph.NodeID(graph.LabelEvent, graph.EventKey("2026-05-06", name, "")), Label: graph.LabelEvent, Name: name, Date: "2026-05-06"})
+		a.rel(graph.RelAttended, busy, e)
+	}
+	a.rel(graph.RelMentions, a.f.Article.ID, idle)
+	a.rel(graph.RelMentions, a.f.Article.ID, busy)
+	q := queries.New(mustStore(t, a))
+	ctx := context.Background()
+	plain, err := q.Search(ctx, graph.SearchQuery{Text: "钱十"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain) != 2 || plain[0].Node.ID != idle {
+		t.Fatalf("Search(钱十) = %v, want %s first by ID", hitIDs(plain), idle)
+	}
+	for _, limit := range []int{0, 1} {
+		best, err := q.BestHits(ctx, graph.SearchQuery{Text: "钱十", Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(best) == 0 || best[0].Node.ID != busy || (limit == 1) != (len(best) == 1) {
+			t.Errorf("BestHits(钱十, %d) = %v, want %s first", limit, hitIDs(best), busy)
+		}
+	}
+	if _, err := q.BestHits(ctx, graph.SearchQuery{Text: "（）"}); !errors.Is(err, graph.ErrInvalid) {
+		t.Errorf("empty search key: err = %v, want ErrInvalid", err)
+	}
+}
+
+func hitIDs(hits []graph.SearchHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Node.ID)
+	}
+	return out
+}

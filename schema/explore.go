@@ -189,6 +189,27 @@ func (b *builder) withExplore(fields graphql.Fields) graphql.Fields {
 			return out, nil
 		}),
 	}
+	fields["bestHits"] = &graphql.Field{
+		Type:        listOf(b.searchHit),
+		Description: "Search hits as the explorer opens them: as search finds them, best first, but among equal scores the node with the most relations (MENTIONS aside) first, so that of many people of one name the busiest comes first. It ranks the first 200 hits.",
+		Args: graphql.FieldConfigArgument{
+			"text":  {Type: nonNull(graphql.String)},
+			"types": {Type: graphql.NewList(nonNull(entityEnum)), Description: "Only these kinds of node."},
+			"first": {Type: graphql.Int, DefaultValue: 10},
+		},
+		Resolve: b.resolve(func(p graphql.ResolveParams) (any, error) {
+			first, err := b.s.first(p.Args["first"], 10)
+			if err != nil || first == 0 {
+				return []graph.SearchHit{}, err
+			}
+			var labels []graph.Label
+			ts, _ := p.Args["types"].([]any)
+			for _, t := range ts {
+				labels = append(labels, graph.Label(t.(string)))
+			}
+			return b.s.svc.BestHits(p.Context, graph.SearchQuery{Text: p.Args["text"].(string), Labels: labels, Limit: first})
+		}),
+	}
 	fields["busiest"] = &graphql.Field{
 		Type:        listOf(x.rankedNode),
 		Description: "The people (type PERSON: chaired or attended) or organisations (ORGANISATION: took part or reported) with the most events dated from from to to, most first, then by ID.",

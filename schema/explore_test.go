@@ -81,17 +81,21 @@ func TestFirstScreen(t *testing.T) {
 				Count int
 				Node  struct{ Name string }
 			}
+			BestHits     []struct{ Node struct{ ID string } }
 			LatestEvents []struct{ Name, Date, PartOfDay string }
 			Early        []struct{ Name, Date, PartOfDay string }
 		}
 		decode(t, do(t, s, `{ busiest(first: 3) { count node { name } } orgs: busiest(type: ORGANISATION, first: 1) { count node { name } }
-			latestEvents(first: 3) { name date partOfDay } early: latestEvents(to: "2026-01-13") { name date partOfDay } }`, nil), &got)
+			bestHits(text: "吕沛", first: 1) { node { id } } latestEvents(first: 3) { name date partOfDay } early: latestEvents(to: "2026-01-13") { name date partOfDay } }`, nil), &got)
 		var people []string
 		for _, b := range got.Busiest {
 			people = append(people, fmt.Sprintf("%s%d", b.Node.Name, b.Count))
 		}
 		if s, want := strings.Join(people, " "), "吕沛6 宫卫红3 钱辉1"; s != want {
 			t.Errorf("busiest people = %s, want %s", s, want)
+		}
+		if len(got.BestHits) != 1 || got.BestHits[0].Node.ID != "person/吕沛" {
+			t.Errorf("bestHits(吕沛) = %+v, want person/吕沛 alone", got.BestHits)
 		}
 		if len(got.Orgs) != 1 || got.Orgs[0].Count != 1 {
 			t.Errorf("busiest organisations = %+v, want one with one event", got.Orgs)

@@ -329,21 +329,21 @@ async function search(text, open) {
   const results = $('#results');
   if (!text.trim()) { results.hidden = true; return; }
   try {
-    const data = await gql(`query($t: String!) { search(text: $t, first: 12) { score node { __typename id name scope ... on Person { identity { distinguishing } } } } }`, { t: text });
-    if (open && data.search.length) {
+    const data = await gql(`query($t: String!) { bestHits(text: $t, first: 12) { score node { __typename id name scope ... on Person { identity { distinguishing } } } } }`, { t: text });
+    if (open && data.bestHits.length) {
       results.hidden = true;
-      await select(data.search[0].node.id);
+      await select(data.bestHits[0].node.id);
       return;
     }
     results.replaceChildren();
-    for (const h of data.search) {
+    for (const h of data.bestHits) {
       results.append(el('li', { tabindex: 0, 'data-id': h.node.id,
         onclick: () => { results.hidden = true; select(h.node.id); },
         onkeydown: (ev) => { if (ev.key === 'Enter') { results.hidden = true; select(h.node.id); } } },
       el('span', { class: 'badge', style: `background:${colours[h.node.__typename]}` }, h.node.__typename),
       h.node.name, distinguishing(h.node), el('span', { class: 'score' }, h.score.toFixed(2))));
     }
-    if (!data.search.length) results.append(el('li', {}, 'Nothing found.'));
+    if (!data.bestHits.length) results.append(el('li', {}, 'Nothing found.'));
     results.hidden = false;
   } catch (err) {
     status(err.message);
