@@ -361,7 +361,7 @@ func TestExplorerAtScale(t *testing.T) {
 		}
 		// ForceAtlas2 runs in its worker while the page stays responsive.
 		pos0 := eval[[]float64](t, ctx, `(() => { const g = kgBig.graph, n = g.nodes()[0]; return [g.getNodeAttribute(n, "x"), g.getNodeAttribute(n, "y")]; })()`)
-		time.Sleep(4500 * time.Millisecond)
+		time.Sleep(2 * time.Second)
 		pos1 := eval[[]float64](t, ctx, `(() => { const g = kgBig.graph, n = g.nodes()[0]; return [g.getNodeAttribute(n, "x"), g.getNodeAttribute(n, "y")]; })()`)
 		if pos0[0] == pos1[0] && pos0[1] == pos1[1] {
 			t.Error("ForceAtlas2 moved no node")
