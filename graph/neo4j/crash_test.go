@@ -60,17 +60,10 @@ func crashFacts(n int) []graph.ArticleFacts {
 }
 
 // script returns the path of tools/neo4j/neo4j.sh from KG_NEO4J_SCRIPT;
-// without it the test skips, except under CI=true, where it fails.
+// without it the test skips, except under CI=true, where it fails: the
+// crash test must run in CI.
 func script(t *testing.T) string {
-	t.Helper()
-	p := os.Getenv("KG_NEO4J_SCRIPT")
-	if p == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but KG_NEO4J_SCRIPT is not set: the crash test must run in CI")
-		}
-		t.Skip("KG_NEO4J_SCRIPT not set (path of tools/neo4j/neo4j.sh, which runs the servers to kill)")
-	}
-	return p
+	return needEnv(t, "KG_NEO4J_SCRIPT", "the path of tools/neo4j/neo4j.sh, which runs the servers to kill")
 }
 
 // scriptServer is a Neo4j server of its own that the test starts, kills

@@ -21,15 +21,22 @@ import (
 // file:/// URLs from (KG_NEO4J_IMPORT, which tools/neo4j/ci.sh sets from
 // `neo4j.sh import`). Without it the test skips, except under CI=true.
 func importDir(t *testing.T) string {
+	return needEnv(t, "KG_NEO4J_IMPORT", "the import directory of the test servers: tools/neo4j/neo4j.sh import; tools/neo4j/ci.sh sets it")
+}
+
+// needEnv returns the environment variable key; without it the test
+// skips, except under CI=true, where the suite must run and it fails.
+// what says what the variable names and who sets it.
+func needEnv(t *testing.T, key, what string) string {
 	t.Helper()
-	dir := os.Getenv("KG_NEO4J_IMPORT")
-	if dir == "" {
+	v := os.Getenv(key)
+	if v == "" {
 		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but KG_NEO4J_IMPORT is not set (tools/neo4j/ci.sh sets it from neo4j.sh import)")
+			t.Fatalf("CI=true but %s is not set (%s)", key, what)
 		}
-		t.Skip("KG_NEO4J_IMPORT not set (the import directory of the test servers: tools/neo4j/neo4j.sh import)")
+		t.Skipf("%s not set (%s)", key, what)
 	}
-	return dir
+	return v
 }
 
 // hostileSentence holds what breaks naive CSV: neo4j-admin's default array
