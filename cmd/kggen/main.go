@@ -3,7 +3,11 @@
 // planted in it (page.gold.json, the shared corpus's gold format), so that
 // benchmarks run at any size and kgscore can score the result.
 //
-//	kggen [-seed N] [-n ARTICLES] [-per-page N] [-year YYYY] [-kinds k1,k2] DIR
+//	kggen [-seed N] [-n ARTICLES] [-per-page N] [-year YYYY] [-kinds k1,k2] [-traps] DIR
+//
+// With -traps the corpus plants identity traps (namesakes in different
+// counties, people moving between posts, surname and title references,
+// many counties' 县委书记), and each gold person's "id" says who is who.
 package main
 
 import (
@@ -33,6 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.Articles, "n", 1000, "the number of articles")
 	fs.IntVar(&o.PerPage, "per-page", 6, "articles per page file")
 	fs.IntVar(&o.Year, "year", 2026, "the year of the dates")
+	fs.BoolVar(&o.Traps, "traps", false, "plant identity traps: namesakes, moves between posts, surname+title references, many counties")
 	fs.StringVar(&kinds, "kinds", "", "comma-separated event kinds to plant ("+strings.Join(gen.Kinds, ",")+"); empty: all")
 	usage := func(w io.Writer) {
 		fmt.Fprintf(w, "usage: kggen [flags] DIR\n")

@@ -48,7 +48,7 @@ func (a *article) byline() {
 		paper := g.w.city.paper
 		a.byText = "**" + paper + "讯（记者" + r1.name + "）**"
 		a.gold.Reporters = []string{r1.name}
-		a.gold.People = append(a.gold.People, GoldPerson{Name: r1.name, Posts: []string{"记者"}})
+		a.gold.People = append(a.gold.People, GoldPerson{Name: r1.name, Posts: []string{"记者"}, ID: r1.id})
 		a.org(paper)
 	}
 }
@@ -69,7 +69,7 @@ func (a *article) who(p *person) string {
 		return p.name
 	}
 	a.seen[p] = true
-	gp := GoldPerson{Name: p.name, Posts: []string{}}
+	gp := GoldPerson{Name: p.name, Posts: []string{}, ID: p.id}
 	for _, x := range p.posts {
 		gp.Posts = append(gp.Posts, x.String())
 		if x.org != "" {

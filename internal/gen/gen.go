@@ -47,6 +47,14 @@ type Options struct {
 	// Kinds restricts the planted events to these kinds (see Kinds); empty
 	// means all.
 	Kinds []string
+	// Traps plants identity traps, which the gold's person ids resolve:
+	// officials of different units who share a name (in different bodies,
+	// and deputies with the same title in two places), a head who shares
+	// the secretary's surname (郁书记 and 郁区长 on one page), a mid-year
+	// reshuffle that moves people between posts, and many counties, each
+	// writing its own 县委书记. Without it the corpus is what it was before
+	// traps existed, byte for byte.
+	Traps bool
 }
 
 // Gold is a page's planted facts, in the format of the shared corpus's
@@ -66,10 +74,14 @@ type GoldArticle struct {
 	Events        []GoldEvent  `json:"events"`
 }
 
-// GoldPerson is a named person and the posts the article gives them.
+// GoldPerson is a named person and the posts the article gives them. ID
+// tells who the person is across articles: two mentions are the same
+// person exactly when their IDs are equal, whatever their names and posts.
+// It is an extra field of the shared gold format, which kgscore ignores.
 type GoldPerson struct {
 	Name  string   `json:"name"`
 	Posts []string `json:"posts"`
+	ID    string   `json:"id"`
 }
 
 // GoldEvent is a reported, dated event and its participants.
@@ -102,6 +114,7 @@ type Generator struct {
 	page  int // pages produced
 	done  int // articles produced
 	kinds []string
+	moved bool // the reshuffle of Options.Traps is done
 }
 
 // New returns a Generator for opts (nil means defaults). It returns an
@@ -134,7 +147,7 @@ func New(opts *Options) (*Generator, error) {
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
 	g := &Generator{opts: o, rng: rng, kinds: kinds}
-	g.w = newWorld(rng, o.Articles)
+	g.w = newWorld(rng, o.Articles, o.Traps)
 	return g, nil
 }
 
@@ -142,6 +155,10 @@ func New(opts *Options) (*Generator, error) {
 func (g *Generator) Next() *Page {
 	if g.done >= g.opts.Articles {
 		return nil
+	}
+	if g.opts.Traps && !g.moved && g.done >= g.opts.Articles/2 {
+		g.w.reshuffle()
+		g.moved = true
 	}
 	g.page++
 	u := g.w.units[(g.page-1)%len(g.w.units)]

@@ -14,6 +14,9 @@ func (p post) String() string { return p.org + p.title }
 
 // person is an invented official, manager or reporter.
 type person struct {
+	// id tells the person apart from everyone else, namesakes included;
+	// the gold writes it as each mention's identity key.
+	id      string
 	name    string
 	surname string
 	posts   []post
@@ -73,13 +76,19 @@ type world struct {
 	names map[string]bool
 	city  *city
 	units []*unit
+	// people counts the people invented so far; it numbers their ids.
+	people int
+	// traps is Options.Traps.
+	traps bool
 }
 
 // newWorld invents a city with enough districts and counties for a corpus
 // of n articles: more units for bigger corpora, so that people and events
-// stay varied while each unit still recurs on many pages.
-func newWorld(rng *rand.Rand, n int) *world {
-	w := &world{rng: rng, names: map[string]bool{}}
+// stay varied while each unit still recurs on many pages. With traps it
+// invents more units, half of them counties, and the identity traps of
+// Options.Traps.
+func newWorld(rng *rand.Rand, n int, traps bool) *world {
+	w := &world{rng: rng, names: map[string]bool{}, traps: traps}
 	short := w.placeName(1) + "州"
 	c := &city{short: short, name: short + "市", paper: short + "日报"}
 	c.secretary = w.person("书记", post{"市委", "书记"})
@@ -102,11 +111,15 @@ func newWorld(rng *rand.Rand, n int) *world {
 		c.deptHeads = append(c.deptHeads, w.person("", post{org, title}))
 	}
 	w.city = c
-	units := 3 + n/400
+	units, county := 3+n/400, 3
+	if traps {
+		// Many counties, each with its own 县委书记 written 县委书记.
+		units, county = 6+n/100, 2
+	}
 	used := map[string]bool{}
 	for i := 0; i < units; i++ {
 		kind := "区"
-		if i%3 == 2 {
+		if i%county == county-1 {
 			kind = "县"
 		}
 		var name string
@@ -117,7 +130,11 @@ func newWorld(rng *rand.Rand, n int) *world {
 			}
 		}
 		used[name] = true
-		w.units = append(w.units, w.unit(name, kind))
+		u := w.unit(name, kind)
+		if traps && len(w.units) > 0 {
+			w.namesake(u)
+		}
+		w.units = append(w.units, u)
 	}
 	return w
 }
@@ -125,7 +142,13 @@ func newWorld(rng *rand.Rand, n int) *world {
 func (w *world) unit(name, k string) *unit {
 	u := &unit{name: name, kind: k}
 	u.secretary = w.person("书记", post{k + "委", "书记"})
-	u.head = w.person(k+"长", post{k + "委", "副书记"}, post{"", k + "长"})
+	if w.traps && w.rng.IntN(3) == 0 {
+		// 郁书记 and 郁区长 in one article: a surname and title must find
+		// the one of the two that holds the title.
+		u.head = w.personSurnamed(u.secretary.surname, k+"长", post{k + "委", "副书记"}, post{"", k + "长"})
+	} else {
+		u.head = w.person(k+"长", post{k + "委", "副书记"}, post{"", k + "长"})
+	}
 	u.exec = w.person("", post{k + "委", "常委"}, post{"", "常务副" + k + "长"})
 	for i := 0; i < 3; i++ {
 		u.deputies = append(u.deputies, w.person("", post{"", "副" + k + "长"}))
@@ -174,12 +197,19 @@ func (w *world) unit(name, k string) *unit {
 
 // person invents a person with a name no one else in the world has.
 func (w *world) person(short string, posts ...post) *person {
+	return w.personSurnamed("", short, posts...)
+}
+
+// personSurnamed invents a person with surname sur (a random one when
+// empty) and a name no one else in the world has.
+func (w *world) personSurnamed(sur, short string, posts ...post) *person {
 	for {
-		var sur string
-		if w.rng.IntN(12) == 0 {
-			sur = compoundSurnames[w.rng.IntN(len(compoundSurnames))]
-		} else {
-			sur = singleSurnames[w.rng.IntN(len(singleSurnames))]
+		if sur == "" {
+			if w.rng.IntN(12) == 0 {
+				sur = compoundSurnames[w.rng.IntN(len(compoundSurnames))]
+			} else {
+				sur = singleSurnames[w.rng.IntN(len(singleSurnames))]
+			}
 		}
 		given := string(givenChars[w.rng.IntN(len(givenChars))])
 		if w.rng.IntN(10) < 7 {
@@ -190,7 +220,56 @@ func (w *world) person(short string, posts ...post) *person {
 			continue
 		}
 		w.names[name] = true
-		return &person{name: name, surname: sur, posts: posts, short: short}
+		return w.newPerson(name, sur, short, posts...)
+	}
+}
+
+func (w *world) newPerson(name, sur, short string, posts ...post) *person {
+	w.people++
+	return &person{id: fmt.Sprintf("p%05d", w.people), name: name, surname: sur, posts: posts, short: short}
+}
+
+// namesake gives one official of the new unit u the name of an official
+// of an earlier unit: two people, one name, in different counties and
+// bodies. Every other unit also shares a deputy's name with the unit
+// before it, so that two people of one name hold the same title (副区长)
+// in two places.
+func (w *world) namesake(u *unit) {
+	prev := w.units[w.rng.IntN(len(w.units))]
+	// Not the head: reshuffle makes heads 副市长, who appear on every
+	// unit's pages, and one article never names two people of one name.
+	from := []*person{prev.secretary, prev.exec, prev.deputies[0], prev.npc, prev.cppcc}
+	from = append(from, prev.deptHeads...)
+	to := []*person{u.exec, u.npc, u.cppcc, u.deptHeads[0], u.deputies[2]}
+	w.rename(to[w.rng.IntN(len(to))], from[w.rng.IntN(len(from))])
+	if len(w.units)%2 == 0 {
+		w.rename(u.deputies[1], w.units[len(w.units)-1].deputies[1])
+	}
+}
+
+// rename gives p the name of q, keeping p's identity.
+func (w *world) rename(p, q *person) {
+	delete(w.names, p.name)
+	p.name, p.surname = q.name, q.surname
+}
+
+// reshuffle moves people between posts, as happens mid-year: in every
+// other unit the head (区长) becomes a 副市长, the executive deputy becomes
+// the head and a deputy becomes the executive deputy, each the same
+// person before and after.
+func (w *world) reshuffle() {
+	c := w.city
+	for i := 0; i < len(w.units); i += 2 {
+		u := w.units[i]
+		k := u.kind
+		old := u.head
+		old.posts, old.short, old.written = []post{{"", "副市长"}}, "", ""
+		c.vices[(i/2)%len(c.vices)] = old
+		u.head = u.exec
+		u.head.posts, u.head.short = []post{{k + "委", "副书记"}, {"", k + "长"}}, k+"长"
+		u.exec = u.deputies[0]
+		u.exec.posts = []post{{k + "委", "常委"}, {"", "常务副" + k + "长"}}
+		u.deputies[0] = w.person("", post{"", "副" + k + "长"})
 	}
 }
 
