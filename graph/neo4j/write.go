@@ -314,96 +314,164 @@ type stored struct {
 // fold), and only a node losing or changing a part is merged again from
 // all its parts. Every query takes the rows of all the changes at once.
 // Either all changes store facts, or one retracts an article.
+//
+// apply runs its phases in order, each a method of applier: read what the
+// articles contributed before, gather what they contribute now, lock the
+// nodes and read their records, create the new nodes, merge the others
+// again, work out the records and the new relations, and write.
 func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) error {
-	put := changes[0].nf != nil
-	aids := make([]string, len(changes))
-	inBatch := map[string]bool{}
-	for i, c := range changes {
-		aids[i] = c.aid
-		inBatch[c.aid] = true
-	}
-	if err := lockArticles(ctx, tx, aids, put); err != nil {
+	a := &applier{tx: tx, changes: changes, put: changes[0].nf != nil}
+	if err := a.readOld(ctx); err != nil {
 		return err
 	}
+	if err := a.gatherNew(); err != nil {
+		return err
+	}
+	if err := a.lockNodes(ctx); err != nil {
+		return err
+	}
+	if err := a.createNodes(ctx); err != nil {
+		return err
+	}
+	if err := a.mergeNodes(ctx); err != nil {
+		return err
+	}
+	if err := a.partRecords(); err != nil {
+		return err
+	}
+	a.evidenceRecords()
+	a.articleRecords()
+	if err := a.newRelations(ctx); err != nil {
+		return err
+	}
+	return a.write(ctx)
+}
 
-	// What the articles contributed so far: the group of their records
-	// and the nodes and relations they contribute to.
-	recs, err := run(ctx, tx, readOldQuery, map[string]any{"aids": aids})
+// applier is one apply under way: the changes, what their articles
+// contributed before and contribute now, the stored nodes and records
+// they touch, and the writes the phases gather for write.
+type applier struct {
+	tx      neo4j.ManagedTransaction
+	changes []change
+	put     bool // the changes store facts; else one retracts an article
+
+	inBatch map[string]bool       // the changes' articles
+	oldArts map[string]*kgArticle // article -> its KgArticle
+	groupOf map[string]string     // article -> its group
+
+	newParts map[string]map[string]graph.Node      // node ID -> article -> its part
+	partJS   map[string]map[string]string          // node ID -> article -> its part's JSON
+	newEv    map[string]map[string]*graph.Relation // relation ID -> article -> its listing
+
+	ids        []string                     // every node the articles supported or support, with repeats
+	groupParts map[string]*partRecord       // key -> the record
+	groupEv    map[string]*evidenceRecord   // key -> the record
+	oldParts   map[string]map[string]string // node ID -> article -> its part's JSON
+	oldEv      map[string]string            // relation ID -> its type, when an article gave evidence for it
+	byID       map[string]*stored
+
+	// The writes: nodes to drop and to set, records to drop, set and
+	// create, relations that may have lost their last evidence (by type)
+	// and relations to create (by type).
+	dropNodes                      []string
+	setNodes                       []map[string]any
+	drop                           []string
+	set, partRows, evRows, artRows []map[string]any
+	bare                           map[string][]string
+	create                         map[string]any
+}
+
+// readOld locks the articles and reads what they contributed so far: the
+// group of their records and the nodes and relations they contribute to.
+// A retraction becomes a change to no facts; it returns ErrNotFound when
+// the article to retract is not stored.
+func (a *applier) readOld(ctx context.Context) error {
+	aids := make([]string, len(a.changes))
+	a.inBatch = map[string]bool{}
+	for i, c := range a.changes {
+		aids[i] = c.aid
+		a.inBatch[c.aid] = true
+	}
+	if err := lockArticles(ctx, a.tx, aids, a.put); err != nil {
+		return err
+	}
+	recs, err := run(ctx, a.tx, readOldQuery, map[string]any{"aids": aids})
 	if err != nil {
 		return err
 	}
-	oldArts := map[string]*kgArticle{} // article -> its KgArticle
+	a.oldArts = map[string]*kgArticle{}
 	for _, rec := range recs {
-		a, _ := rec.Values[1].(string)
+		aid, _ := rec.Values[1].(string)
 		k := &kgArticle{nodes: stringList(rec.Values[3]), rels: stringList(rec.Values[4])}
 		k.eid, _ = rec.Values[0].(string)
 		k.group, _ = rec.Values[2].(string)
-		oldArts[a] = k
+		a.oldArts[aid] = k
 	}
-	if !put {
-		if len(oldArts) == 0 {
-			return errKG{fmt.Errorf("%w: article %q", graph.ErrNotFound, changes[0].aid)}
+	if !a.put {
+		if len(a.oldArts) == 0 {
+			return errKG{fmt.Errorf("%w: article %q", graph.ErrNotFound, a.changes[0].aid)}
 		}
-		changes = []change{{aid: changes[0].aid, nf: &facts{}}}
+		a.changes = []change{{aid: a.changes[0].aid, nf: &facts{}}}
 	}
 	// Articles new to the store start a group of their own.
 	newGroup := newGroupID()
-	groupOf := map[string]string{} // article -> its group
-	for _, c := range changes {
-		groupOf[c.aid] = newGroup
-		if k := oldArts[c.aid]; k != nil {
-			groupOf[c.aid] = k.group
+	a.groupOf = map[string]string{}
+	for _, c := range a.changes {
+		a.groupOf[c.aid] = newGroup
+		if k := a.oldArts[c.aid]; k != nil {
+			a.groupOf[c.aid] = k.group
 		}
 	}
+	return nil
+}
 
-	// What they contribute now, with the JSON of each part.
-	newParts := map[string]map[string]graph.Node{}   // node ID -> article -> its part
-	partJS := map[string]map[string]string{}         // node ID -> article -> its part's JSON
-	newEv := map[string]map[string]*graph.Relation{} // relation ID -> article -> its listing
-	for _, c := range changes {
+// gatherNew gathers what the articles contribute now, with the JSON of
+// each part.
+func (a *applier) gatherNew() error {
+	a.newParts, a.partJS, a.newEv = map[string]map[string]graph.Node{}, map[string]map[string]string{}, map[string]map[string]*graph.Relation{}
+	for _, c := range a.changes {
 		for id, p := range c.nf.parts {
 			js, err := json.Marshal(p)
 			if err != nil {
 				return errKG{err}
 			}
-			if newParts[id] == nil {
-				newParts[id], partJS[id] = map[string]graph.Node{}, map[string]string{}
+			if a.newParts[id] == nil {
+				a.newParts[id], a.partJS[id] = map[string]graph.Node{}, map[string]string{}
 			}
-			newParts[id][c.aid], partJS[id][c.aid] = p, string(js)
+			a.newParts[id][c.aid], a.partJS[id][c.aid] = p, string(js)
 		}
 		for id, r := range c.nf.rels {
-			if newEv[id] == nil {
-				newEv[id] = map[string]*graph.Relation{}
+			if a.newEv[id] == nil {
+				a.newEv[id] = map[string]*graph.Relation{}
 			}
-			newEv[id][c.aid] = r
+			a.newEv[id][c.aid] = r
 		}
 	}
+	return nil
+}
 
-	// Every node the articles supported or support, locked, and created
-	// where new; under the locks nobody changes what the other articles
-	// contributed before this transaction commits, nor the KgPart
-	// records of the nodes, which hold the parts of a group's articles.
-	// A node is found by its ID whatever its label, as graph keys nodes
-	// by ID alone.
-	ids := sortedKeys(newParts)
-	for _, k := range oldArts {
-		ids = append(ids, k.nodes...)
+// lockNodes locks every node the articles supported or support and reads
+// it, and reads the KgPart and KgEvidence records of the articles' groups
+// for those nodes and their relations. Under the locks nobody changes what
+// the other articles contributed before this transaction commits, nor the
+// KgPart records of the nodes, which hold the parts of a group's articles.
+// A node is found by its ID whatever its label, as graph keys nodes by ID
+// alone. A relation's ends are among the nodes of each article giving
+// evidence for it; a new group has no records.
+func (a *applier) lockNodes(ctx context.Context) error {
+	a.ids = sortedKeys(a.newParts)
+	for _, k := range a.oldArts {
+		a.ids = append(a.ids, k.nodes...)
 	}
-	recs, err = run(ctx, tx, lockNodesQuery, map[string]any{"ids": uniqueSorted(ids)})
+	locked, err := run(ctx, a.tx, lockNodesQuery, map[string]any{"ids": uniqueSorted(a.ids)})
 	if err != nil {
 		return err
 	}
-	// The KgPart and KgEvidence records of the articles' groups for
-	// those nodes and their relations, read under the locks (a
-	// relation's ends are among the nodes of each article giving
-	// evidence for it); a new group has none.
-	groupParts := map[string]*partRecord{}     // key -> the record
-	groupEv := map[string]*evidenceRecord{}    // key -> the record
-	oldParts := map[string]map[string]string{} // node ID -> article -> its part's JSON
-	oldEv := map[string]string{}               // relation ID -> its type, when an article gave evidence for it
+	a.groupParts, a.groupEv = map[string]*partRecord{}, map[string]*evidenceRecord{}
+	a.oldParts, a.oldEv = map[string]map[string]string{}, map[string]string{}
 	var pkeys, ekeys []string
-	for _, c := range changes {
-		k := oldArts[c.aid]
+	for _, c := range a.changes {
+		k := a.oldArts[c.aid]
 		if k == nil {
 			continue
 		}
@@ -416,89 +484,103 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 	}
 	if len(pkeys)+len(ekeys) > 0 {
-		recs, err := run(ctx, tx, groupRecordsQuery, map[string]any{"parts": uniqueSorted(pkeys), "evidence": uniqueSorted(ekeys)})
+		recs, err := run(ctx, a.tx, groupRecordsQuery, map[string]any{"parts": uniqueSorted(pkeys), "evidence": uniqueSorted(ekeys)})
 		if err != nil {
 			return err
 		}
-		for _, rec := range recs {
-			eid, _ := rec.Values[0].(string)
-			key, _ := rec.Values[1].(string)
-			t, _ := rec.Values[2].(string)
-			v, _ := rec.Values[3].(string)
-			g, id := splitRecordKey(key)
-			if t != "" {
-				er := &evidenceRecord{eid: eid, typ: t, v: v}
-				if err := json.Unmarshal([]byte(v), &er.ev); err != nil {
-					return errKG{fmt.Errorf("evidence record %s: %v", key, err)}
-				}
-				groupEv[key] = er
-				for _, e := range er.ev {
-					if a := e.ArticleID; inBatch[a] && groupOf[a] == g {
-						oldEv[id] = t
-					}
-				}
-				continue
-			}
-			pr := &partRecord{eid: eid}
-			if err := json.Unmarshal([]byte(v), &pr.parts); err != nil {
-				return errKG{fmt.Errorf("part record %s: %v", key, err)}
-			}
-			groupParts[key] = pr
-			for a, js := range pr.parts {
-				if inBatch[a] && groupOf[a] == g {
-					if oldParts[id] == nil {
-						oldParts[id] = map[string]string{}
-					}
-					oldParts[id][a] = string(js)
-				}
-			}
+		if err := a.readGroupRecords(recs); err != nil {
+			return err
 		}
 	}
-	byID := map[string]*stored{}
-	if err := readStored(recs, byID); err != nil {
-		return err
-	}
-	// New nodes are created whole: only the changes contribute to them.
-	missing := map[string]any{} // label -> []map[string]any
-	for _, id := range sortedKeys(newParts) {
-		if byID[id] != nil {
+	a.byID = map[string]*stored{}
+	return readStored(locked, a.byID)
+}
+
+// readGroupRecords reads the records groupRecordsQuery answers, and from
+// them what the changes' articles gave before.
+func (a *applier) readGroupRecords(recs []*neo4j.Record) error {
+	for _, rec := range recs {
+		eid, _ := rec.Values[0].(string)
+		key, _ := rec.Values[1].(string)
+		t, _ := rec.Values[2].(string)
+		v, _ := rec.Values[3].(string)
+		g, id := splitRecordKey(key)
+		if t != "" {
+			er := &evidenceRecord{eid: eid, typ: t, v: v}
+			if err := json.Unmarshal([]byte(v), &er.ev); err != nil {
+				return errKG{fmt.Errorf("evidence record %s: %v", key, err)}
+			}
+			a.groupEv[key] = er
+			for _, e := range er.ev {
+				if aid := e.ArticleID; a.inBatch[aid] && a.groupOf[aid] == g {
+					a.oldEv[id] = t
+				}
+			}
 			continue
 		}
-		arts := sortedKeys(newParts[id])
-		m := mergeParts(newParts[id])
+		pr := &partRecord{eid: eid}
+		if err := json.Unmarshal([]byte(v), &pr.parts); err != nil {
+			return errKG{fmt.Errorf("part record %s: %v", key, err)}
+		}
+		a.groupParts[key] = pr
+		for aid, js := range pr.parts {
+			if a.inBatch[aid] && a.groupOf[aid] == g {
+				if a.oldParts[id] == nil {
+					a.oldParts[id] = map[string]string{}
+				}
+				a.oldParts[id][aid] = string(js)
+			}
+		}
+	}
+	return nil
+}
+
+// createNodes creates the new nodes whole: only the changes contribute to
+// them.
+func (a *applier) createNodes(ctx context.Context) error {
+	missing := map[string]any{} // label -> []map[string]any
+	for _, id := range sortedKeys(a.newParts) {
+		if a.byID[id] != nil {
+			continue
+		}
+		arts := sortedKeys(a.newParts[id])
+		m := mergeParts(a.newParts[id])
 		rows, _ := missing[string(m.Label)].([]map[string]any)
 		missing[string(m.Label)] = append(rows, map[string]any{"id": id, "props": nodeProps(&m, arts[0], arts[len(arts)-1])})
 	}
-	if len(missing) > 0 {
-		recs, err := run(ctx, tx, createNodesQuery, map[string]any{"rows": missing})
-		if err != nil {
-			return err
-		}
-		if err := readStored(recs, byID); err != nil {
-			return err
-		}
+	if len(missing) == 0 {
+		return nil
 	}
+	recs, err := run(ctx, a.tx, createNodesQuery, map[string]any{"rows": missing})
+	if err != nil {
+		return err
+	}
+	return readStored(recs, a.byID)
+}
 
-	// Each node's new merge: unchanged when its parts are, folded from
-	// the new parts when it only gains some, merged again from all its
-	// parts when it loses or changes one.
-	var dropNodes []string
-	var setNodes []map[string]any
-	setNode := func(st *stored, m graph.Node, first, last string) {
-		if st.first == first && st.last == last && reflect.DeepEqual(st.node, m) {
-			return
-		}
-		setNodes = append(setNodes, map[string]any{"eid": st.eid, "props": nodeProps(&m, first, last), "label": string(m.Label), "old": string(st.node.Label)})
+// setNode sets st to the merge m of parts from articles first to last,
+// unless it already is.
+func (a *applier) setNode(st *stored, m graph.Node, first, last string) {
+	if st.first == first && st.last == last && reflect.DeepEqual(st.node, m) {
+		return
 	}
+	a.setNodes = append(a.setNodes, map[string]any{"eid": st.eid, "props": nodeProps(&m, first, last), "label": string(m.Label), "old": string(st.node.Label)})
+}
+
+// mergeNodes works out each stored node's new merge: unchanged when its
+// parts are, folded from the new parts when it only gains some, merged
+// again from all its parts when it loses or changes one, and dropped when
+// it has none left.
+func (a *applier) mergeNodes(ctx context.Context) error {
 	var again []string
-	for _, id := range uniqueSorted(ids) {
-		st := byID[id]
+	for _, id := range uniqueSorted(a.ids) {
+		st := a.byID[id]
 		if st == nil || st.created {
 			continue // gone already (nothing else supported it), or made from the new parts
 		}
 		changed := false
-		for a, js := range oldParts[id] {
-			if partJS[id][a] != js {
+		for aid, js := range a.oldParts[id] {
+			if a.partJS[id][aid] != js {
 				changed = true
 			}
 		}
@@ -507,9 +589,9 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 			continue
 		}
 		var added []string
-		for a, js := range partJS[id] {
-			if oldParts[id][a] != js {
-				added = append(added, a)
+		for aid, js := range a.partJS[id] {
+			if a.oldParts[id][aid] != js {
+				added = append(added, aid)
 			}
 		}
 		if len(added) == 0 {
@@ -517,12 +599,12 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 		sort.Strings(added)
 		qs := make([]graph.Node, len(added))
-		for i, a := range added {
-			qs[i] = newParts[id][a]
+		for i, aid := range added {
+			qs[i] = a.newParts[id][aid]
 		}
 		first, last := added[0], added[len(added)-1]
 		if st.first == "" { // a bare Article node made by lockArticles
-			setNode(st, graph.MergeNodes(qs), first, last)
+			a.setNode(st, graph.MergeNodes(qs), first, last)
 			continue
 		}
 		m, ok := fold(st.node, st.first, st.last, added, qs)
@@ -530,84 +612,82 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 			again = append(again, id)
 			continue
 		}
-		setNode(st, m, min(first, st.first), max(last, st.last))
+		a.setNode(st, m, min(first, st.first), max(last, st.last))
 	}
-	if len(again) > 0 {
-		recs, err := run(ctx, tx, partsQuery, map[string]any{"ids": again})
-		if err != nil {
-			return err
+	if len(again) == 0 {
+		return nil
+	}
+	recs, err := run(ctx, a.tx, partsQuery, map[string]any{"ids": again})
+	if err != nil {
+		return err
+	}
+	all := map[string]map[string]graph.Node{}
+	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
+		v, _ := rec.Values[1].(string)
+		var parts map[string]graph.Node
+		if err := json.Unmarshal([]byte(v), &parts); err != nil {
+			return errKG{fmt.Errorf("node %s: bad part record: %v", id, err)}
 		}
-		all := map[string]map[string]graph.Node{}
-		for _, rec := range recs {
-			id, _ := rec.Values[0].(string)
-			v, _ := rec.Values[1].(string)
-			var parts map[string]graph.Node
-			if err := json.Unmarshal([]byte(v), &parts); err != nil {
-				return errKG{fmt.Errorf("node %s: bad part record: %v", id, err)}
+		for aid, p := range parts {
+			if a.inBatch[aid] {
+				continue // replaced by the article's new part, if any
 			}
-			for a, p := range parts {
-				if inBatch[a] {
-					continue // replaced by the article's new part, if any
-				}
-				if all[id] == nil {
-					all[id] = map[string]graph.Node{}
-				}
-				all[id][a] = p
+			if all[id] == nil {
+				all[id] = map[string]graph.Node{}
 			}
-		}
-		for _, id := range again {
-			parts := all[id]
-			if parts == nil {
-				parts = map[string]graph.Node{}
-			}
-			for a, p := range newParts[id] {
-				parts[a] = p
-			}
-			if len(parts) == 0 {
-				dropNodes = append(dropNodes, byID[id].eid)
-				continue
-			}
-			arts := sortedKeys(parts)
-			setNode(byID[id], mergeParts(parts), arts[0], arts[len(arts)-1])
+			all[id][aid] = p
 		}
 	}
+	for _, id := range again {
+		parts := all[id]
+		if parts == nil {
+			parts = map[string]graph.Node{}
+		}
+		for aid, p := range a.newParts[id] {
+			parts[aid] = p
+		}
+		if len(parts) == 0 {
+			a.dropNodes = append(a.dropNodes, a.byID[id].eid)
+			continue
+		}
+		arts := sortedKeys(parts)
+		a.setNode(a.byID[id], mergeParts(parts), arts[0], arts[len(arts)-1])
+	}
+	return nil
+}
 
-	// The records: parts and evidence the articles no longer give are
-	// dropped, changed ones set, new ones created.
-	drop := []string{}
-	set := []map[string]any{}
-	partRows := []map[string]any{}
-	evRows := []map[string]any{}
-	artRows := []map[string]any{}
-	bare := map[string][]string{} // relation type -> relations that may have lost their last evidence
-	// Each KgPart record of the articles' groups and nodes: the parts of
-	// the group's other articles kept, the articles' own replaced.
+// partRecords works out each KgPart record of the articles' groups and
+// nodes: the parts of the group's other articles kept, the articles' own
+// replaced; a record left with no parts is dropped.
+func (a *applier) partRecords() error {
+	a.drop, a.set, a.partRows, a.evRows, a.artRows = []string{}, []map[string]any{}, []map[string]any{}, []map[string]any{}, []map[string]any{}
 	touched := map[string]map[string]json.RawMessage{} // key -> the record's new parts
-	for _, c := range changes {
-		g := groupOf[c.aid]
-		nodes, _ := c.touches(oldArts[c.aid])
+	for _, c := range a.changes {
+		g := a.groupOf[c.aid]
+		nodes, _ := c.touches(a.oldArts[c.aid])
 		for _, n := range nodes {
 			key := recordKey(g, n)
 			if touched[key] == nil {
 				touched[key] = map[string]json.RawMessage{}
-				if pr := groupParts[key]; pr != nil {
-					for a, js := range pr.parts {
-						if !inBatch[a] || groupOf[a] != g {
-							touched[key][a] = js
+				if pr := a.groupParts[key]; pr != nil {
+					for aid, js := range pr.parts {
+						if !a.inBatch[aid] || a.groupOf[aid] != g {
+							touched[key][aid] = js
 						}
 					}
 				}
 			}
-			if js, ok := partJS[n][c.aid]; ok {
+			if js, ok := a.partJS[n][c.aid]; ok {
 				touched[key][c.aid] = json.RawMessage(js)
 			}
 		}
 	}
 	for _, key := range sortedKeys(touched) {
-		parts, pr := touched[key], groupParts[key]
+		parts, pr := touched[key], a.groupParts[key]
 		if len(parts) == 0 {
 			if pr != nil {
-				drop = append(drop, pr.eid)
+				a.drop = append(a.drop, pr.eid)
 			}
 			continue
 		}
@@ -618,28 +698,33 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		switch {
 		case pr == nil:
 			_, n := splitRecordKey(key)
-			partRows = append(partRows, map[string]any{"k": key, "n": n, "v": string(js)})
+			a.partRows = append(a.partRows, map[string]any{"k": key, "n": n, "v": string(js)})
 		case !reflect.DeepEqual(pr.parts, parts):
-			set = append(set, map[string]any{"eid": pr.eid, "p": map[string]any{"v": string(js)}})
+			a.set = append(a.set, map[string]any{"eid": pr.eid, "p": map[string]any{"v": string(js)}})
 		}
 	}
-	// Each KgEvidence record of the articles' groups and relations
-	// likewise: the evidence of the group's other articles kept, the
-	// articles' own replaced.
+	return nil
+}
+
+// evidenceRecords works out each KgEvidence record of the articles' groups
+// and relations likewise: the evidence of the group's other articles
+// kept, the articles' own replaced; and the relations whose evidence the
+// articles no longer give, which may have lost their last.
+func (a *applier) evidenceRecords() {
 	touchedEv := map[string][]graph.Evidence{} // key -> the record's new evidence
 	added := map[string]bool{}                 // key and article -> the article's evidence added
 	typeOf := map[string]string{}              // key -> the relation's type
-	for _, c := range changes {
-		g := groupOf[c.aid]
-		_, rels := c.touches(oldArts[c.aid])
+	for _, c := range a.changes {
+		g := a.groupOf[c.aid]
+		_, rels := c.touches(a.oldArts[c.aid])
 		for _, r := range rels {
 			key := recordKey(g, r)
 			if _, ok := touchedEv[key]; !ok {
 				touchedEv[key] = []graph.Evidence{}
-				if er := groupEv[key]; er != nil {
+				if er := a.groupEv[key]; er != nil {
 					typeOf[key] = er.typ
 					for _, e := range er.ev {
-						if !inBatch[e.ArticleID] || groupOf[e.ArticleID] != g {
+						if !a.inBatch[e.ArticleID] || a.groupOf[e.ArticleID] != g {
 							touchedEv[key] = append(touchedEv[key], e)
 						}
 					}
@@ -653,10 +738,10 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 	}
 	for _, key := range sortedKeys(touchedEv) {
-		ev, er := touchedEv[key], groupEv[key]
+		ev, er := touchedEv[key], a.groupEv[key]
 		if len(ev) == 0 {
 			if er != nil {
-				drop = append(drop, er.eid)
+				a.drop = append(a.drop, er.eid)
 			}
 			continue
 		}
@@ -664,48 +749,55 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		switch {
 		case er == nil:
 			_, r := splitRecordKey(key)
-			evRows = append(evRows, map[string]any{"k": key, "r": r, "t": typeOf[key], "v": string(js)})
+			a.evRows = append(a.evRows, map[string]any{"k": key, "r": r, "t": typeOf[key], "v": string(js)})
 		case er.v != string(js):
-			set = append(set, map[string]any{"eid": er.eid, "p": map[string]any{"v": string(js)}})
+			a.set = append(a.set, map[string]any{"eid": er.eid, "p": map[string]any{"v": string(js)}})
 		}
 	}
-	// Relations whose evidence the articles no longer give.
-	for id, t := range oldEv {
-		if len(newEv[id]) == 0 {
-			bare[t] = append(bare[t], id)
+	a.bare = map[string][]string{}
+	for id, t := range a.oldEv {
+		if len(a.newEv[id]) == 0 {
+			a.bare[t] = append(a.bare[t], id)
 		}
 	}
-	// Each article's KgArticle: its group and the nodes and relations it
-	// contributes to.
-	for _, c := range changes {
+}
+
+// articleRecords works out each article's KgArticle: its group and the
+// nodes and relations it contributes to.
+func (a *applier) articleRecords() {
+	for _, c := range a.changes {
 		nodes, rels := sortedKeys(c.nf.parts), sortedKeys(c.nf.rels)
-		k := oldArts[c.aid]
+		k := a.oldArts[c.aid]
 		switch {
 		case len(nodes) == 0:
 			if k != nil {
-				drop = append(drop, k.eid)
+				a.drop = append(a.drop, k.eid)
 			}
 		case k == nil:
-			artRows = append(artRows, map[string]any{"a": c.aid, "g": groupOf[c.aid], "n": nodes, "r": rels})
+			a.artRows = append(a.artRows, map[string]any{"a": c.aid, "g": a.groupOf[c.aid], "n": nodes, "r": rels})
 		case !slices.Equal(k.nodes, nodes) || !slices.Equal(k.rels, rels):
-			set = append(set, map[string]any{"eid": k.eid, "p": map[string]any{"n": nodes, "r": rels}})
+			a.set = append(a.set, map[string]any{"eid": k.eid, "p": map[string]any{"n": nodes, "r": rels}})
 		}
 	}
-	// The relations the articles give evidence for that may be new: none
-	// of the articles gave evidence for them before.
+}
+
+// newRelations works out the relations to create: those the articles give
+// evidence for that none of them gave evidence for before and that the
+// store does not hold yet.
+func (a *applier) newRelations(ctx context.Context) error {
 	var maybeNew []ref
 	newRels := map[string]*graph.Relation{}
-	for _, id := range sortedKeys(newEv) {
-		for _, a := range sortedKeys(newEv[id]) {
-			newRels[id] = newEv[id][a]
+	for _, id := range sortedKeys(a.newEv) {
+		for _, aid := range sortedKeys(a.newEv[id]) {
+			newRels[id] = a.newEv[id][aid]
 		}
-		if oldEv[id] != "" {
+		if a.oldEv[id] != "" {
 			delete(newRels, id)
 			continue
 		}
 		r := newRels[id]
-		from, to := byID[r.From], byID[r.To]
-		if from == nil || to == nil || newParts[r.From] == nil || newParts[r.To] == nil {
+		from, to := a.byID[r.From], a.byID[r.To]
+		if from == nil || to == nil || a.newParts[r.From] == nil || a.newParts[r.To] == nil {
 			return errKG{fmt.Errorf("relation %s: an end is not among the article's nodes", id)}
 		}
 		if !from.created && !to.created {
@@ -713,7 +805,7 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 		}
 	}
 	if len(maybeNew) > 0 {
-		recs, err := run(ctx, tx, readRelsQuery, map[string]any{"rows": byKind(maybeNew)})
+		recs, err := run(ctx, a.tx, readRelsQuery, map[string]any{"rows": byKind(maybeNew)})
 		if err != nil {
 			return err
 		}
@@ -722,46 +814,52 @@ func apply(ctx context.Context, tx neo4j.ManagedTransaction, changes []change) e
 			delete(newRels, id)
 		}
 	}
-	create := map[string]any{} // relation type -> []map[string]any
+	a.create = map[string]any{} // relation type -> []map[string]any
 	for _, id := range sortedKeys(newRels) {
 		r := newRels[id]
 		props := map[string]any{"id": id}
 		if r.Role != "" {
 			props["role"] = r.Role
 		}
-		rows, _ := create[string(r.Type)].([]map[string]any)
-		create[string(r.Type)] = append(rows, map[string]any{"from": byID[r.From].eid, "to": byID[r.To].eid, "props": props})
+		rows, _ := a.create[string(r.Type)].([]map[string]any)
+		a.create[string(r.Type)] = append(rows, map[string]any{"from": a.byID[r.From].eid, "to": a.byID[r.To].eid, "props": props})
 	}
+	return nil
+}
 
-	if len(drop)+len(set)+len(partRows)+len(evRows)+len(artRows) > 0 {
-		params := map[string]any{"drop": drop, "set": set, "parts": partRows, "evidence": evRows, "articles": artRows}
-		if _, err := run(ctx, tx, recordsQuery, params); err != nil {
+// write writes what the phases gathered: the records, then the relations
+// that lost their last evidence, the nodes to drop and to set, and the new
+// relations.
+func (a *applier) write(ctx context.Context) error {
+	if len(a.drop)+len(a.set)+len(a.partRows)+len(a.evRows)+len(a.artRows) > 0 {
+		params := map[string]any{"drop": a.drop, "set": a.set, "parts": a.partRows, "evidence": a.evRows, "articles": a.artRows}
+		if _, err := run(ctx, a.tx, recordsQuery, params); err != nil {
 			return err
 		}
 	}
 	// Relations go before nodes: a node is deleted only once nothing
 	// supports it, and then no other article's relation touches it.
-	if len(bare) > 0 {
+	if len(a.bare) > 0 {
 		rows := map[string]any{}
-		for t, l := range bare {
+		for t, l := range a.bare {
 			rows[t] = uniqueSorted(l)
 		}
-		if _, err := run(ctx, tx, dropBareRelsQuery, map[string]any{"rows": rows}); err != nil {
+		if _, err := run(ctx, a.tx, dropBareRelsQuery, map[string]any{"rows": rows}); err != nil {
 			return err
 		}
 	}
-	if len(dropNodes) > 0 {
-		if _, err := run(ctx, tx, dropNodesQuery, map[string]any{"eids": dropNodes}); err != nil {
+	if len(a.dropNodes) > 0 {
+		if _, err := run(ctx, a.tx, dropNodesQuery, map[string]any{"eids": a.dropNodes}); err != nil {
 			return err
 		}
 	}
-	if len(setNodes) > 0 {
-		if _, err := run(ctx, tx, setNodesQuery, map[string]any{"rows": setNodes}); err != nil {
+	if len(a.setNodes) > 0 {
+		if _, err := run(ctx, a.tx, setNodesQuery, map[string]any{"rows": a.setNodes}); err != nil {
 			return err
 		}
 	}
-	if len(create) > 0 {
-		if _, err := run(ctx, tx, createRelsQuery, map[string]any{"rows": create}); err != nil {
+	if len(a.create) > 0 {
+		if _, err := run(ctx, a.tx, createRelsQuery, map[string]any{"rows": a.create}); err != nil {
 			return err
 		}
 	}
