@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -55,7 +56,7 @@ func TestIdentityClustering(t *testing.T) {
 			t.Logf("%s, %d articles with traps: %v (%d of %d gold mentions found); %d counties, %d distinct 县委书记 posts, %d with a single holder",
 				s.name, *identityN, m.score, m.found, m.score.Items, m.counties, m.distinctPosts, m.singleHolder)
 			if m.score.F1 < 0.98 || m.score.Precision < 0.99 {
-				t.Errorf("person clustering: B-cubed precision %.4f, F1 %.4f; want at least 0.99 and 0.98", m.score.Precision, m.score.F1)
+				t.Errorf("person clustering: B-cubed precision %.4f, F1 %.4f; want at least 0.99 and 0.98; for example:\n%s", m.score.Precision, m.score.F1, strings.Join(m.examples, "\n"))
 			}
 			if m.distinctPosts != m.counties || m.singleHolder != m.counties {
 				t.Errorf("%d counties' 县委书记 are %d post nodes, %d of them with a single holder; want one post of its own for each county, held by its secretary alone", m.counties, m.distinctPosts, m.singleHolder)
@@ -132,6 +133,9 @@ type identityFigures struct {
 	// 县委书记 post nodes their Person nodes hold, singleHolder those of
 	// them that one person holds.
 	counties, distinctPosts, singleHolder int
+	// examples name a few gold people split over several Person nodes and
+	// Person nodes that join several gold people.
+	examples []string
 }
 
 const (
@@ -195,6 +199,7 @@ func measureIdentity(t *testing.T, s kgStore, gold []goldMention) identityFigure
 	if fig.score, err = bcubed.Of(goldLabels, sysLabels); err != nil {
 		t.Fatal(err)
 	}
+	fig.examples = clusteringExamples(gold, sysLabels, 5)
 
 	// The 县委书记 posts each county's secretary holds, and their holders.
 	holders := map[string]map[string]bool{}
@@ -236,6 +241,43 @@ func measureIdentity(t *testing.T, s kgStore, gold []goldMention) identityFigure
 		}
 	}
 	return fig
+}
+
+// clusteringExamples describes up to n gold people whose mentions map to
+// several Person nodes and up to n Person nodes the mentions of several
+// gold people map to.
+func clusteringExamples(gold []goldMention, sys []string, n int) []string {
+	nodesOf, peopleOf := map[string]map[string]int{}, map[string]map[string]int{}
+	posts := map[string]string{}
+	for i, m := range gold {
+		if nodesOf[m.id] == nil {
+			nodesOf[m.id] = map[string]int{}
+		}
+		nodesOf[m.id][sys[i]]++
+		if peopleOf[sys[i]] == nil {
+			peopleOf[sys[i]] = map[string]int{}
+		}
+		peopleOf[sys[i]][m.id]++
+		posts[m.id] = m.name + " " + strings.Join(m.posts, "、")
+	}
+	var out []string
+	for _, id := range slices.Sorted(maps.Keys(nodesOf)) {
+		if len(nodesOf[id]) > 1 && len(out) < n {
+			out = append(out, fmt.Sprintf("  split: gold %s (%s) is %v", id, posts[id], nodesOf[id]))
+		}
+	}
+	k := len(out)
+	for _, node := range slices.Sorted(maps.Keys(peopleOf)) {
+		if len(peopleOf[node]) > 1 && len(out) < k+n {
+			var who []string
+			for id, c := range peopleOf[node] {
+				who = append(who, fmt.Sprintf("%s (%s) x%d", id, posts[id], c))
+			}
+			sort.Strings(who)
+			out = append(out, fmt.Sprintf("  merged: %s is %s", node, strings.Join(who, "; ")))
+		}
+	}
+	return out
 }
 
 // pages runs a paginated GraphQL query on s and calls each with every
