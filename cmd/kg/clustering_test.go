@@ -263,7 +263,17 @@ func clusteringExamples(gold []goldMention, sys []string, n int) []string {
 	var out []string
 	for _, id := range slices.Sorted(maps.Keys(nodesOf)) {
 		if len(nodesOf[id]) > 1 && len(out) < n {
-			out = append(out, fmt.Sprintf("  split: gold %s (%s) is %v", id, posts[id], nodesOf[id]))
+			nodes := slices.SortedFunc(maps.Keys(nodesOf[id]), func(a, b string) int {
+				if c := nodesOf[id][b] - nodesOf[id][a]; c != 0 {
+					return c
+				}
+				return strings.Compare(a, b)
+			})
+			var most []string
+			for _, node := range nodes[:min(3, len(nodes))] {
+				most = append(most, fmt.Sprintf("%s x%d", node, nodesOf[id][node]))
+			}
+			out = append(out, fmt.Sprintf("  split: gold %s (%s) is %d nodes, the most named %s", id, posts[id], len(nodes), strings.Join(most, "; ")))
 		}
 	}
 	k := len(out)
