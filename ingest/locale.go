@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -52,10 +54,44 @@ type identityLexicon struct {
 	titles    map[string]bool   // national titles without a body (dict/nationaltitles.txt)
 	outlets   map[string]bool   // national outlets (dict/nationaloutlets.txt)
 	placeFull map[string]string // short form of a gazetteer place -> its full name, when only one
+	rank      map[string]rank   // a gazetteer place's level (dict/placeparents.txt)
+	parent    map[string]string // a gazetteer place's parent, "" when two places of the name differ
+	areas     map[string]bool   // area words that are no place (dict/genericareas.txt)
+}
+
+// rank orders the levels of posts and places: a person is scoped by their
+// highest post, a provincial or national one making them one person
+// nationwide.
+type rank int
+
+const (
+	rankNone rank = iota
+	rankBody // a post of a body of its own name: a company's, a school's
+	rankTown
+	rankCounty
+	rankCity
+	rankProvince
+	rankNational
+)
+
+// rankOfLevel is the rank of a level word.
+func rankOfLevel(lv rune) rank {
+	switch lv {
+	case '省':
+		return rankProvince
+	case '市':
+		return rankCity
+	case '县', '区':
+		return rankCounty
+	case '镇', '乡':
+		return rankTown
+	}
+	return rankNone
 }
 
 func loadIdentityLexicon(words func(string) ([]string, error)) (*identityLexicon, error) {
-	id := &identityLexicon{bodies: map[string]bool{}, titles: map[string]bool{}, outlets: map[string]bool{}, placeFull: map[string]string{}}
+	id := &identityLexicon{bodies: map[string]bool{}, titles: map[string]bool{}, outlets: map[string]bool{}, placeFull: map[string]string{},
+		rank: map[string]rank{}, parent: map[string]string{}, areas: map[string]bool{}}
 	var err error
 	if id.heads, err = words("genericheads.txt"); err != nil {
 		return nil, err
@@ -66,7 +102,7 @@ func loadIdentityLexicon(words func(string) ([]string, error)) (*identityLexicon
 	for _, f := range []struct {
 		name string
 		set  map[string]bool
-	}{{"genericbodies.txt", id.bodies}, {"nationaltitles.txt", id.titles}, {"nationaloutlets.txt", id.outlets}} {
+	}{{"genericbodies.txt", id.bodies}, {"nationaltitles.txt", id.titles}, {"nationaloutlets.txt", id.outlets}, {"genericareas.txt", id.areas}} {
 		ws, err := words(f.name)
 		if err != nil {
 			return nil, err
@@ -75,8 +111,27 @@ func loadIdentityLexicon(words func(string) ([]string, error)) (*identityLexicon
 			f.set[w] = true
 		}
 	}
-	ws, err := words("places.txt")
+	ws, err := words("placeparents.txt")
 	if err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		f := strings.Split(w, ",")
+		if len(f) < 2 {
+			return nil, fmt.Errorf("ingest: placeparents.txt: %q is not name,level,parent", w)
+		}
+		lv, _ := utf8.DecodeRuneInString(f[1])
+		id.rank[f[0]] = max(id.rank[f[0]], rankOfLevel(lv))
+		par := ""
+		if len(f) > 2 {
+			par = f[2]
+		}
+		if old, seen := id.parent[f[0]]; seen && old != par {
+			par = "" // 朝阳区 of 北京市 and of 长春市: the article must say
+		}
+		id.parent[f[0]] = par
+	}
+	if ws, err = words("places.txt"); err != nil {
 		return nil, err
 	}
 	ambiguous := map[string]bool{}
@@ -210,6 +265,9 @@ func (d *doc) resolveScopes() *scopes {
 	// the article's locale: the dateline's or outlet's place, else the one
 	// place its headline names, else the one its head bodies name; two
 	// different places at the step that decides leave it untold
+	for i, t := range tiers {
+		tiers[i] = slices.DeleteFunc(t, func(c clue) bool { return !d.realPlace(c.place) }) // 行政区, 乡设镇
+	}
 	for _, t := range tiers[:4] {
 		if p, basis, ok := only(t, func(string) bool { return true }); ok {
 			sc.locale, sc.basis = p, basis
@@ -222,6 +280,18 @@ func (d *doc) resolveScopes() *scopes {
 				sc.byLevel[lv], sc.levelBasis[lv] = p, basis
 				break
 			}
+		}
+	}
+	// a level no clue tells is the gazetteer parent of the level below
+	// (博爱县 → 焦作市 → 河南省): a city's leader on a county's page is
+	// the city's
+	for _, up := range []struct{ lv, from rune }{{'市', '县'}, {'市', '区'}, {'省', '市'}} {
+		if _, told := sc.byLevel[up.lv]; told {
+			continue
+		}
+		child := sc.byLevel[up.from]
+		if par := d.lx.id.parent[child]; par != "" && levelOf(par) == up.lv {
+			sc.byLevel[up.lv], sc.levelBasis[up.lv] = par, "gazetteer parent of "+child
 		}
 	}
 	return sc
@@ -411,23 +481,116 @@ func (d *doc) personScope(p *person) personScope {
 }
 
 func (d *doc) scopeOfPerson(p *person) personScope {
+	var best personScope
+	top := rankNone
 	for _, ps := range p.posts {
-		if d.national(ps) {
-			return personScope{"", "national post " + ps.name}
+		if s, r := d.postScope(ps); r > top {
+			best, top = s, r
 		}
 	}
-	for _, ps := range p.posts {
-		if k := d.postKey(ps); k.full != "" {
-			return personScope{k.scope, "post " + ps.name + " of " + k.scope}
-		}
-		if ps.org == "" {
-			continue
-		}
-		if place, _ := d.placePrefix(ps.org); place != "" {
-			return personScope{place, "post " + ps.name}
-		}
+	switch {
+	case top >= rankProvince:
+		return personScope{"", best.basis}
+	case top > rankNone && best.scope != "":
+		return best
+	case top > rankNone:
+		// a county's or town's post whose place the article does not tell
+		s := d.unposted()
+		s.basis = best.basis + "; " + s.basis
+		return s
 	}
 	return d.unposted()
+}
+
+// postScope returns the scope a post gives its holder and the post's rank:
+// a national post ranks national; a post of a generic body or a
+// level-bound title ranks by the place it resolves to (北京市委 is
+// provincial), or by its level word where the article does not tell the
+// place; a post of a body whose name starts with a real place (洛川市教育局)
+// ranks by that place. A city's post whose city is untold is scoped to
+// the level word alone (市): one name holding a city's post on the pages
+// of the city's counties is one person. Other posts (a company's) rank
+// none: they do not scope their holder.
+func (d *doc) postScope(ps *post) (personScope, rank) {
+	if d.national(ps) {
+		return personScope{"", "national post " + ps.name}, rankNational
+	}
+	lv, generic := rune(0), false
+	if ps.org != "" {
+		lv, generic = d.genericLevel(ps.org)
+	} else {
+		lv, generic = postLevel(ps.name)
+	}
+	if generic && lv != 0 {
+		if k := d.postKey(ps); k.full != "" && d.realPlace(k.scope) {
+			r := d.placeRank(k.scope)
+			return personScope{k.scope, rankWord(r) + " post " + ps.name + " of " + k.scope}, r
+		}
+		r := rankOfLevel(lv)
+		switch r {
+		case rankProvince:
+			return personScope{"", "provincial post " + ps.name}, r
+		case rankCity, rankCounty:
+			return personScope{string(lv), rankWord(r) + " post " + ps.name + ", its place untold"}, r
+		}
+		return personScope{"", "post " + ps.name + ", its place untold"}, r
+	}
+	for _, name := range []string{ps.org, ps.name} {
+		if strings.HasPrefix(name, "自治区") {
+			return personScope{"", "provincial post " + ps.name}, rankProvince // 自治区党委书记
+		}
+		if place, _ := d.placePrefix(name); place != "" && d.realPlace(place) {
+			r := d.placeRank(place)
+			if r >= rankProvince {
+				return personScope{"", "provincial post " + ps.name}, r
+			}
+			return personScope{place, rankWord(r) + " post " + ps.name + " of " + place}, r
+		}
+	}
+	if ps.org != "" && !strings.ContainsRune(levelRunes, []rune(ps.org)[0]) && !d.lx.id.bodies[ps.org] {
+		// a body of its own name (宏淇新能源有限公司) tells its people apart
+		// wherever they are named, but ranks below any place's post
+		return personScope{ps.org, "post " + ps.name + " of " + ps.org}, rankBody
+	}
+	return personScope{}, rankNone
+}
+
+// rankWord names a rank in a scope's basis.
+func rankWord(r rank) string {
+	return [...]string{"", "body", "town", "county", "city", "provincial", "national"}[r]
+}
+
+// placeRank returns the rank of a place: its level in the gazetteer
+// (北京市 is provincial, 巩义市 a county), else the level its name ends
+// with (an autonomous region provincial).
+func (d *doc) placeRank(p string) rank {
+	if r, ok := d.lx.id.rank[p]; ok {
+		return r
+	}
+	if strings.HasSuffix(p, "自治区") || strings.HasSuffix(p, "特别行政区") {
+		return rankProvince
+	}
+	return rankOfLevel(levelOf(p))
+}
+
+// realPlace reports whether p is a place that can scope a name: a
+// gazetteer place, or a name ending with a level word that is no area word
+// (行政区, 开发区: dict/genericareas.txt) and whose stem has two characters
+// or more, no level word of its own (乡设镇 of 撤乡设镇) and no function
+// character (该市, 我县).
+func (d *doc) realPlace(p string) bool {
+	if d.lx.places[p] || d.lx.id.rank[p] != rankNone {
+		return true
+	}
+	lv := levelOf(p)
+	if lv == 0 || d.lx.id.areas[p] {
+		return false
+	}
+	stem := strings.TrimSuffix(p, string(lv))
+	if rs := []rune(p); len(rs) == 3 && d.lx.id.areas[string(rs[1:])] {
+		return false // 查城市 of 检查城市
+	}
+	return utf8.RuneCountInString(stem) >= 2 && !strings.ContainsAny(stem, levelRunes) && !d.commonStem(stem)
 }
 
 // unposted is the scope of a person the article gives no post with a
