@@ -66,7 +66,7 @@ type rank int
 
 const (
 	rankNone rank = iota
-	rankBody // a post of a body of its own name: a company's, a school's
+	rankBody      // a post of a body of its own name: a company's, a school's
 	rankTown
 	rankCounty
 	rankCity
