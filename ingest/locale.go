@@ -57,6 +57,7 @@ type identityLexicon struct {
 	rank      map[string]rank   // a gazetteer place's level (dict/placeparents.txt)
 	parent    map[string]string // a gazetteer place's parent, "" when two places of the name differ
 	areas     map[string]bool   // area words that are no place (dict/genericareas.txt)
+	bodyEnds  []string          // ends of bodies that scope their people (dict/bodyscopes.txt)
 }
 
 // rank orders the levels of posts and places: a person is scoped by their
@@ -97,6 +98,9 @@ func loadIdentityLexicon(words func(string) ([]string, error)) (*identityLexicon
 		return nil, err
 	}
 	if id.national, err = words("nationalbodies.txt"); err != nil {
+		return nil, err
+	}
+	if id.bodyEnds, err = words("bodyscopes.txt"); err != nil {
 		return nil, err
 	}
 	for _, f := range []struct {
@@ -494,8 +498,12 @@ func (d *doc) scopeOfPerson(p *person) personScope {
 	case top > rankNone && best.scope != "":
 		return best
 	case top > rankNone:
-		// a county's or town's post whose place the article does not tell
-		s := d.unposted()
+		// a town's post whose town the article does not tell: the
+		// article's locale or outlet, else the article itself
+		s, ok := d.localScope()
+		if !ok {
+			s = personScope{d.sc.fallback, "article"}
+		}
 		s.basis = best.basis + "; " + s.basis
 		return s
 	}
@@ -547,7 +555,7 @@ func (d *doc) postScope(ps *post) (personScope, rank) {
 			return personScope{place, rankWord(r) + " post " + ps.name + " of " + place}, r
 		}
 	}
-	if ps.org != "" && !strings.ContainsRune(levelRunes, []rune(ps.org)[0]) && !d.lx.id.bodies[ps.org] {
+	if ps.org != "" && !strings.ContainsRune(levelRunes, []rune(ps.org)[0]) && hasAnySuffix(ps.org, d.lx.id.bodyEnds) && !d.nationalOutlet() {
 		// a body of its own name (宏淇新能源有限公司) tells its people apart
 		// wherever they are named, but ranks below any place's post
 		return personScope{ps.org, "post " + ps.name + " of " + ps.org}, rankBody
@@ -595,18 +603,35 @@ func (d *doc) realPlace(p string) bool {
 
 // unposted is the scope of a person the article gives no post with a
 // locale: national in a national outlet, else the article's locale, else
-// its outlet, else the article.
+// its outlet, else national: a name with no post, place or outlet has
+// nothing that tells it from the namesakes of other articles, and is read
+// as the one its readers know (the leaders a list names).
 func (d *doc) unposted() personScope {
-	if o := strOr(d.paper, d.a.Outlet); d.lx.id.outlets[o] {
-		return personScope{"", "national outlet " + o}
+	if d.nationalOutlet() {
+		return personScope{"", "national outlet " + strOr(d.paper, d.a.Outlet)}
 	}
+	if s, ok := d.localScope(); ok {
+		return s
+	}
+	return personScope{"", "no post, locale or outlet"}
+}
+
+// localScope returns the article's locale, else its outlet; ok is false
+// when it has neither.
+func (d *doc) localScope() (personScope, bool) {
 	if d.sc.locale != "" {
-		return personScope{d.sc.locale, "article " + d.sc.basis}
+		return personScope{d.sc.locale, "article " + d.sc.basis}, true
 	}
 	if o := strOr(d.paper, d.a.Outlet); o != "" {
-		return personScope{o, "outlet " + o}
+		return personScope{o, "outlet " + o}, true
 	}
-	return personScope{d.sc.fallback, "article"}
+	return personScope{}, false
+}
+
+// nationalOutlet reports whether the article is of a national outlet
+// (dict/nationaloutlets.txt).
+func (d *doc) nationalOutlet() bool {
+	return d.lx.id.outlets[strOr(d.paper, d.a.Outlet)]
 }
 
 // reporterScope is the scope of a reporter of the byline: the outlet,

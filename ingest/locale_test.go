@@ -87,9 +87,15 @@ func TestIdentityRules(t *testing.T) {
 		{"a company's post scopes its holder to the company",
 			"# 青禾县召开项目推进会\n\n3月9日，县委书记杨明会见宏淇新能源有限公司董事长聂彤。\n\n# 杨明会见客商\n\n3月10日，杨明会见宏淇新能源有限公司董事长聂彤一行。\n",
 			[]string{"person/聂彤@宏淇新能源有限公司"}, []string{"person/聂彤@青禾县"}},
+		{"a name with no post, locale or outlet is keyed by name alone",
+			"# 纪念大会隆重举行\n\n3月9日，纪念大会隆重举行。韩冬出席大会并讲话。\n",
+			[]string{"person/韩冬"}, nil},
+		{"a post of a named body that is no company does not scope its holder",
+			"# 理事会会议召开\n\n3月9日，青禾读书会理事长柯远主持召开理事会会议。\n",
+			nil, []string{"person/柯远@青禾读书会"}},
 		{"an area word or a learned fragment is no scope",
-			"# 特别行政区代表团来访\n\n3月9日，特别行政区代表团来访，副镇长周敏陪同。撤乡设镇工作顺利完成。\n",
-			nil, []string{"person/周敏@行政区", "person/周敏@乡设镇"}},
+			"# 特别行政区代表团来访\n\n3月9日，特别行政区代表团来访，副镇长周敏陪同。撤乡设镇工作顺利完成。\n\n# 建设国际大都市\n\n3月9日，市长韩冬表示，要建设国际大都市。\n",
+			nil, []string{"person/周敏@行政区", "person/周敏@乡设镇", "person/韩冬@大都市"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
