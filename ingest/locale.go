@@ -58,6 +58,7 @@ type identityLexicon struct {
 	parent    map[string]string // a gazetteer place's parent, "" when two places of the name differ
 	areas     map[string]bool   // area words that are no place (dict/genericareas.txt)
 	bodyEnds  []string          // ends of bodies that scope their people (dict/bodyscopes.txt)
+	tails     map[string]bool   // words a learned fragment ends with (dict/areatails.txt)
 }
 
 // rank orders the levels of posts and places: a person is scoped by their
@@ -92,7 +93,7 @@ func rankOfLevel(lv rune) rank {
 
 func loadIdentityLexicon(words func(string) ([]string, error)) (*identityLexicon, error) {
 	id := &identityLexicon{bodies: map[string]bool{}, titles: map[string]bool{}, outlets: map[string]bool{}, placeFull: map[string]string{},
-		rank: map[string]rank{}, parent: map[string]string{}, areas: map[string]bool{}}
+		rank: map[string]rank{}, parent: map[string]string{}, areas: map[string]bool{}, tails: map[string]bool{}}
 	var err error
 	if id.heads, err = words("genericheads.txt"); err != nil {
 		return nil, err
@@ -106,7 +107,7 @@ func loadIdentityLexicon(words func(string) ([]string, error)) (*identityLexicon
 	for _, f := range []struct {
 		name string
 		set  map[string]bool
-	}{{"genericbodies.txt", id.bodies}, {"nationaltitles.txt", id.titles}, {"nationaloutlets.txt", id.outlets}, {"genericareas.txt", id.areas}} {
+	}{{"genericbodies.txt", id.bodies}, {"nationaltitles.txt", id.titles}, {"nationaloutlets.txt", id.outlets}, {"genericareas.txt", id.areas}, {"areatails.txt", id.tails}} {
 		ws, err := words(f.name)
 		if err != nil {
 			return nil, err
@@ -583,9 +584,10 @@ func (d *doc) placeRank(p string) rank {
 
 // realPlace reports whether p is a place that can scope a name: a
 // gazetteer place, or a name ending with a level word that is no area word
-// (行政区, 开发区: dict/genericareas.txt) and whose stem has two characters
-// or more, no level word of its own (乡设镇 of 撤乡设镇) and no function
-// character (该市, 我县).
+// (行政区, 市区: dict/genericareas.txt), is no fragment ending with a
+// common word (查城市 of 检查城市: dict/areatails.txt) and whose stem has
+// two characters or more, no level word of its own (乡设镇 of 撤乡设镇) and
+// no function character (该市, 我县).
 func (d *doc) realPlace(p string) bool {
 	if d.lx.places[p] || d.lx.id.rank[p] != rankNone {
 		return true
@@ -595,7 +597,7 @@ func (d *doc) realPlace(p string) bool {
 		return false
 	}
 	stem := strings.TrimSuffix(p, string(lv))
-	if rs := []rune(p); len(rs) == 3 && d.lx.id.areas[string(rs[1:])] {
+	if rs := []rune(p); len(rs) == 3 && d.lx.id.tails[string(rs[1:])] {
 		return false // 查城市 of 检查城市
 	}
 	return utf8.RuneCountInString(stem) >= 2 && !strings.ContainsAny(stem, levelRunes) && !d.commonStem(stem)
