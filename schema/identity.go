@@ -32,7 +32,7 @@ func (b *builder) identityField(specs []linkSpec) *graphql.Field {
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
 				"article":  &graphql.Field{Type: nonNull(b.article), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(identityReason).article, nil }},
-				"basis":    &graphql.Field{Type: nonNull(graphql.String), Description: "What placed the person in the scope there: post 博爱县委书记, national post 国务院总理, the article's locale (dateline 博爱讯), outlet 博爱日报, reporter of 博爱日报, or the article alone.", Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(identityReason).basis, nil }},
+				"basis":    &graphql.Field{Type: nonNull(graphql.String), Description: "What placed the person in the scope there: post 博爱县委书记, national or provincial post 国务院总理, the article's locale (dateline 博爱讯), outlet 博爱日报, reporter of 博爱日报, or the article alone.", Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(identityReason).basis, nil }},
 				"sentence": &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(identityReason).ev.Sentence, nil }},
 			}
 		}),
@@ -45,9 +45,9 @@ func (b *builder) identityField(specs []linkSpec) *graphql.Field {
 				"rule": &graphql.Field{Type: nonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (any, error) {
 					n := p.Source.(*personIdentity).n
 					if n.Scope == "" {
-						return "same name, national: a national post or a national outlet in each article", nil
+						return "same name, national: in each article a national or provincial post, a national outlet, or no post, locale or outlet", nil
 					}
-					return "same name in the same scope (" + n.Scope + "): the locale of the person's post, else of the article, else its outlet", nil
+					return "same name in the same scope (" + n.Scope + "): the place of the person's highest post (its level word alone where the article does not tell the place), else the company of their post, else the article's locale, else its outlet", nil
 				}},
 				"distinguishing": &graphql.Field{Type: nonNull(graphql.String), Description: "What tells this person apart from others of the same name: the first post held in the scope, else the scope.",
 					Resolve: func(p graphql.ResolveParams) (any, error) { return p.Source.(*personIdentity).distinguishing(), nil }},
@@ -121,7 +121,7 @@ func (id *personIdentity) reasons() []identityReason {
 		}
 		basis := "post " + l.Node.Name
 		if id.n.Scope == "" {
-			basis = "national post " + l.Node.Name
+			basis = "national or provincial post " + l.Node.Name
 		}
 		for _, e := range l.Relation.Evidence {
 			if !done[e.ArticleID] {
@@ -152,6 +152,9 @@ func (id *personIdentity) reasons() []identityReason {
 				basis = "reporter of " + id.n.Scope
 			case id.n.Scope == "":
 				basis = "national outlet " + a.Outlet
+				if a.Outlet == "" {
+					basis = "no post, locale or outlet"
+				}
 			case a.Scope == id.n.Scope:
 				basis = "the article's locale (" + a.ScopeBasis + ")"
 			case a.Outlet == id.n.Scope:
