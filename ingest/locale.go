@@ -35,14 +35,24 @@ import (
 //   - A post follows its body (县委书记 of 博爱县 is post/县委书记@博爱县);
 //     a level-bound title with no body (县长, 副区长) takes the locale of
 //     its level the same way.
-//   - A person holding a post of a national body (dict/nationalbodies.txt,
-//     a foreign state) or a national title (dict/nationaltitles.txt) is
-//     national: person/李强, one person in every article. Otherwise the
-//     person is scoped to the locale of their first post that has one
-//     (the resolved locale of a generic body, or the place its body's name
-//     starts with: 洛川市教育局 → 洛川市), else the article's locale, else
-//     its outlet, else the article; in a national outlet's article
-//     (dict/nationaloutlets.txt) a person with neither is national.
+//   - A person is scoped by their highest post in the article (postScope:
+//     national > provincial > city > county > town > a company's). A post
+//     of a national body (dict/nationalbodies.txt, a foreign state), a
+//     national title (dict/nationaltitles.txt) or a provincial post (省委,
+//     省长, 北京市委: the gazetteer's rank, dict/placeparents.txt) makes
+//     them national: person/李强, one person in every article, wherever
+//     they moved. A city's or county's post scopes them to its place (the
+//     resolved locale of a generic body, a city told by the gazetteer
+//     parent of the county, or the place a body's name starts with:
+//     洛川市教育局 → 洛川市), else, the place untold, to the level word
+//     alone (person/令狐英@市); a town's to the town, else the article's
+//     locale or outlet, else the article; a company's, bank's or school's
+//     post (dict/bodyscopes.txt) outside a national outlet to the body.
+//     With no such post: national in a national outlet
+//     (dict/nationaloutlets.txt), else the article's locale, else its
+//     outlet, else national.
+//   - A scope is a real place (realPlace): a learned area word (行政区) or
+//     fragment (乡设镇, 查城市) is no clue.
 //   - A reporter is scoped to their outlet (the byline's paper or the
 //     input's outlet), else like an unposted person.
 
