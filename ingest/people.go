@@ -119,6 +119,24 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		if e, w := d.words[i]; w && e >= i+2 && e <= i+n && d.plainWord(i, e) && !d.taggedPersonSpan(span{i, i + n}) {
 			return false
 		}
+		// nor is it a word below the compact dictionary's cut-off that
+		// names no one (来华, 关切), tagged or not, nor does such a word
+		// start it where the tagger reads no name there or the last
+		// character starts a word running past it (关切|询问)
+		if n == 2 && d.lx.commonWords[d.sub(i, i+2)] {
+			return false
+		}
+		if e, w := d.words[i+n-1]; n == 3 && sn == 1 && d.lx.commonWords[d.sub(i, i+2)] && (w && e > i+n || !d.taggedPersonSpan(span{i, i + n})) {
+			return false
+		}
+		// a surname that is also a word of its own after a name (向,
+		// 曾, 应, 位: dict/afternames.txt) before a given name that is a
+		// word, or starts one running past the name, is that word
+		// (位|内阁, 应|泰国总理邀请, 向|老同志), unless the name stands
+		// elsewhere in the article
+		if sn == 1 && d.lx.afterNames[r[i]] && d.wordAfterFunctionWord(i+1, i+n) && !d.standsElsewhere(d.sub(i, i+n), i) {
+			return false
+		}
 		// a given name is no pronoun, adverb or particle (向|大家介绍)
 		if g := d.sub(i+sn, i+n); utf8.RuneCountInString(g) == 2 {
 			if freq, pos, found := d.lx.seg.Find(g); found && (functionPOS(pos) && pos != "v" && pos != "vd" || freq >= 10000) {
@@ -162,7 +180,9 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// reads, a word of its own after a name that is no transliteration
 	// ends it
 	if sh := lens[1]; ok(sh) && i+sh < len(r) && d.lx.afterNames[r[i+sh]] && !d.lx.translit[r[i+sh]] && d.transliterated(d.sub(i, i+sh)) &&
-		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.hmmWordEndsAt(i, i+sh)) {
+		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.hmmWordEndsAt(i, i+sh) ||
+			utf8.RuneCountInString(anyPrefixAt(r, i+sh+1, followers...)) >= 2) {
+		// (莫迪|致|慰问电: a follower right after that word, too)
 		return d.sub(i, i+sh), true
 	}
 	// 张力|来到: a follower word starting on the longer form's last
@@ -223,6 +243,23 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// wordAfterFunctionWord reports whether the given name r[g:e], after a
+// surname that is also a function word, reads as a word: a dictionary
+// word that is no name or a state, or the start of a dictionary word
+// running past e. Words below the compact dictionary's cut-off are no
+// evidence here: given names are often such words (任|强军).
+func (d *doc) wordAfterFunctionWord(g, e int) bool {
+	w, found := d.words[g]
+	if found && w > e {
+		return true
+	}
+	if found && w == e {
+		_, pos, ok := d.lx.seg.Find(d.sub(g, e))
+		return ok && !strings.HasPrefix(pos, "nr")
+	}
+	return d.lx.countries[d.sub(g, e)]
 }
 
 // sideAt reports whether a state's one-character short form and 方 are
@@ -1886,7 +1923,7 @@ type tagCand struct {
 func (d *doc) chineseName(s span) bool {
 	name := d.text(s)
 	n := utf8.RuneCountInString(name)
-	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] {
+	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] || n == 2 && d.lx.commonWords[name] {
 		// a dictionary word, unless the dictionary has it as a
 		// three-character name (李鸿忠 nr); such a name before 同志 is a
 		// historical leader's in a commemoration's name (纪念毛泽东同志…),
@@ -1923,6 +1960,16 @@ func (d *doc) foreignName(s span) bool {
 	}
 	if e, ok := d.words[s.start]; ok && e <= s.end {
 		if _, pos, found := d.lx.seg.Find(d.sub(s.start, e)); found && !strings.HasPrefix(pos, "nr") && pos != "ns" {
+			return false
+		}
+	}
+	// nor does it end with a word that is no name and no transliteration
+	// (因|纳粹老兵)
+	if k := s.end - 2; !d.lx.translit[d.r[s.end-1]] && d.lx.commonWords[d.sub(k, s.end)] {
+		return false
+	}
+	if k := s.end - 2; !d.lx.translit[d.r[s.end-1]] && d.words[k] == s.end {
+		if _, pos, found := d.lx.seg.Find(d.sub(k, s.end)); found && !strings.HasPrefix(pos, "nr") && pos != "ns" {
 			return false
 		}
 	}
@@ -1967,8 +2014,8 @@ func (d *doc) nounAt(i int) bool {
 	if !ok || e >= len(d.r) || !isHan(d.r[e]) {
 		return false
 	}
-	if _, w := d.words[e]; w {
-		return false
+	if _, w := d.words[e]; w || d.lx.afterNames[d.r[e]] {
+		return false // 计划|于: a word of its own follows, nothing is left alone
 	}
 	_, pos, found := d.lx.seg.Find(d.sub(i, e))
 	return found && strings.HasPrefix(pos, "n")

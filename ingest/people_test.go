@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -612,6 +613,33 @@ func TestSidesAreNoPeople(t *testing.T) {
 			if who != "方近平" {
 				t.Errorf("%s: person %q", text, who)
 			}
+		}
+	}
+}
+
+// A word the segmenter's compact dictionary lacks (来华, 关切) is no
+// name; nor is a word after a surname that is also a function word (应|泰国,
+// 位|内阁, 向|老同志), though a given name may be a rarer word (任|强军); and a transliterated name ends before a word that starts on the
+// character after it (莱希|计划, 莫迪|致|慰问电). The names are invented.
+func TestNoWordReadAsAName(t *testing.T) {
+	for _, tc := range []struct{ text, want, bad string }{
+		{"3月2日，塔兰尼亚总统来华出席博览会。", "", "来华"},
+		{"3月2日，总书记关切询问当地群众生活。", "", "关切"},
+		{"3月2日，副书记任强军出席会议。", "任强军", "任强"},
+		{"3月2日，应泰国总理邀请，高明远将出席会议。", "", "应泰国"},
+		{"3月2日，塔兰尼亚外长及5位内阁副总理等出席。", "", "位内阁"},
+		{"3月2日，高明远向老同志们致以问候。", "", "向老"},
+		{"3月2日，塔兰尼亚总统莱希计划于当地时间3日访问。", "莱希", "莱希计"},
+		{"3月2日，国家主席高明远向塔兰尼亚总统穆尔兰、总理莫迪致慰问电。", "莫迪", "莫迪致"},
+	} {
+		got := peopleOf(t, tc.text)
+		for who := range got {
+			if strings.HasPrefix(who, tc.bad) && who != tc.want {
+				t.Errorf("%s: %s read as a name (people %v)", tc.text, who, got)
+			}
+		}
+		if _, ok := got[tc.want]; tc.want != "" && !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
 		}
 	}
 }
