@@ -1560,7 +1560,7 @@ func (d *doc) taggedPeople() {
 			}
 			foreign := d.foreignName(s)
 			if foreign {
-				s = d.trimTaggedEnd(s)
+				s = d.extendTranslit(d.extendTranslitBack(d.trimTaggedEnd(s)))
 			} else if !d.chineseName(s) {
 				continue
 			}
@@ -1850,28 +1850,68 @@ func (d *doc) translitRunAt(i int) string {
 	return d.sub(i, k)
 }
 
-// extendTranslit takes into a transliterated name s the one character of
-// transliteration right after it that the tagger or the segmenter cut off
-// (洛伦|索致, 布林|肯向, 里亚布科|夫说): where the longer name stands
-// elsewhere in the article, or a word of its own after a name,
-// punctuation, a follower or a title comes right after that character.
-// A character that starts a dictionary word of its own (夫人, 肯定) stays
-// out unless the longer name stands elsewhere.
+// extendTranslit takes into a transliterated name s the run of
+// transliteration characters right after it that the tagger or the
+// segmenter cut off (洛伦|索致, 布林|肯向, 维卡拉|马森哈表示, 施泰|因布尔通电话),
+// up to a character that is a word of its own after a name: where the
+// longer name stands elsewhere in the article, or punctuation, a word of
+// its own after a name, a follower or a title comes right after it. A dictionary word starting inside the run (夫人, 肯定, 因为) keeps
+// the run out from there unless the longer name stands elsewhere.
 func (d *doc) extendTranslit(s span) span {
-	r, k := d.r, s.end
-	if k >= len(r) || !d.transliterated(d.text(s)) || !d.lx.translit[r[k]] || d.lx.afterNames[r[k]] {
+	r := d.r
+	if s.end >= len(r) || !d.transliterated(d.text(s)) {
 		return s
 	}
-	if d.standsElsewhere(d.sub(s.start, k+1), s.start) {
-		return span{s.start, k + 1}
+	e := s.end
+	for e < len(r) && e < s.end+8 && d.lx.translit[r[e]] && !d.lx.afterNames[r[e]] {
+		e++
 	}
-	if e, w := d.words[k]; w && e > k+1 {
-		return s
+	for k := e; k > s.end; k-- {
+		if d.standsElsewhere(d.sub(s.start, k), s.start) {
+			return span{s.start, k}
+		}
 	}
-	if k+1 == len(r) || !isHan(r[k+1]) || d.lx.afterNames[r[k+1]] || anyPrefixAt(r, k+1, followers...) != "" || d.lx.titleAt(r, k+1) != "" {
-		return span{s.start, k + 1}
+	for j := s.end; j < e; j++ {
+		if _, w := d.words[j]; w {
+			e = j // 马杜罗|夫人: a word of its own starts here
+		}
+	}
+	for k := e; k > s.end; k-- {
+		if k == len(r) || !isHan(r[k]) || d.lx.afterNames[r[k]] || anyPrefixAt(r, k, followers...) != "" || d.lx.titleAt(r, k) != "" {
+			return span{s.start, k}
+		}
 	}
 	return s
+}
+
+// extendTranslitBack takes into a transliterated name s the run of
+// transliteration characters right before it that the tagger left out
+// (同拉|贝福萨总统, 应托|卡耶夫总统, 顾问波|多利亚克): where that run
+// starts after punctuation, a word of its own after a name, a title or a
+// person found, and holds no dictionary word (巴西 of 巴西卢拉).
+func (d *doc) extendTranslitBack(s span) span {
+	r := d.r
+	if s.start == 0 || !d.transliterated(d.text(s)) {
+		return s
+	}
+	k := s.start
+	for k > 0 && k > s.start-8 && d.lx.translit[r[k-1]] && !d.lx.afterNames[r[k-1]] && !d.inPersonSpan(k-1) {
+		k--
+	}
+	for ; k < s.start; k++ {
+		if k == 0 || !isHan(r[k-1]) || d.lx.afterNames[r[k-1]] || d.lx.titleEndingAt(r, k) != "" || d.personEndsAt(k) {
+			break
+		}
+	}
+	for j := k; j < s.start; j++ {
+		if e, w := d.words[j]; w && e > j {
+			return s
+		}
+	}
+	if k < s.start && !d.cuts[k] {
+		return s
+	}
+	return span{k, s.end}
 }
 
 // taggedPersonEnd returns the end of the person's name the tagger reads

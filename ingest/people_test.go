@@ -617,6 +617,26 @@ func TestSidesAreNoPeople(t *testing.T) {
 	}
 }
 
+// A transliterated name the tagger cuts short runs on over the
+// transliteration characters after or before it, up to a word of its own,
+// punctuation, a follower or a title (rule 3.1). The names are invented.
+func TestTransliteratedRunsReachTheirBoundary(t *testing.T) {
+	for _, tc := range []struct{ text, want, cut string }{
+		{"3月2日，国家主席高明远同塔兰尼亚总统施泰因布尔通电话。", "施泰因布尔", "施泰"},
+		{"3月2日，塔兰尼亚总统拉姆卡拉旺，多国领导人出席。", "拉姆卡拉旺", "拉姆卡"},
+		{"3月2日，塔兰尼亚总统办公室顾问波多利亚克表示，谈判困难。", "波多利亚克", "多利亚克"},
+		{"3月2日，国家主席高明远同塔兰尼亚总统马杜罗夫人共同出席。", "马杜罗", "马杜罗夫"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.cut]; ok {
+			t.Errorf("%s: cut name %s kept (people %v)", tc.text, tc.cut, got)
+		}
+	}
+}
+
 // A word the segmenter's compact dictionary lacks (来华, 关切) is no
 // name; nor is a word after a surname that is also a function word (应|泰国,
 // 位|内阁, 向|老同志), though a given name may be a rarer word (任|强军); and a transliterated name ends before a word that starts on the
