@@ -89,6 +89,9 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if d.sideAt(i) {
 		return "", false // 乌方表示: a side, no person (rule 8.6)
 	}
+	if strings.ContainsRune(prepositionSurnames, r[i]) && d.prepositionFrame(i) {
+		return "", false // 主席向|塔兰尼亚人民致以问候: 向 heads the object, no name
+	}
 	var lens []int
 	if i+2 <= len(r) && d.lx.surnames[d.sub(i, i+2)] {
 		lens = []int{4, 3}
@@ -243,6 +246,30 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// prepositionVerbs are the verbs a phrase 向/于 X leads up to (向…致以问候,
+// 向…表示祝贺, 向…学习).
+var prepositionVerbs = []string{"表示", "致以", "致贺", "致唁", "致电", "致信", "致辞", "致敬", "学习", "转达", "介绍", "汇报", "颁发", "赠送", "祝贺", "问候", "通报"}
+
+// prepositionFrame reports whether the surname at i that is far more
+// often a preposition (向, 于) heads a prepositional phrase: neither a name
+// of two nor one of three characters is followed right away by a follower
+// other than a conjunction, or by punctuation, and a verb such a phrase leads up to comes later in the
+// clause (向老|教授们学习; but 向华表示, 向华在会上表示).
+func (d *doc) prepositionFrame(i int) bool {
+	r := d.r
+	for n := 2; n <= 3; n++ {
+		if f := anyPrefixAt(r, i+n, followers...); i+n >= len(r) || !isHan(r[i+n]) || f != "" && !strings.Contains(conjunctions, f) {
+			return false // (a conjunction joins the object to another: 向拉美和加勒比…致辞)
+		}
+	}
+	for k := i + 3; k < len(r) && k < i+40 && isHan(r[k]); k++ {
+		if anyPrefixAt(r, k, prepositionVerbs...) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // wordAfterFunctionWord reports whether the given name r[g:e], after a
@@ -423,7 +450,7 @@ func (d *doc) findPeople() {
 			// 主席国, 理事国: a member state, no title
 			continue
 		}
-		if d.verbRunsInto(i, te) {
+		if d.verbRunsInto(i, te) || d.wordRunsOutOf(i, te) {
 			continue // 进行|长时间: a verb runs into the title (行长)
 		}
 		if utf8.RuneCountInString(d.lx.titleEndingAt(r, te)) > te-i {
@@ -625,6 +652,19 @@ func (d *doc) nameBeforeTitle(i int, t string) bool {
 
 // verbRunsInto reports whether a dictionary verb starting before the
 // title at r[i:te] ends inside it (进行长时间: no 行长 there).
+// wordRunsOutOf reports whether the segmentation reads a word that starts
+// inside the title r[i:te] and runs past it (泸州|长江|大桥, 部署|长江流域,
+// 会|长成): the title's last characters start the next word, no name
+// follows a title there.
+func (d *doc) wordRunsOutOf(i, te int) bool {
+	for j := i + 1; j < te; j++ {
+		if e, ok := d.words[j]; ok && e > te {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) verbRunsInto(i, te int) bool {
 	for j := max(i-3, 0); j < i; j++ {
 		if e, ok := d.words[j]; ok && e > i && e < te {

@@ -663,3 +663,29 @@ func TestNoWordReadAsAName(t *testing.T) {
 		}
 	}
 }
+
+// 向 and 于 are surnames far more often a preposition: a phrase 向 X
+// that leads up to its verb later in the clause (向…学习, 向…致辞) names
+// no one, while 向X表示 does; and no name follows a title the
+// segmentation reads as the start of a word (部署|长江). The names are
+// invented.
+func TestPrepositionPhrasesAreNoNames(t *testing.T) {
+	for _, tc := range []struct{ text, want, bad string }{
+		{"3月2日，希望中青年教师向老教授老专家学习，不断创造新业绩。", "", "向老"},
+		{"3月2日，高明远主席和夫人李丽教授向桥本晋三前首相夫人桥本昭惠女士致唁电表示哀悼。", "", "向桥"},
+		{"3月2日，多国人士表示，高明远主席向拉美和加勒比国家共同体峰会所作的视频致辞，展现了决心。", "", "向拉"},
+		{"3月2日，副院长向华正在指导学生，向华表示，要加强合作。", "向华", "向华正"},
+		{"3月2日，院长向华在会上表示，要加强合作。", "向华", "向华在"},
+		{"3月2日，交通运输部部署长江流域重点水域工作。", "", "江流"},
+	} {
+		got := peopleOf(t, tc.text)
+		for who := range got {
+			if strings.HasPrefix(who, tc.bad) {
+				t.Errorf("%s: %s read as a name (people %v)", tc.text, who, got)
+			}
+		}
+		if _, ok := got[tc.want]; tc.want != "" && !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
+		}
+	}
+}
