@@ -480,8 +480,8 @@ func (d *doc) findPeople() {
 				}
 			}
 		}
-		if !ok || d.lx.titleSet[name] || d.stateAt(te) {
-			continue // 轮值主席沙特国王…: a state after a title starts no name
+		if !ok || d.lx.titleSet[name] || d.stateAt(te) || d.lx.countries[name] {
+			continue // 轮值主席沙特国王…, 秘书长塔兰尼亚问题特使: a state after a title starts no name
 		}
 		if d.inPersonSpan(i) || d.personEndsAt(i) || d.knownNameEndsAt(i) {
 			continue
@@ -2003,7 +2003,7 @@ type tagCand struct {
 func (d *doc) chineseName(s span) bool {
 	name := d.text(s)
 	n := utf8.RuneCountInString(name)
-	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] || n == 2 && d.lx.commonWords[name] {
+	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] || n == 2 && d.lx.commonWords[name] || d.lx.countries[name] {
 		// a dictionary word, unless the dictionary has it as a
 		// three-character name (李鸿忠 nr); such a name before 同志 is a
 		// historical leader's in a commemoration's name (纪念毛泽东同志…),
@@ -2030,8 +2030,8 @@ func (d *doc) chineseName(s span) bool {
 // a dictionary word that is no name (祝贺他).
 func (d *doc) foreignName(s span) bool {
 	n := s.end - s.start
-	if n < 2 || n > 20 || d.r[s.start] == '·' || d.r[s.end-1] == '·' {
-		return false
+	if n < 2 || n > 20 || d.r[s.start] == '·' || d.r[s.end-1] == '·' || d.lx.countries[d.text(s)] {
+		return false // (苏丹武装部队: a state, no name)
 	}
 	for k := s.start; k < s.end; k++ {
 		if d.r[k] != '·' && !d.lx.translit[d.r[k]] && k < s.end-1 {

@@ -689,3 +689,23 @@ func TestPrepositionPhrasesAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+// A state's name, or its short form (巴新), is no person's, after a title
+// or where the tagger reads one (rule 8.6). The people are invented.
+func TestStatesAreNoPeople(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"3月2日，联合国秘书长苏丹问题特别代表罗尔特斯表示，双方同意停火。", "罗尔特斯"},
+		{"3月2日，巴新总理马拉卡表示，将尽快评估灾情。", "马拉卡"},
+		{"3月2日，联合国秘书长阿富汗问题特别代表将继续与各方沟通。", ""},
+	} {
+		got := peopleOf(t, tc.text)
+		for who := range got {
+			if who != tc.want {
+				t.Errorf("%s: person %q (people %v)", tc.text, who, got)
+			}
+		}
+		if _, ok := got[tc.want]; tc.want != "" && !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
+		}
+	}
+}
