@@ -36,6 +36,7 @@ type lexicon struct {
 	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
 	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
 	afterNames         map[rune]bool       // characters that are a word of their own after a name (dict/afternames.txt)
+	commonWords        map[string]bool     // two-character words below words.txt's cut-off that name no one (dict/commonwords.txt)
 	translit           map[rune]bool       // characters of transliterated foreign names
 	placePairs         map[uint64]bool     // first two characters of places (firstPair)
 	cues               map[string][]string // the event rules' cue lists (dict/eventcues.txt)
@@ -161,6 +162,13 @@ func loadLexicon() (*lexicon, error) {
 		for _, c := range w {
 			lx.afterNames[c] = true
 		}
+	}
+	if ws, err = words("commonwords.txt"); err != nil {
+		return nil, err
+	}
+	lx.commonWords = map[string]bool{}
+	for _, w := range ws {
+		lx.commonWords[w] = true
 	}
 	if ws, err = words("countryabbr.txt"); err != nil {
 		return nil, err

@@ -89,6 +89,9 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	if d.sideAt(i) {
 		return "", false // 乌方表示: a side, no person (rule 8.6)
 	}
+	if strings.ContainsRune(prepositionSurnames, r[i]) && d.prepositionFrame(i) {
+		return "", false // 主席向|塔兰尼亚人民致以问候: 向 heads the object, no name
+	}
 	var lens []int
 	if i+2 <= len(r) && d.lx.surnames[d.sub(i, i+2)] {
 		lens = []int{4, 3}
@@ -117,6 +120,24 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		// name is the whole of it (高度, 计划) or starts it (鞠躬|致, 相信|习),
 		// and the tagger reads no name there
 		if e, w := d.words[i]; w && e >= i+2 && e <= i+n && d.plainWord(i, e) && !d.taggedPersonSpan(span{i, i + n}) {
+			return false
+		}
+		// nor is it a word below the compact dictionary's cut-off that
+		// names no one (来华, 关切), tagged or not, nor does such a word
+		// start it where the tagger reads no name there or the last
+		// character starts a word running past it (关切|询问)
+		if n == 2 && d.lx.commonWords[d.sub(i, i+2)] {
+			return false
+		}
+		if e, w := d.words[i+n-1]; n == 3 && sn == 1 && d.lx.commonWords[d.sub(i, i+2)] && (w && e > i+n || !d.taggedPersonSpan(span{i, i + n})) {
+			return false
+		}
+		// a surname that is also a word of its own after a name (向,
+		// 曾, 应, 位: dict/afternames.txt) before a given name that is a
+		// word, or starts one running past the name, is that word
+		// (位|内阁, 应|泰国总理邀请, 向|老同志), unless the name stands
+		// elsewhere in the article
+		if sn == 1 && d.lx.afterNames[r[i]] && d.wordAfterFunctionWord(i+1, i+n) && !d.standsElsewhere(d.sub(i, i+n), i) {
 			return false
 		}
 		// a given name is no pronoun, adverb or particle (向|大家介绍)
@@ -162,7 +183,9 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 	// reads, a word of its own after a name that is no transliteration
 	// ends it
 	if sh := lens[1]; ok(sh) && i+sh < len(r) && d.lx.afterNames[r[i+sh]] && !d.lx.translit[r[i+sh]] && d.transliterated(d.sub(i, i+sh)) &&
-		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.hmmWordEndsAt(i, i+sh)) {
+		(d.taggedPersonSpan(span{i, i + sh}) || d.standsElsewhere(d.sub(i, i+sh), i) || d.hmmWordEndsAt(i, i+sh) ||
+			utf8.RuneCountInString(anyPrefixAt(r, i+sh+1, followers...)) >= 2) {
+		// (莫迪|致|慰问电: a follower right after that word, too)
 		return d.sub(i, i+sh), true
 	}
 	// 张力|来到: a follower word starting on the longer form's last
@@ -223,6 +246,47 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 		return d.sub(i, i+long), true
 	}
 	return "", false
+}
+
+// prepositionVerbs are the verbs a phrase 向/于 X leads up to (向…致以问候,
+// 向…表示祝贺, 向…学习).
+var prepositionVerbs = []string{"表示", "致以", "致贺", "致唁", "致电", "致信", "致辞", "致敬", "学习", "转达", "介绍", "汇报", "颁发", "赠送", "祝贺", "问候", "通报"}
+
+// prepositionFrame reports whether the surname at i that is far more
+// often a preposition (向, 于) heads a prepositional phrase: neither a name
+// of two nor one of three characters is followed right away by a follower
+// other than a conjunction, or by punctuation, and a verb such a phrase leads up to comes later in the
+// clause (向老|教授们学习; but 向华表示, 向华在会上表示).
+func (d *doc) prepositionFrame(i int) bool {
+	r := d.r
+	for n := 2; n <= 3; n++ {
+		if f := anyPrefixAt(r, i+n, followers...); i+n >= len(r) || !isHan(r[i+n]) || f != "" && !strings.Contains(conjunctions, f) {
+			return false // (a conjunction joins the object to another: 向拉美和加勒比…致辞)
+		}
+	}
+	for k := i + 3; k < len(r) && k < i+40 && isHan(r[k]); k++ {
+		if anyPrefixAt(r, k, prepositionVerbs...) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAfterFunctionWord reports whether the given name r[g:e], after a
+// surname that is also a function word, reads as a word: a dictionary
+// word that is no name or a state, or the start of a dictionary word
+// running past e. Words below the compact dictionary's cut-off are no
+// evidence here: given names are often such words (任|强军).
+func (d *doc) wordAfterFunctionWord(g, e int) bool {
+	w, found := d.words[g]
+	if found && w > e {
+		return true
+	}
+	if found && w == e {
+		_, pos, ok := d.lx.seg.Find(d.sub(g, e))
+		return ok && !strings.HasPrefix(pos, "nr")
+	}
+	return d.lx.countries[d.sub(g, e)]
 }
 
 // sideAt reports whether a state's one-character short form and 方 are
@@ -386,7 +450,7 @@ func (d *doc) findPeople() {
 			// 主席国, 理事国: a member state, no title
 			continue
 		}
-		if d.verbRunsInto(i, te) {
+		if d.verbRunsInto(i, te) || d.wordRunsOutOf(i, te) {
 			continue // 进行|长时间: a verb runs into the title (行长)
 		}
 		if utf8.RuneCountInString(d.lx.titleEndingAt(r, te)) > te-i {
@@ -416,8 +480,8 @@ func (d *doc) findPeople() {
 				}
 			}
 		}
-		if !ok || d.lx.titleSet[name] || d.stateAt(te) {
-			continue // 轮值主席沙特国王…: a state after a title starts no name
+		if !ok || d.lx.titleSet[name] || d.stateAt(te) || d.lx.countries[name] {
+			continue // 轮值主席沙特国王…, 秘书长塔兰尼亚问题特使: a state after a title starts no name
 		}
 		if d.inPersonSpan(i) || d.personEndsAt(i) || d.knownNameEndsAt(i) {
 			continue
@@ -588,6 +652,19 @@ func (d *doc) nameBeforeTitle(i int, t string) bool {
 
 // verbRunsInto reports whether a dictionary verb starting before the
 // title at r[i:te] ends inside it (进行长时间: no 行长 there).
+// wordRunsOutOf reports whether the segmentation reads a word that starts
+// inside the title r[i:te] and runs past it (泸州|长江|大桥, 部署|长江流域,
+// 会|长成): the title's last characters start the next word, no name
+// follows a title there.
+func (d *doc) wordRunsOutOf(i, te int) bool {
+	for j := i + 1; j < te; j++ {
+		if e, ok := d.words[j]; ok && e > te {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) verbRunsInto(i, te int) bool {
 	for j := max(i-3, 0); j < i; j++ {
 		if e, ok := d.words[j]; ok && e > i && e < te {
@@ -1523,7 +1600,7 @@ func (d *doc) taggedPeople() {
 			}
 			foreign := d.foreignName(s)
 			if foreign {
-				s = d.trimTaggedEnd(s)
+				s = d.extendTranslit(d.extendTranslitBack(d.trimTaggedEnd(s)))
 			} else if !d.chineseName(s) {
 				continue
 			}
@@ -1813,28 +1890,68 @@ func (d *doc) translitRunAt(i int) string {
 	return d.sub(i, k)
 }
 
-// extendTranslit takes into a transliterated name s the one character of
-// transliteration right after it that the tagger or the segmenter cut off
-// (洛伦|索致, 布林|肯向, 里亚布科|夫说): where the longer name stands
-// elsewhere in the article, or a word of its own after a name,
-// punctuation, a follower or a title comes right after that character.
-// A character that starts a dictionary word of its own (夫人, 肯定) stays
-// out unless the longer name stands elsewhere.
+// extendTranslit takes into a transliterated name s the run of
+// transliteration characters right after it that the tagger or the
+// segmenter cut off (洛伦|索致, 布林|肯向, 维卡拉|马森哈表示, 施泰|因布尔通电话),
+// up to a character that is a word of its own after a name: where the
+// longer name stands elsewhere in the article, or punctuation, a word of
+// its own after a name, a follower or a title comes right after it. A dictionary word starting inside the run (夫人, 肯定, 因为) keeps
+// the run out from there unless the longer name stands elsewhere.
 func (d *doc) extendTranslit(s span) span {
-	r, k := d.r, s.end
-	if k >= len(r) || !d.transliterated(d.text(s)) || !d.lx.translit[r[k]] || d.lx.afterNames[r[k]] {
+	r := d.r
+	if s.end >= len(r) || !d.transliterated(d.text(s)) {
 		return s
 	}
-	if d.standsElsewhere(d.sub(s.start, k+1), s.start) {
-		return span{s.start, k + 1}
+	e := s.end
+	for e < len(r) && e < s.end+8 && d.lx.translit[r[e]] && !d.lx.afterNames[r[e]] {
+		e++
 	}
-	if e, w := d.words[k]; w && e > k+1 {
-		return s
+	for k := e; k > s.end; k-- {
+		if d.standsElsewhere(d.sub(s.start, k), s.start) {
+			return span{s.start, k}
+		}
 	}
-	if k+1 == len(r) || !isHan(r[k+1]) || d.lx.afterNames[r[k+1]] || anyPrefixAt(r, k+1, followers...) != "" || d.lx.titleAt(r, k+1) != "" {
-		return span{s.start, k + 1}
+	for j := s.end; j < e; j++ {
+		if _, w := d.words[j]; w {
+			e = j // 马杜罗|夫人: a word of its own starts here
+		}
+	}
+	for k := e; k > s.end; k-- {
+		if k == len(r) || !isHan(r[k]) || d.lx.afterNames[r[k]] || anyPrefixAt(r, k, followers...) != "" || d.lx.titleAt(r, k) != "" {
+			return span{s.start, k}
+		}
 	}
 	return s
+}
+
+// extendTranslitBack takes into a transliterated name s the run of
+// transliteration characters right before it that the tagger left out
+// (同拉|贝福萨总统, 应托|卡耶夫总统, 顾问波|多利亚克): where that run
+// starts after punctuation, a word of its own after a name, a title or a
+// person found, and holds no dictionary word (巴西 of 巴西卢拉).
+func (d *doc) extendTranslitBack(s span) span {
+	r := d.r
+	if s.start == 0 || !d.transliterated(d.text(s)) {
+		return s
+	}
+	k := s.start
+	for k > 0 && k > s.start-8 && d.lx.translit[r[k-1]] && !d.lx.afterNames[r[k-1]] && !d.inPersonSpan(k-1) {
+		k--
+	}
+	for ; k < s.start; k++ {
+		if k == 0 || !isHan(r[k-1]) || d.lx.afterNames[r[k-1]] || d.lx.titleEndingAt(r, k) != "" || d.personEndsAt(k) {
+			break
+		}
+	}
+	for j := k; j < s.start; j++ {
+		if e, w := d.words[j]; w && e > j {
+			return s
+		}
+	}
+	if k < s.start && !d.cuts[k] {
+		return s
+	}
+	return span{k, s.end}
 }
 
 // taggedPersonEnd returns the end of the person's name the tagger reads
@@ -1886,7 +2003,7 @@ type tagCand struct {
 func (d *doc) chineseName(s span) bool {
 	name := d.text(s)
 	n := utf8.RuneCountInString(name)
-	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] {
+	if n < 2 || n > 4 || d.words[s.start] == s.end && (n == 2 || d.plainWord(s.start, s.end) || hasPrefixAt(d.r, s.end, "同志")) || d.lx.titleSet[name] || n == 2 && d.lx.commonWords[name] || d.lx.countries[name] {
 		// a dictionary word, unless the dictionary has it as a
 		// three-character name (李鸿忠 nr); such a name before 同志 is a
 		// historical leader's in a commemoration's name (纪念毛泽东同志…),
@@ -1913,8 +2030,8 @@ func (d *doc) chineseName(s span) bool {
 // a dictionary word that is no name (祝贺他).
 func (d *doc) foreignName(s span) bool {
 	n := s.end - s.start
-	if n < 2 || n > 20 || d.r[s.start] == '·' || d.r[s.end-1] == '·' {
-		return false
+	if n < 2 || n > 20 || d.r[s.start] == '·' || d.r[s.end-1] == '·' || d.lx.countries[d.text(s)] {
+		return false // (苏丹武装部队: a state, no name)
 	}
 	for k := s.start; k < s.end; k++ {
 		if d.r[k] != '·' && !d.lx.translit[d.r[k]] && k < s.end-1 {
@@ -1923,6 +2040,16 @@ func (d *doc) foreignName(s span) bool {
 	}
 	if e, ok := d.words[s.start]; ok && e <= s.end {
 		if _, pos, found := d.lx.seg.Find(d.sub(s.start, e)); found && !strings.HasPrefix(pos, "nr") && pos != "ns" {
+			return false
+		}
+	}
+	// nor does it end with a word that is no name and no transliteration
+	// (因|纳粹老兵)
+	if k := s.end - 2; !d.lx.translit[d.r[s.end-1]] && d.lx.commonWords[d.sub(k, s.end)] {
+		return false
+	}
+	if k := s.end - 2; !d.lx.translit[d.r[s.end-1]] && d.words[k] == s.end {
+		if _, pos, found := d.lx.seg.Find(d.sub(k, s.end)); found && !strings.HasPrefix(pos, "nr") && pos != "ns" {
 			return false
 		}
 	}
@@ -1967,8 +2094,8 @@ func (d *doc) nounAt(i int) bool {
 	if !ok || e >= len(d.r) || !isHan(d.r[e]) {
 		return false
 	}
-	if _, w := d.words[e]; w {
-		return false
+	if _, w := d.words[e]; w || d.lx.afterNames[d.r[e]] {
+		return false // 计划|于: a word of its own follows, nothing is left alone
 	}
 	_, pos, found := d.lx.seg.Find(d.sub(i, e))
 	return found && strings.HasPrefix(pos, "n")

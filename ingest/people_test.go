@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kgproject/kg/ingest"
@@ -612,6 +613,99 @@ func TestSidesAreNoPeople(t *testing.T) {
 			if who != "方近平" {
 				t.Errorf("%s: person %q", text, who)
 			}
+		}
+	}
+}
+
+// A transliterated name the tagger cuts short runs on over the
+// transliteration characters after or before it, up to a word of its own,
+// punctuation, a follower or a title (rule 3.1). The names are invented.
+func TestTransliteratedRunsReachTheirBoundary(t *testing.T) {
+	for _, tc := range []struct{ text, want, cut string }{
+		{"3月2日，国家主席高明远同塔兰尼亚总统施泰因布尔通电话。", "施泰因布尔", "施泰"},
+		{"3月2日，塔兰尼亚总统拉姆卡拉旺，多国领导人出席。", "拉姆卡拉旺", "拉姆卡"},
+		{"3月2日，塔兰尼亚总统办公室顾问波多利亚克表示，谈判困难。", "波多利亚克", "多利亚克"},
+		{"3月2日，国家主席高明远同塔兰尼亚总统马杜罗夫人共同出席。", "马杜罗", "马杜罗夫"},
+	} {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.cut]; ok {
+			t.Errorf("%s: cut name %s kept (people %v)", tc.text, tc.cut, got)
+		}
+	}
+}
+
+// A word the segmenter's compact dictionary lacks (来华, 关切) is no
+// name; nor is a word after a surname that is also a function word (应|泰国,
+// 位|内阁, 向|老同志), though a given name may be a rarer word (任|强军); and a transliterated name ends before a word that starts on the
+// character after it (莱希|计划, 莫迪|致|慰问电). The names are invented.
+func TestNoWordReadAsAName(t *testing.T) {
+	for _, tc := range []struct{ text, want, bad string }{
+		{"3月2日，塔兰尼亚总统来华出席博览会。", "", "来华"},
+		{"3月2日，总书记关切询问当地群众生活。", "", "关切"},
+		{"3月2日，副书记任强军出席会议。", "任强军", "任强"},
+		{"3月2日，应泰国总理邀请，高明远将出席会议。", "", "应泰国"},
+		{"3月2日，塔兰尼亚外长及5位内阁副总理等出席。", "", "位内阁"},
+		{"3月2日，高明远向老同志们致以问候。", "", "向老"},
+		{"3月2日，塔兰尼亚总统莱希计划于当地时间3日访问。", "莱希", "莱希计"},
+		{"3月2日，国家主席高明远向塔兰尼亚总统穆尔兰、总理莫迪致慰问电。", "莫迪", "莫迪致"},
+	} {
+		got := peopleOf(t, tc.text)
+		for who := range got {
+			if strings.HasPrefix(who, tc.bad) && who != tc.want {
+				t.Errorf("%s: %s read as a name (people %v)", tc.text, who, got)
+			}
+		}
+		if _, ok := got[tc.want]; tc.want != "" && !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
+		}
+	}
+}
+
+// 向 and 于 are surnames far more often a preposition: a phrase 向 X
+// that leads up to its verb later in the clause (向…学习, 向…致辞) names
+// no one, while 向X表示 does; and no name follows a title the
+// segmentation reads as the start of a word (部署|长江). The names are
+// invented.
+func TestPrepositionPhrasesAreNoNames(t *testing.T) {
+	for _, tc := range []struct{ text, want, bad string }{
+		{"3月2日，希望中青年教师向老教授老专家学习，不断创造新业绩。", "", "向老"},
+		{"3月2日，高明远主席和夫人李丽教授向桥本晋三前首相夫人桥本昭惠女士致唁电表示哀悼。", "", "向桥"},
+		{"3月2日，多国人士表示，高明远主席向拉美和加勒比国家共同体峰会所作的视频致辞，展现了决心。", "", "向拉"},
+		{"3月2日，副院长向华正在指导学生，向华表示，要加强合作。", "向华", "向华正"},
+		{"3月2日，院长向华在会上表示，要加强合作。", "向华", "向华在"},
+		{"3月2日，交通运输部部署长江流域重点水域工作。", "", "江流"},
+	} {
+		got := peopleOf(t, tc.text)
+		for who := range got {
+			if strings.HasPrefix(who, tc.bad) {
+				t.Errorf("%s: %s read as a name (people %v)", tc.text, who, got)
+			}
+		}
+		if _, ok := got[tc.want]; tc.want != "" && !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
+		}
+	}
+}
+
+// A state's name, or its short form (巴新), is no person's, after a title
+// or where the tagger reads one (rule 8.6). The people are invented.
+func TestStatesAreNoPeople(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"3月2日，联合国秘书长苏丹问题特别代表罗尔特斯表示，双方同意停火。", "罗尔特斯"},
+		{"3月2日，巴新总理马拉卡表示，将尽快评估灾情。", "马拉卡"},
+		{"3月2日，联合国秘书长阿富汗问题特别代表将继续与各方沟通。", ""},
+	} {
+		got := peopleOf(t, tc.text)
+		for who := range got {
+			if who != tc.want {
+				t.Errorf("%s: person %q (people %v)", tc.text, who, got)
+			}
+		}
+		if _, ok := got[tc.want]; tc.want != "" && !ok {
+			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
 		}
 	}
 }
