@@ -30,6 +30,7 @@ type lexicon struct {
 	knownOrgs          map[string]bool     // bodies named without a level or place prefix
 	knownLast          map[rune]bool       // last characters of knownOrgs
 	orgAliases         map[string]string   // short form -> the full name it folds into (dict/orgaliases.txt)
+	partyDepts         map[string]bool     // a party committee's own departments (dict/partydepts.txt)
 	countries          map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
 	countryAbb         map[rune]bool       // one-character short forms of states (俄 of 俄军)
 	postLeads          map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
@@ -128,6 +129,13 @@ func loadLexicon() (*lexicon, error) {
 	lx.orgAliases = map[string]string{}
 	for i := 0; i+1 < len(ws); i += 2 {
 		lx.orgAliases[ws[i]] = ws[i+1]
+	}
+	if ws, err = words("partydepts.txt"); err != nil {
+		return nil, err
+	}
+	lx.partyDepts = map[string]bool{}
+	for _, w := range ws {
+		lx.partyDepts[w] = true
 	}
 	lx.countries, lx.countryAbb = map[string]bool{}, map[rune]bool{}
 	if ws, err = words("countries.txt"); err != nil {

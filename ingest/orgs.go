@@ -876,14 +876,21 @@ func (d *doc) findOrgs() {
 		if lead != "" && start == s0 {
 			name = lead + name // 越南党和政府: the state's government
 		}
-		if r0 := []rune(name); len(r0) > 2 && start > 0 && strings.ContainsRune("该本全我", r[start-1]) && r0[0] == r0[1] && strings.ContainsRune("省市县区乡镇", r0[0]) {
-			start, name = start+1, string(r0[1:]) // 该县|县委书记: the level word is the pronoun's
-		}
+		start, name = pronounLevel(r, start, name)
 		if m := sessionInNameRe.FindStringIndex(name); m != nil && m[1] < len(name) {
 			start, name = e-utf8.RuneCountInString(name[m[1]:]), name[m[1]:] // 县政协七届一次会议|政协常委会议: a session, then the body
 		}
 		if r0 := []rune(name); len(r0) > 4 && r0[1] == '委' && r0[2] == r0[0] && strings.ContainsRune("省市县区乡镇", r0[0]) {
 			start, name = start+2, string(r0[2:]) // 县委|县政府: the level's two bodies side by side
+		} else if i := pairedCommittee(r0); i > 0 {
+			// 青禾县委|县政府: the place's committee, then the level's
+			// government, two bodies (rule 4.2 folds 县政府 into the
+			// place's 人民政府 where the article writes it)
+			cc := &orgCand{span: span{start, start + i}, name: string(r0[:i])}
+			cc.ok = d.properOrg(cc.name, "委", "")
+			cands = append(cands, cc)
+			endingAt[start+i] = cc
+			start, name = start+i, string(r0[i:])
 		}
 		if name == "" || d.inPersonSpan(start) {
 			continue
@@ -1407,6 +1414,38 @@ func (d *doc) inTitleTopic(start int) bool {
 	return false
 }
 
+// pronounLevel drops the level word a pronoun takes (该县|县委书记, 我市|市委)
+// from the start of the name at r[start:]: the name is the level's body
+// (县委), not a place 县 with a 县委 of its own.
+func pronounLevel(r []rune, start int, name string) (int, string) {
+	if r0 := []rune(name); len(r0) > 2 && start > 0 && strings.ContainsRune("该本全我", r[start-1]) && r0[0] == r0[1] && strings.ContainsRune("省市县区乡镇", r0[0]) {
+		return start + 1, string(r0[1:])
+	}
+	return start, name
+}
+
+// committeesOf counts the places' committees of the article a level's
+// committee (县委) may stand for.
+func (d *doc) committeesOf(s string) int {
+	c := 0
+	for _, o := range d.orgs {
+		if abbreviates(s, o.name) {
+			c++
+		}
+	}
+	return c
+}
+
+// pairedCommittee returns where the government starts in a place's
+// committee and government written as one (青禾县委县政府: 4), or 0.
+func pairedCommittee(r []rune) int {
+	n := len(r)
+	if n < 6 || string(r[n-2:]) != "政府" || r[n-4] != '委' || r[n-5] != r[n-3] || !strings.ContainsRune("省市县区乡镇", r[n-3]) {
+		return 0
+	}
+	return n - 3
+}
+
 // mergeAbbreviations folds short forms into the fullest form of the same
 // body in the article: 市发改委 -> 市发展和改革委员会, 区政府 -> 区人民政府,
 // 嵘州银行 -> 嵘州银行股份有限公司.
@@ -1475,6 +1514,9 @@ func (d *doc) mergeAbbreviations() {
 				}
 			}
 		}
+		if into >= 0 && n[k] == 2 && d.committeesOf(s.name) > 1 {
+			into = -1 // 县委 where two counties' committees are named: which is not said
+		}
 		if into >= 0 {
 			d.orgs[into].spans = append(d.orgs[into].spans, s.spans...)
 			continue
@@ -1519,6 +1561,7 @@ func stripTerm(name string) string {
 // (locala README, rule 4.2).
 func (d *doc) foldTerms() {
 	var out []*org
+	gone := map[*org]bool{}
 	for _, o := range d.orgs {
 		plain := stripTerm(o.name)
 		if plain == o.name || utf8.RuneCountInString(plain) < 2 {
@@ -1527,10 +1570,18 @@ func (d *doc) foldTerms() {
 		}
 		var into *org
 		for _, x := range d.orgs {
-			if x != o && stripTerm(x.name) == x.name && (x.name == plain || abbreviates(x.name, plain) || abbreviates(plain, x.name)) {
+			if x != o && !gone[x] && stripTerm(x.name) == x.name && (x.name == plain || abbreviates(x.name, plain) || abbreviates(plain, x.name)) {
 				into = x
 				break
 			}
+		}
+		if into != nil && abbreviates(into.name, plain) {
+			// 县人大常委会 and 青禾县第十八届人民代表大会常务委员会: the
+			// plain name of the fuller form is the fullest (rule 4.2)
+			o.name = plain
+			o.spans = append(o.spans, into.spans...)
+			gone[into] = true
+			into = nil
 		}
 		if into == nil {
 			o.name = plain
@@ -1539,7 +1590,7 @@ func (d *doc) foldTerms() {
 		}
 		into.spans = append(into.spans, o.spans...)
 	}
-	d.orgs = out
+	d.orgs = slices.DeleteFunc(out, func(o *org) bool { return gone[o] })
 }
 
 var legalForms = []string{"股份有限公司", "有限责任公司", "有限公司", "科技有限公司", "集团有限公司", "科技股份有限公司", "集团股份有限公司", "集团", "公司"}
@@ -1552,6 +1603,9 @@ var branchHeads = []string{"支行", "分行", "分公司", "分局", "分院", 
 
 func abbreviates(s, l string) bool {
 	sr, lr := []rune(s), []rune(l)
+	if len(sr) == 2 && len(lr) >= 4 {
+		return levelCommitteeOf(sr, lr)
+	}
 	if len(sr) >= len(lr) || len(sr) < 3 {
 		return false
 	}
@@ -1593,6 +1647,23 @@ func abbreviates(s, l string) bool {
 		}
 	}
 	return j == len(sr)
+}
+
+// levelCommitteeOf reports whether s, a level's party committee (县委,
+// 市委, 区委), is short for l, one place's committee of that level
+// (道县县委, 汉寿县委, 中共青禾市委): l is s after a place of two or more
+// characters, which names no body of its own.
+func levelCommitteeOf(s, l []rune) bool {
+	if s[1] != '委' || !strings.ContainsRune("省市县区州旗", s[0]) || string(l[len(l)-2:]) != string(s) {
+		return false
+	}
+	place := l[:len(l)-2]
+	for _, c := range place {
+		if !isHan(c) || strings.ContainsRune("委会局部办厅组", c) {
+			return false
+		}
+	}
+	return true
 }
 
 func searchKeyEq(a, b string) bool { return searchKey(a) == searchKey(b) }

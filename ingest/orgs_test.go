@@ -157,6 +157,12 @@ func TestShortFormsFoldIntoFullest(t *testing.T) {
 		{"level form", "青禾市人民政府与白鹭集团签约。市政府将加强服务。", []string{"青禾市人民政府"}, []string{"市政府"}},
 		{"last words", "运动会组委会负责同志出席。组委会将做好保障。", []string{"运动会组委会"}, []string{"组委会"}},
 		{"alias", "中共中央印发通知。各地认真贯彻党中央部署。", []string{"中共中央"}, []string{"党中央"}},
+		{"level's committee", "泉县县委书记王立新出席。县委将加强领导。", []string{"泉县县委"}, []string{"县委"}},
+		{"level's committee after the place's", "青禾市委书记王立新出席。市委将加强领导。", []string{"青禾市委"}, []string{"市委"}},
+		{"two places' committees", "青禾县委书记王立新会见白沙县委书记赵明远一行。县委将加强合作。", []string{"青禾县委", "白沙县委", "县委"}, nil},
+		{"another level's committee", "青禾市委书记王立新出席。县委将加强领导。", []string{"青禾市委", "县委"}, nil},
+		{"committee and government as one", "青禾县人民政府与白鹭集团签约，青禾县委县政府有关部门负责同志出席。", []string{"青禾县委", "青禾县人民政府"}, []string{"青禾县委县政府", "县政府"}},
+		{"term of the fuller form", "青川县第十八届人民代表大会常务委员会发出通知，县人大常委会主任王立新主持会议。", []string{"青川县人民代表大会常务委员会"}, []string{"县人大常委会", "青川县第十八届人民代表大会常务委员会"}},
 	}, "organisations", orgsOf)
 }
 
@@ -408,6 +414,7 @@ func TestLevelWordsOfPronouns(t *testing.T) {
 	checkOrgs(t, []orgCase{
 		{"该县 before the body", "该县县委组织部召开会议。", []string{"县委组织部"}, []string{"县县委组织部"}},
 		{"a rank", "全县处级领导干部参加培训。", nil, []string{"县处", "全县处"}},
+		{"该县 before a post", "签约仪式上，该县县委书记王立新致辞。", []string{"县委"}, []string{"县县委"}},
 	}, "organisations", orgsOf)
 }
 

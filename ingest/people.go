@@ -753,6 +753,7 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		org := d.sub(k, ts)
 		org = trimOrgPrefix(org)
 		k = ts - utf8.RuneCountInString(org)
+		k, org = pronounLevel(d.r, k, org) // 该县|县委书记
 		if o, ok := strings.CutSuffix(org, "原"); ok && o != "" {
 			org = o // 区人大常委会原主任: the post is 区人大常委会主任 (rule 8.9)
 		}
@@ -875,6 +876,9 @@ func areaOf(o string) string {
 		if p, ok := strings.CutSuffix(o, b); ok && p != "" {
 			last, _ := utf8.DecodeLastRuneInString(p)
 			if strings.ContainsRune("省市区县乡镇州旗）", last) {
+				if q := strings.TrimSuffix(p, string(last)); b == "委" && utf8.RuneCountInString(q) >= 2 && strings.HasSuffix(q, string(last)) {
+					return q // 道县县委: the county 道县 and its 县委
+				}
 				return p
 			}
 		}
@@ -931,23 +935,31 @@ func titleFamily(t string) string {
 func (d *doc) resolvePosts() {
 	var seen []*post
 	for _, p := range d.persons {
-		var prev string
+		// prev is the body of the chain's last post in its fullest form,
+		// written as the text writes it: a level-bound title takes the
+		// area the chain names, not one a fuller form supplies (县委常委、
+		// 副县长 stays 副县长 where the article names 道县县委, rule 3.6)
+		var prev, written, last string
 		for k, ps := range p.posts {
 			o := ps.org
 			// a body is shared only within the chain it is written in
 			// (总书记 of one sentence takes no 中共中央政治局 of another)
 			inChain := k > 0 && p.posts[k-1].chain == ps.chain
 			if !inChain {
-				prev = ""
+				prev, last = "", ""
+			}
+			written = last
+			if o != "" {
+				last = o
 			}
 			switch {
 			case o == "" && headTitles[ps.title]:
 				if inChain {
-					if a := areaOf(prev); a != "" && !bareLevel(a) {
+					if a := areaOf(written); a != "" && !bareLevel(a) {
 						o = a
 						ps.org = ""
 						ps.name = a + ps.title
-						prev = o
+						prev, last = o, o
 						continue
 					}
 				}
@@ -990,8 +1002,8 @@ func (d *doc) resolvePosts() {
 				o = unitOf(prev) + o
 			case d.bareBody(o) && inChain && prev != "":
 				if a := areaOf(prev); a != "" {
-					if bareLevel(a) {
-						o = prev + o
+					if bareLevel(a) || d.lx.partyDepts[o] && strings.HasSuffix(prev, "委") {
+						o = prev + o // 青禾市委常委、组织部部长 -> 青禾市委组织部部长
 					} else {
 						o = a + o
 					}
