@@ -333,6 +333,7 @@ func (d *doc) findEvents() {
 	for _, ev := range d.events {
 		d.roles(ev)
 	}
+	d.conjoinedEvents(e)
 	d.aboveActivities()
 }
 

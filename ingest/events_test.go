@@ -630,3 +630,35 @@ func TestSittingNamedByItsConvener(t *testing.T) {
 		}
 	}
 }
+
+// TestConjoinedActivities checks that two activities of different kinds
+// named as one occasion with 暨 are two events with the same roles (rule
+// 6.3, locala README), while a topic joined to a meeting, or two meetings,
+// are one.
+func TestConjoinedActivities(t *testing.T) {
+	for _, tc := range []struct {
+		name, page string
+		kinds      []string
+	}{
+		{"talks and a signing", "# 白鹭镇“回故乡 建家乡”恳谈会暨项目签约仪式举行\n\n本报讯 4月2日，白鹭镇“回故乡 建家乡”恳谈会暨项目签约仪式举行。镇党委书记王立新致辞，镇党委副书记赵明远主持活动。", []string{"SYMPOSIUM", "SIGNING"}},
+		{"an appointment act and a signing", "# 青禾区招商顾问聘任暨项目集中签约仪式举行\n\n日前，在青禾区招商顾问聘任暨项目集中签约仪式上，企业家王立新等20人被聘为招商顾问。", []string{"OTHER", "SIGNING"}},
+		{"talks and a forum", "# 青禾县举办青商恳谈会\n\n本报讯 4月2日，第二届“青商恳谈会”暨开放兴县、“促进青禾民营经济发展”论坛在白鹭宾馆召开。县委书记王立新，县长赵明远参加会议。", []string{"SYMPOSIUM", "MEETING"}},
+		{"a topic and a meeting", "# 甲\n\n本报讯 4月2日，高新区召开安全生产暨消防工作会议。区长王立新出席。", []string{"MEETING"}},
+		{"two meetings", "# 甲\n\n本报讯 1月18日，青禾集团有限公司召开2026年度工作会议暨职工代表大会。集团董事长许文博主持会议。", []string{"MEETING"}},
+	} {
+		evs := factsOf(t, tc.page, &ingest.Options{Year: 2026})[0].events
+		var kinds []string
+		for _, e := range evs {
+			kinds = append(kinds, e.kind)
+		}
+		if !reflect.DeepEqual(kinds, tc.kinds) {
+			t.Errorf("%s: kinds %v, want %v", tc.name, kinds, tc.kinds)
+			continue
+		}
+		for _, e := range evs[1:] {
+			if !reflect.DeepEqual(e.chairs, evs[0].chairs) || !reflect.DeepEqual(e.attendees, evs[0].attendees) || e.date != evs[0].date {
+				t.Errorf("%s: %+v and %+v differ in roles or date", tc.name, evs[0], e)
+			}
+		}
+	}
+}
