@@ -624,7 +624,21 @@ func (d *doc) listBody(start int, title string) string {
 	if prev == nil || len(prev.posts) == 0 {
 		return ""
 	}
-	o := prev.posts[len(prev.posts)-1].org
+	last := prev.posts[len(prev.posts)-1]
+	o := last.org
+	if !isPartyTitle(title) && areaOf(o) == "" && (isPartyBody(o) || unitOf(o) != o) {
+		// 集团董事长、党委书记A、副总经理B: the unit's officer, not its
+		// party organ's, a body of its own (rule 4.4)
+		o = unitOf(o)
+		for k := len(prev.posts) - 1; k >= 0 && isPartyBody(o); k-- {
+			if ps := prev.posts[k]; ps.chain == last.chain && !isPartyBody(ps.org) {
+				o = unitOf(ps.org)
+			}
+		}
+		if isPartyBody(o) {
+			return ""
+		}
+	}
 	if o == "" || areaOf(o) != "" && !isPartyTitle(title) && !strings.HasSuffix(o, "常委会") && !strings.HasSuffix(o, "政协") {
 		return ""
 	}
