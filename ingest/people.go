@@ -509,15 +509,20 @@ func (d *doc) findPeople() {
 			p.posts = append(p.posts, ps)
 			d.titleSpans = append(d.titleSpans, span{it.end - utf8.RuneCountInString(it.title), it.end})
 		}
-		// 副区长段晴、温景行: the names that follow share the posts.
+		// 副区长段晴、温景行: the names that follow share the posts (rule
+		// 3.8), after a comma too where the name is an item of a list,
+		// with no verb of its own (常务副会长段晴,温景行,副会长…)
 		j := te + utf8.RuneCountInString(name)
-		for j < len(r) && r[j] == '、' {
+		for j < len(r) && (r[j] == '、' || r[j] == ',' || r[j] == '，') {
 			n2, ok := d.parseName(j+1, true)
-			if !ok {
+			if !ok && r[j] == '、' {
 				n2, ok = d.listItem(j + 1)
 			}
 			if !ok || d.lx.titleAt(r, j+1) != "" || d.lx.titleAt(r, j+1+utf8.RuneCountInString(n2)) != "" {
 				break // a title after it: another post chain (白鹭镇镇长孙强)
+			}
+			if e2 := j + 1 + utf8.RuneCountInString(n2); r[j] != '、' && (e2 >= len(r) || !strings.ContainsRune("、,，。；;", r[e2])) {
+				break // 市长段晴，温景行表示: a clause of its own
 			}
 			if q := d.byName[n2]; q != nil && len(q.posts) > 0 {
 				break
