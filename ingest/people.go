@@ -76,7 +76,7 @@ const speechVerbs = "称说"
 // nameSoft holds characters of nameStop that may stand in a two-character
 // given name when a follower or punctuation comes right after the name
 // (柏松年主持, 郑其昌出席, 副主席段其东、; not 2025年, 其中).
-const nameSoft = "年其"
+const nameSoft = "年其会"
 
 // parseName reads a person's name at r[i:]: a surname (compound first)
 // and a one- or two-character given name, preferring the length after
@@ -112,8 +112,8 @@ func (d *doc) parseName(i int, strict bool) (string, bool) {
 			return false
 		}
 		for k := i + 1; k < i+n; k++ {
-			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) && !(k >= i+sn && strings.ContainsRune(nameSoft, r[k]) && n-sn == 2 && i+n < len(r) && (!isHan(r[i+n]) || anyPrefixAt(r, i+n, followers...) != "")) {
-				return false
+			if !isHan(r[k]) || strings.ContainsRune(nameStop, r[k]) && !(k >= i+sn && strings.ContainsRune(nameSoft, r[k]) && n-sn == 2 && i+n < len(r) && (!isHan(r[i+n]) || anyPrefixAt(r, i+n, followers...) != "") && d.lx.titleAt(r, k) == "" && !d.plainWord(i+sn, i+n)) {
+				return false // (黄会安在, not 黄会长在 nor 王会议在)
 			}
 		}
 		// the name reads as plain words: a dictionary word that is no
@@ -314,10 +314,11 @@ func (d *doc) plainWord(s, e int) bool {
 
 // twoVerbs reports whether the character at i is a follower of its own
 // and a follower of two characters or more comes right after it (作|关于,
-// 作|总结): a verb and its object, no given name's last character.
+// 作|总结): a verb and its object, no given name's last character. A
+// conjunction joins no verb (刘家和|主持: 和 is the name's last character).
 func (d *doc) twoVerbs(i int) bool {
 	r := d.r
-	if i+1 >= len(r) || anyPrefixAt(r, i, followers...) != string(r[i]) {
+	if i+1 >= len(r) || anyPrefixAt(r, i, followers...) != string(r[i]) || strings.ContainsRune(conjunctions, r[i]) {
 		return false
 	}
 	return utf8.RuneCountInString(anyPrefixAt(r, i+1, followers...)) >= 2

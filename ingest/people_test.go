@@ -250,6 +250,12 @@ func TestNoNameCutBeforeAWord(t *testing.T) {
 		{"多国领导人致电、致函国家主席方近平或通过其他方式表示慰问。", "方近平", "方近"},
 		{"多国领导人和国际组织负责人继续向国家主席方近平致唁电函并通过其他方式，对逝世表示深切哀悼。", "方近平", "方近"},
 		{"新年前夕，国家主席谢瑶忙于工作。", "谢瑶", "谢瑶忙"},
+		// a given name's last character that is a conjunction, before a
+		// verb it cannot join (刘家和|主持), or a middle one that is a
+		// common head (会) before a follower
+		{"5月6日，副县长周家和主持了签约仪式。", "周家和", "周家"},
+		{"5月6日，县委副书记、县长陶会安在开工仪式上致辞。", "陶会安", "陶会"},
+		{"5月6日，商会陶会长在座谈会上发言，县长周家和主持会议。", "周家和", "陶会长"},
 	} {
 		got := peopleOf(t, tc.text)
 		if _, ok := got[tc.want]; !ok {
