@@ -113,7 +113,33 @@ func findDates(text string, year, month int) []dateMention {
 		out = append(out, dm)
 	}
 	out = append(out, findCNDates(text, year)...)
+	out = append(out, findCompactDates(text, year)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// compactDateRe matches a month and day written as four digits with no
+// 月 or 日, as some pages open their lead (1129上午，…): only at a
+// paragraph's start and before a part of the day and a comma, where four
+// digits can be nothing else.
+var compactDateRe = regexp.MustCompile(`(?m)^[\s　]*((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(上午|下午|晚上|中午|早上|凌晨|傍晚)[，,]`)
+
+// findCompactDates returns the compact dates of text (compactDateRe).
+func findCompactDates(text string, year int) []dateMention {
+	if !strings.ContainsAny(text, "午晚早晨") {
+		return nil
+	}
+	var out []dateMention
+	rc := runeCounter{s: text}
+	for _, m := range compactDateRe.FindAllStringSubmatchIndex(text, -1) {
+		md := text[m[2]:m[3]]
+		mo, _ := strconv.Atoi(md[:2])
+		d, _ := strconv.Atoi(md[2:])
+		start := rc.at(m[2])
+		dm := dateMention{span: span{start, start + 4 + utf8.RuneCountInString(text[m[4]:m[5]])}, text: text[m[2]:m[5]], partOfDay: partOfDayWord(text[m[4]:m[5]])}
+		dm.date = isoDay(year, mo, d)
+		out = append(out, dm)
+	}
 	return out
 }
 

@@ -174,5 +174,15 @@ func nameYear(urlStr, file string) int {
 		y, _ := strconv.Atoi(m[1])
 		return y
 	}
+	if m := nameStampRe.FindStringSubmatch(urlStr); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
 	return 0
 }
+
+// nameStampRe finds a timestamp a URL's file name opens its number with
+// (news2017071020443.html: 2017-07-10 20:44): a date and a time of day,
+// twelve digits or more, no digit before; an id of fewer digits, or one
+// that reads as no valid day and hour, dates nothing.
+var nameStampRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d\d*\.[a-z]+$`)

@@ -19,7 +19,10 @@ func TestNameYear(t *testing.T) {
 		{"https://example.cn/page95?article_id=88", "la-01.md", 0},
 		{"https://example.cn/id/55039.html", "", 0},
 		{"https://example.cn/2023/", "", 0},
-		{"https://example.cn/a/120230418999.html", "", 0}, // a long number, no date
+		{"https://example.cn/a/120230418999.html", "", 0},                     // a long number, no date
+		{"http://example.cn/html/htmlnewsyaowen2019031514302.html", "", 2019}, // a timestamp opening the number
+		{"http://example.cn/html/news2019031599302.html", "", 0},              // no hour 99: no timestamp
+		{"http://example.cn/html/news201903151.html", "", 0},                  // too short for a date and a time
 	} {
 		if got := nameYear(tc.url, tc.file); got != tc.want {
 			t.Errorf("nameYear(%q, %q) = %d, want %d", tc.url, tc.file, got, tc.want)

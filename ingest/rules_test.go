@@ -269,6 +269,8 @@ func TestDates(t *testing.T) {
 		{"range", "# 丙\n\n3月5日至6日，县里举办2026年乡村振兴培训班。", 2026, "2026-03-05", "2026-03-06", ""},
 		{"no year anywhere", "# 戊\n\n1月13日下午，县委书记李青山主持召开县委常委会会议。", 0, "", "", "下午"},
 		{"year from the masthead", "2024年1月3日 星期三\n\n# 己\n\n1月2日晚上，县委书记李青山主持召开县委常委会会议。", 0, "2024-01-02", "", "晚上"},
+		{"compact month and day opening the lead", "# 辛二\n\n发布日期:2026-11-30\n\n1129上午,县委书记李青山主持召开县委常委会会议。", 0, "2026-11-29", "", "上午"},
+		{"year from a timestamp in the address", "---\nurl: http://example.cn/html/news2024071020443.html\n---\n# 辛三\n\n7月9日,县委书记李青山主持召开县委常委会会议。", 0, "2024-07-09", "", ""},
 		{"yesterday of the dateline", "# 辛\n\n本报3月1日讯 昨天下午，县委书记李青山主持召开县委常委会会议。", 2026, "2026-02-28", "", "下午"},
 		{"a target of the past is no present", "# 庚二\n\n2月3日，县里召开大会，通报了2025年目标任务完成情况。", 0, "", "", ""},
 		{"year of the present, not of the past", "# 庚\n\n2月3日，县里召开大会，总结2025年工作，部署2027年重点任务。", 0, "2027-02-03", "", ""},
