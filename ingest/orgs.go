@@ -210,6 +210,7 @@ func (d *doc) findProjects() {
 		d.addProject(name, span{start, end})
 	}
 	d.findInfrastructure()
+	d.listedProjects()
 	d.quotedProgrammes()
 	d.namedRoads()
 	d.mergeAreaProjects()
@@ -507,7 +508,7 @@ func (d *doc) quoteBefore(hs, he int) int {
 
 func (d *doc) addProject(name string, sp span) {
 	name, sp, ok := d.projectEdges(name, sp)
-	if !ok {
+	if !ok || d.projectClass(name, sp) {
 		return
 	}
 	// A longer project now found holds shorter ones found before it:

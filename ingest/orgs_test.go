@@ -491,3 +491,21 @@ func TestSentTeamIsNoBody(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectClassesAndListedProjects checks that a list of projects under
+// its heading gives each line whole, the company's name with it, and that
+// classes of projects, slogans, meetings and programmes named inside a
+// body's name are no projects (rule 5.1, 5.2, 4.6).
+func TestProjectClassesAndListedProjects(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"a list under its heading", "白鹭县重大项目集中开工。\n\n开工项目名单\n\n青禾农业科技有限公司高标准农田、智慧灌溉项目\n\n白鹭建材有限公司新型墙材生产项目",
+			[]string{"青禾农业科技有限公司高标准农田、智慧灌溉项目", "白鹭建材有限公司新型墙材生产项目"}, []string{"智慧灌溉项目", "青禾农业科技有限公司高标准农田、智慧灌溉项目白鹭建材有限公司新型墙材生产项目"}},
+		{"a slogan of verb-object pairs", "全县各级各部门必须牢固树立“服务企业、服务项目”的鲜明导向。", nil, []string{"服务企业、服务项目"}},
+		{"more of a kind", "商会将让更多投资项目落户青禾。", nil, []string{"更多投资项目", "投资项目"}},
+		{"a batch of a kind", "县里招引建设了一批大好高优项目。", nil, []string{"大好高优项目"}},
+		{"a class by amount", "2025年，引进2000万元以上项目合同47个。", nil, []string{"2000万元以上项目"}},
+		{"a meeting held", "我县成功举办“我为家乡献一策”论坛活动。", nil, []string{"我为家乡献一策论坛活动"}},
+		{"inside a body's name", "青禾区“千村百企工程”指挥部办公室到白鹭县考察。", nil, []string{"千村百企工程"}},
+		{"a list of projects, each named", "调研组来到青禾县康养中心项目、白鹭物流园项目。", []string{"青禾县康养中心项目", "白鹭物流园项目"}, nil},
+	}, "projects", projectsOf)
+}

@@ -762,7 +762,7 @@ var creditLineRe = regexp.MustCompile(`^[□■●◆]?\s*(?:本报)?(?:记者|�
 // article is a compilation of briefs (国际联播快讯).
 func repair(lines []string, brief bool) string {
 	var paras []string
-	open := false
+	open, list := false, false
 	for i, ln := range lines {
 		t := cleanLine(ln)
 		sub := strings.HasPrefix(t, "#") // a subheading (### 一、…) ends its paragraph
@@ -771,6 +771,12 @@ func repair(lines []string, brief bool) string {
 			continue
 		}
 		item := itemHeadingLine(t, lines[i+1:], brief)
+		// a list under its heading (开工项目名单): each line that holds no
+		// sentence is an item of its own, however it ends
+		list = list && !strings.ContainsAny(t, "。，,；！？") || listHeadingRe.MatchString(t)
+		if list {
+			open = false
+		}
 		if open && len(paras) > 0 && !item {
 			paras[len(paras)-1] += t
 		} else {
@@ -785,6 +791,10 @@ func repair(lines []string, brief bool) string {
 	}
 	return strings.Join(paras, "\n")
 }
+
+// listHeadingRe matches the heading line of a list (开工项目名单, 签约项目
+// 清单如下：), after which each line is an item.
+var listHeadingRe = regexp.MustCompile(`^\p{Han}{0,16}(?:名单|清单|一览表?)(?:如下)?[：:]?$`)
 
 // cleanLine drops a line's bold and quote markup and its spaces.
 func cleanLine(ln string) string {
