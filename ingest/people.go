@@ -1011,8 +1011,9 @@ func (d *doc) resolvePosts() {
 				ps.org, ps.name = "", o+ps.title
 				seen = append(seen, ps)
 				continue
-			case headTitles[ps.title] && isAreaName(o) && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
-				// 枫屿区区长: an area and its head, no body
+			case (headTitles[ps.title] || isPartyTitle(ps.title)) && isAreaName(o) && d.lx.suffixEndingAt([]rune(o), utf8.RuneCountInString(o)) == "":
+				// 枫屿区区长, 枫屿区副书记: an area and its head or party title, no
+				// body written (rule 3.3: as written)
 				ps.org, ps.name = "", o+ps.title
 				prev = o
 				seen = append(seen, ps)
