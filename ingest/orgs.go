@@ -1425,6 +1425,12 @@ func pronounLevel(r []rune, start int, name string) (int, string) {
 	return start, name
 }
 
+// isPlace reports whether s is a place the dictionary or the article
+// names (厦门, 厦门市).
+func (d *doc) isPlace(s string) bool {
+	return d.lx.places[s] || d.learned[s]
+}
+
 // committeesOf counts the places' committees of the article a level's
 // committee (县委) may stand for.
 func (d *doc) committeesOf(s string) int {
@@ -1483,6 +1489,19 @@ func (d *doc) mergeAbbreviations() {
 			// 党中央 -> 中共中央 where both are written (rule 4.2)
 			for j, o := range d.orgs {
 				if o.name == full {
+					into = j
+				}
+			}
+		}
+		if into < 0 && n[k] >= 4 {
+			// 石狮商会 of 厦门石狮商会: the one longer name of the article
+			// that is a place before it (rule 4.2)
+			for _, j := range byLast[last] {
+				if pre, ok := strings.CutSuffix(d.orgs[j].name, s.name); ok && pre != "" && d.isPlace(pre) {
+					if into >= 0 {
+						into = -1
+						break
+					}
 					into = j
 				}
 			}

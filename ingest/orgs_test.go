@@ -162,6 +162,7 @@ func TestShortFormsFoldIntoFullest(t *testing.T) {
 		{"two places' committees", "青禾县委书记王立新会见白沙县委书记赵明远一行。县委将加强合作。", []string{"青禾县委", "白沙县委", "县委"}, nil},
 		{"another level's committee", "青禾市委书记王立新出席。县委将加强领导。", []string{"青禾市委", "县委"}, nil},
 		{"committee and government as one", "青禾县人民政府与白鹭集团签约，青禾县委县政府有关部门负责同志出席。", []string{"青禾县委", "青禾县人民政府"}, []string{"青禾县委县政府", "县政府"}},
+		{"a place before the body", "县委书记王立新参访了泉州晋江商会。晋江商会会长黄朝阳表示欢迎。", []string{"泉州晋江商会"}, []string{"晋江商会"}},
 		{"term of the fuller form", "青川县第十八届人民代表大会常务委员会发出通知，县人大常委会主任王立新主持会议。", []string{"青川县人民代表大会常务委员会"}, []string{"县人大常委会", "青川县第十八届人民代表大会常务委员会"}},
 	}, "organisations", orgsOf)
 }

@@ -1257,6 +1257,8 @@ func (d *doc) orgMatchesOf(o string) []orgMatch {
 		switch {
 		case abbreviates(o, x.name):
 			match = true // 市发改委主任 -> 市发展和改革委员会主任
+		case utf8.RuneCountInString(o) >= 4 && strings.HasSuffix(x.name, o) && d.isPlace(strings.TrimSuffix(x.name, o)):
+			match = true // 石狮商会会长 -> 厦门石狮商会会长 (rule 3.5)
 		case companyWords[o]:
 			// 集团, 公司: the company last named, whatever its legal form,
 			// not its party committee

@@ -192,6 +192,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"王立新": {"县长"}, "赵明远": nil}},
 		{"an area's party title where its government is named", "5月6日，青禾县人民政府与白鹭集团签约。青禾县副书记周家和主持签约仪式。",
 			map[string][]string{"周家和": {"青禾县副书记"}}},
+		{"a place before the body in its fullest form", "5月6日，县委书记王立新参访了泉州晋江商会。晋江商会会长黄朝阳表示欢迎。",
+			map[string][]string{"黄朝阳": {"泉州晋江商会会长"}}},
 		{"compound surname", "3月3日，县人大常委会主任欧阳明德主持会议。",
 			map[string][]string{"欧阳明德": {"县人大常委会主任"}}},
 		{"appointment", "3月9日，会议任命韩立为县财政局局长。",
