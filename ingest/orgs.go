@@ -893,7 +893,7 @@ func (d *doc) findOrgs() {
 			endingAt[start+i] = cc
 			start, name = start+i, string(r0[i:])
 		}
-		if name == "" || d.inPersonSpan(start) {
+		if name == "" || d.inPersonSpan(start) || pronounBody(name) {
 			continue
 		}
 		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
@@ -1441,6 +1441,14 @@ func (d *doc) committeesOf(s string) int {
 		}
 	}
 	return c
+}
+
+// pronounBody reports whether name ends with a pronoun's one-character
+// body (我会, 本会, 我院, 我局): the writer's own body, named by no name, so
+// its post is the title alone (我会会长 -> 会长) and it is no organisation.
+func pronounBody(name string) bool {
+	r := []rune(name)
+	return len(r) >= 2 && strings.ContainsRune("我本", r[len(r)-2]) && strings.ContainsRune("会院局校所厂处委", r[len(r)-1])
 }
 
 // pairedCommittee returns where the government starts in a place's

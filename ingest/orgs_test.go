@@ -415,6 +415,7 @@ func TestLevelWordsOfPronouns(t *testing.T) {
 	checkOrgs(t, []orgCase{
 		{"该县 before the body", "该县县委组织部召开会议。", []string{"县委组织部"}, []string{"县县委组织部"}},
 		{"a rank", "全县处级领导干部参加培训。", nil, []string{"县处", "全县处"}},
+		{"the writer's own body", "参加座谈的有我会会长黄朝阳，秘书长李明。", nil, []string{"我会", "有我会"}},
 		{"该县 before a post", "签约仪式上，该县县委书记王立新致辞。", []string{"县委"}, []string{"县县委"}},
 	}, "organisations", orgsOf)
 }

@@ -774,6 +774,9 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		org = trimOrgPrefix(org)
 		k = ts - utf8.RuneCountInString(org)
 		k, org = pronounLevel(d.r, k, org) // 该县|县委书记
+		if pronounBody(org) {
+			k, org = ts, "" // 我会会长: the writer's own body, the title alone
+		}
 		if o, ok := strings.CutSuffix(org, "原"); ok && o != "" {
 			org = o // 区人大常委会原主任: the post is 区人大常委会主任 (rule 8.9)
 		}

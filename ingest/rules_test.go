@@ -192,6 +192,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"王立新": {"县长"}, "赵明远": nil}},
 		{"an area's party title where its government is named", "5月6日，青禾县人民政府与白鹭集团签约。青禾县副书记周家和主持签约仪式。",
 			map[string][]string{"周家和": {"青禾县副书记"}}},
+		{"the writer's own body", "5月6日，参加座谈的有我会会长黄朝阳，秘书长李明。",
+			map[string][]string{"黄朝阳": {"会长"}, "李明": {"秘书长"}}},
 		{"a place before the body in its fullest form", "5月6日，县委书记王立新参访了泉州晋江商会。晋江商会会长黄朝阳表示欢迎。",
 			map[string][]string{"黄朝阳": {"泉州晋江商会会长"}}},
 		{"compound surname", "3月3日，县人大常委会主任欧阳明德主持会议。",
