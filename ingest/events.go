@@ -193,7 +193,7 @@ func eventKind(name, context string) graph.EventKind {
 		return graph.KindTraining
 	case has("座谈", "会见", "会谈", "恳谈"):
 		return graph.KindSymposium
-	case has("调研", "督导", "检查", "考察", "视察", "察看", "观摩"):
+	case has("调研", "督导", "督查", "检查", "考察", "视察", "察看", "观摩", "参访"):
 		return graph.KindInspection
 	case has("选举", "当选"):
 		return graph.KindElection

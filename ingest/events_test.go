@@ -662,3 +662,14 @@ func TestConjoinedActivities(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectionWords checks that a 督查 or a 参访 named as the event is
+// an inspection (rule 6.7; locala and localc READMEs).
+func TestInspectionWords(t *testing.T) {
+	for _, title := range []string{"王立新赵明远来青督查重大项目建设", "青禾县长一行参访白鹭集团"} {
+		evs := factsOf(t, "# "+title+"\n\n7月9日，市长王立新一行来青禾县督查重大项目建设。", &ingest.Options{Year: 2026})[0].events
+		if len(evs) == 0 || evs[0].kind != "INSPECTION" {
+			t.Errorf("%s: events %+v, want an inspection", title, evs)
+		}
+	}
+}
