@@ -896,7 +896,7 @@ func (d *doc) findOrgs() {
 		if name == "" || d.inPersonSpan(start) || pronounBody(name) {
 			continue
 		}
-		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "乡镇", "镇街"}) {
+		if start > 0 && r[start-1] == '各' || hasAnyPrefix(name, []string{"县区", "区县", "市县", "县市", "县乡", "市区县", "乡镇", "镇街"}) {
 			continue // 各县区生态环境分局: every one of a kind, none named
 		}
 		if sendsOrIssues(name) {
