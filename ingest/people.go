@@ -780,6 +780,9 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		if o, ok := strings.CutSuffix(org, "原"); ok && o != "" {
 			org = o // 区人大常委会原主任: the post is 区人大常委会主任 (rule 8.9)
 		}
+		if title == "部长" && d.deptStem(org) {
+			org, title = org+"部", "长" // 县委常委、组织部长: the head of 县委组织部, as written
+		}
 		items = append([]chainItem{{org: org, title: title, start: k, end: end}}, items...)
 		if k == 0 {
 			break
@@ -802,6 +805,18 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		title = prev
 	}
 	return items
+}
+
+// deptStem reports whether org ends with the name of a party committee's
+// department without its 部 (组织, 宣传, 统战 of 组织部长): the title 部长
+// written after it is the department's 部 and its head's 长.
+func (d *doc) deptStem(org string) bool {
+	for dept := range d.lx.partyDepts {
+		if stem, ok := strings.CutSuffix(dept, "部"); ok && strings.HasSuffix(org, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimPostLead returns where the body of a post written in r[start:ts]
