@@ -508,6 +508,9 @@ func TestProjectClassesAndListedProjects(t *testing.T) {
 		{"a class by amount", "2025年，引进2000万元以上项目合同47个。", nil, []string{"2000万元以上项目"}},
 		{"a meeting held", "我县成功举办“我为家乡献一策”论坛活动。", nil, []string{"我为家乡献一策论坛活动"}},
 		{"inside a body's name", "青禾区“千村百企工程”指挥部办公室到白鹭县考察。", nil, []string{"千村百企工程"}},
+		{"a tour's sites called projects", "王立新一行先后到青禾农贸城、白鹭物流园区、岚山智造、青岚科技、白沙村等项目现场察看。", []string{"青禾农贸城", "白鹭物流园区", "岚山智造", "青岚科技"}, []string{"白沙村"}},
+		{"a tour's unit is no project", "王立新一行深入青禾食品有限公司、白鹭新材料二期生产线等项目现场调研。", []string{"白鹭新材料二期生产线"}, []string{"青禾食品有限公司"}},
+		{"what was seen, no tour", "记者看到了社区养老平台、适老化改造等项目的成效。", nil, []string{"了社区养老平台", "社区养老平台"}},
 		{"a list of projects, each named", "调研组来到青禾县康养中心项目、白鹭物流园项目。", []string{"青禾县康养中心项目", "白鹭物流园项目"}, nil},
 	}, "projects", projectsOf)
 }

@@ -72,6 +72,7 @@ func (d *doc) sloganPairs(s string) bool {
 // whole: the company that runs it and every part it names (X有限公司Y、Z项目)
 // belong to the name, which the line bounds (rule 5.1).
 func (d *doc) listedProjects() {
+	d.sitesCalledProjects()
 	list := false
 	for _, p := range d.paras {
 		t := d.text(p)
@@ -108,4 +109,37 @@ func (d *doc) bodyHeadAt(e int) bool {
 	}
 	_, pos, found := d.lx.seg.Find(d.sub(e, w))
 	return found && pos == "n" && heads(w)
+}
+
+// siteListRe matches the sites of a tour listed before 等项目 (先后到A、B、
+// C等项目现场, 深入A、B等3个项目): the text calls each item a project.
+var siteListRe = regexp.MustCompile(`(?:到|深入|来到|走进|察看|观摩|调研|视察|考察)((?:[^、，,。；：“”（）()]{2,24}、)+[^、，,。；：“”（）()]{2,24})等(?:[\d一二三四五六七八九十]+个)?(?:重点|重大)?项目`)
+
+// sitesCalledProjects adds the items of a tour's list of sites closed by
+// 等项目 as projects, each named as written (rule 5.1: the items a text
+// calls 项目), unless an item is a unit (X公司, visited, rule 7.6), a
+// village or a generic phrase.
+func (d *doc) sitesCalledProjects() {
+	s := d.a.Text
+	if !strings.Contains(s, "等") {
+		return
+	}
+	rc := runeCounter{s: s}
+	for _, m := range siteListRe.FindAllStringSubmatchIndex(s, -1) {
+		if hasAnyPrefix(s[m[2]:], []string{"了", "过", "着"}) {
+			continue // 看到了A、B等: what was seen, no tour's sites
+		}
+		at := rc.at(m[2])
+		for _, it := range strings.Split(s[m[2]:m[3]], "、") {
+			n := utf8.RuneCountInString(it)
+			sp := span{at, at + n}
+			at += n + 1
+			r := []rune(it)
+			if strings.ContainsAny(it, "的和与") || strings.Contains(it, "村") || hasAnyPrefix(it, projectGeneric) || isGeneric(it) ||
+				d.lx.suffixEndingAt(r, len(r)) != "" || d.inPersonSpan(sp.start) || d.inProject(sp) {
+				continue
+			}
+			d.addProject(it, sp)
+		}
+	}
 }
