@@ -1204,6 +1204,9 @@ func (d *doc) expandOrg(o string, pos int) string {
 			}
 		}
 	}
+	if x := d.expandUnitOf(o, pos); x != "" {
+		return x
+	}
 	best, bestPos := "", -1
 	for _, m := range d.orgMatchesOf(o) {
 		if m.x == nil {
@@ -1225,6 +1228,27 @@ func (d *doc) expandOrg(o string, pos int) string {
 		return best
 	}
 	return o
+}
+
+// expandUnitOf expands a body named inside another's name, a short form
+// (甘肃省人民政府驻厦办|办公室), to the parent's fullest form the article
+// writes (甘肃省人民政府驻厦门办事处办公室, rule 3.5, 4.2); "" when o holds no
+// such parent or it is written in full.
+func (d *doc) expandUnitOf(o string, pos int) string {
+	r := []rune(o)
+	head := d.lx.suffixEndingAt(r, len(r))
+	n := len(r) - utf8.RuneCountInString(head)
+	if head == "" || n < 4 || n == len(r) || companySuffixes[head] || hasAnySuffix(head, legalForms) || hasAnySuffix(head, branchHeads) {
+		return "" // 嵘州银行|股份有限公司: a legal form or a branch, no body inside another
+	}
+	parent := string(r[:n])
+	if d.lx.suffixEndingAt(r[:n], n) == "" {
+		return "" // 组织部 of 县委组织部 takes the committee's form, not this
+	}
+	if x := d.expandOrg(parent, pos); x != parent && utf8.RuneCountInString(x) > n {
+		return x + head
+	}
+	return ""
 }
 
 // orgMatch is an organisation a short form may stand for (x), or the

@@ -198,6 +198,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"黄朝阳": {"泉州晋江商会会长"}}},
 		{"a department's head written 部长 after its stem", "5月6日，县委常委、统战部长潘慧琴，县委常委、组织部部长唐直秋出席。",
 			map[string][]string{"潘慧琴": sorted("县委常委", "县委统战部长"), "唐直秋": sorted("县委常委", "县委组织部部长")}},
+		{"a body inside another's short form, in the parent's fullest form", "5月6日，东川省人民政府驻青岛办事处主任周建明，东川省人民政府驻青办办公室主任张学林出席。",
+			map[string][]string{"张学林": {"东川省人民政府驻青岛办事处办公室主任"}}},
 		{"compound surname", "3月3日，县人大常委会主任欧阳明德主持会议。",
 			map[string][]string{"欧阳明德": {"县人大常委会主任"}}},
 		{"appointment", "3月9日，会议任命韩立为县财政局局长。",
