@@ -527,3 +527,11 @@ func TestPeoplesCongressAndMilitaryRegions(t *testing.T) {
 		{"inside the standing committee", "区人大常委会第二十一次会议召开，区人大常委会主任沈国良主持。", nil, []string{"区人大"}},
 	}, "organisations", orgsOf)
 }
+
+// TestChamberTitles checks that a chamber's titles (轮值会长, 执行副秘书长)
+// are titles whole, their first words no body.
+func TestChamberTitles(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"rotating and executive titles", "座谈会上，商会轮值会长贾朝辉，商会执行副秘书长兼办公室主任张丽萍先后发言。", []string{"商会"}, []string{"商会轮值", "商会执行", "轮值"}},
+	}, "organisations", orgsOf)
+}

@@ -1046,6 +1046,8 @@ func (d *doc) resolvePosts() {
 					} else {
 						o = a + o
 					}
+				} else if u := unitOf(prev); !d.isState(u) {
+					o = d.expandOrg(u+o, ps.ev.start) // 商会副秘书长兼办公室主任: the unit's office (rule 3.6)
 				} else {
 					o = d.expandOrg(o, ps.ev.start)
 				}

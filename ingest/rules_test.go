@@ -200,6 +200,8 @@ func TestPostChains(t *testing.T) {
 			map[string][]string{"潘慧琴": sorted("县委常委", "县委统战部长"), "唐直秋": sorted("县委常委", "县委组织部部长")}},
 		{"a body inside another's short form, in the parent's fullest form", "5月6日，东川省人民政府驻青岛办事处主任周建明，东川省人民政府驻青办办公室主任张学林出席。",
 			map[string][]string{"张学林": {"东川省人民政府驻青岛办事处办公室主任"}}},
+		{"a chamber's titles and the unit's office after 兼", "5月6日，座谈会上，商会轮值会长贾朝辉，商会执行副秘书长兼办公室主任张丽萍先后发言。",
+			map[string][]string{"贾朝辉": {"商会轮值会长"}, "张丽萍": sorted("商会执行副秘书长", "商会办公室主任")}},
 		{"compound surname", "3月3日，县人大常委会主任欧阳明德主持会议。",
 			map[string][]string{"欧阳明德": {"县人大常委会主任"}}},
 		{"appointment", "3月9日，会议任命韩立为县财政局局长。",
