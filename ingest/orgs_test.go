@@ -516,12 +516,13 @@ func TestProjectClassesAndListedProjects(t *testing.T) {
 }
 
 // TestPeoplesCongressAndMilitaryRegions checks that a level's people's
-// congress named short (县人大) in a list of bodies and a military region
-// (X军区, X省军区) are bodies (rule 4.1), while 人大 inside 人大常委会 or
-// 人大代表 names none of its own.
+// congress named short (县人大) in a list of bodies, a military region
+// (X军区, X省军区) and a farm (X茶场) are bodies (rule 4.1), while 人大
+// inside 人大常委会 or 人大代表 names none of its own.
 func TestPeoplesCongressAndMilitaryRegions(t *testing.T) {
 	checkOrgs(t, []orgCase{
 		{"a list of the county's bodies", "王立新代表青禾县委、县人大、县政府、县政协向嘉宾表示感谢。", []string{"县人大", "县政协"}, nil},
+		{"a tea farm", "白鹭集团、青山铺茶场负责同志出席。", []string{"青山铺茶场"}, nil},
 		{"a military region", "原东川军区副政委陶方桂、湖东省军区原政委蔡多闻出席。", []string{"东川军区", "湖东省军区"}, []string{"东川军区副"}},
 		{"every county's and township's", "会议学习了加强县乡人大工作和建设的文件精神。", nil, []string{"县乡人大"}},
 		{"inside the standing committee", "区人大常委会第二十一次会议召开，区人大常委会主任沈国良主持。", nil, []string{"区人大"}},
