@@ -18,11 +18,11 @@ var projectHeads = []string{"项目", "工程", "行动", "活动", "计划", "�
 var projectLast, infraLast = lastRunes(projectHeads), lastRunes(infraHeads)
 
 // projectGeneric lists the starts of generic project phrases (重点项目).
-var projectGeneric = []string{"优质", "精品", "重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
+var projectGeneric = []string{"所有", "全部", "整个", "更多", "首个", "首座", "首条", "首台", "优质", "精品", "重点", "重大", "民生", "在建", "续建", "新建", "城建", "招商", "产业", "签约", "集中", "好", "高质量", "该", "这", "此", "各", "一", "部分", "有关", "相关", "全区", "全市", "全县", "年度", "入库", "储备", "备选", "政府投资", "基础", "在谈", "系统", "民心", "示范", "专项", "攻坚", "投资", "建设", "开工", "上述", "其他", "其余", "首批", "本次", "此次"}
 
 // projectGenericEnd lists the words that, right before the head, make a
 // project phrase generic (梳理民生项目, 各自领域重大项目).
-var projectGenericEnd = []string{"合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新", "援助", "标志性", "重要", "重要工程", "示范性"}
+var projectGenericEnd = []string{"这一", "这些", "合作", "民生", "重大", "重点", "城建", "产业", "招商", "好", "签约", "在建", "在谈", "高质量", "民心", "一批", "该", "此", "这个", "各类", "新的", "一批新", "援助", "标志性", "重要", "重要工程", "示范性"}
 
 // genericEventPart reports whether a project phrase that names an event
 // (X项目签约仪式) is generic rather than a named project: dated or a class.
@@ -75,6 +75,15 @@ func (d *doc) findProjects() {
 		}
 		if head == "项目" && hasAnyPrefix(d.sub(he, min(len(r), he+2)), sportsResults) {
 			continue // 女子团体项目金牌: an event of a sport, not a project
+		}
+		if he < len(r) && r[he] == '》' {
+			continue // 《X倡议》, 《X行动计划》: a document's title (rule 5.2)
+		}
+		if head == "行动" && anyPrefixAt(r, he, planTails...) != "" {
+			continue // X年行动|计划: the head runs on into a plan's name (rule 5.2)
+		}
+		if d.bodyAfter(he) {
+			continue // 青岚学院及白鹭信息工程|大学: a body's name runs on past the head
 		}
 		hs := he - utf8.RuneCountInString(head)
 		end := he
@@ -207,6 +216,9 @@ func (d *doc) findProjects() {
 		if end < len(r) && r[end] == '”' && start < end && r[start] == '“' {
 			end++ // “三十工程”: the span keeps both quote marks
 		}
+		if head == "活动" && d.heldActivity(start, end) {
+			continue // X主会场活动在Y举行: the event itself, no programme of it
+		}
 		d.addProject(name, span{start, end})
 	}
 	d.findInfrastructure()
@@ -259,6 +271,51 @@ func (d *doc) verbBefore(start, k int) bool {
 
 // sportsResults follow a sport's event (项目) where it is no project.
 var sportsResults = []string{"金牌", "银牌", "铜牌", "奖牌", "冠军", "亚军", "季军", "决赛", "预赛", "比赛", "世界纪录"}
+
+// planTails run 行动 on into the name of a plan, a document (行动计划,
+// 行动方案: rule 5.2). After 项目 or 工程 they are verbs or the project's
+// own planning (X项目计划投资, X项目规划建设) and are not tested.
+var planTails = []string{"计划", "方案", "纲要"}
+
+// bodyAfter reports whether an organisation's head of two characters or
+// more follows r[he:] (信息工程|大学, 扶贫项目|办公室): the head is inside
+// a body's name, no project's end. One-character heads (项目部, 工程局)
+// are tested by the caller.
+func (d *doc) bodyAfter(he int) bool {
+	for _, s := range d.lx.suffixes {
+		if utf8.RuneCountInString(s) >= 2 && hasPrefixAt(d.r, he, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldActivity reports whether the activity named at r[start:end] is held
+// as an event: the object of a holding verb right before it (举办的|X活动)
+// or the subject of one later in its clause (X活动今天在Y举行), unless the
+// clause launches it (X活动启动仪式在Y举行: a programme launched). Such an
+// activity is the event itself, not a programme it discusses.
+func (d *doc) heldActivity(start, end int) bool {
+	r := d.r
+	held := d.lx.cues["held"]
+	after := false
+	for k := end; k < len(r) && k < end+30; k++ {
+		if strings.ContainsRune("，。；！？\n", r[k]) {
+			break
+		}
+		if hasPrefixAt(r, k, "启动") {
+			return false // 举行X活动启动仪式: launched, a programme
+		}
+		if !after && anyPrefixAt(r, k, held...) != "" {
+			after = true
+		}
+	}
+	b := start
+	if b > 0 && r[b-1] == '的' {
+		b--
+	}
+	return after || anySuffixAt(r, b, held...)
+}
 
 // battleVerbs launch a campaign named as a battle (打好污染防治攻坚战).
 var battleVerbs = []string{"打好", "打赢", "打响", "打胜", "坚决打好", "决战"}
@@ -321,7 +378,7 @@ func (d *doc) findInfrastructure() {
 			}
 		}
 		prefix := d.sub(start, hs)
-		if utf8.RuneCountInString(prefix) < 2 || hasAnyPrefix(prefix, projectGeneric) || countPrefix(prefix) || d.inProject(span{start, he}) {
+		if utf8.RuneCountInString(prefix) < 2 || hasAnyPrefix(prefix, projectGeneric) || countPrefix(prefix) || d.inProject(span{start, he}) || joinsLine(prefix) {
 			continue
 		}
 		if !buildWordsRe.MatchString(d.text(d.sentenceOf(start))) {
@@ -333,6 +390,27 @@ func (d *doc) findInfrastructure() {
 		}
 		d.addProject(d.sub(start, end), span{start, end})
 	}
+}
+
+// joinsLine reports whether the text before a line's head holds another
+// line's name and a verb joining the two (甲乙铁路北接|丙丁铁路, 甲线连接|…):
+// the scan ran past a name's end; the line joined is named only as the
+// built one's neighbour, no project.
+func joinsLine(prefix string) bool {
+	for _, h := range infraHeads {
+		for i := strings.Index(prefix, h); i >= 0; {
+			rest := strings.TrimLeft(prefix[i+len(h):], "东南西北")
+			if hasAnyPrefix(rest, []string{"接", "连", "经", "通往", "直通"}) {
+				return true
+			}
+			j := strings.Index(prefix[i+len(h):], h)
+			if j < 0 {
+				break
+			}
+			i += len(h) + j
+		}
+	}
+	return false
 }
 
 // programmeRe matches a quoted programme carried out without a head noun:
@@ -582,6 +660,13 @@ func (d *doc) addProject(name string, sp span) {
 // 126处农村供水工程, 2万余个项目, 两大…): a number of them, no name.
 var countedRe = regexp.MustCompile(`^[\d两一二三四五六七八九十百千几多]+(?:万|亿)?(?:余|多)?[个项批家类条座处所艘份场届元大]`)
 
+// classRe matches a count or a batch right before a project's head
+// (青岚177个项目, 女子双桨两个项目, 第一批风光基地项目): a number of
+// projects or a class of them, no name (rule 5.2). 十大工程 and 十项工程
+// may name a programme and are left. A demonstrative before the head
+// (“一带一路”这一倡议) refers to a name given before it.
+var classRe = regexp.MustCompile(`(?:[\d两一二三四五六七八九十百千几多]+(?:万|亿)?(?:余|多)?[个批类处座条家所]|第[\d一二三四五六七八九十]+批\p{Han}*|这一|这个|这些|那些)(?:项目|工程|行动|活动|计划|倡议)$`)
+
 // counted reports whether name starts with a count of things (12条…, 两大…);
 // 项 of 项目 is the head, no measure (十百千项目攻坚行动).
 func counted(name string) bool {
@@ -611,7 +696,7 @@ func (d *doc) projectEdges(name string, sp span) (string, span, bool) {
 	for !quoted {
 		w := ""
 		for _, l := range d.lx.projectLeads {
-			if n := utf8.RuneCountInString(l); strings.HasPrefix(name, l) && sp.start+n < sp.end && d.cuts[sp.start+n] && (sp.start == 0 || d.cuts[sp.start]) {
+			if n := utf8.RuneCountInString(l); strings.HasPrefix(name, l) && sp.start+n < sp.end && d.cuts[sp.start+n] && (sp.start == 0 || d.cuts[sp.start]) && !(n == 1 && d.placeAt(sp.start, sp.end) > 0) {
 				w = l
 				break
 			}
@@ -622,7 +707,7 @@ func (d *doc) projectEdges(name string, sp span) (string, span, bool) {
 		name = strings.TrimPrefix(name, w)
 		sp.start += utf8.RuneCountInString(w)
 	}
-	if !quoted && counted(name) {
+	if !quoted && counted(name) || classRe.MatchString(name) {
 		return "", sp, false
 	}
 	if sp.start > 0 && sp.start < len(d.r) && isHan(d.r[sp.start-1]) {
@@ -644,7 +729,8 @@ func (d *doc) projectEdges(name string, sp span) (string, span, bool) {
 }
 
 // descriptive reports whether every word of name before its head is a
-// descriptor (dict/projectdescriptors.txt): 国家|高速公路, 对外|承包|工程.
+// descriptor (dict/projectdescriptors.txt), maybe joined by 和, 与, 及 or
+// 、: 国家|高速公路, 对外|承包|工程, 城乡|基础设施|和|公共服务|补短板|项目.
 func (d *doc) descriptive(name string) bool {
 	head := ""
 	for _, h := range append(projectHeads, infraHeads...) {
@@ -659,6 +745,10 @@ func (d *doc) descriptive(name string) bool {
 	for rest != "" {
 		w := ""
 		r := []rune(rest)
+		if len(r) > 1 && strings.ContainsRune("和与及、", r[0]) && rest != strings.TrimSuffix(name, head) {
+			rest = string(r[1:]) // 城乡基础设施和|公共服务…: descriptors joined
+			continue
+		}
 		for n := min(len(r), 4); n >= 1; n-- {
 			// a structure's bare kind is a descriptor before another
 			// head (大桥|主体|工程: the works on some bridge)
