@@ -171,8 +171,10 @@ func (d *doc) messageLead(st string) bool {
 // undatedRe marks a lead that gives no date (日前, 近日…).
 var undatedRe = regexp.MustCompile(`日前|近日|近期|前不久|不久前|日来|连日来`)
 
-// eventKind classifies an event by its name and the words that report it.
-func eventKind(name, context string) graph.EventKind {
+// eventKind classifies an event by its name and the words that report it;
+// notMeetings (dict/eventcues.txt) are what a name with 会 may call that is
+// no meeting (冬奥会, 博览会, 招待会).
+func eventKind(name, context string, notMeetings []string) graph.EventKind {
 	s := name + " " + context
 	has := func(ws ...string) bool {
 		for _, w := range ws {
@@ -199,6 +201,8 @@ func eventKind(name, context string) graph.EventKind {
 		return graph.KindElection
 	case has("任命", "任职", "任免"):
 		return graph.KindAppointment
+	case endsInAny(name, notMeetings) && !has("记者招待会"):
+		return graph.KindOther // 冬奥会, 博览会, 招待会: games, fairs and receptions are no meetings
 	case has("会议", "会", "论坛"):
 		return graph.KindMeeting
 	}
@@ -214,6 +218,17 @@ func eventKind(name, context string) graph.EventKind {
 		return graph.KindSymposium // rule 6.7: a 会见 whose name does not say so
 	}
 	return graph.KindOther
+}
+
+// endsInAny reports whether the last 会 of name ends one of ws (冬奥会,
+// 博览会|开幕, but not 博览会新闻发布会, whose last 会 is a meeting's).
+func endsInAny(name string, ws []string) bool {
+	i := strings.LastIndex(name, "会")
+	if i < 0 {
+		return false
+	}
+	head := name[:i+len("会")]
+	return hasAnySuffix(head, ws)
 }
 
 // findEvents finds the reported event (from the lead) and follow-on events
@@ -302,6 +317,13 @@ func (d *doc) findEvents() {
 				from = clauseStart(d.r, s.start+utf8.RuneCountInString(st[:i]))
 			}
 		}
+		if name == e.name && e.date == "" && own != nil && len(d.events) == 1 {
+			// 近日…主持召开X座谈会, then 12日下午…主持召开X座谈会: the
+			// undated lead's own activity, dated where it is told (rule 6.3)
+			e.date, e.endDate, e.partOfDay = own.date, own.endDate, own.partOfDay
+			lastPara = para
+			continue
+		}
 		f := &event{name: name, date: e.date, endDate: e.endDate, scope: span{from, d.resumes(s.end, len(d.r), name, true)}, ev: s}
 		f.partOfDay = e.partOfDay
 		switch {
@@ -317,7 +339,7 @@ func (d *doc) findEvents() {
 		case strings.HasPrefix(m, "当天") && len(m) > len("当天"):
 			f.partOfDay = strings.TrimPrefix(m, "当天")
 		}
-		f.kind = string(eventKind(name, st))
+		f.kind = string(eventKind(name, st, d.lx.cues["not_meetings"]))
 		last := d.events[len(d.events)-1]
 		last.scope.end = min(last.scope.end, from)
 		d.events = append(d.events, f)
@@ -326,7 +348,7 @@ func (d *doc) findEvents() {
 	// the lead's name comes from before any follow-on event
 	if len(d.events) > 1 && d.events[1].scope.start < lead.end {
 		e.name = d.leadEventName(span{lead.start, d.events[1].scope.start}, d.a.Title)
-		e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title))
+		e.kind = string(eventKind(e.name, d.text(e.ev)+d.a.Title, d.lx.cues["not_meetings"]))
 	}
 	e.kind = string(d.sessionKind(e))
 	d.withinEvents(e)
@@ -407,6 +429,9 @@ func (d *doc) withinEvents(e *event) {
 			if tentativeRe.MatchString(clause) || strings.Contains(d.sub(cs, at), "将") {
 				continue // 将签署: not yet
 			}
+			if d.inWords(s, at) && !strings.HasPrefix(st, "随后") {
+				continue // 李四强调，…我愿同你共同宣布启动…: a speaker's words, no activity of its own
+			}
 			if strings.HasPrefix(st[m[1]:], "的") || strings.Contains(d.sub(cs, at), "关于") || strings.Contains(st[m[0]:m[1]], "签署的") || strings.Contains(st[m[0]:m[1]], "签订的") {
 				continue // 关于宪法宣誓的组织办法: a topic, not the activity
 			}
@@ -414,7 +439,7 @@ func (d *doc) withinEvents(e *event) {
 			if i := strings.Index(name, "后，"); i >= 0 && i < 12 {
 				name = name[i+len("后，"):]
 			}
-			kind := string(eventKind(name, clause))
+			kind := string(eventKind(name, clause, d.lx.cues["not_meetings"]))
 			if seen[kind] || strings.Contains(e.name, st[m[0]:m[1]]) {
 				continue
 			}
@@ -631,7 +656,7 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		}
 	}
 	e.name = d.leadEventName(lead, title)
-	e.kind = string(eventKind(e.name, d.text(e.ev)+title))
+	e.kind = string(eventKind(e.name, d.text(e.ev)+title, d.lx.cues["not_meetings"]))
 	return e
 }
 
@@ -1350,6 +1375,23 @@ func (d *doc) passingMention(at, end int) bool {
 		return anyPrefixAt(r, j, presenceVerbs...) == ""
 	}
 	return false
+}
+
+// inWords reports whether r[at] of sentence s lies inside a speaker's
+// words: after a speech verb and a comma in the same sentence (李四表示，…),
+// or in a paragraph that opens with one (李四强调，…。…): what they say they
+// do or wish (我愿同你共同宣布启动…) is said at the event, no event of its
+// own (rule 6.3), and their people are the event's, not its (7.4).
+func (d *doc) inWords(s span, at int) bool {
+	speech := d.lx.cues["speech"]
+	if s.start < at && saysIn(d.sub(s.start, at), speech, -1) {
+		return true
+	}
+	k := d.paraOf(at)
+	if k < 0 || d.paras[k].start >= s.start {
+		return false // the sentence opens its paragraph: tested above
+	}
+	return saysIn(d.sub(d.paras[k].start, s.start), speech, speakerOpening)
 }
 
 // speakerOpening is how far into a paragraph, in bytes, the speech verb of

@@ -261,6 +261,15 @@ func TestWithinEvents(t *testing.T) {
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。双方表示，要落实去年签署的合作协议。", []string{"SYMPOSIUM"}},
 		// a signing known only from a party's website (rule 8.5)
 		{"3月5日，县长王立新会见青禾集团有限公司董事长许文博。据邻国国防部网站消息，邻国国防部与一家军工企业签署了采购合同。", []string{"SYMPOSIUM"}},
+		// what a speaker says they do or did is said at the event, no event of
+		// its own: in the sentence after the speech verb, or in the paragraph
+		// the speaker's words fill (rule 6.3)
+		{"3月5日，县长王立新会见邻国青岚省省长许文博。王立新表示，我愿同你共同宣布启动青岚友好交流年。", []string{"SYMPOSIUM"}},
+		{"3月5日，县长王立新会见邻国青岚省省长许文博。\n\n许文博表示，两地友谊源远流长。刚刚我和王立新县长共同见证双方签署一系列合作协议。", []string{"SYMPOSIUM"}},
+		// games, fairs and receptions are no meetings (rule 6.7)
+		{"3月5日，青岚县第三届冰雪运动会在县体育中心开幕。", []string{"OTHER"}},
+		{"3月5日，2026青岚国际茶叶博览会在县会展中心开幕。", []string{"OTHER"}},
+		{"3月5日，县政府举行2026青岚国际茶叶博览会新闻发布会。", []string{"MEETING"}},
 	} {
 		var kinds []string
 		for _, e := range factsOf(t, "# 县里的一天\n\n"+tc.text, &ingest.Options{Year: 2026})[0].events {
@@ -269,6 +278,25 @@ func TestWithinEvents(t *testing.T) {
 		if !reflect.DeepEqual(kinds, tc.kinds) {
 			t.Errorf("%s: kinds %v, want %v", tc.text, kinds, tc.kinds)
 		}
+	}
+}
+
+// TestUndatedLeadDatedLater checks that an activity an undated lead names
+// and a later paragraph dates is one event with that date (rule 6.3).
+func TestUndatedLeadDatedLater(t *testing.T) {
+	text := "县委书记李青山近日在白鹭镇调研，主持召开乡村振兴工作座谈会并讲话。\n\n3月11日至12日，李青山先后来到白鹭镇、青岚乡，实地了解春耕生产情况。\n\n12日下午，李青山在白鹭镇主持召开乡村振兴工作座谈会。镇长王立新发言。"
+	evs := eventsOf(t, text)
+	n := 0
+	for _, e := range evs {
+		if e.name == "乡村振兴工作座谈会" {
+			n++
+			if e.date != "2026-03-12" {
+				t.Errorf("the 座谈会 dated %q, want the 12th: %+v", e.date, evs)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d events named 乡村振兴工作座谈会, want 1: %+v", n, evs)
 	}
 }
 
