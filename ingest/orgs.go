@@ -86,6 +86,9 @@ func (d *doc) findProjects() {
 			continue // 青岚学院及白鹭信息工程|大学: a body's name runs on past the head
 		}
 		hs := he - utf8.RuneCountInString(head)
+		if head == "项目" && anyPrefixAt(r, d.skipLeadingFunctionWords(d.scanLeft(hs, false), hs), sportsSides...) != "" {
+			continue // 男子1000米短道速滑项目: an event of a sport, not a project
+		}
 		end := he
 		if m := phaseRe.FindString(d.sub(he, min(len(r), he+6))); m != "" {
 			end += utf8.RuneCountInString(m)
@@ -316,6 +319,9 @@ func (d *doc) heldActivity(start, end int) bool {
 	}
 	return after || anySuffixAt(r, b, held...)
 }
+
+// sportsSides open the name of a sport's event (男子1000米项目), no project.
+var sportsSides = []string{"男子", "女子", "混合", "男女"}
 
 // battleVerbs launch a campaign named as a battle (打好污染防治攻坚战).
 var battleVerbs = []string{"打好", "打赢", "打响", "打胜", "坚决打好", "决战"}
