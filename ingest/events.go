@@ -1384,15 +1384,20 @@ func (d *doc) passingMention(at, end int) bool {
 // own (rule 6.3), and their people are the event's, not its (7.4).
 func (d *doc) inWords(s span, at int) bool {
 	speech := d.lx.cues["speech"]
-	if s.start < at && saysIn(d.sub(s.start, at), speech, -1) {
+	// bounded reads, so that a long text of many matches stays linear
+	if s.start < at && saysIn(d.sub(max(s.start, at-speechReach), at), speech, -1) {
 		return true
 	}
 	k := d.paraOf(at)
 	if k < 0 || d.paras[k].start >= s.start {
 		return false // the sentence opens its paragraph: tested above
 	}
-	return saysIn(d.sub(d.paras[k].start, s.start), speech, speakerOpening)
+	return saysIn(d.sub(d.paras[k].start, min(s.start, d.paras[k].start+speakerOpening)), speech, speakerOpening)
 }
+
+// speechReach bounds, in characters, how far before a match inWords looks
+// for the speech verb of its sentence.
+const speechReach = 200
 
 // speakerOpening is how far into a paragraph, in bytes, the speech verb of
 // the speaker whose words fill it may come (国务院总理李强表示，).
