@@ -24,7 +24,7 @@ func (d *doc) conjoinedEvents(e *event) {
 			continue
 		}
 		first, second := strings.TrimPrefix(stripQuotes(m[1]), "在"), stripQuotes(m[2])
-		k1, k2 := string(eventKind(first, "")), string(eventKind(second, ""))
+		k1, k2 := string(eventKind(first, "", d.lx.cues["not_meetings"])), string(eventKind(second, "", d.lx.cues["not_meetings"]))
 		if k1 == k2 {
 			return
 		}
