@@ -34,6 +34,7 @@ type lexicon struct {
 	countries          map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
 	countryAbb         map[rune]bool       // one-character short forms of states (俄 of 俄军)
 	postLeads          map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
+	bodyBreaks         map[string]bool     // prepositions no body holds as a word of its own (dict/bodybreaks.txt)
 	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
 	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
 	afterNames         map[rune]bool       // characters that are a word of their own after a name (dict/afternames.txt)
@@ -150,6 +151,13 @@ func loadLexicon() (*lexicon, error) {
 	lx.postLeads = map[string]bool{}
 	for _, w := range ws {
 		lx.postLeads[w] = true
+	}
+	if ws, err = words("bodybreaks.txt"); err != nil {
+		return nil, err
+	}
+	lx.bodyBreaks = map[string]bool{}
+	for _, w := range ws {
+		lx.bodyBreaks[w] = true
 	}
 	if lx.projectLeads, err = words("projectleads.txt"); err != nil {
 		return nil, err

@@ -838,6 +838,7 @@ func (d *doc) findOrgs() {
 			}
 		}
 		start = d.skipLeadingFunctionWords(start, s0)
+		start = d.afterBodyBreak(start, s0) // 在河内同|越共中央, 应|世界经济论坛…邀请
 		if known != "" && s0 > start && e-s0 == utf8.RuneCountInString(known) {
 			// a known body after words that name no place (规定|外交部,
 			// 援引多名|加拿大国防部): it starts where a place or state does
@@ -980,7 +981,7 @@ func (d *doc) findOrgs() {
 		if inner(c.span) {
 			continue
 		}
-		name := c.name
+		name := d.dropFormer(c.name) // 省政协原党组: the unit's organ (rule 8.9)
 		if d.bareBody(name) {
 			name = d.expandOrg(name, c.start)
 			if d.bareBody(name) {

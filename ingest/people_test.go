@@ -715,3 +715,27 @@ func TestStatesAreNoPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestPostBodiesCutOrGlued covers the body of a post read too short or too
+// long by the left scan: a word inside the name stops it (联合, 研究), a
+// preposition before the body (同, 应) is taken into it, and 原 (former)
+// before a unit's party organ stays in it (rule 8.9: 原X gives the post X).
+func TestPostBodiesCutOrGlued(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, who string
+		want            []string
+	}{
+		{"former, before the party organ", "日前，嵘州市政协原党组副书记、副主席方远明违规。", "方远明", []string{"嵘州市政协党组副书记", "嵘州市政协副主席"}},
+		{"former, before the company's party committee", "日前，青禾能源集团有限公司原党委书记、董事长钟离平违规。", "钟离平", []string{"青禾能源集团有限公司党委书记", "青禾能源集团有限公司董事长"}},
+		{"a verb inside a company's name", "日前，青禾联合电信集团有限公司原总经理温景行违规。", "温景行", []string{"青禾联合电信集团有限公司总经理"}},
+		{"a verb inside a centre's name", "嵘州大学数字经济研究中心主任柏文涛作报告。", "柏文涛", []string{"嵘州大学数字经济研究中心主任"}},
+		{"a place and 同 before the post", "3月2日，国家主席高明远在嵘州同越共中央总书记阮文明会谈。", "阮文明", []string{"越共中央总书记"}},
+		{"应 before the post", "应国际城市联合会主席马丁内斯邀请，高明远将访问。", "马丁内斯", []string{"国际城市联合会主席"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := peopleOf(t, tc.text)[tc.who]; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s: posts of %s = %v, want %v", tc.text, tc.who, got, tc.want)
+			}
+		})
+	}
+}
