@@ -44,6 +44,7 @@ type lexicon struct {
 	cues               map[string][]string // the event rules' cue lists (dict/eventcues.txt)
 	nonBodies          map[string]bool     // words ending with an organisation head that name no body (dict/nonbodies.txt)
 	venueHeads         []string            // heads of places where events are held or shown (dict/venues.txt)
+	facilityHeads      []string            // heads of facilities and sites that are never a body (dict/facilities.txt)
 	id                 *identityLexicon    // the word lists identity is decided with (locale.go)
 	seg                *gse.Segmenter      // word segmenter with a compact dictionary
 	cutter             *dagCutter          // seg's dictionary-only cut, fast
@@ -216,6 +217,9 @@ func loadLexicon() (*lexicon, error) {
 		lx.placePairs[firstPair(w)] = true
 	}
 	if lx.cues, err = cueLists(); err != nil {
+		return nil, err
+	}
+	if lx.facilityHeads, err = words("facilities.txt"); err != nil {
 		return nil, err
 	}
 	if lx.venueHeads, err = words("venues.txt"); err != nil {

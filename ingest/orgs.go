@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest/ner"
 )
 
 // projectHeads end the name of a project or programme.
@@ -720,6 +721,46 @@ func sendsOrIssues(name string) bool {
 	}
 }
 
+// afterNamedList returns where a body written in r[start:end] starts
+// when a list of people closed by 等 and the verb after it stand before
+// it (张三、王五等到|青岚医院, 王五等来到|…): after the verb, else start.
+// The people are read by the tagger, the scan not knowing them yet.
+func (d *doc) afterNamedList(start, end int) int {
+	for k := end - 1; k > start; k-- {
+		if d.r[k] != '等' || !d.taggedPersonEndsAt(k) {
+			continue
+		}
+		q := k + 1
+		for n := 2; n >= 1; n-- {
+			if q+n >= end {
+				continue
+			}
+			w := d.sub(q, q+n)
+			if _, pos, found := d.lx.seg.Find(w); d.lx.boundaries[w] || found && functionPOS(pos) && !nameVerbs[w] {
+				q += n
+				break
+			}
+		}
+		return d.skipLeadingFunctionWords(q, end)
+	}
+	return start
+}
+
+// taggedPersonEndsAt reports whether a person's name the tagger reads, or
+// one already found, ends at i.
+func (d *doc) taggedPersonEndsAt(i int) bool {
+	if d.personEndsAt(i) {
+		return true
+	}
+	sent := d.sentenceOf(i)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == ner.Person && sent.start+sp.End == i {
+			return true
+		}
+	}
+	return false
+}
+
 // isVenue reports whether name ends with a venue's head (dict/venues.txt):
 // a museum, hall or hotel is where an event takes place, and a tour that
 // visits one does not make it a body taking part.
@@ -839,6 +880,7 @@ func (d *doc) findOrgs() {
 		}
 		start = d.skipLeadingFunctionWords(start, s0)
 		start = d.afterBodyBreak(start, s0) // 在河内同|越共中央, 应|世界经济论坛…邀请
+		start = d.afterNamedList(start, s0) // 王五等到|青岚医院
 		if known != "" && s0 > start && e-s0 == utf8.RuneCountInString(known) {
 			// a known body after words that name no place (规定|外交部,
 			// 援引多名|加拿大国防部): it starts where a place or state does
@@ -1307,7 +1349,7 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	if n < 2 || name == suf || isGeneric(name) || countPrefix(name) {
 		return d.bareBody(name) && n >= 2
 	}
-	if containsDigit(name) || meetingWordRe.MatchString(name) || venueRe.MatchString(name) {
+	if containsDigit(name) || meetingWordRe.MatchString(name) || hasAnySuffix(name, d.lx.facilityHeads) {
 		return false
 	}
 	if suf == "中心" && n-2 < 3 {
@@ -1333,9 +1375,6 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	}
 	return false
 }
-
-// venueRe matches places where things happen, not bodies (县行政中心).
-var venueRe = regexp.MustCompile(`(市中心|副中心|行政中心|会议中心|会展中心|市民中心|活动中心|体育中心|文化中心|展示中心|指挥中心|会议室|礼堂|广场|宾馆|酒店|大厦|泵站|闸站|加油站|收费站|服务区|储备库|仓库|码头|车站)$`)
 
 var meetingWordRe = regexp.MustCompile(`(协商|座谈|汇报|调度|推进|动员|观摩|联席|报告|交流|见面|恳谈|研讨|培训|部署|表彰|总结)会$`)
 

@@ -536,3 +536,35 @@ func TestChamberTitles(t *testing.T) {
 		{"rotating and executive titles", "座谈会上，商会轮值会长贾朝辉，商会执行副秘书长兼办公室主任张丽萍先后发言。", []string{"商会"}, []string{"商会轮值", "商会执行", "轮值"}},
 	}, "organisations", orgsOf)
 }
+
+// TestFacilitiesAreNoBodies covers rule 4.6: a facility where events are
+// held (a Games' main media centre) is a place, not a body taking part,
+// while the bodies holding the event there are.
+func TestFacilitiesAreNoBodies(t *testing.T) {
+	s := factsOf(t, "# 测试\n\n2月9日，青岚冬季运动会组委会在青岚冬运会主媒体中心举行新闻发布会，介绍赛事进展。", &ingest.Options{Year: 2026})[0]
+	if has(s.orgs, "青岚冬运会主媒体中心") || has(s.orgs, "主媒体中心") {
+		t.Errorf("a facility listed as a body: %v", s.orgs)
+	}
+	for _, e := range s.events {
+		for o := range e.orgs {
+			if strings.HasSuffix(o, "媒体中心") {
+				t.Errorf("event %s: facility %s takes part", e.name, o)
+			}
+		}
+	}
+}
+
+// TestBodyAfterANamedList covers a list of people closed by 等 and a verb
+// written right before a body: the people and the verb are no part of
+// its name.
+func TestBodyAfterANamedList(t *testing.T) {
+	s := factsOf(t, "# 老同志遗体在京火化\n\n3月5日，高明远、钟离平、柏文涛、温景行等到青岚市第一人民医院为老同志送别，并护送遗体到殡仪馆火化。", &ingest.Options{Year: 2026})[0]
+	if !has(s.orgs, "青岚市第一人民医院") {
+		t.Errorf("orgs %v, want 青岚市第一人民医院", s.orgs)
+	}
+	for _, o := range s.orgs {
+		if strings.Contains(o, "等") {
+			t.Errorf("a list of people glued to a body: %q", o)
+		}
+	}
+}
