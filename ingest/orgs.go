@@ -721,6 +721,27 @@ func sendsOrIssues(name string) bool {
 	}
 }
 
+// runsOn reports whether a later candidate of later starts inside c and
+// ends after it: c is the start of a longer name (省委|宣传部).
+func runsOn(later []*orgCand, c *orgCand) bool {
+	for _, x := range later {
+		if x.start < c.end && x.end > c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// partyOrganOf returns the party organ (党组, 党委 …) name ends with, "".
+func partyOrganOf(name string) string {
+	for _, b := range partyBodies {
+		if u, ok := strings.CutSuffix(name, b); ok && u != "" {
+			return b
+		}
+	}
+	return ""
+}
+
 // afterNamedList returns where a body written in r[start:end] starts
 // when a list of people closed by 等 and the verb after it stand before
 // it (张三、王五等到|青岚医院, 王五等来到|…): after the verb, else start.
@@ -993,6 +1014,20 @@ func (d *doc) findOrgs() {
 				c.name = lvl + c.name
 			} else if a := areaOf(head.name); a != "" && d.bareBody(c.name) {
 				c.name = a + c.name
+			}
+		}
+	}
+	// X、Y、Z党组: the party organ ending the list is every item's (rule
+	// 4.5); the bare units are not named by that phrase
+	for i := len(cands) - 1; i >= 0; i-- {
+		c := cands[i]
+		b := partyOrganOf(c.name)
+		if b == "" || c.listPrev == nil || endingAt[c.end] != c || runsOn(cands[i+1:], c) {
+			continue // (X、Y省委宣传部: the organ of a longer last item, not the list's)
+		}
+		for p := c.listPrev; p != nil; p = p.listPrev {
+			if partyOrganOf(p.name) == "" && p.ok {
+				p.name += b
 			}
 		}
 	}

@@ -568,3 +568,54 @@ func TestBodyAfterANamedList(t *testing.T) {
 		}
 	}
 }
+
+// TestReportingBodiesNamedInTheirOwnRight covers the bodies a meeting
+// hears: a party organ ending a list is every item's (rule 4.5), a body
+// named inside the subject of someone else's report, or inside a longer
+// name, reports nothing (rule 4.6), while the authors of a list of
+// reports (X关于…、Y关于…的报告) all report.
+func TestReportingBodiesNamedInTheirOwnRight(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a party organ ends the list", "1月6日，省委常委会召开会议，听取省人大常委会、省政府、省政协、省法院、省检察院党组工作汇报。",
+			[]string{"省人大常委会党组", "省政府党组", "省政协党组", "省法院党组", "省检察院党组"}, []string{"省政府", "省人大常委会"}},
+		{"the subject of a briefing", "3月2日，市人大常委会召开主任会议，听取了关于建立市人大常委会听取和审议市政府关于国有资产管理情况报告制度的汇报。",
+			nil, []string{"市政府"}},
+		{"inside a longer body's name", "3月2日，市人大常委会召开主任会议，听取了市人民检察院选举工作领导小组人选审议情况的汇报。",
+			nil, []string{"市人民检察院"}},
+		{"authors of a list of reports", "3月2日，市人大常委会召开会议，审议市政府关于生态环境保护工作情况、市中级人民法院关于环境资源审判工作情况的报告。",
+			[]string{"市政府", "市中级人民法院"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+			var reporting []string
+			for _, e := range s.events {
+				reporting = append(reporting, e.reporting...)
+			}
+			for _, w := range tc.want {
+				if !has(reporting, w) {
+					t.Errorf("%s: %s not reporting (%v)", tc.text, w, reporting)
+				}
+			}
+			for _, w := range tc.not {
+				if has(reporting, w) {
+					t.Errorf("%s: %s reporting (%v)", tc.text, w, reporting)
+				}
+			}
+		})
+	}
+}
+
+// TestPartyOrganOfALongerLastItem covers a list whose last item holds a
+// party organ inside a longer name (省委党校党委宣传部): the organ is that
+// item's, not the list's.
+func TestPartyOrganOfALongerLastItem(t *testing.T) {
+	s := factsOf(t, "# 全省宣传工作会议召开\n\n3月5日，全省宣传工作会议召开。省广播电视局、青岚日报社、省委党校党委宣传部主要负责同志作交流发言。", &ingest.Options{Year: 2026})[0]
+	for _, o := range s.orgs {
+		if strings.HasSuffix(o, "局党委") || strings.HasSuffix(o, "社党委") {
+			t.Errorf("party organ distributed from a longer name: %v", s.orgs)
+		}
+	}
+}
