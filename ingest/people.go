@@ -740,6 +740,9 @@ func (d *doc) leadersBeforeTitles() {
 			if d.lx.titleAt(r, s) != "" || d.startsSpecific(name) || d.lx.suffixEndingAt(r, i) != "" {
 				continue // 常务|副县长, 区政协|主席: a title or a body, no name
 			}
+			if rs := []rune(name); d.lx.countries[string(rs[1:])] {
+				continue // 应|泰国总理, 向|德国总理: a preposition and a state, no name
+			}
 			if s > 0 && isHan(r[s-1]) && d.lx.boundaryEndingAt(r, s, d.cuts) == 0 {
 				continue
 			}

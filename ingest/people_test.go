@@ -731,11 +731,28 @@ func TestPostBodiesCutOrGlued(t *testing.T) {
 		{"a verb inside a centre's name", "嵘州大学数字经济研究中心主任柏文涛作报告。", "柏文涛", []string{"嵘州大学数字经济研究中心主任"}},
 		{"a place and 同 before the post", "3月2日，国家主席高明远在嵘州同越共中央总书记阮文明会谈。", "阮文明", []string{"越共中央总书记"}},
 		{"应 before the post", "应国际城市联合会主席马丁内斯邀请，高明远将访问。", "马丁内斯", []string{"国际城市联合会主席"}},
+		{"时任 before the post", "卡特女士曾于1990年接待时任青禾县委书记高明远访问该市。", "高明远", []string{"青禾县委书记"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := peopleOf(t, tc.text)[tc.who]; !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("%s: posts of %s = %v, want %v", tc.text, tc.who, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestNoPrepositionAndStateAsAName covers 应 or 向 before a state and its
+// leader's title (应泰国总理…邀请): the preposition and the state are no
+// person, though 应 and 向 are surnames.
+func TestNoPrepositionAndStateAsAName(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，应泰国总理夫人邀请，钟离平参观博物馆。",
+		"应德国总理邀请，高明远将访问德国。",
+	} {
+		for who := range peopleOf(t, text) {
+			if r := []rune(who); len(r) > 1 && (r[0] == '应' || r[0] == '向') {
+				t.Errorf("%s: person %q is a preposition and a state", text, who)
+			}
+		}
 	}
 }
