@@ -1117,9 +1117,10 @@ func (d *doc) resolvePosts() {
 				if o == "" && strings.HasSuffix(ps.title, "秘书长") {
 					o = d.sessionSecretary(ps, seen)
 				}
-			case d.isState(o):
+			case d.isState(o) || d.stateShortForm(o) && (stateTitles[ps.title] || foreignTitles[ps.title]):
 				// 肯尼亚总统, 国家主席: a state and its title, no body
-				// (foreign states are places)
+				// (foreign states are places); 美总统: the state's short
+				// form, not a body of the article it abbreviates
 				ps.org, ps.name = "", o+ps.title
 				seen = append(seen, ps)
 				continue
@@ -1969,6 +1970,13 @@ func (d *doc) isState(o string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// stateShortForm reports whether o is a state's one-character short form
+// (美, 俄: dict/countryabbr.txt).
+func (d *doc) stateShortForm(o string) bool {
+	c, n := utf8.DecodeRuneInString(o)
+	return n == len(o) && d.lx.countryAbb[c]
 }
 
 // stateTitles are titles only a state or its parliament or government
