@@ -648,6 +648,9 @@ func (d *doc) listBody(start int, title string) string {
 	if o == "" || areaOf(o) != "" && !isPartyTitle(title) && !strings.HasSuffix(o, "常委会") && !strings.HasSuffix(o, "政协") {
 		return ""
 	}
+	if b := partyOrganOf(o); b != "" && !isPartyTitle(title) {
+		o = strings.TrimSuffix(o, b) // 大学党委书记张三、校长李四: the unit's head, not its party organ's (rule 4.4)
+	}
 	return o
 }
 

@@ -732,6 +732,7 @@ func TestPostBodiesCutOrGlued(t *testing.T) {
 		{"a place and 同 before the post", "3月2日，国家主席高明远在嵘州同越共中央总书记阮文明会谈。", "阮文明", []string{"越共中央总书记"}},
 		{"应 before the post", "应国际城市联合会主席马丁内斯邀请，高明远将访问。", "马丁内斯", []string{"国际城市联合会主席"}},
 		{"a state's short form, where a body of that state is named", "美国联邦政府预算僵局持续，美总统卡尔文将再次与国会领导人会面。", "卡尔文", []string{"美总统"}},
+		{"a unit's head after its party organ's", "3月2日，在青岚大学党委书记高明远、校长钟离平陪同下，代表团参观了校史馆。", "钟离平", []string{"青岚大学校长"}},
 		{"时任 before the post", "卡特女士曾于1990年接待时任青禾县委书记高明远访问该市。", "高明远", []string{"青禾县委书记"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
