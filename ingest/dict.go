@@ -34,6 +34,7 @@ type lexicon struct {
 	countries          map[string]bool     // foreign states and their short forms (rule 8.6: places, not bodies)
 	countryAbb         map[rune]bool       // one-character short forms of states (俄 of 俄军)
 	postLeads          map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
+	bodyBreaks         map[string]bool     // prepositions no body holds as a word of its own (dict/bodybreaks.txt)
 	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
 	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
 	afterNames         map[rune]bool       // characters that are a word of their own after a name (dict/afternames.txt)
@@ -43,6 +44,7 @@ type lexicon struct {
 	cues               map[string][]string // the event rules' cue lists (dict/eventcues.txt)
 	nonBodies          map[string]bool     // words ending with an organisation head that name no body (dict/nonbodies.txt)
 	venueHeads         []string            // heads of places where events are held or shown (dict/venues.txt)
+	facilityHeads      []string            // heads of facilities and sites that are never a body (dict/facilities.txt)
 	id                 *identityLexicon    // the word lists identity is decided with (locale.go)
 	seg                *gse.Segmenter      // word segmenter with a compact dictionary
 	cutter             *dagCutter          // seg's dictionary-only cut, fast
@@ -151,6 +153,13 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range ws {
 		lx.postLeads[w] = true
 	}
+	if ws, err = words("bodybreaks.txt"); err != nil {
+		return nil, err
+	}
+	lx.bodyBreaks = map[string]bool{}
+	for _, w := range ws {
+		lx.bodyBreaks[w] = true
+	}
 	if lx.projectLeads, err = words("projectleads.txt"); err != nil {
 		return nil, err
 	}
@@ -208,6 +217,9 @@ func loadLexicon() (*lexicon, error) {
 		lx.placePairs[firstPair(w)] = true
 	}
 	if lx.cues, err = cueLists(); err != nil {
+		return nil, err
+	}
+	if lx.facilityHeads, err = words("facilities.txt"); err != nil {
 		return nil, err
 	}
 	if lx.venueHeads, err = words("venues.txt"); err != nil {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest/ner"
 )
 
 var (
@@ -500,6 +501,52 @@ var laterAgendaRe = regexp.MustCompile(`提请[^。；]{0,30}?审议|下次|下�
 // 报告; 建议的议程还有：…): the bodies listed will report there,
 // not at the meeting that plans it.
 var proposedAgendaRe = regexp.MustCompile(`(?:建议|决定|提出)(?:的|，|,)?[^。]{0,40}?(?:下次|下一次|第[一二三四五六七八九十百零〇\d]+次)(?:全体)?(?:会议|常委会议?)[^。]*?(?:议程|审议|听取)|(?:建议|决定|提出)的[^。，；]{0,30}?议程`)
+
+// inReportSubject reports whether a body written at at is named inside
+// the subject of a report or briefing opened by 关于 after cs and not yet
+// closed by its noun (听取了关于建立…审议县政府关于…制度的汇报): the report is
+// the speaker's, the body its subject. A 关于 right after a body opens
+// that body's own report (审议县政府关于…、县法院关于…的报告): its author
+// and the authors listed after it report in their own right, while a body
+// written inside it is again its subject.
+func (d *doc) inReportSubject(cs, at int) bool {
+	before := d.sub(cs, at)
+	i := strings.LastIndex(before, "关于")
+	if i < 0 || subjectClosedRe.MatchString(before[i:]) {
+		return false
+	}
+	if o, _ := d.orgAt(cs + utf8.RuneCountInString(before[:i]) - 1); o != nil {
+		return !strings.ContainsRune("、和及", d.r[at-1]) // (法院关于|人大常委会关于…的决定…的报告: its subject)
+	}
+	return true
+}
+
+// subjectClosedRe matches the end of a 关于 subject: its report's noun.
+var subjectClosedRe = regexp.MustCompile(`的(汇报|报告|说明|议案|请示|通知|意见|决定)`)
+
+// nestedBeforeHead reports whether the body written at s is read by the
+// tagger as the start or middle of a longer organisation's name running on
+// within the clause (解放军|选举委员会, where the longer name is not found as
+// a body of its own): a body named only inside another is not listed
+// (rule 4.6). A list (、, 和) or a title after the body ends no such name.
+func (d *doc) nestedBeforeHead(s span, ce int) bool {
+	if s.end >= ce || !isHan(d.r[s.end]) || d.lx.titleAt(d.r, s.end) != "" {
+		return false
+	}
+	sent := d.sentenceOf(s.start)
+	for _, sp := range d.taggedSpans(sent) {
+		a, b := sent.start+sp.Start, sent.start+sp.End
+		if sp.Type != ner.Organisation || a > s.start || b <= s.end || b > ce {
+			continue
+		}
+		run := d.sub(s.end, b)
+		if strings.ContainsAny(run, "和与及暨或、") || d.lx.suffixEndingAt(d.r, b) == "" {
+			continue
+		}
+		return true
+	}
+	return false
+}
 
 // onLaterAgenda reports whether the body named at at is put on a later
 // meeting's agenda rather than reporting at this one: its 。-sentence,
@@ -1017,6 +1064,9 @@ func (d *doc) orgRole(s span) string {
 	afterList := d.sub(min(d.afterCircumstance(listEnd), ce), ce)
 	if d.onLaterAgenda(s.start) {
 		return "" // 会议决定…提请下次会议审议X关于…的报告: on a later agenda
+	}
+	if d.inReportSubject(cs, s.start) || d.nestedBeforeHead(s, ce) {
+		return "" // the subject of another report, or a longer name's part (rule 4.6)
 	}
 	if !d.actsInOwnRight(s, before, tail, afterList) {
 		return ""

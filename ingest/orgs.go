@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgproject/kg/graph"
+	"github.com/kgproject/kg/ingest/ner"
 )
 
 // projectHeads end the name of a project or programme.
@@ -816,6 +817,67 @@ func sendsOrIssues(name string) bool {
 	}
 }
 
+// runsOn reports whether a later candidate of later starts inside c and
+// ends after it: c is the start of a longer name (省委|宣传部).
+func runsOn(later []*orgCand, c *orgCand) bool {
+	for _, x := range later {
+		if x.start < c.end && x.end > c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// partyOrganOf returns the party organ (党组, 党委 …) name ends with, "".
+func partyOrganOf(name string) string {
+	for _, b := range partyBodies {
+		if u, ok := strings.CutSuffix(name, b); ok && u != "" {
+			return b
+		}
+	}
+	return ""
+}
+
+// afterNamedList returns where a body written in r[start:end] starts
+// when a list of people closed by 等 and the verb after it stand before
+// it (张三、王五等到|青岚医院, 王五等来到|…): after the verb, else start.
+// The people are read by the tagger, the scan not knowing them yet.
+func (d *doc) afterNamedList(start, end int) int {
+	for k := end - 1; k > start; k-- {
+		if d.r[k] != '等' || !d.taggedPersonEndsAt(k) {
+			continue
+		}
+		q := k + 1
+		for n := 2; n >= 1; n-- {
+			if q+n >= end {
+				continue
+			}
+			w := d.sub(q, q+n)
+			if _, pos, found := d.lx.seg.Find(w); d.lx.boundaries[w] || found && functionPOS(pos) && !nameVerbs[w] {
+				q += n
+				break
+			}
+		}
+		return d.skipLeadingFunctionWords(q, end)
+	}
+	return start
+}
+
+// taggedPersonEndsAt reports whether a person's name the tagger reads, or
+// one already found, ends at i.
+func (d *doc) taggedPersonEndsAt(i int) bool {
+	if d.personEndsAt(i) {
+		return true
+	}
+	sent := d.sentenceOf(i)
+	for _, sp := range d.taggedSpans(sent) {
+		if sp.Type == ner.Person && sent.start+sp.End == i {
+			return true
+		}
+	}
+	return false
+}
+
 // isVenue reports whether name ends with a venue's head (dict/venues.txt):
 // a museum, hall or hotel is where an event takes place, and a tour that
 // visits one does not make it a body taking part.
@@ -934,6 +996,8 @@ func (d *doc) findOrgs() {
 			}
 		}
 		start = d.skipLeadingFunctionWords(start, s0)
+		start = d.afterBodyBreak(start, s0) // 在河内同|越共中央, 应|世界经济论坛…邀请
+		start = d.afterNamedList(start, s0) // 王五等到|青岚医院
 		if known != "" && s0 > start && e-s0 == utf8.RuneCountInString(known) {
 			// a known body after words that name no place (规定|外交部,
 			// 援引多名|加拿大国防部): it starts where a place or state does
@@ -1049,6 +1113,20 @@ func (d *doc) findOrgs() {
 			}
 		}
 	}
+	// X、Y、Z党组: the party organ ending the list is every item's (rule
+	// 4.5); the bare units are not named by that phrase
+	for i := len(cands) - 1; i >= 0; i-- {
+		c := cands[i]
+		b := partyOrganOf(c.name)
+		if b == "" || c.listPrev == nil || endingAt[c.end] != c || runsOn(cands[i+1:], c) {
+			continue // (X、Y省委宣传部: the organ of a longer last item, not the list's)
+		}
+		for p := c.listPrev; p != nil; p = p.listPrev {
+			if partyOrganOf(p.name) == "" && p.ok {
+				p.name += b
+			}
+		}
+	}
 	for i := len(cands) - 1; i >= 0; i-- {
 		c := cands[i]
 		if c.nested {
@@ -1076,7 +1154,7 @@ func (d *doc) findOrgs() {
 		if inner(c.span) {
 			continue
 		}
-		name := c.name
+		name := d.dropFormer(c.name) // 省政协原党组: the unit's organ (rule 8.9)
 		if d.bareBody(name) {
 			name = d.expandOrg(name, c.start)
 			if d.bareBody(name) {
@@ -1402,7 +1480,7 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	if n < 2 || name == suf || isGeneric(name) || countPrefix(name) {
 		return d.bareBody(name) && n >= 2
 	}
-	if containsDigit(name) || meetingWordRe.MatchString(name) || venueRe.MatchString(name) {
+	if containsDigit(name) || meetingWordRe.MatchString(name) || hasAnySuffix(name, d.lx.facilityHeads) {
 		return false
 	}
 	if suf == "中心" && n-2 < 3 {
@@ -1428,9 +1506,6 @@ func (d *doc) properOrg(name, suf, known string) bool {
 	}
 	return false
 }
-
-// venueRe matches places where things happen, not bodies (县行政中心).
-var venueRe = regexp.MustCompile(`(市中心|副中心|行政中心|会议中心|会展中心|市民中心|活动中心|体育中心|文化中心|展示中心|指挥中心|会议室|礼堂|广场|宾馆|酒店|大厦|泵站|闸站|加油站|收费站|服务区|储备库|仓库|码头|车站)$`)
 
 var meetingWordRe = regexp.MustCompile(`(协商|座谈|汇报|调度|推进|动员|观摩|联席|报告|交流|见面|恳谈|研讨|培训|部署|表彰|总结)会$`)
 

@@ -536,3 +536,86 @@ func TestChamberTitles(t *testing.T) {
 		{"rotating and executive titles", "座谈会上，商会轮值会长贾朝辉，商会执行副秘书长兼办公室主任张丽萍先后发言。", []string{"商会"}, []string{"商会轮值", "商会执行", "轮值"}},
 	}, "organisations", orgsOf)
 }
+
+// TestFacilitiesAreNoBodies covers rule 4.6: a facility where events are
+// held (a Games' main media centre) is a place, not a body taking part,
+// while the bodies holding the event there are.
+func TestFacilitiesAreNoBodies(t *testing.T) {
+	s := factsOf(t, "# 测试\n\n2月9日，青岚冬季运动会组委会在青岚冬运会主媒体中心举行新闻发布会，介绍赛事进展。", &ingest.Options{Year: 2026})[0]
+	if has(s.orgs, "青岚冬运会主媒体中心") || has(s.orgs, "主媒体中心") {
+		t.Errorf("a facility listed as a body: %v", s.orgs)
+	}
+	for _, e := range s.events {
+		for o := range e.orgs {
+			if strings.HasSuffix(o, "媒体中心") {
+				t.Errorf("event %s: facility %s takes part", e.name, o)
+			}
+		}
+	}
+}
+
+// TestBodyAfterANamedList covers a list of people closed by 等 and a verb
+// written right before a body: the people and the verb are no part of
+// its name.
+func TestBodyAfterANamedList(t *testing.T) {
+	s := factsOf(t, "# 老同志遗体在京火化\n\n3月5日，高明远、钟离平、柏文涛、温景行等到青岚市第一人民医院为老同志送别，并护送遗体到殡仪馆火化。", &ingest.Options{Year: 2026})[0]
+	if !has(s.orgs, "青岚市第一人民医院") {
+		t.Errorf("orgs %v, want 青岚市第一人民医院", s.orgs)
+	}
+	for _, o := range s.orgs {
+		if strings.Contains(o, "等") {
+			t.Errorf("a list of people glued to a body: %q", o)
+		}
+	}
+}
+
+// TestReportingBodiesNamedInTheirOwnRight covers the bodies a meeting
+// hears: a party organ ending a list is every item's (rule 4.5), a body
+// named inside the subject of someone else's report, or inside a longer
+// name, reports nothing (rule 4.6), while the authors of a list of
+// reports (X关于…、Y关于…的报告) all report.
+func TestReportingBodiesNamedInTheirOwnRight(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a party organ ends the list", "1月6日，省委常委会召开会议，听取省人大常委会、省政府、省政协、省法院、省检察院党组工作汇报。",
+			[]string{"省人大常委会党组", "省政府党组", "省政协党组", "省法院党组", "省检察院党组"}, []string{"省政府", "省人大常委会"}},
+		{"the subject of a briefing", "3月2日，市人大常委会召开主任会议，听取了关于建立市人大常委会听取和审议市政府关于国有资产管理情况报告制度的汇报。",
+			nil, []string{"市政府"}},
+		{"inside a longer body's name", "3月2日，市人大常委会召开主任会议，听取了市人民检察院选举工作领导小组人选审议情况的汇报。",
+			nil, []string{"市人民检察院"}},
+		{"authors of a list of reports", "3月2日，市人大常委会召开会议，审议市政府关于生态环境保护工作情况、市中级人民法院关于环境资源审判工作情况的报告。",
+			[]string{"市政府", "市中级人民法院"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := factsOf(t, "# 测试\n\n"+tc.text, &ingest.Options{Year: 2026})[0]
+			var reporting []string
+			for _, e := range s.events {
+				reporting = append(reporting, e.reporting...)
+			}
+			for _, w := range tc.want {
+				if !has(reporting, w) {
+					t.Errorf("%s: %s not reporting (%v)", tc.text, w, reporting)
+				}
+			}
+			for _, w := range tc.not {
+				if has(reporting, w) {
+					t.Errorf("%s: %s reporting (%v)", tc.text, w, reporting)
+				}
+			}
+		})
+	}
+}
+
+// TestPartyOrganOfALongerLastItem covers a list whose last item holds a
+// party organ inside a longer name (省委党校党委宣传部): the organ is that
+// item's, not the list's.
+func TestPartyOrganOfALongerLastItem(t *testing.T) {
+	s := factsOf(t, "# 全省宣传工作会议召开\n\n3月5日，全省宣传工作会议召开。省广播电视局、青岚日报社、省委党校党委宣传部主要负责同志作交流发言。", &ingest.Options{Year: 2026})[0]
+	for _, o := range s.orgs {
+		if strings.HasSuffix(o, "局党委") || strings.HasSuffix(o, "社党委") {
+			t.Errorf("party organ distributed from a longer name: %v", s.orgs)
+		}
+	}
+}

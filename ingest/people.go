@@ -648,6 +648,9 @@ func (d *doc) listBody(start int, title string) string {
 	if o == "" || areaOf(o) != "" && !isPartyTitle(title) && !strings.HasSuffix(o, "常委会") && !strings.HasSuffix(o, "政协") {
 		return ""
 	}
+	if b := partyOrganOf(o); b != "" && !isPartyTitle(title) {
+		o = strings.TrimSuffix(o, b) // 大学党委书记张三、校长李四: the unit's head, not its party organ's (rule 4.4)
+	}
 	return o
 }
 
@@ -740,6 +743,9 @@ func (d *doc) leadersBeforeTitles() {
 			if d.lx.titleAt(r, s) != "" || d.startsSpecific(name) || d.lx.suffixEndingAt(r, i) != "" {
 				continue // 常务|副县长, 区政协|主席: a title or a body, no name
 			}
+			if rs := []rune(name); d.lx.countries[string(rs[1:])] {
+				continue // 应|泰国总理, 向|德国总理: a preposition and a state, no name
+			}
 			if s > 0 && isHan(r[s-1]) && d.lx.boundaryEndingAt(r, s, d.cuts) == 0 {
 				continue
 			}
@@ -770,6 +776,8 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 	for {
 		k := d.scanLeft(ts, false)
 		k = d.trimPostLead(k, ts)
+		k = d.afterBodyBreak(k, ts)
+		k = d.taggedBodyStart(k, ts)
 		org := d.sub(k, ts)
 		org = trimOrgPrefix(org)
 		k = ts - utf8.RuneCountInString(org)
@@ -777,9 +785,7 @@ func (d *doc) chainBefore(ts int, title string) []chainItem {
 		if pronounBody(org) {
 			k, org = ts, "" // 我会会长: the writer's own body, the title alone
 		}
-		if o, ok := strings.CutSuffix(org, "原"); ok && o != "" {
-			org = o // 区人大常委会原主任: the post is 区人大常委会主任 (rule 8.9)
-		}
+		org = d.dropFormer(org)
 		if title == "部长" && d.deptStem(org) {
 			org, title = org+"部", "长" // 县委常委、组织部长: the head of 县委组织部, as written
 		}
@@ -817,6 +823,97 @@ func (d *doc) deptStem(org string) bool {
 		}
 	}
 	return false
+}
+
+// taggedBodyStart returns where the body of a post written in r[k:ts]
+// starts, read again against the organisations the tagger reads in its
+// sentence:
+//   - one written across k, within the clause, extends the body to its
+//     own start: the scan stopped at a word the name holds (中国联合|网络
+//     通信集团有限公司, 数字金融研究|中心);
+//   - one ending the body after a word that cannot belong to a body
+//     (dict/postleads.txt) is the body: 应|世界经济论坛, 河内同|越共中央.
+func (d *doc) taggedBodyStart(k, ts int) int {
+	sent := d.sentenceOf(ts)
+	for _, sp := range d.taggedSpans(sent) {
+		a, b := sent.start+sp.Start, sent.start+sp.End
+		if sp.Type != ner.Organisation {
+			continue
+		}
+		switch {
+		case a < k && b > k && b <= ts && d.clauseRun(a, k) && !d.leadIn(a, k):
+			return a
+		case a > k && b == ts && d.leadEndsAt(k, a):
+			return a
+		}
+	}
+	return k
+}
+
+// clauseRun reports whether r[a:b] may begin a body's name: characters
+// a name may hold, no list or clause mark, no conjunction joining two
+// names and no person's name (马骏与|公司董事长).
+func (d *doc) clauseRun(a, b int) bool {
+	for q, c := range d.r[a:b] {
+		if !isNameChar(c) || strings.ContainsRune("和与及暨", c) || d.inPersonSpan(a+q) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterBodyBreak returns where a body written in r[start:end] starts:
+// after the last preposition no body holds (dict/bodybreaks.txt) written
+// as a word of its own with two characters or more after it, else start.
+func (d *doc) afterBodyBreak(start, end int) int {
+	for q := end - 3; q >= start; q-- {
+		for n := 1; n <= 2 && q+n <= end-2; n++ {
+			if d.lx.bodyBreaks[d.sub(q, q+n)] && d.cuts[q] && d.cuts[q+n] {
+				return q + n
+			}
+		}
+	}
+	return start
+}
+
+// leadIn reports whether r[a:b] holds a word a post's body cannot hold
+// (dict/postleads.txt, dict/bodybreaks.txt) as a word of its own.
+func (d *doc) leadIn(a, b int) bool {
+	for q := a; q < b; q++ {
+		for n := 1; n <= 2 && q+n <= b; n++ {
+			if w := d.sub(q, q+n); (d.lx.postLeads[w] || d.lx.bodyBreaks[w]) && d.cuts[q] && d.cuts[q+n] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadEndsAt reports whether a word a post's body cannot hold
+// (dict/postleads.txt) ends at i, after from.
+func (d *doc) leadEndsAt(from, i int) bool {
+	for n := 1; n <= 2 && i-n >= from; n++ {
+		if d.lx.postLeads[d.sub(i-n, i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropFormer drops 原 (former) from a post's body: written before the
+// title (区人大常委会原主任) or between a unit and its party organ that
+// holds the title (集团有限公司原党组副书记, not 太原|党委); 原X gives the
+// post X (rule 8.9), and the organ is the unit's.
+func (d *doc) dropFormer(org string) string {
+	if o, ok := strings.CutSuffix(org, "原"); ok && o != "" {
+		return o
+	}
+	for _, b := range partyBodies {
+		if u, ok := strings.CutSuffix(org, "原"+b); ok && d.lx.suffixEndingAt([]rune(u), utf8.RuneCountInString(u)) != "" {
+			return u + b
+		}
+	}
+	return org
 }
 
 // trimPostLead returns where the body of a post written in r[start:ts]
@@ -1023,9 +1120,10 @@ func (d *doc) resolvePosts() {
 				if o == "" && strings.HasSuffix(ps.title, "秘书长") {
 					o = d.sessionSecretary(ps, seen)
 				}
-			case d.isState(o):
+			case d.isState(o) || d.stateShortForm(o) && (stateTitles[ps.title] || foreignTitles[ps.title]):
 				// 肯尼亚总统, 国家主席: a state and its title, no body
-				// (foreign states are places)
+				// (foreign states are places); 美总统: the state's short
+				// form, not a body of the article it abbreviates
 				ps.org, ps.name = "", o+ps.title
 				seen = append(seen, ps)
 				continue
@@ -1875,6 +1973,13 @@ func (d *doc) isState(o string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// stateShortForm reports whether o is a state's one-character short form
+// (美, 俄: dict/countryabbr.txt).
+func (d *doc) stateShortForm(o string) bool {
+	c, n := utf8.DecodeRuneInString(o)
+	return n == len(o) && d.lx.countryAbb[c]
 }
 
 // stateTitles are titles only a state or its parliament or government

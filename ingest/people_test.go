@@ -715,3 +715,46 @@ func TestStatesAreNoPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestPostBodiesCutOrGlued covers the body of a post read too short or too
+// long by the left scan: a word inside the name stops it (联合, 研究), a
+// preposition before the body (同, 应) is taken into it, and 原 (former)
+// before a unit's party organ stays in it (rule 8.9: 原X gives the post X).
+func TestPostBodiesCutOrGlued(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, who string
+		want            []string
+	}{
+		{"former, before the party organ", "日前，嵘州市政协原党组副书记、副主席方远明违规。", "方远明", []string{"嵘州市政协党组副书记", "嵘州市政协副主席"}},
+		{"former, before the company's party committee", "日前，青禾能源集团有限公司原党委书记、董事长钟离平违规。", "钟离平", []string{"青禾能源集团有限公司党委书记", "青禾能源集团有限公司董事长"}},
+		{"a verb inside a company's name", "日前，青禾联合电信集团有限公司原总经理温景行违规。", "温景行", []string{"青禾联合电信集团有限公司总经理"}},
+		{"a verb inside a centre's name", "嵘州大学数字经济研究中心主任柏文涛作报告。", "柏文涛", []string{"嵘州大学数字经济研究中心主任"}},
+		{"a place and 同 before the post", "3月2日，国家主席高明远在嵘州同越共中央总书记阮文明会谈。", "阮文明", []string{"越共中央总书记"}},
+		{"应 before the post", "应国际城市联合会主席马丁内斯邀请，高明远将访问。", "马丁内斯", []string{"国际城市联合会主席"}},
+		{"a state's short form, where a body of that state is named", "美国联邦政府预算僵局持续，美总统卡尔文将再次与国会领导人会面。", "卡尔文", []string{"美总统"}},
+		{"a unit's head after its party organ's", "3月2日，在青岚大学党委书记高明远、校长钟离平陪同下，代表团参观了校史馆。", "钟离平", []string{"青岚大学校长"}},
+		{"时任 before the post", "卡特女士曾于1990年接待时任青禾县委书记高明远访问该市。", "高明远", []string{"青禾县委书记"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := peopleOf(t, tc.text)[tc.who]; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s: posts of %s = %v, want %v", tc.text, tc.who, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNoPrepositionAndStateAsAName covers 应 or 向 before a state and its
+// leader's title (应泰国总理…邀请): the preposition and the state are no
+// person, though 应 and 向 are surnames.
+func TestNoPrepositionAndStateAsAName(t *testing.T) {
+	for _, text := range []string{
+		"3月2日，应泰国总理夫人邀请，钟离平参观博物馆。",
+		"应德国总理邀请，高明远将访问德国。",
+	} {
+		for who := range peopleOf(t, text) {
+			if r := []rune(who); len(r) > 1 && (r[0] == '应' || r[0] == '向') {
+				t.Errorf("%s: person %q is a preposition and a state", text, who)
+			}
+		}
+	}
+}
