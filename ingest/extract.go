@@ -280,15 +280,21 @@ func (d *doc) text(s span) string { return d.sub(s.start, s.end) }
 func (d *doc) sub(i, j int) string { return d.s[d.off[i]:d.off[j]] }
 
 var (
-	// 本报讯, 嵘州日报讯, 本报3月28日讯, 央视网消息, 新华社北京3月28日电, each maybe followed by （记者X 通讯员Y）
-	datelineRe = regexp.MustCompile(`^\s*(?:(本报|[\p{Han}]{2,10}?(?:日报|晚报|早报|商报|报|新闻网|网|融媒体中心|融媒体|融媒|客户端|电视台|广播电视台|新闻))[\p{Han}]{0,6}?(?:(\d{1,2})月(\d{1,2})日)?(?:讯|消息)|(新华社|中新社|人民网|新华网)[\p{Han}]{0,6}?(\d{1,2})月(\d{1,2})日电)`)
+	// 本报讯 (本网讯, 本台讯), 嵘州日报讯, 本报3月28日讯, 央视网消息, 新华社北京3月28日电, each maybe followed by （记者X 通讯员Y）
+	datelineRe = regexp.MustCompile(`^\s*(?:(本报|本网|本台|本站|本刊|[\p{Han}]{2,10}?(?:日报|晚报|早报|商报|报|新闻网|网|融媒体中心|融媒体|融媒|客户端|电视台|广播电视台|新闻))[\p{Han}]{0,6}?(?:(\d{1,2})月(\d{1,2})日)?(?:讯|消息)|(新华社|中新社|人民网|新华网)[\p{Han}]{0,6}?(\d{1,2})月(\d{1,2})日电)`)
 	creditRe   = regexp.MustCompile(`^\s*[（(]([^（）()\n]{2,60})[）)]`)
 	// □记者 张三 通讯员 李四, 本报记者 王五 (a line of its own or the start of the first)
 	boxRe = regexp.MustCompile(`^\s*[□■●◆]?\s*(?:(?:文/图|文／图|图/文|文|图)[\s:：]*)?(?:本报)?((?:记者|通讯员|实习生)[^。，：:\n（(\d]{2,40}?)(?:\s*报道\s*[：:]?|\s*[：:]|\s{2,}|\n|$|[　]|\s*本报讯|\s*(?:\d|今天|昨天|日前|近日))`)
 	// a credit closing the article: （记者 张三 通讯员 李四）
 	// a credit line of its own near the end: 本报记者 任杰 本报通讯员 龙飞
-	tailLineRe   = regexp.MustCompile(`(?m)^[ \t　]*((?:本报|特约|见习)?(?:记者|通讯员|实习生)[\p{Han} \t　、/]{2,40})[ \t　]*$`)
-	tailCreditRe = regexp.MustCompile(`[（(]((?:记者|通讯员|文/图|文|图)[^（）()\n]{2,40})[）)]\s*$`)
+	tailLineRe = regexp.MustCompile(`(?m)^[ \t　]*((?:本报|特约|见习)?(?:记者|通讯员|实习生)[\p{Han} \t　、/]{2,40})[ \t　]*$`)
+	// (the outlet may come first: （青川日报记者 林峰）; the role word may be
+	// written with a space: (记 者:X))
+	tailCreditRe = regexp.MustCompile(`[（(](?:\p{Han}{2,12}?(?:日报|晚报|早报|报|新闻网|网|广播电视台|电视台|融媒体中心)\s*)?((?:记[ 　]?者|通讯员|文/图|文|图)[^（）()\n]{2,40})[）)]\s*$`)
+	// bare names closing the text: (X), (X、Y), （X Y Z）
+	tailNamesRe = regexp.MustCompile(`[（(][ 　]*(\p{Han}{2,3}(?:[、 　]+\p{Han}{2,3}){0,5})[ 　]*[）)]\s*$`)
+	// a page's bare date and time line above the lead (05-09 11:12)
+	timeLineRe = regexp.MustCompile(`^[ \t　]*(?:(?:19|20)\d\d[-/.])?\d{1,2}[-/.]\d{1,2}[ \t　]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \t　]*$`)
 	// a credit naming its writers' body or outlet and no role word, on a
 	// line of its own under the heading (汉寿老干网宣协会 田明时) or in closing
 	// brackets (（中国日报大连记者站 张小敏）)
@@ -321,6 +327,25 @@ func (d *doc) bodyCredit(line string, off int) bool {
 	return true
 }
 
+// ownOutlet holds how a dateline names the article's own outlet (本报讯,
+// 本网讯): no outlet's name.
+var ownOutlet = map[string]bool{"本报": true, "本网": true, "本台": true, "本站": true, "本刊": true}
+
+// allNames reports whether every item of a list (X、Y or X Y) is a
+// person's name as a credit writes it: two or three characters that start
+// with a surname and are no common word, title or place.
+func (d *doc) allNames(list string) bool {
+	items := strings.FieldsFunc(list, func(r rune) bool { return r == ' ' || r == '　' || r == '、' })
+	for _, n := range items {
+		r := []rune(n)
+		if len(r) < 2 || len(r) > 3 || !d.lx.surnames[string(r[:1])] && !d.lx.surnames[string(r[:2])] ||
+			d.lx.commonWords[n] || d.lx.titleSet[n] || d.lx.places[n] {
+			return false
+		}
+	}
+	return len(items) > 0
+}
+
 // byline reads the reporters, the paper and the dateline from the start of
 // the article: 本报讯（记者X）, 嵘州日报讯（记者X 通讯员Y）, 本报3月28日讯,
 // □记者 张三 通讯员 李四; or a closing credit （记者 X）.
@@ -340,6 +365,9 @@ func (d *doc) byline() {
 		credit := !info && len(d.reporters) == 0 && d.bodyCredit(line, pos)
 		if !info && !credit {
 			m, info = dateSourceLine(line)
+		}
+		if !info && !credit && timeLineRe.MatchString(line) {
+			info = true
 		}
 		if !info && !credit && !strings.HasPrefix(line, "—") && !strings.HasPrefix(line, "－－") {
 			break
@@ -368,7 +396,7 @@ func (d *doc) byline() {
 		if g(4) != "" {
 			pk = 4 // an agency's dateline (新华社琮州9月19日电) names it
 		}
-		if paper := g(pk); paper != "" && paper != "本报" {
+		if paper := g(pk); paper != "" && !ownOutlet[paper] {
 			start := utf8.RuneCountInString(s[:pos+m[2*pk]])
 			d.paper = paper
 			d.paperSpan = span{start, start + utf8.RuneCountInString(paper)}
@@ -392,6 +420,8 @@ func (d *doc) byline() {
 	}
 	if len(d.reporters) == 0 {
 		if m := tailCreditRe.FindStringSubmatchIndex(s); m != nil {
+			d.parseReporters(s[m[2]:m[3]], utf8.RuneCountInString(s[:m[2]]))
+		} else if m := tailNamesRe.FindStringSubmatchIndex(s); m != nil && d.allNames(s[m[2]:m[3]]) {
 			d.parseReporters(s[m[2]:m[3]], utf8.RuneCountInString(s[:m[2]]))
 		} else if m := tailBodyCreditRe.FindStringSubmatchIndex(s); m != nil {
 			d.bodyCredit(s[m[2]:m[3]], m[2])
@@ -425,6 +455,9 @@ func (d *doc) parseReporters(inner string, off int) {
 		switch {
 		case hasPrefixAt(r, i, "记者"):
 			i += 2
+			continue
+		case hasPrefixAt(r, i, "记 者"), hasPrefixAt(r, i, "记　者"):
+			i += 3
 			continue
 		case hasPrefixAt(r, i, "通讯员"):
 			i += 3

@@ -757,7 +757,8 @@ var creditLineRe = regexp.MustCompile(`^[□■●◆]?\s*(?:本报)?(?:记者|�
 // repair joins a body's lines into paragraphs separated by "\n": blank
 // lines and markup are dropped, and a paragraph that does not end a
 // sentence is joined with the next one without a separator, unless it is a
-// credit line or a date and source line, which end without punctuation, or
+// credit line, a date and source line or a bare date and time line, which
+// end without punctuation, or
 // the heading of a brief's item (see itemHeadingLine). brief says the
 // article is a compilation of briefs (国际联播快讯).
 func repair(lines []string, brief bool) string {
@@ -787,6 +788,7 @@ func repair(lines []string, brief bool) string {
 		if !info {
 			_, info = dateSourceLine(t)
 		}
+		info = info || timeLineRe.MatchString(t) // a page's bare date and time (05-09 11:12)
 		open = !strings.ContainsRune(sentenceEnd, last) && !creditLineRe.MatchString(t) && !sub && !strings.HasPrefix(t, "—") && !info && !item
 	}
 	return strings.Join(paras, "\n")

@@ -249,6 +249,16 @@ func TestBylines(t *testing.T) {
 		{"body credit line", "# 丑\n\n青河老年书画协会 邱明远\n\n3月2日上午，县委书记李青山主持会议。", []string{"邱明远"}, "青河老年书画协会"},
 		{"body credit line, two writers", "# 寅\n\n青河县融媒体中心 许晴 邵一凡\n\n3月2日上午，县委书记李青山主持会议。", sorted("许晴", "邵一凡"), "青河县融媒体中心"},
 		{"closing body credit", "# 卯\n\n3月2日上午，县委书记李青山主持会议。（青河日报岚州记者站 章可欣）", []string{"章可欣"}, "青河日报岚州记者站"},
+		// the house styles of county sites: ASCII brackets, a page's bare
+		// date and time line before the lead, 本网讯, a role word written
+		// with a space, bare names closing the text, the outlet before 记者
+		{"time line before the dateline", "# 辰\n\n05-09 11:12\n\n青河新闻网讯(记者 苏晓)3月2日上午，县委书记李青山主持会议。", []string{"苏晓"}, ""},
+		{"本网讯", "# 巳\n\n本网讯(通讯员 程一帆)3月2日上午，县委书记李青山主持会议。", []string{"程一帆"}, ""},
+		{"role word spaced", "# 午\n\n3月2日上午，县委书记李青山主持会议。(记 者:钱明远 孙悦 见习记者 邹小禾)", sorted("钱明远", "孙悦", "邹小禾"), ""},
+		{"bare name closing the text", "# 未\n\n3月2日上午，县委书记李青山主持会议。(柏文卿)", []string{"柏文卿"}, ""},
+		{"bare names closing the text", "# 申\n\n3月2日上午，县委书记李青山主持会议。(柏文卿、温子涵)", sorted("柏文卿", "温子涵"), ""},
+		{"bare names with spaces", "# 酉\n\n3月2日上午，县委书记李青山主持会议。\n\n（柏文卿 温子涵 庞一）", sorted("柏文卿", "温子涵", "庞一"), ""},
+		{"the outlet before 记者", "# 戌\n\n3月2日上午，县委书记李青山主持会议。\n\n(青川日报记者 林峰)", []string{"林峰"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := factsOf(t, tc.page, &ingest.Options{Year: 2026})[0]
@@ -863,6 +873,18 @@ func TestProjectEdges(t *testing.T) {
 			if has(got.projects, p) {
 				t.Errorf("%s: projects %v hold %s", tc.text, got.projects, p)
 			}
+		}
+	}
+}
+
+// A closing bracket that holds no names credits no one: a word, a title,
+// a place or a note is not a byline.
+func TestClosingBracketsThatNameNoOne(t *testing.T) {
+	for _, tail := range []string{"(完)", "（资料图）", "(主任)", "（青河县）", "(据青川日报)", "（关切）"} {
+		page := "# 甲\n\n3月2日上午，县委书记李青山主持会议。" + tail
+		got := factsOf(t, page, &ingest.Options{Year: 2026})[0]
+		if len(got.reporters) != 0 {
+			t.Errorf("%s: reporters %v, want none", tail, got.reporters)
 		}
 	}
 }
