@@ -368,37 +368,21 @@ func TestNoNameFromASurnameAndTheNextWords(t *testing.T) {
 
 // A verb glued on a foreign name's end is no part of it.
 func TestNoVerbGluedToAForeignName(t *testing.T) {
-	for _, tc := range []struct{ text, want, not string }{
+	checkPeople(t, []peopleCase{
 		{"国家主席方近平向巴西总统卢拉致慰问电。", "卢拉", "卢拉致"},
 		{"电视台今晚播出伊朗总统莱希独家专访。", "莱希", "莱希独"},
 		{"尼日利亚总统布哈里试乘了首发列车。", "布哈里", "布哈里试"},
-	} {
-		got := peopleOf(t, tc.text)
-		if _, ok := got[tc.want]; !ok {
-			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
-		}
-		if _, ok := got[tc.not]; ok {
-			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
-		}
-	}
+	})
 }
 
 // A verb glued on a Chinese name's end is no part of it: the name stands
 // elsewhere, the tagger reads it, or the verb takes a follower (作|关于).
 func TestNoVerbGluedToAChineseName(t *testing.T) {
-	for _, tc := range []struct{ text, want, not string }{
+	checkPeople(t, []peopleCase{
 		{"受委托，副委员长方近平作关于草案的说明。", "方近平", "方近平作"},
 		{"领导小组组长钟离平作总结讲话。", "钟离平", "钟离平作"},
 		{"会议结束后，全国政协委员蓝臻回到学校。蓝臻说，要把精神带回去。", "蓝臻", "蓝臻回"},
-	} {
-		got := peopleOf(t, tc.text)
-		if _, ok := got[tc.want]; !ok {
-			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
-		}
-		if _, ok := got[tc.not]; ok {
-			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
-		}
-	}
+	})
 }
 
 // After a title that follows a name (王建国总书记), only a name the tagger
@@ -592,21 +576,13 @@ func TestNoVerbOrPrepositionReadAsAName(t *testing.T) {
 // and no name starts inside a longer name before 曾担任 (rule 3.1). The
 // names are invented.
 func TestNoWordGluedToATransliteratedName(t *testing.T) {
-	for _, tc := range []struct{ text, want, not string }{
+	checkPeople(t, []peopleCase{
 		{"3月2日，新任大使将向塔兰尼亚总统莫伦索递交国书。", "莫伦索", "莫伦索递"},
 		{"3月2日，国际泳联主席罗赫接受总台专访。", "罗赫", "罗赫接"},
 		{"3月2日，今晚播出国际泳联主席罗赫独家专访。", "罗赫", "罗赫独"},
 		{"3月2日，方近平向塔兰尼亚人民党主席洪萨致贺电。", "洪萨", "洪萨致"},
 		{"3月2日，美国前国务卿亨利·基莫格去世。基莫格曾担任美国国务卿。", "亨利·基莫格", "莫格曾"},
-	} {
-		got := peopleOf(t, tc.text)
-		if _, ok := got[tc.want]; !ok {
-			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
-		}
-		if _, ok := got[tc.not]; ok {
-			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
-		}
-	}
+	})
 }
 
 // A state's short form and 方 name a side, no person (rule 8.6).
@@ -627,20 +603,12 @@ func TestSidesAreNoPeople(t *testing.T) {
 // transliteration characters after or before it, up to a word of its own,
 // punctuation, a follower or a title (rule 3.1). The names are invented.
 func TestTransliteratedRunsReachTheirBoundary(t *testing.T) {
-	for _, tc := range []struct{ text, want, cut string }{
+	checkPeople(t, []peopleCase{
 		{"3月2日，国家主席高明远同塔兰尼亚总统施泰因布尔通电话。", "施泰因布尔", "施泰"},
 		{"3月2日，塔兰尼亚总统拉姆卡拉旺，多国领导人出席。", "拉姆卡拉旺", "拉姆卡"},
 		{"3月2日，塔兰尼亚总统办公室顾问波多利亚克表示，谈判困难。", "波多利亚克", "多利亚克"},
 		{"3月2日，国家主席高明远同塔兰尼亚总统马杜罗夫人共同出席。", "马杜罗", "马杜罗夫"},
-	} {
-		got := peopleOf(t, tc.text)
-		if _, ok := got[tc.want]; !ok {
-			t.Errorf("%s: no %s (people %v)", tc.text, tc.want, got)
-		}
-		if _, ok := got[tc.cut]; ok {
-			t.Errorf("%s: cut name %s kept (people %v)", tc.text, tc.cut, got)
-		}
-	}
+	})
 }
 
 // A word the segmenter's compact dictionary lacks (来华, 关切) is no
@@ -755,6 +723,24 @@ func TestNoPrepositionAndStateAsAName(t *testing.T) {
 			if r := []rune(who); len(r) > 1 && (r[0] == '应' || r[0] == '向') {
 				t.Errorf("%s: person %q is a preposition and a state", text, who)
 			}
+		}
+	}
+}
+
+// peopleCase is a sentence, a person it names and a string that must not
+// be read as a person (a name with a word glued on or cut short).
+type peopleCase struct{ text, want, not string }
+
+// checkPeople checks that each case's sentence names want and not not.
+func checkPeople(t *testing.T, cases []peopleCase) {
+	t.Helper()
+	for _, tc := range cases {
+		got := peopleOf(t, tc.text)
+		if _, ok := got[tc.want]; !ok {
+			t.Errorf("%s: %s not found (people %v)", tc.text, tc.want, got)
+		}
+		if _, ok := got[tc.not]; ok {
+			t.Errorf("%s: %s kept (people %v)", tc.text, tc.not, got)
 		}
 	}
 }
