@@ -37,6 +37,7 @@ type lexicon struct {
 	bodyBreaks         map[string]bool     // prepositions no body holds as a word of its own (dict/bodybreaks.txt)
 	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
 	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
+	achievedLeads      []string            // words before a campaign cited as won (dict/achievedleads.txt)
 	afterNames         map[rune]bool       // characters that are a word of their own after a name (dict/afternames.txt)
 	commonWords        map[string]bool     // two-character words below words.txt's cut-off that name no one (dict/commonwords.txt)
 	translit           map[rune]bool       // characters of transliterated foreign names
@@ -164,6 +165,9 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	byLength(lx.projectLeads)
+	if lx.achievedLeads, err = words("achievedleads.txt"); err != nil {
+		return nil, err
+	}
 	if ws, err = words("projectdescriptors.txt"); err != nil {
 		return nil, err
 	}

@@ -986,7 +986,7 @@ func (d *doc) roles(e *event) {
 			continue
 		}
 		for _, s := range p.spans {
-			if in(s.start) && !d.background(s.start) {
+			if in(s.start) && !d.background(s.start) && !d.achieved(s) {
 				e.projects = append(e.projects, p)
 				e.roleEv[p] = d.sentenceOf(s.start)
 				break

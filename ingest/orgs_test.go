@@ -393,6 +393,8 @@ func TestProjectClassesAndVerbs(t *testing.T) {
 		{"a class of projects", "组织实施一批国家级重大科研项目。", nil, []string{"国家级重大科研项目"}},
 		{"a work named after its verb", "枫屿区老旧小区改造提升工程开工。", []string{"枫屿区老旧小区改造提升工程"}, nil},
 		{"a quote naming a meeting", "白鹭镇“回故乡 建家乡”恳谈会暨项目签约仪式举行。", nil, []string{"回故乡 建家乡恳谈会暨项目"}},
+		{"a level and a kind of list", "展会集中展示了白鹭县的省级非遗项目和传统技艺。", nil, []string{"省级非遗项目", "白鹭县的省级非遗项目"}},
+		{"a national level and 示范", "他介绍了国家级示范项目的进展。", nil, []string{"国家级示范项目"}},
 	}, "projects", projectsOf)
 	checkOrgs(t, []orgCase{
 		{"大学 inside 重大学术", "组织实施国家史学重大学术工程，推进集中学习。", nil, []string{"国家史学重大学", "集中学"}},
@@ -616,6 +618,32 @@ func TestPartyOrganOfALongerLastItem(t *testing.T) {
 	for _, o := range s.orgs {
 		if strings.HasSuffix(o, "局党委") || strings.HasSuffix(o, "社党委") {
 			t.Errorf("party organ distributed from a longer name: %v", s.orgs)
+		}
+	}
+}
+
+// TestAchievedCampaignsNotDiscussed checks that a campaign an event
+// recalls as already won (打赢了X, X已取得全面胜利, 如期打赢X) is not
+// DISCUSSED, while one the event sets as a goal (确保如期打赢X, 坚决打赢X)
+// is (rule 5.2).
+func TestAchievedCampaignsNotDiscussed(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"won, with 了", "本报讯 5月6日，枫屿县委召开常委会议。会议指出，全县打赢了“白鹭河综合治理攻坚战”，要巩固成果。", false},
+		{"won, told after", "本报讯 5月6日，枫屿县委召开常委会议。会议指出，“白鹭河综合治理攻坚战”已取得全面胜利。", false},
+		{"won on time", "本报讯 5月6日，枫屿县委召开常委会议。会议回顾五年工作，如期打赢白鹭河综合治理攻坚战。", false},
+		{"a goal", "本报讯 5月6日，枫屿县委召开常委会议。会议要求，确保如期打赢白鹭河综合治理攻坚战。", true},
+		{"a resolve", "本报讯 5月6日，枫屿县委召开常委会议。会议要求，坚决打赢白鹭河综合治理攻坚战。", true},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
+		found := false
+		for _, e := range got.events {
+			found = found || has(e.projects, "白鹭河综合治理攻坚战")
+		}
+		if found != tc.want {
+			t.Errorf("%s: discussed %v, want %v (events %+v, projects %v)", tc.name, found, tc.want, got.events, got.projects)
 		}
 	}
 }

@@ -143,3 +143,30 @@ func (d *doc) sitesCalledProjects() {
 		}
 	}
 }
+
+// achievedTailRe matches what follows a campaign cited as already won
+// (X攻坚战|已取得全面胜利, X|取得了决定性成就): the 已 or 了 marks a past
+// achievement, not a programme in hand.
+var achievedTailRe = regexp.MustCompile(`^”?(?:(?:已经?|业已)(?:取得|赢得|获得)了?|(?:取得|赢得|获得)了)[^，,。；]{0,8}(?:胜利|成就|成功)`)
+
+// intentRe matches a word of intent ending right before a lead of
+// achievedLeads (确保|如期打赢): the campaign is a goal, still in hand.
+var intentRe = regexp.MustCompile(`(?:确保|要|力争|必须|坚决|全力|努力|奋力|决心)$`)
+
+// achieved reports whether the project named at sp is cited as a past
+// achievement (打赢了X, X已取得全面胜利): background an event recalls,
+// not a programme it discussed (rule 5.2).
+func (d *doc) achieved(sp span) bool {
+	b := sp.start
+	if b > 0 && d.r[b-1] == '“' {
+		b--
+	}
+	for _, l := range d.lx.achievedLeads {
+		if hasSuffixAt(d.r, b, l) {
+			k := b - utf8.RuneCountInString(l)
+			return !intentRe.MatchString(string(d.r[max(0, k-4):k])) // 确保如期打赢X: a goal
+		}
+	}
+	e := min(sp.end, len(d.r))
+	return achievedTailRe.MatchString(string(d.r[e:min(e+24, len(d.r))]))
+}
