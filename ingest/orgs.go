@@ -729,10 +729,22 @@ func (d *doc) projectEdges(name string, sp span) (string, span, bool) {
 			}
 		}
 	}
-	if d.descriptive(name) {
+	if d.descriptive(name) || d.clauseSpan(sp) {
 		return "", sp, false
 	}
 	return name, sp, utf8.RuneCountInString(name) >= 3
+}
+
+// clauseSpan reports whether the span holds the aspect particle 了 as a
+// word of its own (近千人参加了|庆祝活动): a clause told of something done,
+// not a project's name (rule 5.2); 了 inside a word (了解, 为了) keeps it.
+func (d *doc) clauseSpan(sp span) bool {
+	for k := sp.start + 1; k < sp.end; k++ {
+		if d.r[k] == '了' && d.cuts[k] && (k+1 == len(d.r) || d.cuts[k+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // descriptive reports whether every word of name before its head is a
