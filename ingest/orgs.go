@@ -729,7 +729,7 @@ func (d *doc) projectEdges(name string, sp span) (string, span, bool) {
 			}
 		}
 	}
-	if d.descriptive(name) || d.clauseSpan(sp) {
+	if d.descriptive(name) || d.descriptive(d.sub(sp.start, sp.end)) || d.clauseSpan(sp) {
 		return "", sp, false
 	}
 	return name, sp, utf8.RuneCountInString(name) >= 3
@@ -749,7 +749,10 @@ func (d *doc) clauseSpan(sp span) bool {
 
 // descriptive reports whether every word of name before its head is a
 // descriptor (dict/projectdescriptors.txt), maybe joined by 和, 与, 及 or
-// 、: 国家|高速公路, 对外|承包|工程, 城乡|基础设施|和|公共服务|补短板|项目.
+// 、: 国家|高速公路, 对外|承包|工程, 城乡|基础设施|和|公共服务|补短板|项目;
+// and so whether a quoted programme's name and descriptors before the head
+// (“X”|重点|项目, “X”|合作|旗舰|项目) name the class of that programme's
+// projects, not one of them (rule 5.2).
 func (d *doc) descriptive(name string) bool {
 	head := ""
 	for _, h := range append(projectHeads, infraHeads...) {
@@ -760,6 +763,9 @@ func (d *doc) descriptive(name string) bool {
 	rest := strings.TrimSuffix(name, head)
 	if head == "" || rest == "" {
 		return false
+	}
+	if q, after, ok := strings.Cut(rest, "”"); ok && strings.HasPrefix(q, "“") && after != "" {
+		rest = after // “X”|重点|项目: the class of a programme's projects
 	}
 	for rest != "" {
 		w := ""

@@ -396,6 +396,8 @@ func TestProjectClassesAndVerbs(t *testing.T) {
 		{"a level and a kind of list", "展会集中展示了白鹭县的省级非遗项目和传统技艺。", nil, []string{"省级非遗项目", "白鹭县的省级非遗项目"}},
 		{"a clause told with 了", "枫屿县驻外联络处举行“白鹭迎春”线上庆祝活动，两地各界近千人“云端”参加了庆祝活动。", nil, []string{"两地各界近千人云端参加了庆祝活动", "两地各界近千人“云端”参加了庆祝活动", "“云端”参加了庆祝活动"}},
 		{"a film drawing on a programme", "该片充分运用白鹭文明探源工程成果。", []string{"白鹭文明探源工程"}, []string{"片充分运用白鹭文明探源工程"}},
+		{"a programme's class of projects", "双方同意推进“白鹭之路”合作旗舰项目建设。", nil, []string{"白鹭之路合作旗舰项目", "“白鹭之路”合作旗舰项目"}},
+		{"a programme's key projects", "会议听取了“白鹭之路”重点项目进展汇报。", nil, []string{"白鹭之路重点项目", "“白鹭之路”重点项目"}},
 		{"a national level and 示范", "他介绍了国家级示范项目的进展。", nil, []string{"国家级示范项目"}},
 	}, "projects", projectsOf)
 	checkOrgs(t, []orgCase{
