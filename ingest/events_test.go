@@ -701,3 +701,22 @@ func TestInspectionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestListedActivitiesNoEvent checks that a lead summing up many
+// activities (举办招待会、音乐会等活动) makes no one event of them
+// (rule 6.3), while a lead telling one activity still does.
+func TestListedActivitiesNoEvent(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"a list of activities", "本报讯 9月28日，白鹭国驻枫屿各使领馆分别举办国庆招待会、图片展等活动。", false},
+		{"a series", "本报讯 9月28日，枫屿县各乡镇举办座谈会、文艺演出等系列活动。", false},
+		{"one activity", "本报讯 9月28日，白鹭国驻枫屿使馆举办国庆招待会。", true},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
+		if (len(got.events) > 0) != tc.want {
+			t.Errorf("%s: events %+v, want some: %v", tc.name, got.events, tc.want)
+		}
+	}
+}
