@@ -1394,7 +1394,9 @@ func cueLists() (map[string][]string, error) {
 // them in passing rather than placing them at the event (rule 7.4): a
 // leader relayed (以X同志为核心的党中央, 在X主席战略引领下, 传达学习X在…上
 // 的讲话), an idea named after them (X主席提出的倡议), their words or
-// messages (X总书记的重要讲话, X主席同Y总统互致信函), the one mourned at a
+// messages (X总书记的重要讲话, X主席同Y总统互致信函), the one another acts
+// for (受X国王委托, 代表X国王: a title after the name tells 代表 is on
+// X's behalf, not a deputy's title), the one mourned at a
 // farewell (X同志因病逝世, X同志的遗体), or a name inside another speaker's
 // words (李四表示，去年X主席同…).
 func (d *doc) passingMention(at, end int) bool {
@@ -1421,6 +1423,8 @@ func (d *doc) passingMention(at, end int) bool {
 		return anyPrefixAt(r, j, presenceVerbs...) == ""
 	case containsAny(d.sub(cs, ce), cues["messages"]...):
 		return true
+	case strings.HasPrefix(after, "委托") || strings.HasSuffix(before, "代表") && j > end:
+		return true // 受X国王委托, 代表X国王: another acts on X's behalf, X is absent
 	case thoughtRe.MatchString(after):
 		return true // 以X新时代中国特色社会主义思想为指导: a body of thought named after X
 	case hasAnyPrefix(strings.TrimPrefix(after, "的"), cues["deceased"]) || strings.HasSuffix(before, "为") && strings.HasPrefix(after, "送别"):

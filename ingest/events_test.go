@@ -720,3 +720,26 @@ func TestListedActivitiesNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestOnBehalfNotAttended checks that the one on whose behalf another
+// acts at an event (受X书记委托, 代表X书记) is not an attendee, while a
+// deputy named after 代表 as a title (人大代表X) is.
+func TestOnBehalfNotAttended(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, who string
+		want            bool
+	}{
+		{"受…委托", "本报讯 5月6日，受李明华书记委托，枫屿县县长王立新在白鹭宾馆举行欢迎宴会。", "李明华", false},
+		{"代表 on behalf", "本报讯 5月6日，枫屿县县长王立新在白鹭宾馆会见白鹭国客人。王立新首先代表李明华书记对客人到访表示欢迎。", "李明华", false},
+		{"a deputy", "本报讯 5月6日，枫屿县县长王立新在白鹭宾馆会见白鹭国客人，县人大代表张海峰参加会见。", "张海峰", true},
+	} {
+		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
+		found := false
+		for _, e := range got.events {
+			found = found || has(e.attendees, tc.who) || has(e.chairs, tc.who)
+		}
+		if found != tc.want {
+			t.Errorf("%s: %s at the event %v, want %v (events %+v)", tc.name, tc.who, found, tc.want, got.events)
+		}
+	}
+}
