@@ -703,7 +703,7 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 		}
 	}
 	e.name = d.leadEventName(lead, title)
-	if listedActivitiesRe.MatchString(e.name) || heldListRe.MatchString(leadText) {
+	if listedActivitiesRe.MatchString(e.name) {
 		return nil // 各使馆举办招待会、音乐会等活动: many activities summed up, no one event (rule 6.3)
 	}
 	e.kind = string(eventKind(e.name, d.text(e.ev)+title, d.lx.cues["not_meetings"]))
@@ -714,10 +714,6 @@ func (d *doc) leadEvent(lead span, end int, title string) *event {
 // activities (招待会等活动, 座谈会、展览等系列活动): a summary of many
 // activities, each an event of its own if told, none one event.
 var listedActivitiesRe = regexp.MustCompile(`等(?:系列|多项|各类|一系列)?(?:庆祝|纪念|文化|交流)?活动$`)
-
-// heldListRe matches a lead that holds a list of activities closed by
-// 等活动 (举办国庆招待会、图片展等活动): the lead sums up many activities.
-var heldListRe = regexp.MustCompile(`(?:举办|举行|开展|组织)[^。，；]*、[^。，；]*等(?:系列|多项|各类|一系列)?(?:庆祝|纪念|文化|交流)?活动`)
 
 // reportsActivity reports whether the dated sentence s, or the sentence
 // after it in its paragraph (今天是…纪念日。…举行…), names an activity or a

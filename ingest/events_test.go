@@ -710,8 +710,8 @@ func TestListedActivitiesNoEvent(t *testing.T) {
 		name, text string
 		want       bool
 	}{
-		{"a list of activities", "本报讯 9月28日，白鹭国驻枫屿各使领馆分别举办国庆招待会、图片展等活动。", false},
-		{"a series", "本报讯 9月28日，枫屿县各乡镇举办座谈会、文艺演出等系列活动。", false},
+		{"a list of activities", "本报讯 9月28日，白鹭国驻枫屿各使领馆举行国庆招待会等活动，枫屿各界人士出席。", false},
+		{"a series", "本报讯 9月28日，枫屿县各乡镇举办迎春座谈会等系列活动，县长王立新出席。", false},
 		{"one activity", "本报讯 9月28日，白鹭国驻枫屿使馆举办国庆招待会。", true},
 	} {
 		got := factsOf(t, "# 甲\n\n"+tc.text, &ingest.Options{Year: 2025})[0]
