@@ -35,6 +35,7 @@ type lexicon struct {
 	countryAbb         map[rune]bool       // one-character short forms of states (俄 of 俄军)
 	postLeads          map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
 	bodyBreaks         map[string]bool     // prepositions no body holds as a word of its own (dict/bodybreaks.txt)
+	classWords         []string            // words that class a named body before its name (dict/classwords.txt)
 	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
 	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
 	achievedLeads      []string            // words before a campaign cited as won (dict/achievedleads.txt)
@@ -160,6 +161,9 @@ func loadLexicon() (*lexicon, error) {
 	lx.bodyBreaks = map[string]bool{}
 	for _, w := range ws {
 		lx.bodyBreaks[w] = true
+	}
+	if lx.classWords, err = words("classwords.txt"); err != nil {
+		return nil, err
 	}
 	if lx.projectLeads, err = words("projectleads.txt"); err != nil {
 		return nil, err

@@ -1048,6 +1048,21 @@ func (d *doc) findOrgs() {
 			}
 		}
 		name := trimOrgPrefix(d.sub(start, e))
+		if n := d.trimGlued(name, suf); n != name {
+			// 项目|深汕中心医院: the class word is cut, and with it a shorter
+			// body read from it (项目深汕中心) that the name covers
+			from := e - utf8.RuneCountInString(name)
+			cands = slices.DeleteFunc(cands, func(c *orgCand) bool {
+				if c.start != from || c.end >= e {
+					return false
+				}
+				if endingAt[c.end] == c {
+					delete(endingAt, c.end)
+				}
+				return true
+			})
+			name = n
+		}
 		if companySuffixes[suf] {
 			name = trimDescriptor(name, suf)
 		}
@@ -1756,8 +1771,8 @@ func (d *doc) namedByLastWords(o string) bool {
 }
 
 // termInNameRe matches the term a body's name may carry (县十七届人大常委会,
-// 青川县第十七届人大常委会, 区六届政协) where no session follows.
-var termInNameRe = regexp.MustCompile(`第?[一二三四五六七八九十百\d]+届`)
+// 青川县第十七届人大常委会, 区六届政协, 新一届) where no session follows.
+var termInNameRe = regexp.MustCompile(`(?:第|新)?[一二三四五六七八九十百\d]+届`)
 
 // sessionNumberRe matches a session's number (一次会议, 第3次).
 var sessionNumberRe = regexp.MustCompile(`[一二三四五六七八九十\d]+次|会议`)
@@ -2036,4 +2051,21 @@ func dirtyPOS(pos string) bool {
 		return true
 	}
 	return false
+}
+
+// trimGlued drops a word that a left scan glued before a body's name and
+// that only classes the body (dict/classwords.txt: 项目|青溪第一医院) when what follows is a name of
+// its own: a place or level starts it, or three characters or more
+// stand before its head suf (not 项目|管理中心, the unit that runs them).
+func (d *doc) trimGlued(name, suf string) string {
+	for _, w := range d.lx.classWords {
+		rest, ok := strings.CutPrefix(name, w)
+		if !ok || rest == "" {
+			continue
+		}
+		if d.startsSpecific(rest) || utf8.RuneCountInString(rest)-utf8.RuneCountInString(suf) >= 3 {
+			return rest
+		}
+	}
+	return name
 }

@@ -651,3 +651,18 @@ func TestAchievedCampaignsNotDiscussed(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedSpans checks that what a left scan glues before a body is no
+// part of its name: a list number before a level, a word that classes
+// the body, the 新 of 新一届; and that a class word stays when the rest is
+// only a head's modifier.
+func TestGluedSpans(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"a time before a post's body", "青川县召开会议。\n\n9:00\n\n县委副书记、县长王立新致辞。", nil, []string{"00县委"}},
+		{"class word before a nested head", "代表们视察了重点项目青溪中心医院。", []string{"青溪中心医院"}, []string{"项目青溪中心", "项目青溪中心医院"}},
+		{"class word before a name", "会上，项目青溪第一医院负责人介绍了进展。", []string{"青溪第一医院"}, []string{"项目青溪第一医院"}},
+		{"class word before a place", "企业白鹭镇食品有限公司负责人介绍了进展。", []string{"白鹭镇食品有限公司"}, []string{"企业白鹭镇食品有限公司"}},
+		{"class word holding the unit", "会上，县项目管理中心负责人介绍了进展。", []string{"县项目管理中心"}, nil},
+		{"the new term", "民盟新一届中央常务委员会召开第一次会议。", []string{"民盟中央常务委员会"}, []string{"民盟新中央常务委员会"}},
+	}, "organisations", orgsOf)
+}

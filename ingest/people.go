@@ -964,7 +964,19 @@ func trimOrgPrefix(s string) string {
 	for _, p := range []string{"新任命的", "新当选的", "原", "时任", "现任", "前任", "部分", "全体", "有关", "相关"} {
 		s = strings.TrimPrefix(s, p)
 	}
-	return strings.TrimLeft(s, "和与及暨同")
+	s = strings.TrimLeft(s, "和与及暨同")
+	if rest := strings.TrimLeft(s, "0123456789０１２３４５６７８９"); rest != s && strings.ContainsAny(firstRune(rest), "省市区县乡镇州") {
+		s = rest // 9:|00县委, 一、00县委: the figures of a time or a list number, no part of a body that starts at its level
+	}
+	return s
+}
+
+// firstRune returns the first character of s, or "" for an empty s.
+func firstRune(s string) string {
+	for _, c := range s {
+		return string(c)
+	}
+	return ""
 }
 
 // newChain numbers a new post chain.
