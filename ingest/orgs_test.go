@@ -663,6 +663,7 @@ func TestGluedSpans(t *testing.T) {
 		{"class word before a name", "会上，项目青溪第一医院负责人介绍了进展。", []string{"青溪第一医院"}, []string{"项目青溪第一医院"}},
 		{"class word before a place", "企业白鹭镇食品有限公司负责人介绍了进展。", []string{"白鹭镇食品有限公司"}, []string{"企业白鹭镇食品有限公司"}},
 		{"class word holding the unit", "会上，县项目管理中心负责人介绍了进展。", []string{"县项目管理中心"}, nil},
+		{"a preposition after a half-width semicolon", "视察团视察了东山村;以市政协副主席李明为团长的视察团视察了青石镇。", []string{"市政协"}, []string{"以市政协"}},
 		{"the new term", "民盟新一届中央常务委员会召开第一次会议。", []string{"民盟中央常务委员会"}, []string{"民盟新中央常务委员会"}},
 	}, "organisations", orgsOf)
 }

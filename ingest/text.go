@@ -18,8 +18,9 @@ type span struct{ start, end int }
 // time in the square of its length.
 const maxSentence = 1000
 
-// sentences splits r into sentences at 。！？； and line ends; a closing
-// quote after the final mark stays with its sentence. A sentence longer
+// sentences splits r into sentences at 。！？； and their half-width
+// forms !?; (pages typed on a Western keyboard use them alike), and at
+// line ends; a closing quote after the final mark stays with its sentence. A sentence longer
 // than maxSentence is split after its last clause mark (，；、：) in the
 // second half of the limit, else cut at the limit.
 func sentences(r []rune) []span {
@@ -54,7 +55,7 @@ func sentences(r []rune) []span {
 		case '\n':
 			emit(i)
 			start = i + 1
-		case '。', '！', '？', '；', '!', '?':
+		case '。', '！', '？', '；', '!', '?', ';':
 			j := i + 1
 			for j < len(r) && strings.ContainsRune("”’」』）)", r[j]) {
 				j++
