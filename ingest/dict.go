@@ -36,6 +36,8 @@ type lexicon struct {
 	postLeads          map[string]bool     // words a post's body cannot start with or hold (dict/postleads.txt)
 	bodyBreaks         map[string]bool     // prepositions no body holds as a word of its own (dict/bodybreaks.txt)
 	classWords         []string            // words that class a named body before its name (dict/classwords.txt)
+	classHeads         []string            // heads that with a state alone class bodies (dict/classheads.txt)
+	classStates        []string            // words for a state or origin before such a head (dict/classstates.txt)
 	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
 	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
 	achievedLeads      []string            // words before a campaign cited as won (dict/achievedleads.txt)
@@ -163,6 +165,12 @@ func loadLexicon() (*lexicon, error) {
 		lx.bodyBreaks[w] = true
 	}
 	if lx.classWords, err = words("classwords.txt"); err != nil {
+		return nil, err
+	}
+	if lx.classHeads, err = words("classheads.txt"); err != nil {
+		return nil, err
+	}
+	if lx.classStates, err = words("classstates.txt"); err != nil {
 		return nil, err
 	}
 	if lx.projectLeads, err = words("projectleads.txt"); err != nil {

@@ -1095,6 +1095,9 @@ func (d *doc) findOrgs() {
 		if sendsOrIssues(name) {
 			continue // 应急管理部派出工作组, X发布Y: a body's act and its ad-hoc team (rule 4.6), no name
 		}
+		if d.stateClass(name, suf) {
+			continue // 中国公司, 外国企业: a class of bodies by their state, none named (rule 4.6)
+		}
 		if strings.Contains(name, "当地") {
 			continue // 当地医院, X国当地救援队: whichever is there, none named
 		}
@@ -1158,6 +1161,14 @@ func (d *doc) findOrgs() {
 			if partyOrganOf(p.name) == "" && p.ok {
 				p.name += b
 			}
+		}
+	}
+	// X和Y代表团: the delegation's name coordinates its bodies; the
+	// delegation acts (rule 8.8), not each body cut out of its name
+	// (rule 4.6: nested in a longer name)
+	for _, c := range cands {
+		if c.listPrev != nil && hasPrefixAt(r, c.end, "代表团") && strings.ContainsRune("和与及", r[c.start-1]) {
+			c.nested = true
 		}
 	}
 	for i := len(cands) - 1; i >= 0; i-- {
@@ -2068,4 +2079,16 @@ func (d *doc) trimGlued(name, suf string) string {
 		}
 	}
 	return name
+}
+
+// stateClass reports whether name is a state (a foreign one, or a word of
+// dict/classstates.txt: 中国, 外国, 中资) followed only by a head that
+// classes bodies (dict/classheads.txt: 中国公司, 外国企业): the kind of
+// body, not one named.
+func (d *doc) stateClass(name, suf string) bool {
+	if suf == "" || !slices.Contains(d.lx.classHeads, suf) {
+		return false
+	}
+	state := strings.TrimSuffix(name, suf)
+	return state != name && (d.lx.countries[state] || slices.Contains(d.lx.classStates, state))
 }

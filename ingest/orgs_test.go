@@ -667,3 +667,17 @@ func TestGluedSpans(t *testing.T) {
 		{"the new term", "民盟新一届中央常务委员会召开第一次会议。", []string{"民盟中央常务委员会"}, []string{"民盟新中央常务委员会"}},
 	}, "organisations", orgsOf)
 }
+
+// TestBodiesOnlyInLongerNames checks that a body is not cut out of a
+// longer name it is only part of: the items of a coordinated delegation's
+// name (rule 4.6, 8.8: the delegation, not each item, attends), a body in
+// a document's title, and that a generic phrase names no body.
+func TestBodiesOnlyInLongerNames(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"coordinated delegation", "会议期间，解放军和武警青岚总队代表团举行全体会议，审议政府工作报告。", nil, []string{"解放军", "武警青岚总队"}},
+		{"one body's delegation", "青川县代表团举行全体会议，审议政府工作报告。", nil, nil},
+		{"a list before its acts", "市政协召开主席会议，市交通局和市财政局负责同志列席。", []string{"市交通局", "市财政局"}, nil},
+		{"title after a meeting", "市政协召开主席会议。会议审议了《关于加强全市基层政协工作的意见》。", []string{"市政协"}, []string{"基层政协", "全市基层政协"}},
+		{"generic company", "王立新参观了中国公司承建的青岚港项目。", nil, []string{"中国公司"}},
+	}, "organisations", orgsOf)
+}
