@@ -38,6 +38,7 @@ type lexicon struct {
 	classWords         []string            // words that class a named body before its name (dict/classwords.txt)
 	classHeads         []string            // heads that with a state alone class bodies (dict/classheads.txt)
 	classStates        []string            // words for a state or origin before such a head (dict/classstates.txt)
+	documentHeads      []string            // heads of the names of rules, plans and papers (dict/documentheads.txt)
 	projectLeads       []string            // words that begin no project's name, longest first (dict/projectleads.txt)
 	projectDescriptors map[string]bool     // words that alone name no project (dict/projectdescriptors.txt)
 	achievedLeads      []string            // words before a campaign cited as won (dict/achievedleads.txt)
@@ -171,6 +172,9 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	if lx.classStates, err = words("classstates.txt"); err != nil {
+		return nil, err
+	}
+	if lx.documentHeads, err = words("documentheads.txt"); err != nil {
 		return nil, err
 	}
 	if lx.projectLeads, err = words("projectleads.txt"); err != nil {

@@ -1113,7 +1113,7 @@ func (d *doc) findOrgs() {
 		if suf == "中心" && hasPrefixAt(r, e, "工作") && !hasPrefixAt(r, e, "工作人员") && !hasPrefixAt(r, e, "工作者") {
 			continue // 县委县政府|中心工作: the central task, no centre
 		}
-		if d.inDocumentName(e) || d.inTitleTopic(start) {
+		if d.inDocumentName(e) || d.inTitleTopic(start, e) {
 			continue // 国务院|机构改革方案, 《关于支持…县人民政府…》: a body inside the name of a document (rule 4.6)
 		}
 		if (strings.HasSuffix(name, "人民代表大会") || strings.HasSuffix(name, "人大")) && hasPrefixAt(r, e, "代表") {
@@ -1614,16 +1614,35 @@ func (d *doc) inDocumentName(e int) bool {
 	return true
 }
 
-// inTitleTopic reports whether a body starting at start is written in a
-// document's title in marks after its 关于 (《关于支持县人民政府…的意见》):
-// the document's topic, not its author. Authors come before 关于
+// inTitleTopic reports whether a body r[start:e] is written in a
+// document's title in marks as its topic, not its author: after its 关于
+// (《关于支持县人民政府…的意见》), or in a title without 关于 that ends
+// with a rule's or paper's head of dict/documentheads.txt
+// (《全市基层政协协商工作规则》). Authors come before 关于
 // (《中共中央 国务院关于…的决定》) and are named in their own right (4.6).
-func (d *doc) inTitleTopic(start int) bool {
+func (d *doc) inTitleTopic(start, e int) bool {
+	open := -1
 	for k := start - 1; k >= 0 && k >= start-40; k-- {
+		if d.r[k] == '《' {
+			open = k
+			break
+		}
+		if strings.ContainsRune("》\n。", d.r[k]) {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	if strings.Contains(d.sub(open, start), "关于") {
+		return true
+	}
+	for k := e; k < len(d.r) && k < e+40; k++ {
 		switch d.r[k] {
-		case '《':
-			return strings.Contains(d.sub(k, start), "关于")
-		case '》', '\n', '。':
+		case '》':
+			title := d.sub(e, k)
+			return !strings.Contains(title, "关于") && !strings.Contains(title, "报告") && hasAnySuffix(title, d.lx.documentHeads)
+		case '《', '\n', '。':
 			return false
 		}
 	}

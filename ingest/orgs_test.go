@@ -678,6 +678,9 @@ func TestBodiesOnlyInLongerNames(t *testing.T) {
 		{"one body's delegation", "青川县代表团举行全体会议，审议政府工作报告。", nil, nil},
 		{"a list before its acts", "市政协召开主席会议，市交通局和市财政局负责同志列席。", []string{"市交通局", "市财政局"}, nil},
 		{"title after a meeting", "市政协召开主席会议。会议审议了《关于加强全市基层政协工作的意见》。", []string{"市政协"}, []string{"基层政协", "全市基层政协"}},
+		{"title without 关于", "市政协召开主席会议，审议通过《全市基层政协协商工作规则》。", []string{"市政协"}, []string{"全市基层政协", "基层政协"}},
+		{"title with 全国", "全国政协召开主席会议，审议通过《全国基层政协协商工作经验交流材料》。", []string{"全国政协"}, []string{"全国基层政协", "基层政协"}},
+		{"title of a report", "市政协召开主席会议，审议了《全市基层政协工作情况的报告》。", []string{"市政协"}, []string{"全市基层政协", "基层政协"}},
 		{"generic company", "王立新参观了中国公司承建的青岚港项目。", nil, []string{"中国公司"}},
 	}, "organisations", orgsOf)
 }
