@@ -316,8 +316,15 @@ func fieldValue(s string) string {
 	if i := strings.Index(s, "  "); i >= 0 {
 		s = s[:i]
 	}
+	if loc := nextLabelRe.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]] // 来源:X新闻网 发布单位:Y: a field this reader does not know still ends the one before it
+	}
 	return strings.TrimSpace(s)
 }
+
+// nextLabelRe matches a space and a label of any field after a value
+// (发布单位：, 所属栏目：), known to infoLabelRe or not.
+var nextLabelRe = regexp.MustCompile(`\s+\p{Han}{2,6}\s*[:：]`)
 
 // creditWordRe matches the words of a byline that are not names.
 var creditWordRe = regexp.MustCompile(`本报|特约|首席|记者|通讯员|实习生|摄影|文/图|文／图|文图|文/|图/|[□■●◆：:]`)

@@ -127,6 +127,7 @@ func TestInfoFields(t *testing.T) {
 		{"时间：2025.06.12　稿源：琮州日报　责任编辑：李四", meta{Published: "2025-06-12", Outlet: "琮州日报"}, true},
 		{"【来源：县委宣传部】【发布时间：2025年6月12日】", meta{Published: "2025-06-12", Outlet: "县委宣传部"}, true},
 		{"编辑：王五　发布时间：２０２５年６月１２日", meta{Published: "2025-06-12"}, true},
+		{"发布时间:2025-06-12 来源:青川新闻网 发布单位:青川工业园区", meta{Published: "2025-06-12", Outlet: "青川新闻网"}, true}, // a label it does not know ends the source
 		{"时间：6月12日上午9时", meta{}, false},                              // a notice's line, not the page's
 		{"时间:2025-06-12", meta{Published: "2025-06-12"}, true},       // the page's date alone
 		{"日期：2025年6月12日 09:30", meta{Published: "2025-06-12"}, true}, // the page's date and hour alone
