@@ -1465,9 +1465,13 @@ func (d *doc) bodyEndsAt(start, k int) bool {
 }
 
 // levelPrefix returns the level character a name starts with (区经济发展局
-// -> 区) when it stands for the level alone.
+// -> 区) when it stands for the level alone, or 街道 when a street
+// office's unit starts with it (街道综合治理办 -> 街道).
 func levelPrefix(s string) string {
 	rs := []rune(s)
+	if len(rs) > 4 && string(rs[:2]) == "街道" && rs[2] != '办' {
+		return "街道" // 街道综合治理办、民政办: the street office's units
+	}
 	if len(rs) > 2 && strings.ContainsRune("省市区县", rs[0]) && !strings.ContainsRune("委政人", rs[1]) {
 		return string(rs[0])
 	}

@@ -684,3 +684,12 @@ func TestBodiesOnlyInLongerNames(t *testing.T) {
 		{"generic company", "王立新参观了中国公司承建的青岚港项目。", nil, []string{"中国公司"}},
 	}, "organisations", orgsOf)
 }
+
+// TestStreetOfficeUnits checks that the units of a street or town office
+// written after 街道 or 镇 are bodies when the text names them, the first
+// item's 街道 distributed to the rest of the list (rule 4.5).
+func TestStreetOfficeUnits(t *testing.T) {
+	checkOrgs(t, []orgCase{
+		{"street units", "青溪街道召开民生工作会议。街道综合治理办、民政办、文化科负责人参加会议。", []string{"街道综合治理办", "街道民政办", "街道文化科"}, []string{"民政办", "文化科"}},
+	}, "organisations", orgsOf)
+}
