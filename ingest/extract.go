@@ -605,7 +605,7 @@ func (d *doc) commonStem(s string) bool {
 	return false
 }
 
-// startsSpecific reports whether a name starts with a level word (街道 included), a place
+// startsSpecific reports whether a name starts with a level word, a place
 // or a known body, which makes it a proper name rather than a generic one.
 func (d *doc) startsSpecific(s string) bool {
 	rs := []rune(s)
@@ -621,7 +621,7 @@ func (d *doc) startsSpecific(s string) bool {
 			return true
 		}
 	}
-	for _, p := range []string{"中共", "中国", "国家", "全国", "中央", "共青团", "街道"} {
+	for _, p := range []string{"中共", "中国", "国家", "全国", "中央", "共青团"} {
 		if strings.HasPrefix(s, p) {
 			return true
 		}

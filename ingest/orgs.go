@@ -1544,6 +1544,9 @@ func (d *doc) properOrg(name, suf, known string) bool {
 		// an area alone (枫屿区) is never a body; a level word needs more
 		return n > 1
 	}
+	if levelPrefix(name) == "街道" {
+		return true // 街道综合治理办: a street office's unit, as a level's
+	}
 	switch suf {
 	case "部队", "武装部队":
 		return n-utf8.RuneCountInString(suf) >= 3 // 快速支援部队, not 当地部队
@@ -2089,15 +2092,16 @@ func dirtyPOS(pos string) bool {
 
 // trimGlued drops a word that a left scan glued before a body's name and
 // that only classes the body (dict/classwords.txt: 项目|青溪第一医院) when what follows is a name of
-// its own: a place or level starts it, or three characters or more
-// stand before its head suf (not 项目|管理中心, the unit that runs them).
+// its own: a place or level starts it, or three characters or more that
+// join no two words (企业人员和中心) stand before its head suf (not
+// 项目|管理中心, the unit that runs them).
 func (d *doc) trimGlued(name, suf string) string {
 	for _, w := range d.lx.classWords {
 		rest, ok := strings.CutPrefix(name, w)
 		if !ok || rest == "" {
 			continue
 		}
-		if d.startsSpecific(rest) || utf8.RuneCountInString(rest)-utf8.RuneCountInString(suf) >= 3 {
+		if d.startsSpecific(rest) || utf8.RuneCountInString(rest)-utf8.RuneCountInString(suf) >= 3 && !isGeneric(rest) && !strings.ContainsAny(rest, "和与及、的") {
 			return rest
 		}
 	}

@@ -662,6 +662,7 @@ func TestGluedSpans(t *testing.T) {
 		{"class word before a nested head", "代表们视察了重点项目青溪中心医院。", []string{"青溪中心医院"}, []string{"项目青溪中心", "项目青溪中心医院"}},
 		{"class word before a name", "会上，项目青溪第一医院负责人介绍了进展。", []string{"青溪第一医院"}, []string{"项目青溪第一医院"}},
 		{"class word before a place", "企业白鹭镇食品有限公司负责人介绍了进展。", []string{"白鹭镇食品有限公司"}, []string{"企业白鹭镇食品有限公司"}},
+		{"class word before a coordination", "他与企业职工和中心工作人员交流。", nil, []string{"职工和中心"}},
 		{"class word holding the unit", "会上，县项目管理中心负责人介绍了进展。", []string{"县项目管理中心"}, nil},
 		{"a preposition after a half-width semicolon", "视察团视察了东山村;以市政协副主席李明为团长的视察团视察了青石镇。", []string{"市政协"}, []string{"以市政协"}},
 		{"the new term", "民盟新一届中央常务委员会召开第一次会议。", []string{"民盟中央常务委员会"}, []string{"民盟新中央常务委员会"}},
@@ -691,5 +692,6 @@ func TestBodiesOnlyInLongerNames(t *testing.T) {
 func TestStreetOfficeUnits(t *testing.T) {
 	checkOrgs(t, []orgCase{
 		{"street units", "青溪街道召开民生工作会议。街道综合治理办、民政办、文化科负责人参加会议。", []string{"街道综合治理办", "街道民政办", "街道文化科"}, []string{"民政办", "文化科"}},
+		{"a community in a street's post", "会上，青川县白鹭街道东山社区党委书记王立新发言。", nil, []string{"街道东山社区党委"}},
 	}, "organisations", orgsOf)
 }
