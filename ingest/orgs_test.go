@@ -662,6 +662,7 @@ func TestGluedSpans(t *testing.T) {
 		{"class word before a nested head", "代表们视察了重点项目青溪中心医院。", []string{"青溪中心医院"}, []string{"项目青溪中心", "项目青溪中心医院"}},
 		{"class word before a name", "会上，项目青溪第一医院负责人介绍了进展。", []string{"青溪第一医院"}, []string{"项目青溪第一医院"}},
 		{"class word before a place", "企业白鹭镇食品有限公司负责人介绍了进展。", []string{"白鹭镇食品有限公司"}, []string{"企业白鹭镇食品有限公司"}},
+		{"a count of levels", "委托白鹭、青川等6省（市）人大常委会同步开展检查。", nil, []string{"省（市）人大常委会"}},
 		{"class word before a coordination", "他与企业职工和中心工作人员交流。", nil, []string{"职工和中心"}},
 		{"class word holding the unit", "会上，县项目管理中心负责人介绍了进展。", []string{"县项目管理中心"}, nil},
 		{"a preposition after a half-width semicolon", "视察团视察了东山村;以市政协副主席李明为团长的视察团视察了青石镇。", []string{"市政协"}, []string{"以市政协"}},

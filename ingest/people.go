@@ -965,19 +965,15 @@ func trimOrgPrefix(s string) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	s = strings.TrimLeft(s, "和与及暨同")
-	if rest := strings.TrimLeft(s, "0123456789０１２３４５６７８９"); rest != s && strings.ContainsAny(firstRune(rest), "省市区县乡镇州") {
-		s = rest // 9:|00县委, 一、00县委: the figures of a time or a list number, no part of a body that starts at its level
+	if rest := strings.TrimLeft(s, "0123456789０１２３４５６７８９"); rest != s && levelBodyRe.MatchString(rest) {
+		s = rest // 9:|00县委: the figures of a time or a list number, no part of a body that starts at its level (6省（市）人大常委会 counts bodies and keeps them)
 	}
 	return s
 }
 
-// firstRune returns the first character of s, or "" for an empty s.
-func firstRune(s string) string {
-	for _, c := range s {
-		return string(c)
-	}
-	return ""
-}
+// levelBodyRe matches a level's own body at the start of a name (县委,
+// 市政府, 区人大, 县政协), which no count of places (6省, 10县区) starts.
+var levelBodyRe = regexp.MustCompile(`^[省市区县乡镇州](?:委|政|人)`)
 
 // newChain numbers a new post chain.
 func (d *doc) newChain() int {
