@@ -137,12 +137,8 @@ func loadLexicon() (*lexicon, error) {
 	for i := 0; i+1 < len(ws); i += 2 {
 		lx.orgAliases[ws[i]] = ws[i+1]
 	}
-	if ws, err = words("partydepts.txt"); err != nil {
+	if lx.partyDepts, err = wordSet(words, "partydepts.txt"); err != nil {
 		return nil, err
-	}
-	lx.partyDepts = map[string]bool{}
-	for _, w := range ws {
-		lx.partyDepts[w] = true
 	}
 	lx.countries, lx.countryAbb = map[string]bool{}, map[rune]bool{}
 	if ws, err = words("countries.txt"); err != nil {
@@ -151,19 +147,11 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range ws {
 		lx.countries[w] = true
 	}
-	if ws, err = words("postleads.txt"); err != nil {
+	if lx.postLeads, err = wordSet(words, "postleads.txt"); err != nil {
 		return nil, err
 	}
-	lx.postLeads = map[string]bool{}
-	for _, w := range ws {
-		lx.postLeads[w] = true
-	}
-	if ws, err = words("bodybreaks.txt"); err != nil {
+	if lx.bodyBreaks, err = wordSet(words, "bodybreaks.txt"); err != nil {
 		return nil, err
-	}
-	lx.bodyBreaks = map[string]bool{}
-	for _, w := range ws {
-		lx.bodyBreaks[w] = true
 	}
 	if lx.classWords, err = words("classwords.txt"); err != nil {
 		return nil, err
@@ -184,12 +172,8 @@ func loadLexicon() (*lexicon, error) {
 	if lx.achievedLeads, err = words("achievedleads.txt"); err != nil {
 		return nil, err
 	}
-	if ws, err = words("projectdescriptors.txt"); err != nil {
+	if lx.projectDescriptors, err = wordSet(words, "projectdescriptors.txt"); err != nil {
 		return nil, err
-	}
-	lx.projectDescriptors = map[string]bool{}
-	for _, w := range ws {
-		lx.projectDescriptors[w] = true
 	}
 	if ws, err = words("afternames.txt"); err != nil {
 		return nil, err
@@ -200,12 +184,8 @@ func loadLexicon() (*lexicon, error) {
 			lx.afterNames[c] = true
 		}
 	}
-	if ws, err = words("commonwords.txt"); err != nil {
+	if lx.commonWords, err = wordSet(words, "commonwords.txt"); err != nil {
 		return nil, err
-	}
-	lx.commonWords = map[string]bool{}
-	for _, w := range ws {
-		lx.commonWords[w] = true
 	}
 	if ws, err = words("countryabbr.txt"); err != nil {
 		return nil, err
@@ -248,12 +228,8 @@ func loadLexicon() (*lexicon, error) {
 	if lx.id, err = loadIdentityLexicon(words); err != nil {
 		return nil, err
 	}
-	if ws, err = words("nonbodies.txt"); err != nil {
+	if lx.nonBodies, err = wordSet(words, "nonbodies.txt"); err != nil {
 		return nil, err
-	}
-	lx.nonBodies = map[string]bool{}
-	for _, w := range ws {
-		lx.nonBodies[w] = true
 	}
 	if err := lx.loadSegmenter(); err != nil {
 		return nil, err
@@ -413,4 +389,18 @@ func (lx *lexicon) countryPrefix(s string) string {
 		}
 	}
 	return ""
+}
+
+// wordSet reads a word list with words and returns it as a set; its errors
+// are words'.
+func wordSet(words func(string) ([]string, error), name string) (map[string]bool, error) {
+	ws, err := words(name)
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		set[w] = true
+	}
+	return set, nil
 }
