@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/kgproject/kg/graph"
@@ -54,7 +55,7 @@ func (s *Service) Expand(ctx context.Context, id string, opts ExpandOptions) ([]
 	}
 	var keep []graph.RelType
 	for _, t := range types {
-		if !contains(opts.Exclude, t) {
+		if !slices.Contains(opts.Exclude, t) {
 			keep = append(keep, t)
 		}
 	}
@@ -357,10 +358,10 @@ func (s *Service) EventSubgraph(ctx context.Context, f SubgraphFilter) (g *graph
 		if t == graph.RelMentions {
 			continue
 		}
-		if contains(ends.To, graph.LabelEvent) && anyOf(ends.From, labels) || contains(ends.From, graph.LabelEvent) && anyOf(ends.To, labels) {
+		if slices.Contains(ends.To, graph.LabelEvent) && anyOf(ends.From, labels) || slices.Contains(ends.From, graph.LabelEvent) && anyOf(ends.To, labels) {
 			eventTypes = append(eventTypes, t)
 		}
-		if !contains(ends.From, graph.LabelEvent) && !contains(ends.To, graph.LabelEvent) && anyOf(ends.To, labels) {
+		if !slices.Contains(ends.From, graph.LabelEvent) && !slices.Contains(ends.To, graph.LabelEvent) && anyOf(ends.To, labels) {
 			outTypes = append(outTypes, t)
 		}
 	}
@@ -372,7 +373,7 @@ func (s *Service) EventSubgraph(ctx context.Context, f SubgraphFilter) (g *graph
 	var frontier []string
 	for _, ls := range links {
 		for _, l := range ls {
-			if l.Node.Label != graph.LabelEvent && !contains(labels, l.Node.Label) {
+			if l.Node.Label != graph.LabelEvent && !slices.Contains(labels, l.Node.Label) {
 				continue
 			}
 			if nodes[l.Node.ID] == nil {
@@ -396,7 +397,7 @@ func (s *Service) EventSubgraph(ctx context.Context, f SubgraphFilter) (g *graph
 			for _, l := range ls {
 				n := l.Node
 				if nodes[n.ID] == nil {
-					if n.Label == graph.LabelEvent || !contains(labels, n.Label) {
+					if n.Label == graph.LabelEvent || !slices.Contains(labels, n.Label) {
 						continue
 					}
 					nodes[n.ID] = n
@@ -443,21 +444,7 @@ func (s *Service) EventSubgraph(ctx context.Context, f SubgraphFilter) (g *graph
 
 // anyOf reports whether one of xs is one of ys.
 func anyOf[T comparable](xs, ys []T) bool {
-	for _, x := range xs {
-		if contains(ys, x) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains[T comparable](xs []T, x T) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(xs, func(x T) bool { return slices.Contains(ys, x) })
 }
 
 // maxRankedHits bounds the hits BestHits ranks: a short text can match
